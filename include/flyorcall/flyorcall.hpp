@@ -1,0 +1,29 @@
+// The flyorcall library: read an input, plan the quarter, write the plan. JSON stays inside the
+// library (src/io); this header exposes plain C++ types only.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "flyorcall/errors.hpp"
+#include "flyorcall/model.hpp"
+#include "flyorcall/plan.hpp"
+#include "flyorcall/units.hpp"
+#include "flyorcall/version.hpp"
+
+namespace flyorcall {
+
+/// Parses and validates an input document (JSON text). Throws InputError listing every problem.
+[[nodiscard]] Input read_input(std::string_view json_text);
+
+/// Plans the horizon of a valid input. Throws InfeasibleError when a must-visit client cannot be
+/// visited within the rules.
+[[nodiscard]] Plan plan_quarter(const Input& input);
+
+/// The plan as JSON text (docs/plan.md), pretty-printed, ending in a newline.
+[[nodiscard]] std::string plan_to_json(const Plan& plan, const Input& input);
+
+/// A readable multi-line summary of a plan for a terminal.
+[[nodiscard]] std::string plan_summary(const Plan& plan, const Input& input);
+
+} // namespace flyorcall

@@ -1,0 +1,144 @@
+// The plan: what the planner decides, in plain data. Written to JSON by src/io/plan_writer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/date.h>
+
+#include "flyorcall/model.hpp"
+#include "flyorcall/units.hpp"
+
+namespace flyorcall {
+
+/// A UTC instant, second resolution. Local times are never stored in this type.
+using Instant = date::sys_seconds;
+
+/// Money spent on a trip, by category (all in the document currency).
+struct CostBreakdown {
+  Money flights;        ///< fares of all legs
+  Money hotel;          ///< hotel nights at each city's rate
+  Money per_diem;       ///< per-diem allowance for each day away
+  Money traveller_time; ///< traveller cost per day x days away, door to door
+  Money jetlag;         ///< productivity lost while the body clock adapts (direction-aware)
+  Money carbon;         ///< CO2e (flights + hotel) x internal carbon price
+  /// Sum of all categories.
+  [[nodiscard]] Money total() const {
+    return flights + hotel + per_diem + traveller_time + jetlag + carbon;
+  }
+  CostBreakdown& operator+=(const CostBreakdown& o) {
+    flights += o.flights;
+    hotel += o.hotel;
+    per_diem += o.per_diem;
+    traveller_time += o.traveller_time;
+    jetlag += o.jetlag;
+    carbon += o.carbon;
+    return *this;
+  }
+};
+
+/// One flight of a trip, timed.
+struct PlannedLeg {
+  std::string from; ///< city code
+  std::string to;   ///< city code
+  Instant depart;   ///< UTC
+  Instant arrive;   ///< UTC
+  Minutes block;
+  double km = 0; ///< great-circle distance
+  Cabin cabin = Cabin::economy;
+  Money fare;
+  GramsCo2 co2;
+};
+
+/// A stay in one city between arrival and departure (local dates of that city).
+struct Stay {
+  std::string city;
+  Date arrive; ///< local date of arrival
+  Date depart; ///< local date of departure
+  int hotel_nights = 0;
+};
+
+/// An in-person visit on a local business day of the client.
+struct Visit {
+  std::string client_id;
+  std::string city;
+  Date date;     ///< first day on site (local)
+  int days = 1;  ///< business days on site
+};
+
+/// A round trip from a traveller's home.
+struct Trip {
+  std::string id; ///< "T1", "T2", ... in date order
+  std::string traveller_id;
+  Date depart;  ///< local date leaving home
+  Date back;    ///< local date back home
+  int days_away = 0; ///< calendar days from `depart` to `back`, both included
+  std::vector<PlannedLeg> legs;
+  std::vector<Stay> stays;
+  std::vector<Visit> visits;
+  CostBreakdown cost;
+  GramsCo2 co2_flights;
+  GramsCo2 co2_hotel;
+  [[nodiscard]] GramsCo2 co2() const { return co2_flights + co2_hotel; }
+};
+
+/// The recommended recurring call slot for a client kept remote.
+struct CallSlotSummary {
+  int weekday = 2;             ///< C encoding (0 = Sunday)
+  int traveller_local_min = 0; ///< start, traveller's local minutes after midnight (anchor)
+  int client_local_min = 0;    ///< start, client's local minutes at the first occurrence
+  double traveller_offhours_min = 0; ///< mean off-hours minutes per call, traveller
+  double client_offhours_min = 0;    ///< mean off-hours minutes per call, client
+  /// Dates (first occurrence after a change) where the client's local start moves, and to what.
+  std::vector<std::pair<Date, int>> client_shifts;
+};
+
+/// What the plan does with one client, and why.
+struct ClientDecision {
+  std::string client_id;
+  bool visit = false;
+  std::optional<std::string> trip_id;
+  std::optional<std::string> traveller_id; ///< who visits, or who runs the remote calls
+  Money value;          ///< value of an in-person visit this quarter
+  Money remote_value;   ///< value the remote meetings deliver instead
+  Money remote_cost;    ///< cost of running the client remotely for the whole quarter
+  Money marginal_cost;  ///< cost the visit adds (trip cost, or the added cost in a shared trip)
+  Money break_even_value; ///< visit value at which the decision flips
+  std::string reason;   ///< one sentence: the rule or comparison that decided
+  std::optional<CallSlotSummary> call_slot; ///< for remote clients
+};
+
+/// Budget use against the policy's limits.
+struct BudgetUse {
+  Money money;
+  int days = 0;
+  GramsCo2 co2;
+  std::optional<Money> money_limit;
+  std::optional<int> days_limit;
+  std::optional<GramsCo2> co2_limit;
+};
+
+/// Plan totals.
+struct Totals {
+  int trips = 0;
+  int visits = 0;
+  int remote = 0;
+  int days_away = 0;
+  CostBreakdown trip_cost;
+  Money remote_cost;
+  Money value; ///< visit values + remote values
+  Money net;   ///< value - trip cost - remote cost
+  GramsCo2 co2;
+};
+
+/// A complete plan for one input.
+struct Plan {
+  std::string method; ///< how it was made, e.g. "greedy-dedicated-round-trips"
+  std::vector<Trip> trips;
+  std::vector<ClientDecision> decisions; ///< in input order of clients
+  Totals totals;
+  BudgetUse budget;
+};
+
+} // namespace flyorcall

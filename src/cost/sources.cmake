@@ -1,0 +1,5 @@
+set(FLYORCALL_COST_SOURCES
+  src/cost/value.cpp
+  src/cost/jetlag.cpp
+  src/cost/trip_cost.cpp
+  src/cost/remote_cost.cpp)

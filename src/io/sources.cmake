@@ -1,0 +1,3 @@
+set(FLYORCALL_IO_SOURCES
+  src/io/input_reader.cpp
+  src/io/plan_writer.cpp)

@@ -1,0 +1,2 @@
+set(FLYORCALL_MODEL_SOURCES
+  src/model/suggest.cpp)

@@ -1,0 +1,69 @@
+// The city network of one input: default world data converted to the document currency, with the
+// input's cities, countries and legs applied on top, and every leg's block time and fares
+// resolved (given or modelled from great-circle distance, docs/model.md).
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flyorcall/model.hpp"
+#include "flyorcall/units.hpp"
+
+namespace flyorcall::network {
+
+/// Great-circle distance in km between two WGS84 points (haversine, mean Earth radius 6371 km).
+[[nodiscard]] double great_circle_km(double lat1, double lon1, double lat2, double lon2);
+/// Modelled gate-to-gate block time for a great-circle distance (docs/model.md).
+[[nodiscard]] Minutes modelled_block(double km);
+/// Modelled one-way fare in EUR for a great-circle distance and cabin (docs/model.md).
+[[nodiscard]] double modelled_fare_eur(double km, Cabin cabin);
+
+/// A directed flight leg with everything resolved.
+struct Leg {
+  int from = 0; ///< city index
+  int to = 0;   ///< city index
+  double km = 0;
+  Minutes block;
+  std::array<Money, kCabinCount> fare{}; ///< in the document currency
+  bool given = false; ///< true when listed by the input (any field), false when generated
+};
+
+/// The resolved network; cities indexed 0..n-1 in code order.
+class Network {
+public:
+  /// Builds the network for an input: default data (unless network.use_default is false),
+  /// converted to input.currency, plus the input's changes. Throws InputError for unknown
+  /// currency or legs naming unknown cities.
+  static Network build(const Input& input);
+  /// Builds from explicit parts (money already in the wanted currency); for tests and tools.
+  static Network build(std::vector<City> cities, std::vector<Country> countries,
+                       const std::vector<LegSpec>& legs, bool generate_default_legs,
+                       double eur_to_currency);
+
+  /// All cities, sorted by code.
+  [[nodiscard]] const std::vector<City>& cities() const { return cities_; }
+  /// All countries, sorted by code.
+  [[nodiscard]] const std::vector<Country>& countries() const { return countries_; }
+  /// All directed legs.
+  [[nodiscard]] const std::vector<Leg>& legs() const { return legs_; }
+  /// Index of a city code, or nullopt.
+  [[nodiscard]] std::optional<int> find(std::string_view code) const;
+  /// The city at an index.
+  [[nodiscard]] const City& city(int i) const { return cities_[static_cast<std::size_t>(i)]; }
+  /// The country of a city, or nullptr when the country is not known.
+  [[nodiscard]] const Country* country_of(int city) const;
+  /// A country by ISO code, or nullptr.
+  [[nodiscard]] const Country* country(std::string_view iso) const;
+  /// Every city code, sorted (for "did you mean" suggestions).
+  [[nodiscard]] std::vector<std::string> codes() const;
+
+private:
+  std::vector<City> cities_;
+  std::vector<Country> countries_;
+  std::vector<Leg> legs_;
+};
+
+} // namespace flyorcall::network

@@ -1,0 +1,30 @@
+// The embedded default world data (cities, countries, exchange rates), parsed from data/*.csv
+// that the build compiles into the library.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flyorcall/model.hpp"
+
+namespace flyorcall::network {
+
+/// Default cities, countries and exchange rates; money in euros (the data currency).
+struct WorldData {
+  std::vector<City> cities;       ///< sorted by code
+  std::vector<Country> countries; ///< sorted by code
+  std::string version;            ///< data version, e.g. "2025.1"
+};
+
+/// The embedded default data (parsed once, thread-safe). Money fields are in EUR cents.
+[[nodiscard]] const WorldData& default_world();
+
+/// Units of `currency` per 1 EUR from the embedded reference rates; nullopt when unknown.
+[[nodiscard]] std::optional<double> eur_rate(std::string_view currency);
+
+/// Every currency code the embedded rates know, sorted.
+[[nodiscard]] std::vector<std::string> known_currencies();
+
+} // namespace flyorcall::network

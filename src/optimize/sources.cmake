@@ -1,0 +1,3 @@
+set(FLYORCALL_OPTIMIZE_SOURCES
+  src/optimize/schedule.cpp
+  src/optimize/greedy.cpp)

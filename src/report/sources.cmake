@@ -1,0 +1,2 @@
+set(FLYORCALL_REPORT_SOURCES
+  src/report/summary.cpp)

@@ -1,0 +1,33 @@
+// Time-zone conversion through the system IANA tz database (date/tz with USE_OS_TZDB).
+// Never a hand-written offset.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <date/tz.h>
+
+#include "flyorcall/units.hpp"
+
+namespace flyorcall::timez {
+
+/// The zone of an IANA name, or nullptr when the tz database does not know it.
+[[nodiscard]] const date::time_zone* find_zone(std::string_view name);
+
+/// Local wall time to UTC. In a gap (spring forward) the wall time is moved forward by the gap;
+/// in an overlap (fall back) the earlier instant is taken.
+[[nodiscard]] date::sys_seconds to_utc(date::local_seconds local, const date::time_zone* zone);
+
+/// UTC to local wall time.
+[[nodiscard]] date::local_seconds to_local(date::sys_seconds utc, const date::time_zone* zone);
+
+/// UTC offset in minutes (east positive) of a zone at an instant.
+[[nodiscard]] Minutes utc_offset(date::sys_seconds utc, const date::time_zone* zone);
+
+/// "YYYY-MM-DDTHH:MM" of a local time (no offset).
+[[nodiscard]] std::string format_local(date::local_seconds t);
+
+/// "YYYY-MM-DDTHH:MM+hh:mm" of an instant in a zone (ISO 8601 with the zone's offset then).
+[[nodiscard]] std::string format_in_zone(date::sys_seconds utc, const date::time_zone* zone);
+
+} // namespace flyorcall::timez

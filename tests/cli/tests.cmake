@@ -1,0 +1,2 @@
+flyorcall_add_test(test_cli
+  ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_cli.cpp)

@@ -1,0 +1,2 @@
+flyorcall_add_test(test_model
+  ${CMAKE_CURRENT_SOURCE_DIR}/model/test_suggest.cpp)

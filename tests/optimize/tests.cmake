@@ -1,0 +1,3 @@
+flyorcall_add_test(test_optimize
+  ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_schedule.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_greedy.cpp)

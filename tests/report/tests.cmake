@@ -1,0 +1,2 @@
+flyorcall_add_test(test_report
+  ${CMAKE_CURRENT_SOURCE_DIR}/report/test_summary.cpp)
