@@ -54,8 +54,8 @@ inline constexpr std::size_t kCabinCount = 4;
 
 /// Which cabin a traveller books on each leg.
 struct CabinRule {
-  Cabin base = Cabin::economy; ///< cabin for legs up to the threshold
-  Cabin upgraded = Cabin::business; ///< cabin for legs whose block time exceeds the threshold
+  Cabin base = Cabin::economy;          ///< cabin for legs up to the threshold
+  Cabin upgraded = Cabin::business;     ///< cabin for legs whose block time exceeds the threshold
   std::optional<Minutes> upgrade_above; ///< no value: always `base`
   /// The cabin for a leg of the given block time.
   [[nodiscard]] Cabin for_block(Minutes block) const {
@@ -79,17 +79,17 @@ struct City {
 
 /// A country's calendar facts.
 struct Country {
-  std::string code; ///< ISO 3166-1 alpha-2
-  std::string name; ///< English name
-  WeekdayMask weekend = kSatSun; ///< the country's weekend days
+  std::string code;                   ///< ISO 3166-1 alpha-2
+  std::string name;                   ///< English name
+  WeekdayMask weekend = kSatSun;      ///< the country's weekend days
   std::optional<double> hotel_kg_co2; ///< kg CO2e per room-night, where a published factor exists
 };
 
 /// A flight leg given by the user (or listed in data): anything missing is modelled.
 struct LegSpec {
-  std::string from; ///< city code
-  std::string to;   ///< city code
-  std::optional<Minutes> block; ///< gate-to-gate block time
+  std::string from;                                     ///< city code
+  std::string to;                                       ///< city code
+  std::optional<Minutes> block;                         ///< gate-to-gate block time
   std::array<std::optional<Money>, kCabinCount> fare{}; ///< one-way fare per cabin
   bool both_ways = true; ///< the same leg exists in the other direction
   bool remove = false;   ///< remove this leg from the default network instead of adding it
@@ -97,10 +97,10 @@ struct LegSpec {
 
 /// Network changes an input makes on top of the embedded default world network.
 struct NetworkSpec {
-  bool use_default = true;   ///< start from the embedded default world network
-  std::vector<City> cities;  ///< added cities, or overrides of default cities with the same code
+  bool use_default = true;  ///< start from the embedded default world network
+  std::vector<City> cities; ///< added cities, or overrides of default cities with the same code
   std::vector<Country> countries; ///< added or overridden countries
-  std::vector<LegSpec> legs; ///< added or overridden legs
+  std::vector<LegSpec> legs;      ///< added or overridden legs
 };
 
 /// Whether a traveller goes home over a weekend that falls inside a trip.
@@ -111,9 +111,9 @@ struct Traveller {
   std::string id;
   std::string home; ///< city code
   WorkingHours hours = WorkingHours::office_default();
-  Money cost_per_day;            ///< salary + overhead per working day
-  int max_days_away = 30;        ///< over the whole horizon
-  int max_trip_days = 10;        ///< door to door, including travel days
+  Money cost_per_day;     ///< salary + overhead per working day
+  int max_days_away = 30; ///< over the whole horizon
+  int max_trip_days = 10; ///< door to door, including travel days
   WeekendRule weekend = WeekendRule::stay;
   CabinRule cabin;
 };
@@ -125,17 +125,17 @@ struct Client {
   std::string city; ///< city code
   /// Value of an in-person visit this quarter; when absent it is derived from the fields below.
   std::optional<Money> visit_value;
-  std::optional<Money> account_revenue; ///< revenue of the account per quarter
-  double in_person_uplift = 0.05;       ///< share of revenue a visit adds
+  std::optional<Money> account_revenue;  ///< revenue of the account per quarter
+  double in_person_uplift = 0.05;        ///< share of revenue a visit adds
   std::optional<int> months_since_visit; ///< raises the value (see docs/model.md)
-  int remote_meetings = 6;              ///< remote meetings per quarter when not visited
+  int remote_meetings = 6;               ///< remote meetings per quarter when not visited
   Minutes meeting_length{60};
   WorkingHours hours = WorkingHours::office_default(); ///< client's local working hours
-  int attendees = 2;                     ///< client-side attendees of a remote meeting
-  std::vector<DateRange> availability;   ///< empty: the whole horizon
+  int attendees = 2;                   ///< client-side attendees of a remote meeting
+  std::vector<DateRange> availability; ///< empty: the whole horizon
   bool must_visit = false;
-  std::vector<std::string> travellers;   ///< ids allowed to visit; empty: anyone
-  int visit_days = 1;                    ///< business days on site
+  std::vector<std::string> travellers; ///< ids allowed to visit; empty: anyone
+  int visit_days = 1;                  ///< business days on site
 };
 
 /// Kinds of dated, located context.
@@ -162,19 +162,19 @@ struct Policy {
   double remote_effectiveness = 0.4;   ///< fraction of a visit's value remote meetings deliver
   double offhours_weight_own = 1.0;    ///< extra weight of a traveller's off-hours minute
   double offhours_weight_client = 2.0; ///< extra weight of a client's off-hours minute
-  Money client_hour_cost = money_from_units(80); ///< value of one client attendee hour
-  double jetlag_west_hours_per_day = 1.5; ///< body-clock shift per day after flying west
-  double jetlag_east_hours_per_day = 1.0; ///< body-clock shift per day after flying east
-  double jetlag_productivity_loss = 0.25; ///< share of a day lost while not yet adapted
-  Minutes min_connection{60};             ///< minimum connection time between legs
+  Money client_hour_cost = money_from_units(80);   ///< value of one client attendee hour
+  double jetlag_west_hours_per_day = 1.5;          ///< body-clock shift per day after flying west
+  double jetlag_east_hours_per_day = 1.0;          ///< body-clock shift per day after flying east
+  double jetlag_productivity_loss = 0.25;          ///< share of a day lost while not yet adapted
+  Minutes min_connection{60};                      ///< minimum connection time between legs
   Money connection_penalty = money_from_units(50); ///< generalised cost of one connection
-  int visit_replaces_meetings = 1; ///< remote meetings a visit makes unnecessary
+  int visit_replaces_meetings = 1;                 ///< remote meetings a visit makes unnecessary
 };
 
 /// The whole input document.
 struct Input {
-  std::string label;      ///< "2027-Q1" or "2027-01-04..2027-03-31"
-  DateRange horizon;      ///< first and last planning day
+  std::string label;            ///< "2027-Q1" or "2027-01-04..2027-03-31"
+  DateRange horizon;            ///< first and last planning day
   std::string currency = "EUR"; ///< ISO 4217; all money in the model is in this currency
   std::uint64_t seed = 1;
   double time_limit_s = 5.0; ///< optimizer deadline

@@ -63,16 +63,16 @@ struct Stay {
 struct Visit {
   std::string client_id;
   std::string city;
-  Date date;     ///< first day on site (local)
-  int days = 1;  ///< business days on site
+  Date date;    ///< first day on site (local)
+  int days = 1; ///< business days on site
 };
 
 /// A round trip from a traveller's home.
 struct Trip {
   std::string id; ///< "T1", "T2", ... in date order
   std::string traveller_id;
-  Date depart;  ///< local date leaving home
-  Date back;    ///< local date back home
+  Date depart;       ///< local date leaving home
+  Date back;         ///< local date back home
   int days_away = 0; ///< calendar days from `depart` to `back`, both included
   std::vector<PlannedLeg> legs;
   std::vector<Stay> stays;
@@ -85,9 +85,9 @@ struct Trip {
 
 /// The recommended recurring call slot for a client kept remote.
 struct CallSlotSummary {
-  int weekday = 2;             ///< C encoding (0 = Sunday)
-  int traveller_local_min = 0; ///< start, traveller's local minutes after midnight (anchor)
-  int client_local_min = 0;    ///< start, client's local minutes at the first occurrence
+  int weekday = 2;                   ///< C encoding (0 = Sunday)
+  int traveller_local_min = 0;       ///< start, traveller's local minutes after midnight (anchor)
+  int client_local_min = 0;          ///< start, client's local minutes at the first occurrence
   double traveller_offhours_min = 0; ///< mean off-hours minutes per call, traveller
   double client_offhours_min = 0;    ///< mean off-hours minutes per call, client
   /// Dates (first occurrence after a change) where the client's local start moves, and to what.
@@ -100,12 +100,15 @@ struct ClientDecision {
   bool visit = false;
   std::optional<std::string> trip_id;
   std::optional<std::string> traveller_id; ///< who visits, or who runs the remote calls
-  Money value;          ///< value of an in-person visit this quarter
-  Money remote_value;   ///< value the remote meetings deliver instead
-  Money remote_cost;    ///< cost of running the client remotely for the whole quarter
-  Money marginal_cost;  ///< cost the visit adds (trip cost, or the added cost in a shared trip)
+  Money value;                             ///< value of an in-person visit this quarter
+  Money remote_value;                      ///< value the remote meetings deliver instead
+  Money remote_cost;      ///< cost of running the client remotely for the whole quarter
+  Money marginal_cost;    ///< cost the visit adds (trip cost, or the added cost in a shared trip)
   Money break_even_value; ///< visit value at which the decision flips
-  std::string reason;   ///< one sentence: the rule or comparison that decided
+  /// False when no visit value flips the decision (no feasible trip, or remote meetings are
+  /// as effective as a visit); break_even_value is then 0 and meaningless.
+  bool break_even_defined = true;
+  std::string reason;                       ///< one sentence: the rule or comparison that decided
   std::optional<CallSlotSummary> call_slot; ///< for remote clients
 };
 

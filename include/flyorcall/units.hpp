@@ -9,8 +9,7 @@
 namespace flyorcall {
 
 /// A value of one physical or monetary unit; arithmetic only with the same unit.
-template <class Tag, class Rep>
-class Quantity {
+template <class Tag, class Rep> class Quantity {
 public:
   using rep = Rep;
   constexpr Quantity() = default;
@@ -50,7 +49,9 @@ using GramsCo2 = Quantity<struct Co2Tag, std::int64_t>;
   return Money(static_cast<std::int64_t>(std::llround(units * 100.0)));
 }
 /// The amount in whole currency units (1250 cents -> 12.5).
-[[nodiscard]] constexpr double to_units(Money m) { return static_cast<double>(m.count()) / 100.0; }
+[[nodiscard]] constexpr double to_units(Money m) {
+  return static_cast<double>(m.count()) / 100.0;
+}
 /// Money scaled by a real factor, rounded to the cent.
 [[nodiscard]] inline Money scale(Money m, double k) {
   return Money(static_cast<std::int64_t>(std::llround(static_cast<double>(m.count()) * k)));
@@ -60,8 +61,12 @@ using GramsCo2 = Quantity<struct Co2Tag, std::int64_t>;
   return GramsCo2(static_cast<std::int64_t>(std::llround(kg * 1000.0)));
 }
 /// Kilograms of CO2e.
-[[nodiscard]] constexpr double to_kg(GramsCo2 g) { return static_cast<double>(g.count()) / 1000.0; }
+[[nodiscard]] constexpr double to_kg(GramsCo2 g) {
+  return static_cast<double>(g.count()) / 1000.0;
+}
 /// Hours as a real number.
-[[nodiscard]] constexpr double to_hours(Minutes m) { return static_cast<double>(m.count()) / 60.0; }
+[[nodiscard]] constexpr double to_hours(Minutes m) {
+  return static_cast<double>(m.count()) / 60.0;
+}
 
 } // namespace flyorcall

@@ -1,1 +1,312 @@
-int main() { return 0; }
+// The flyorcall command-line tool: arguments, files and exit codes — nothing else. Every
+// command's work lives in the library.
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "flyorcall/flyorcall.hpp"
+#include "io/files.hpp"
+#include "io/input_reader.hpp"
+#include "io/network_writer.hpp"
+#include "model/embedded_data.hpp"
+#include "model/suggest.hpp"
+#include "network/network.hpp"
+#include "network/routes.hpp"
+#include "network/world_data.hpp"
+
+namespace fyc = flyorcall;
+
+namespace {
+
+/// An input error about the whole document or the command line (no JSON Pointer).
+fyc::InputError bad_input(const std::string& message) {
+  return fyc::InputError(std::vector<fyc::Problem>{fyc::Problem{"", message}});
+}
+
+struct CommonOptions {
+  std::string error_format = "text";
+};
+
+/// Prints an error in the chosen format on stderr and returns its exit code.
+int report_error(const fyc::Error& e, const std::string& source, const CommonOptions& opt) {
+  if (const auto* in = dynamic_cast<const fyc::InputError*>(&e)) {
+    if (opt.error_format == "json")
+      std::cerr << fyc::io::problems_to_json(in->problems()) << '\n';
+    else
+      std::cerr << fyc::io::format_problems_text(in->problems(), source);
+  } else if (const auto* inf = dynamic_cast<const fyc::InfeasibleError*>(&e)) {
+    if (opt.error_format == "json")
+      std::cerr << fyc::io::problems_to_json({{inf->pointer(), inf->what()}}, 3, "infeasible")
+                << '\n';
+    else
+      std::cerr << source << ": infeasible: " << inf->pointer() << ": " << inf->what() << '\n';
+  } else {
+    if (opt.error_format == "json")
+      std::cerr << fyc::io::problems_to_json({{"", e.what()}}, static_cast<int>(e.code()),
+                                             "internal")
+                << '\n';
+    else
+      std::cerr << "flyorcall: error: " << e.what() << '\n';
+  }
+  return static_cast<int>(e.code());
+}
+
+/// Loads the input named on the command line, or the built-in default example.
+fyc::Input load_input(const std::string& path, bool example, std::string& source) {
+  if (example) {
+    source = "<built-in default example>";
+    return fyc::read_input(fyc::data::default_json);
+  }
+  source = path == "-" ? "<stdin>" : path;
+  return fyc::read_input(fyc::io::read_text_file(path));
+}
+
+/// Refuses an output path that names the input file, before any work is done.
+void check_output_path(const std::string& output, const std::string& input) {
+  if (output.empty() || input.empty() || input == "-") return;
+  if (fyc::io::same_file(output, input))
+    throw bad_input("output " + output + " is the input file; refusing to overwrite it");
+}
+
+int run_plan(const std::string& input_path, bool example, const std::string& output, bool json,
+             bool quiet, std::optional<std::uint64_t> seed, std::optional<double> time_limit,
+             const CommonOptions& opt) {
+  std::string source = input_path;
+  try {
+    if (!example && input_path.empty())
+      throw bad_input("no input: give an INPUT file, '-' for stdin, or --example");
+    check_output_path(output, input_path);
+    fyc::Input input = load_input(input_path, example, source);
+    if (seed) input.seed = *seed;
+    if (time_limit) input.time_limit_s = *time_limit;
+    const fyc::Plan plan = fyc::plan_quarter(input);
+    const std::string text = fyc::plan_to_json(plan, input);
+    if (!output.empty()) fyc::io::write_file_atomically(output, text);
+    if (json)
+      std::cout << text;
+    else if (!quiet)
+      std::cout << fyc::plan_summary(plan, input);
+    if (!output.empty() && !quiet && !json) std::cout << "plan written to " << output << '\n';
+    return 0;
+  } catch (const fyc::Error& e) {
+    return report_error(e, source, opt);
+  }
+}
+
+int run_validate(const std::string& input_path, bool example, const CommonOptions& opt) {
+  std::string source = input_path;
+  try {
+    if (!example && input_path.empty())
+      throw bad_input("no input: give an INPUT file, '-' for stdin, or --example");
+    const fyc::Input input = load_input(input_path, example, source);
+    std::cout << source << ": valid: " << input.label << ", " << input.travellers.size()
+              << (input.travellers.size() == 1 ? " traveller, " : " travellers, ")
+              << input.clients.size() << (input.clients.size() == 1 ? " client, " : " clients, ")
+              << input.events.size() << (input.events.size() == 1 ? " event" : " events")
+              << ", currency " << input.currency << '\n';
+    return 0;
+  } catch (const fyc::Error& e) {
+    return report_error(e, source, opt);
+  }
+}
+
+/// The network of an optional input, or the default network in `currency`.
+fyc::network::Network network_for(const std::string& input_path, const std::string& currency,
+                                  fyc::Input& input, std::string& source) {
+  if (!input_path.empty()) {
+    input = load_input(input_path, false, source);
+  } else {
+    source = "<default network>";
+    input.currency = currency;
+    if (!fyc::network::eur_rate(currency))
+      throw bad_input("unknown currency \"" + currency + "\"" +
+                      fyc::did_you_mean(currency, fyc::network::known_currencies()));
+  }
+  return fyc::network::Network::build(input);
+}
+
+int city_index(const fyc::network::Network& net, const std::string& code, const char* role) {
+  std::string upper = code;
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  if (const auto i = net.find(upper)) return *i;
+  throw bad_input(std::string("unknown ") + role + " city \"" + code + "\"" +
+                  fyc::did_you_mean(upper, net.codes()));
+}
+
+std::string hm(std::int64_t minutes) {
+  std::ostringstream s;
+  s << minutes / 60 << "h" << std::setw(2) << std::setfill('0') << minutes % 60;
+  return s.str();
+}
+
+int run_route(const std::string& from, const std::string& to, const std::string& cabin,
+              const std::string& input_path, const std::string& currency, bool json,
+              const CommonOptions& opt) {
+  std::string source = "<default network>";
+  try {
+    fyc::Input input;
+    const fyc::network::Network net = network_for(input_path, currency, input, source);
+    const int a = city_index(net, from, "origin");
+    const int b = city_index(net, to, "destination");
+    fyc::network::RouteParams params;
+    if (!input.travellers.empty()) params.cabin = input.travellers.front().cabin;
+    if (!cabin.empty()) {
+      params.cabin = {};
+      params.cabin.base = cabin == "economy"    ? fyc::Cabin::economy
+                          : cabin == "premium"  ? fyc::Cabin::premium
+                          : cabin == "business" ? fyc::Cabin::business
+                                                : fyc::Cabin::first;
+    }
+    params.connection_penalty = input.policy.connection_penalty;
+    params.min_connection = input.policy.min_connection;
+    params.carbon_price_per_tonne = input.policy.carbon_price_per_tonne;
+    params.radiative_forcing = input.policy.radiative_forcing;
+    const fyc::network::RouteFinder finder(net, params);
+    const fyc::network::Route route = finder.best(a, b);
+    if (json) {
+      std::cout << fyc::io::route_to_json(net, route, a, b, input.currency);
+      return route.reachable || a == b ? 0 : 3;
+    }
+    const auto& A = net.city(a);
+    const auto& B = net.city(b);
+    std::cout << A.code << " " << A.name << " -> " << B.code << " " << B.name << '\n';
+    if (a == b) {
+      std::cout << "  same city: no flight\n";
+      return 0;
+    }
+    if (!route.reachable) {
+      std::cout << "  no route in the network\n";
+      return 3;
+    }
+    static constexpr const char* cabins[] = {"economy", "premium", "business", "first"};
+    for (const auto& l : route.legs) {
+      std::cout << "  " << net.city(l.from).code << " -> " << net.city(l.to).code << "  "
+                << std::setw(6) << std::lround(l.km) << " km  " << std::setw(6)
+                << hm(l.block.count()) << "  " << std::setw(8) << cabins[static_cast<int>(l.cabin)]
+                << "  " << std::fixed << std::setprecision(2) << std::setw(9)
+                << fyc::to_units(l.fare) << ' ' << input.currency << "  " << std::setprecision(1)
+                << std::setw(7) << fyc::to_kg(l.co2) << " kg CO2e\n";
+    }
+    std::cout << "  total: " << route.legs.size() << (route.legs.size() == 1 ? " leg, " : " legs, ")
+              << hm(route.travel.count()) << " with connections, " << std::fixed
+              << std::setprecision(2) << fyc::to_units(route.fare) << ' ' << input.currency << ", "
+              << std::setprecision(1) << fyc::to_kg(route.co2) << " kg CO2e\n";
+    return 0;
+  } catch (const fyc::Error& e) {
+    return report_error(e, source, opt);
+  }
+}
+
+int run_network(const std::string& input_path, const std::string& currency, bool json,
+                const CommonOptions& opt) {
+  std::string source = "<default network>";
+  try {
+    fyc::Input input;
+    const fyc::network::Network net = network_for(input_path, currency, input, source);
+    const std::string version = fyc::network::default_world().version;
+    if (json) {
+      std::cout << fyc::io::network_to_json(net, input.currency, version);
+      return 0;
+    }
+    std::cout << "flyorcall network (data " << version << "): " << net.cities().size()
+              << " cities, " << net.countries().size() << " countries, " << net.legs().size()
+              << " directed legs; money in " << input.currency << "\n";
+    std::cout << "code  name                      cc  tier  region          time zone\n";
+    for (const auto& c : net.cities()) {
+      std::cout << std::left << std::setw(6) << c.code << std::setw(26) << c.name.substr(0, 25)
+                << std::setw(4) << c.country << std::setw(6) << c.tier << std::setw(16) << c.region
+                << c.tz << '\n';
+    }
+    std::cout << std::right;
+    return 0;
+  } catch (const fyc::Error& e) {
+    return report_error(e, source, opt);
+  }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"flyorcall: which clients are worth a trip this quarter, when to go, and how to "
+               "run everyone else remotely.\nExit codes: 0 ok, 1 internal error, 2 bad input or "
+               "usage, 3 infeasible.",
+               "flyorcall"};
+  app.set_version_flag("--version", std::string("flyorcall ") + fyc::kVersion);
+  app.require_subcommand(1);
+  CommonOptions opt;
+  const auto add_error_format = [&opt](CLI::App* sub) {
+    sub->add_option("--error-format", opt.error_format, "How to print input errors on stderr")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->default_str("text");
+  };
+
+  std::string input_path, output;
+  bool example = false, json = false, quiet = false;
+  std::optional<std::uint64_t> seed;
+  std::optional<double> time_limit;
+  CLI::App* plan = app.add_subcommand("plan", "Plan the quarter: which clients to visit, in which "
+                                              "trips, and the rest remote");
+  plan->add_option("INPUT", input_path, "Input document (JSON, docs/input.md); '-' reads stdin");
+  plan->add_flag("--example", example, "Plan the built-in default example instead of INPUT");
+  plan->add_option("-o,--output", output, "Write the plan JSON (docs/plan.md) to this file");
+  plan->add_flag("--json", json, "Print the plan JSON on stdout instead of the summary");
+  plan->add_flag("-q,--quiet", quiet, "Print nothing on success");
+  plan->add_option("--seed", seed, "Override the input's seed");
+  plan->add_option("--time-limit", time_limit, "Override the optimizer deadline (seconds)")
+      ->check(CLI::Range(0.0, 3600.0));
+  add_error_format(plan);
+
+  CLI::App* validate = app.add_subcommand("validate", "Check an input document and list every "
+                                                      "problem with its JSON Pointer");
+  validate->add_option("INPUT", input_path, "Input document (JSON); '-' reads stdin");
+  validate->add_flag("--example", example, "Validate the built-in default example");
+  add_error_format(validate);
+
+  std::string from, to, cabin, currency = "EUR";
+  CLI::App* route = app.add_subcommand("route", "Best route between two cities: legs, block "
+                                                "times, fare and CO2");
+  route->add_option("FROM", from, "Origin city code (IATA, e.g. FRA)")->required();
+  route->add_option("TO", to, "Destination city code (e.g. SIN)")->required();
+  route
+      ->add_option("--cabin", cabin,
+                   "Cabin for every leg (default: the input's first "
+                   "traveller's cabin rule, else economy)")
+      ->check(CLI::IsMember({"economy", "premium", "business", "first"}));
+  route->add_option("--input", input_path, "Use this input's network, currency and policy");
+  route->add_option("--currency", currency, "Currency of fares without --input")
+      ->default_str("EUR");
+  route->add_flag("--json", json, "Print JSON");
+  add_error_format(route);
+
+  CLI::App* net = app.add_subcommand("network", "List the cities and legs in use");
+  net->add_option("--input", input_path, "Apply this input's network changes");
+  net->add_option("--currency", currency, "Currency of rates without --input")->default_str("EUR");
+  net->add_flag("--json", json, "Print JSON with every city, country and leg");
+  add_error_format(net);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : static_cast<int>(fyc::ErrorCode::input);
+  }
+
+  try {
+    if (*plan) return run_plan(input_path, example, output, json, quiet, seed, time_limit, opt);
+    if (*validate) return run_validate(input_path, example, opt);
+    if (*route) return run_route(from, to, cabin, input_path, currency, json, opt);
+    if (*net) return run_network(input_path, currency, json, opt);
+  } catch (const std::exception& e) {
+    std::cerr << "flyorcall: internal error: " << e.what() << '\n';
+    return static_cast<int>(fyc::ErrorCode::internal);
+  }
+  return static_cast<int>(fyc::ErrorCode::internal);
+}

@@ -1,0 +1,164 @@
+#include "cost/trip_cost.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include "cost/jetlag.hpp"
+#include "flyorcall/errors.hpp"
+#include "time/zones.hpp"
+
+namespace flyorcall::cost {
+
+namespace {
+
+// Median of the eight DESNZ 2025 hotel factors in data/countries.csv (US 16.1, DE 13.2, FR 6.7,
+// JP 39, CN 53.5, IN 58.9, SG 24.5, UK 10.4 kg CO2e/room-night): (16.1 + 24.5) / 2.
+constexpr double kFallbackHotelKgCo2 = 20.3;
+
+// Hours of the documented default working day (09:00-17:30), used when a traveller has no
+// working day at all so that the hourly value stays finite.
+constexpr double kDefaultWorkingHours = 8.5;
+
+int city_index(const network::Network& net, const std::string& code) {
+  const auto i = net.find(code);
+  if (!i) throw Error(ErrorCode::internal, "trip names unknown city \"" + code + "\"");
+  return *i;
+}
+
+const date::time_zone* zone_of(const network::Network& net, int city) {
+  const City& c = net.city(city);
+  const auto* zone = timez::find_zone(c.tz);
+  if (zone == nullptr)
+    throw Error(ErrorCode::input, "city " + c.code + " has unknown time zone \"" + c.tz + "\"");
+  return zone;
+}
+
+date::sys_seconds local_noon_as_instant(Date d) {
+  // Only used when a trip has no legs to time it: noon UTC of the date is the same calendar day
+  // in every zone between UTC-12 and UTC+12.
+  return date::sys_seconds{d.time_since_epoch()} + std::chrono::hours{12};
+}
+
+// Per diem of each calendar day of the trip: the first stay (in trip order) whose dates contain
+// the day, otherwise (overnight flights, travel days) the first destination's rate.
+Money per_diem(const Trip& trip, const network::Network& net) {
+  std::string first_destination;
+  if (!trip.stays.empty())
+    first_destination = trip.stays.front().city;
+  else if (!trip.legs.empty())
+    first_destination = trip.legs.front().to;
+  if (first_destination.empty() || trip.days_away <= 0) return Money(0);
+  const Money fallback = net.city(city_index(net, first_destination)).per_diem;
+
+  Money total(0);
+  for (int k = 0; k < trip.days_away; ++k) {
+    const Date day = trip.depart + date::days{k};
+    Money rate = fallback;
+    for (const auto& stay : trip.stays) {
+      if (stay.arrive <= day && day <= stay.depart) {
+        rate = net.city(city_index(net, stay.city)).per_diem;
+        break;
+      }
+    }
+    total += rate;
+  }
+  return total;
+}
+
+// The clock shift the body has to follow: the stay whose UTC offset differs most from home
+// (ties: the stay with more nights, then the earlier one), offsets taken at the real instants of
+// leaving home and arriving at that stay.
+double trip_shift_hours(const Trip& trip, const network::Network& net, int home) {
+  if (trip.stays.empty()) return 0.0;
+  const auto* home_zone = zone_of(net, home);
+  const date::sys_seconds leave =
+      trip.legs.empty() ? local_noon_as_instant(trip.depart) : trip.legs.front().depart;
+  const Minutes home_offset = timez::utc_offset(leave, home_zone);
+
+  double best = 0.0;
+  int best_nights = -1;
+  for (const auto& stay : trip.stays) {
+    date::sys_seconds arrive = local_noon_as_instant(stay.arrive);
+    for (const auto& leg : trip.legs) {
+      if (leg.to == stay.city) {
+        arrive = leg.arrive;
+        break;
+      }
+    }
+    const Minutes offset = timez::utc_offset(arrive, zone_of(net, city_index(net, stay.city)));
+    const double shift = clock_shift_hours(home_offset, offset);
+    if (std::abs(shift) > std::abs(best) ||
+        (std::abs(shift) == std::abs(best) && stay.hotel_nights > best_nights)) {
+      best = shift;
+      best_nights = stay.hotel_nights;
+    }
+  }
+  return best;
+}
+
+} // namespace
+
+Money time_value_per_hour(const Traveller& t) {
+  int minutes = 0;
+  int days = 0;
+  for (const auto& d : t.hours.days) {
+    if (!d.working()) continue;
+    minutes += d.end_min - d.start_min;
+    ++days;
+  }
+  const double hours = days == 0 ? kDefaultWorkingHours
+                                 : static_cast<double>(minutes) / 60.0 / static_cast<double>(days);
+  return scale(t.cost_per_day, 1.0 / hours);
+}
+
+GramsCo2 hotel_co2(const network::Network& net, int city, int nights) {
+  const Country* country = net.country_of(city);
+  const double kg_per_night =
+      (country != nullptr && country->hotel_kg_co2) ? *country->hotel_kg_co2 : kFallbackHotelKgCo2;
+  return co2_from_kg(kg_per_night * nights);
+}
+
+Money carbon_cost(GramsCo2 co2, Money price_per_tonne) {
+  // Integer arithmetic keeps large totals exact; half a cent rounds away from zero.
+  constexpr std::int64_t grams_per_tonne = 1'000'000;
+  const std::int64_t product = co2.count() * price_per_tonne.count();
+  std::int64_t cents = product / grams_per_tonne;
+  const std::int64_t rest = product % grams_per_tonne;
+  if (2 * std::abs(rest) >= grams_per_tonne) cents += product < 0 ? -1 : 1;
+  return Money(cents);
+}
+
+void price_trip(Trip& trip, const network::Network& net, const Traveller& traveller,
+                const Policy& policy) {
+  CostBreakdown cost;
+  GramsCo2 co2_flights(0);
+  for (const auto& leg : trip.legs) {
+    cost.flights += leg.fare;
+    co2_flights += leg.co2;
+  }
+
+  GramsCo2 co2_hotel(0);
+  for (const auto& stay : trip.stays) {
+    const int city = city_index(net, stay.city);
+    cost.hotel += net.city(city).hotel_night * stay.hotel_nights;
+    co2_hotel += hotel_co2(net, city, stay.hotel_nights);
+  }
+
+  cost.per_diem = per_diem(trip, net);
+  cost.traveller_time = traveller.cost_per_day * trip.days_away;
+
+  // Adaptation happens over the nights away, so a same-day return costs no jet lag.
+  const double nights_away = std::max(0, trip.days_away - 1);
+  const double shift = trip_shift_hours(trip, net, city_index(net, traveller.home));
+  const JetLag lag = jetlag(shift, nights_away, policy);
+  cost.jetlag = scale(traveller.cost_per_day, lag.total() * policy.jetlag_productivity_loss);
+
+  cost.carbon = carbon_cost(co2_flights + co2_hotel, policy.carbon_price_per_tonne);
+
+  trip.cost = cost;
+  trip.co2_flights = co2_flights;
+  trip.co2_hotel = co2_hotel;
+}
+
+} // namespace flyorcall::cost

@@ -1,0 +1,231 @@
+// The plan as JSON (docs/plan.md): insertion-ordered keys, money in currency units rounded to the
+// cent, CO2 in kg rounded to 0.1, local times in each city's zone via the tz database.
+#include <cmath>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "flyorcall/flyorcall.hpp"
+#include "network/world_data.hpp"
+#include "time/zones.hpp"
+
+namespace flyorcall {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double money(Money m) {
+  return to_units(m);
+}
+double kg(GramsCo2 g) {
+  return std::round(static_cast<double>(g.count()) / 100.0) / 10.0;
+}
+double one_decimal(double x) {
+  return std::round(x * 10.0) / 10.0;
+}
+
+std::string iso_date(Date d) {
+  return date::format("%F", d);
+}
+std::string utc_text(Instant t) {
+  return date::format("%FT%H:%MZ", t);
+}
+
+std::string clock_text(int minutes_of_day) {
+  const int h = minutes_of_day / 60;
+  const int m = minutes_of_day % 60;
+  std::string s;
+  s += static_cast<char>('0' + h / 10);
+  s += static_cast<char>('0' + h % 10);
+  s += ':';
+  s += static_cast<char>('0' + m / 10);
+  s += static_cast<char>('0' + m % 10);
+  return s;
+}
+
+const char* cabin_name(Cabin c) {
+  switch (c) {
+  case Cabin::economy:
+    return "economy";
+  case Cabin::premium:
+    return "premium";
+  case Cabin::business:
+    return "business";
+  case Cabin::first:
+    return "first";
+  }
+  return "economy";
+}
+
+const char* weekday_name(int c_encoding) {
+  static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  return names[((c_encoding % 7) + 7) % 7];
+}
+
+// The zone name of a city code: the input's own cities override the default world's.
+std::string zone_name(const Input& input, const std::string& code) {
+  for (const City& c : input.network.cities)
+    if (c.code == code) return c.tz;
+  if (input.network.use_default)
+    for (const City& c : network::default_world().cities)
+      if (c.code == code) return c.tz;
+  return {};
+}
+
+Json cost_json(const CostBreakdown& c) {
+  Json j;
+  j["flights"] = money(c.flights);
+  j["hotel"] = money(c.hotel);
+  j["per_diem"] = money(c.per_diem);
+  j["traveller_time"] = money(c.traveller_time);
+  j["jetlag"] = money(c.jetlag);
+  j["carbon"] = money(c.carbon);
+  j["total"] = money(c.total());
+  return j;
+}
+
+Json leg_json(const PlannedLeg& leg, const Input& input) {
+  const std::string tz_from = zone_name(input, leg.from);
+  const std::string tz_to = zone_name(input, leg.to);
+  const date::time_zone* zf = timez::find_zone(tz_from);
+  const date::time_zone* zt = timez::find_zone(tz_to);
+  Json j;
+  j["from"] = leg.from;
+  j["to"] = leg.to;
+  j["depart_local"] = zf ? Json(timez::format_local(timez::to_local(leg.depart, zf))) : Json();
+  j["depart_utc"] = utc_text(leg.depart);
+  j["arrive_local"] = zt ? Json(timez::format_local(timez::to_local(leg.arrive, zt))) : Json();
+  j["arrive_utc"] = utc_text(leg.arrive);
+  j["tz_from"] = tz_from;
+  j["tz_to"] = tz_to;
+  j["block_min"] = leg.block.count();
+  j["km"] = one_decimal(leg.km);
+  j["cabin"] = cabin_name(leg.cabin);
+  j["fare"] = money(leg.fare);
+  j["co2_kg"] = kg(leg.co2);
+  return j;
+}
+
+Json trip_json(const Trip& t, const Input& input) {
+  Json j;
+  j["id"] = t.id;
+  j["traveller"] = t.traveller_id;
+  j["depart"] = iso_date(t.depart);
+  j["back"] = iso_date(t.back);
+  j["days_away"] = t.days_away;
+  j["legs"] = Json::array();
+  for (const PlannedLeg& leg : t.legs) j["legs"].push_back(leg_json(leg, input));
+  j["stays"] = Json::array();
+  for (const Stay& s : t.stays) {
+    Json sj;
+    sj["city"] = s.city;
+    sj["arrive"] = iso_date(s.arrive);
+    sj["depart"] = iso_date(s.depart);
+    sj["hotel_nights"] = s.hotel_nights;
+    j["stays"].push_back(std::move(sj));
+  }
+  j["visits"] = Json::array();
+  for (const Visit& v : t.visits) {
+    Json vj;
+    vj["client"] = v.client_id;
+    vj["city"] = v.city;
+    vj["date"] = iso_date(v.date);
+    vj["days"] = v.days;
+    j["visits"].push_back(std::move(vj));
+  }
+  j["cost"] = cost_json(t.cost);
+  Json co2;
+  co2["flights"] = kg(t.co2_flights);
+  co2["hotel"] = kg(t.co2_hotel);
+  co2["total"] = kg(t.co2());
+  j["co2_kg"] = std::move(co2);
+  return j;
+}
+
+Json slot_json(const CallSlotSummary& s) {
+  Json j;
+  j["weekday"] = weekday_name(s.weekday);
+  j["traveller_local"] = clock_text(s.traveller_local_min);
+  j["client_local"] = clock_text(s.client_local_min);
+  j["traveller_offhours_min"] = one_decimal(s.traveller_offhours_min);
+  j["client_offhours_min"] = one_decimal(s.client_offhours_min);
+  j["shifts"] = Json::array();
+  for (const auto& [from, local] : s.client_shifts) {
+    Json sj;
+    sj["from_date"] = iso_date(from);
+    sj["client_local"] = clock_text(local);
+    j["shifts"].push_back(std::move(sj));
+  }
+  return j;
+}
+
+Json decision_json(const ClientDecision& d, const Input& input) {
+  std::string name;
+  for (const Client& c : input.clients)
+    if (c.id == d.client_id) name = c.name;
+  Json j;
+  j["id"] = d.client_id;
+  j["name"] = name;
+  j["decision"] = d.visit ? "visit" : "remote";
+  j["trip"] = d.trip_id ? Json(*d.trip_id) : Json();
+  j["traveller"] = d.traveller_id ? Json(*d.traveller_id) : Json();
+  j["value"] = money(d.value);
+  j["remote_value"] = money(d.remote_value);
+  j["remote_cost"] = money(d.remote_cost);
+  j["marginal_cost"] = money(d.marginal_cost);
+  j["break_even_value"] = d.break_even_defined ? Json(money(d.break_even_value)) : Json();
+  j["reason"] = d.reason;
+  j["call_slot"] = d.call_slot ? slot_json(*d.call_slot) : Json();
+  return j;
+}
+
+template <class T, class F> Json used_limit(T used, const std::optional<T>& limit, F convert) {
+  Json j;
+  j["used"] = convert(used);
+  j["limit"] = limit ? Json(convert(*limit)) : Json();
+  return j;
+}
+
+} // namespace
+
+std::string plan_to_json(const Plan& plan, const Input& input) {
+  Json j;
+  j["flyorcall"] = kVersion;
+  j["data_version"] = network::default_world().version;
+  j["label"] = input.label;
+  Json horizon;
+  horizon["start"] = iso_date(input.horizon.first);
+  horizon["end"] = iso_date(input.horizon.last);
+  j["horizon"] = std::move(horizon);
+  j["currency"] = input.currency;
+  j["seed"] = input.seed;
+  j["method"] = plan.method;
+  j["trips"] = Json::array();
+  for (const Trip& t : plan.trips) j["trips"].push_back(trip_json(t, input));
+  j["clients"] = Json::array();
+  for (const ClientDecision& d : plan.decisions) j["clients"].push_back(decision_json(d, input));
+
+  const Totals& t = plan.totals;
+  Json totals;
+  totals["trips"] = t.trips;
+  totals["visits"] = t.visits;
+  totals["remote"] = t.remote;
+  totals["days_away"] = t.days_away;
+  totals["trip_cost"] = cost_json(t.trip_cost);
+  totals["remote_cost"] = money(t.remote_cost);
+  totals["value"] = money(t.value);
+  totals["net"] = money(t.net);
+  totals["co2_kg"] = kg(t.co2);
+  j["totals"] = std::move(totals);
+
+  const BudgetUse& b = plan.budget;
+  Json budget;
+  budget["money"] = used_limit(b.money, b.money_limit, money);
+  budget["days"] = used_limit(b.days, b.days_limit, [](int d) { return d; });
+  budget["co2_kg"] = used_limit(b.co2, b.co2_limit, kg);
+  j["budget"] = std::move(budget);
+  return j.dump(2) + "\n";
+}
+
+} // namespace flyorcall

@@ -1,3 +1,5 @@
 set(FLYORCALL_IO_SOURCES
   src/io/input_reader.cpp
-  src/io/plan_writer.cpp)
+  src/io/plan_writer.cpp
+  src/io/network_writer.cpp
+  src/io/files.cpp)

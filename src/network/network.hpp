@@ -14,6 +14,18 @@
 
 namespace flyorcall::network {
 
+/// Leg rule (docs/network.md): tier-2 hubs connect to every tier-1 hub within this distance.
+inline constexpr double kRegionalToGlobalHubKm = 9000.0;
+/// Leg rule: every city connects to the hubs (tier 1-2) of its region within this distance.
+inline constexpr double kCityToRegionalHubKm = 2500.0;
+/// Leg rule: a city with no regional hub in reach connects to this many nearest hubs.
+inline constexpr int kFallbackHubs = 2;
+/// Leg rule: cities closer than this fly direct to each other.
+inline constexpr double kNearbyKm = 800.0;
+/// Leg rule: no generated leg is longer than this; the longest scheduled non-stop flight
+/// (Singapore - New York, about 15350 km great circle) is just below it.
+inline constexpr double kMaxLegKm = 15500.0;
+
 /// Great-circle distance in km between two WGS84 points (haversine, mean Earth radius 6371 km).
 [[nodiscard]] double great_circle_km(double lat1, double lon1, double lat2, double lon2);
 /// Modelled gate-to-gate block time for a great-circle distance (docs/model.md).

@@ -38,7 +38,7 @@ struct RouteLeg {
 struct Route {
   std::vector<RouteLeg> legs;
   bool reachable = false;
-  Minutes travel;        ///< block times + minimum connection times
+  Minutes travel; ///< block times + minimum connection times
   Money fare;
   GramsCo2 co2;
   double km = 0;
@@ -47,12 +47,12 @@ struct Route {
 
 /// All-pairs matrices between selected cities; row/column k is cities[k].
 struct TravelMatrices {
-  std::vector<int> cities;  ///< network city indices
-  Eigen::MatrixXd hours;    ///< travel hours (block + connections); +inf when unreachable
-  Eigen::MatrixXd fare;     ///< fare in currency units
-  Eigen::MatrixXd kg_co2;   ///< kg CO2e per passenger
-  Eigen::MatrixXd legs;     ///< number of legs
-  Eigen::MatrixXd cost;     ///< generalised cost in currency units
+  std::vector<int> cities;   ///< network city indices
+  Eigen::MatrixXd hours;     ///< travel hours (block + connections); +inf when unreachable
+  Eigen::MatrixXd fare;      ///< fare in currency units
+  Eigen::MatrixXd kg_co2;    ///< kg CO2e per passenger
+  Eigen::MatrixXd legs;      ///< number of legs
+  Eigen::MatrixXd cost;      ///< generalised cost in currency units
   std::vector<Route> routes; ///< row-major n x n
   /// The route from row i to column j.
   [[nodiscard]] const Route& route(int i, int j) const {

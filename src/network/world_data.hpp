@@ -18,6 +18,21 @@ struct WorldData {
   std::string version;            ///< data version, e.g. "2025.1"
 };
 
+/// One reference exchange rate of the embedded data.
+struct FxRate {
+  std::string currency; ///< ISO 4217 code
+  double per_eur = 0;   ///< units of `currency` per 1 EUR
+};
+
+/// Parses the text of cities.csv and countries.csv (formats in docs/network.md); throws
+/// Error(ErrorCode::internal) naming file and line for a malformed row.
+[[nodiscard]] WorldData parse_world_data(std::string_view cities_csv,
+                                         std::string_view countries_csv);
+
+/// Parses the text of fx.csv, sorted by currency; throws Error(ErrorCode::internal) naming the
+/// line for a malformed row.
+[[nodiscard]] std::vector<FxRate> parse_fx(std::string_view fx_csv);
+
 /// The embedded default data (parsed once, thread-safe). Money fields are in EUR cents.
 [[nodiscard]] const WorldData& default_world();
 

@@ -1,0 +1,379 @@
+#include "optimize/greedy.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <numeric>
+#include <utility>
+#include <vector>
+
+#include "cost/remote_cost.hpp"
+#include "cost/value.hpp"
+#include "flyorcall/errors.hpp"
+#include "flyorcall/flyorcall.hpp"
+#include "optimize/schedule.hpp"
+#include "time/zones.hpp"
+
+namespace flyorcall {
+
+Plan plan_quarter(const Input& input) {
+  const network::Network net = network::Network::build(input);
+  return optimize::plan_greedy(input, net);
+}
+
+namespace optimize {
+
+namespace {
+
+std::string fmt_money(Money m, const std::string& currency) {
+  const std::int64_t c = m.count();
+  const std::int64_t a = c < 0 ? -c : c;
+  std::string s = (c < 0 ? "-" : "") + std::to_string(a / 100) + ".";
+  const std::int64_t cents = a % 100;
+  s += static_cast<char>('0' + cents / 10);
+  s += static_cast<char>('0' + cents % 10);
+  return s + " " + currency;
+}
+
+std::string fmt_kg(GramsCo2 g) {
+  const auto tenths = std::llround(static_cast<double>(g.count()) / 100.0);
+  return std::to_string(tenths / 10) + "." + std::to_string(std::llabs(tenths % 10)) + " kg CO2e";
+}
+
+bool overlaps(const std::vector<DateRange>& busy, Date first, Date last) {
+  return std::any_of(busy.begin(), busy.end(),
+                     [&](const DateRange& b) { return first <= b.last && b.first <= last; });
+}
+
+// One way to visit a client: a traveller's dedicated round trip and what it nets.
+struct Option {
+  std::size_t traveller = 0;
+  Trip trip;
+  VisitEconomics econ;
+};
+
+// Everything decided about one client, turned into a ClientDecision at the end (once trip ids
+// are known).
+struct ClientState {
+  std::vector<std::size_t> allowed;            // traveller indices, input order
+  std::optional<std::size_t> remote_traveller; // who runs the calls
+  cost::RemoteCost remote;
+  Money base_value;
+  Money remote_value;
+  std::vector<Option> options;           // by advantage, best first
+  std::string no_trip_why;               // why no traveller has a feasible trip (options empty)
+  std::optional<std::size_t> accepted;   // index into options of the accepted visit
+  std::optional<std::size_t> trip_index; // index into the plan's trips
+  std::string blocked_why;               // the rule or budget that kept the best option out
+};
+
+} // namespace
+
+VisitEconomics visit_economics(const Client& client, const Policy& policy, Money base_value,
+                               double uplift, Money remote_value, Money remote_cost,
+                               Money trip_cost) {
+  VisitEconomics e;
+  e.value = scale(base_value, 1.0 + uplift);
+  e.remote_value = remote_value;
+  e.remote_cost = remote_cost;
+  e.trip_cost = trip_cost;
+  const int meetings = client.remote_meetings;
+  const int left = std::max(0, meetings - policy.visit_replaces_meetings);
+  e.remote_left =
+      meetings > 0 ? scale(remote_cost, static_cast<double>(left) / meetings) : Money{0};
+  const Money saving = remote_cost - e.remote_left;
+  e.advantage = (e.value - trip_cost - e.remote_left) - (remote_value - remote_cost);
+  // advantage(v) = v (1 + uplift) - v eff - trip + saving; with eff >= 1 + uplift the value
+  // no longer moves the comparison, so no break-even value exists.
+  const double slope = 1.0 + uplift - policy.remote_effectiveness;
+  if (slope > 1e-9)
+    e.break_even = Money(std::llround(static_cast<double>((trip_cost - saving).count()) / slope));
+  return e;
+}
+
+double fair_uplift(const Input& input, const Client& client, const std::string& country,
+                   const Visit& visit) {
+  double best = 0;
+  for (const Event& e : input.events) {
+    if (e.kind != EventKind::fair) continue;
+    const bool here = (!e.city.empty() && e.city == client.city) ||
+                      (e.city.empty() && !e.country.empty() && e.country == country);
+    if (here && e.dates.first <= visit.date && visit.date <= e.dates.last)
+      best = std::max(best, e.value_uplift);
+  }
+  return best;
+}
+
+CallSlotSummary call_slot_summary(const timez::WeeklySlot& slot,
+                                  const date::time_zone* client_zone) {
+  CallSlotSummary s;
+  s.weekday = static_cast<int>(slot.weekday.c_encoding());
+  s.traveller_local_min = slot.anchor_start_min;
+  if (!slot.mean_offhours.empty()) s.traveller_offhours_min = slot.mean_offhours[0];
+  if (slot.mean_offhours.size() > 1) s.client_offhours_min = slot.mean_offhours[1];
+  bool first = true;
+  int previous = 0;
+  for (const timez::SlotOccurrence& occ : slot.occurrences) {
+    if (occ.local_start_min.size() < 2) continue;
+    const int client_min = occ.local_start_min[1];
+    if (first) {
+      s.client_local_min = client_min;
+      first = false;
+    } else if (client_min != previous) {
+      const auto local = timez::to_local(occ.start, client_zone);
+      s.client_shifts.emplace_back(Date{date::floor<date::days>(local).time_since_epoch()},
+                                   client_min);
+    }
+    previous = client_min;
+  }
+  return s;
+}
+
+Plan plan_greedy(const Input& input, const network::Network& net) {
+  const Scheduler sched(input, net);
+  const Policy& policy = input.policy;
+  const std::string& cur = input.currency;
+  const std::size_t n_clients = input.clients.size();
+  const std::size_t n_travellers = input.travellers.size();
+
+  // ---- every client on its own: remote baseline and each traveller's best dedicated trip ----
+  std::vector<ClientState> states(n_clients);
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const Client& client = input.clients[i];
+    ClientState& st = states[i];
+    for (std::size_t t = 0; t < n_travellers; ++t) {
+      const auto& ids = client.travellers;
+      if (ids.empty() || std::find(ids.begin(), ids.end(), input.travellers[t].id) != ids.end())
+        st.allowed.push_back(t);
+    }
+    st.base_value = cost::visit_value(client);
+    st.remote_value = cost::remote_value(client, policy);
+    const int city = sched.client_city(i);
+    const std::string& country = net.city(city).country;
+
+    // The calls are run by whichever allowed traveller makes them cheapest (ties: input order).
+    for (const std::size_t t : st.allowed) {
+      cost::RemoteCost rc =
+          cost::remote_cost(client, input.travellers[t], net, policy, input.horizon,
+                            sched.client_calendar(i), sched.traveller_calendar(t));
+      if (!st.remote_traveller || rc.total() < st.remote.total()) {
+        st.remote_traveller = t;
+        st.remote = std::move(rc);
+      }
+    }
+
+    for (const std::size_t t : st.allowed) {
+      ScheduleResult r = sched.cheapest(t, {i}, {});
+      if (!r.trip) {
+        if (st.no_trip_why.empty())
+          st.no_trip_why = r.why + " (rule: " + failure_rule(r.failure) + ")";
+        continue;
+      }
+      Option o;
+      o.traveller = t;
+      o.trip = std::move(*r.trip);
+      o.econ = visit_economics(client, policy, st.base_value,
+                               fair_uplift(input, client, country, o.trip.visits.front()),
+                               st.remote_value, st.remote.total(), o.trip.cost.total());
+      st.options.push_back(std::move(o));
+    }
+    std::stable_sort(st.options.begin(), st.options.end(), [](const Option& a, const Option& b) {
+      return a.econ.advantage > b.econ.advantage;
+    });
+  }
+
+  // ---- greedy acceptance: must-visit first, then by advantage ----
+  std::vector<std::size_t> order(n_clients);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const Client& ca = input.clients[a];
+    const Client& cb = input.clients[b];
+    if (ca.must_visit != cb.must_visit) return ca.must_visit;
+    const bool oa = !states[a].options.empty();
+    const bool ob = !states[b].options.empty();
+    if (oa != ob) return oa;
+    if (oa) {
+      const Money va = states[a].options.front().econ.advantage;
+      const Money vb = states[b].options.front().econ.advantage;
+      if (va != vb) return va > vb;
+    }
+    return ca.id < cb.id;
+  });
+
+  std::vector<std::vector<DateRange>> busy(n_travellers);
+  std::vector<int> days_used(n_travellers, 0);
+  Money money_used{0};
+  int days_total = 0;
+  GramsCo2 co2_used{0};
+  std::vector<Trip> trips;
+  std::vector<std::size_t> trip_client;
+
+  for (const std::size_t i : order) {
+    const Client& client = input.clients[i];
+    ClientState& st = states[i];
+    const std::string& country = net.city(sched.client_city(i)).country;
+    for (std::size_t k = 0; k < st.options.size(); ++k) {
+      Option& o = st.options[k];
+      const Traveller& tr = input.travellers[o.traveller];
+      std::string why;
+      if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back)) {
+        ScheduleResult r = sched.cheapest(o.traveller, {i}, busy[o.traveller]);
+        if (r.trip) {
+          o.trip = std::move(*r.trip);
+          o.econ = visit_economics(client, policy, st.base_value,
+                                   fair_uplift(input, client, country, o.trip.visits.front()),
+                                   st.remote_value, st.remote.total(), o.trip.cost.total());
+        } else {
+          why = "no trip of " + tr.id + " fits around the trips already planned: " + r.why;
+        }
+      }
+      const Trip& trip = o.trip;
+      const Money cost = trip.cost.total();
+      if (!why.empty()) {
+      } else if (!client.must_visit && o.econ.advantage <= Money{0}) {
+        why = "economics";
+      } else if (days_used[o.traveller] + trip.days_away > tr.max_days_away) {
+        why = "max_days_away of " + tr.id + " would be exceeded (" +
+              std::to_string(days_used[o.traveller]) + " days planned + " +
+              std::to_string(trip.days_away) + " > " + std::to_string(tr.max_days_away) + ")";
+      } else if (policy.budget_money && money_used + cost > *policy.budget_money) {
+        why = "the money budget would be exceeded (" + fmt_money(money_used, cur) + " used + " +
+              fmt_money(cost, cur) + " > " + fmt_money(*policy.budget_money, cur) + ")";
+      } else if (policy.budget_days && days_total + trip.days_away > *policy.budget_days) {
+        why = "the days-away budget would be exceeded (" + std::to_string(days_total) +
+              " days used + " + std::to_string(trip.days_away) + " > " +
+              std::to_string(*policy.budget_days) + ")";
+      } else if (policy.budget_co2 && co2_used + trip.co2() > *policy.budget_co2) {
+        why = "the CO2 budget would be exceeded (" + fmt_kg(co2_used) + " used + " +
+              fmt_kg(trip.co2()) + " > " + fmt_kg(*policy.budget_co2) + ")";
+      }
+      if (!why.empty()) {
+        if (k == 0) st.blocked_why = why;
+        continue;
+      }
+      st.accepted = k;
+      st.trip_index = trips.size();
+      busy[o.traveller].push_back({trip.depart, trip.back});
+      days_used[o.traveller] += trip.days_away;
+      days_total += trip.days_away;
+      money_used += cost;
+      co2_used += trip.co2();
+      trips.push_back(trip);
+      trip_client.push_back(i);
+      break;
+    }
+    if (client.must_visit && !st.accepted) {
+      std::string why;
+      if (st.allowed.empty())
+        why = "no traveller may visit it";
+      else if (st.options.empty())
+        why = st.no_trip_why;
+      else
+        why = st.blocked_why.empty() ? "no traveller can take the trip" : st.blocked_why;
+      throw InfeasibleError("/clients/" + std::to_string(i),
+                            "must-visit client " + client.id + " cannot be visited: " + why);
+    }
+  }
+
+  // ---- trip ids in date order ----
+  std::vector<std::size_t> by_date(trips.size());
+  std::iota(by_date.begin(), by_date.end(), std::size_t{0});
+  std::sort(by_date.begin(), by_date.end(), [&](std::size_t a, std::size_t b) {
+    const Trip& ta = trips[a];
+    const Trip& tb = trips[b];
+    if (ta.depart != tb.depart) return ta.depart < tb.depart;
+    if (ta.back != tb.back) return ta.back < tb.back;
+    if (ta.traveller_id != tb.traveller_id) return ta.traveller_id < tb.traveller_id;
+    return trip_client[a] < trip_client[b];
+  });
+  Plan plan;
+  plan.method = "greedy-dedicated-round-trips";
+  std::vector<std::size_t> position(trips.size());
+  for (std::size_t r = 0; r < by_date.size(); ++r) {
+    Trip trip = std::move(trips[by_date[r]]);
+    trip.id = "T" + std::to_string(r + 1);
+    position[by_date[r]] = r;
+    plan.totals.trip_cost += trip.cost;
+    plan.totals.co2 += trip.co2();
+    plan.totals.days_away += trip.days_away;
+    plan.trips.push_back(std::move(trip));
+  }
+  plan.totals.trips = static_cast<int>(plan.trips.size());
+
+  // ---- decisions, in input order ----
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const Client& client = input.clients[i];
+    const ClientState& st = states[i];
+    ClientDecision d;
+    d.client_id = client.id;
+    d.remote_value = st.remote_value;
+    d.remote_cost = st.remote.total();
+    const Option* best = st.options.empty() ? nullptr : &st.options.front();
+    const Option* used = st.accepted ? &st.options[*st.accepted] : best;
+    d.value = used ? used->econ.value : st.base_value;
+    d.marginal_cost = used ? used->econ.trip_cost : Money{0};
+    d.break_even_defined = used && used->econ.break_even.has_value();
+    d.break_even_value = d.break_even_defined ? *used->econ.break_even : Money{0};
+
+    if (st.accepted) {
+      const Trip& trip = plan.trips[position[*st.trip_index]];
+      const VisitEconomics& e = used->econ;
+      d.visit = true;
+      d.trip_id = trip.id;
+      d.traveller_id = trip.traveller_id;
+      const std::string gap = fmt_money(e.advantage < Money{0} ? -e.advantage : e.advantage, cur);
+      const std::string more = e.advantage >= Money{0} ? " more" : " less";
+      d.reason = std::string(client.must_visit ? "Must-visit: visited" : "Visited") + " on " +
+                 trip.id + " by " + trip.traveller_id + ", which nets " + gap + more +
+                 " than remote calls";
+      if (e.break_even)
+        d.reason += " (visit value " + fmt_money(e.value, cur) + " vs break-even " +
+                    fmt_money(*e.break_even, cur) + ")";
+      d.reason += ".";
+      if (st.accepted != 0 && !st.blocked_why.empty())
+        d.reason += " The first choice of traveller was blocked: " + st.blocked_why + ".";
+      plan.totals.visits += 1;
+      plan.totals.value += e.value;
+      plan.totals.remote_cost += e.remote_left;
+    } else {
+      if (st.remote_traveller) d.traveller_id = input.travellers[*st.remote_traveller].id;
+      if (st.allowed.empty()) {
+        d.reason = "Remote: no traveller may visit or call this client.";
+      } else if (!best) {
+        d.reason = "Remote: no feasible trip, " + st.no_trip_why + ".";
+      } else if (st.blocked_why == "economics") {
+        const VisitEconomics& e = best->econ;
+        d.reason =
+            "Remote: a visit would net " + fmt_money(-e.advantage, cur) + " less than remote calls";
+        if (e.break_even)
+          d.reason += " (visit value " + fmt_money(e.value, cur) + " is below the break-even " +
+                      fmt_money(*e.break_even, cur) + ")";
+        else
+          d.reason += ", and no visit value changes that because remote meetings are as "
+                      "effective as a visit";
+        d.reason += ".";
+      } else {
+        d.reason = "Remote: a visit would net " + fmt_money(best->econ.advantage, cur) +
+                   " more than remote calls, but " + st.blocked_why + ".";
+      }
+      if (st.remote.slot && st.remote_traveller)
+        d.call_slot = call_slot_summary(*st.remote.slot, sched.zone(sched.client_city(i)));
+      plan.totals.remote += 1;
+      plan.totals.value += st.remote_value;
+      plan.totals.remote_cost += st.remote.total();
+    }
+    plan.decisions.push_back(std::move(d));
+  }
+  plan.totals.net = plan.totals.value - plan.totals.trip_cost.total() - plan.totals.remote_cost;
+
+  plan.budget.money = plan.totals.trip_cost.total();
+  plan.budget.days = plan.totals.days_away;
+  plan.budget.co2 = plan.totals.co2;
+  plan.budget.money_limit = policy.budget_money;
+  plan.budget.days_limit = policy.budget_days;
+  plan.budget.co2_limit = policy.budget_co2;
+  return plan;
+}
+
+} // namespace optimize
+} // namespace flyorcall

@@ -1,0 +1,361 @@
+#include "optimize/schedule.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <utility>
+
+#include "cost/trip_cost.hpp"
+#include "flyorcall/errors.hpp"
+#include "time/zones.hpp"
+
+namespace flyorcall::optimize {
+
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+date::local_days as_local(Date d) {
+  return date::local_days{d.time_since_epoch()};
+}
+Date as_date(date::local_days d) {
+  return Date{d.time_since_epoch()};
+}
+
+bool within(Date d, const DateRange& r) {
+  return r.first <= d && d <= r.last;
+}
+
+bool overlaps(const std::vector<DateRange>& busy, Date first, Date last) {
+  return std::any_of(busy.begin(), busy.end(),
+                     [&](const DateRange& b) { return first <= b.last && b.first <= last; });
+}
+
+std::string fmt_date(Date d) {
+  return date::format("%F", d);
+}
+
+ScheduleResult failed(ScheduleFailure f, std::string why) {
+  ScheduleResult r;
+  r.failure = f;
+  r.why = std::move(why);
+  return r;
+}
+
+// Availability windows are inclusive; a visit must fit entirely inside one of them so that a
+// client who is away between two windows is never visited across the gap.
+bool inside_availability(const Client& c, Date first, Date last) {
+  if (c.availability.empty()) return true;
+  return std::any_of(c.availability.begin(), c.availability.end(),
+                     [&](const DateRange& w) { return w.first <= first && last <= w.last; });
+}
+
+} // namespace
+
+const char* failure_rule(ScheduleFailure f) {
+  switch (f) {
+  case ScheduleFailure::none:
+    return "none";
+  case ScheduleFailure::unreachable:
+    return "route";
+  case ScheduleFailure::no_visit_date:
+    return "business days and availability";
+  case ScheduleFailure::too_long:
+    return "max_trip_days";
+  case ScheduleFailure::past_horizon:
+    return "horizon";
+  case ScheduleFailure::weekend_home:
+    return "weekend rule home";
+  case ScheduleFailure::overlap:
+    return "non-overlapping trips";
+  }
+  return "unknown";
+}
+
+std::vector<Date> closed_dates(const Input& input, const std::string& city,
+                               const std::string& country) {
+  std::vector<Date> out;
+  for (const Event& e : input.events) {
+    if (e.kind != EventKind::blackout && e.kind != EventKind::strike) continue;
+    const bool here = (!e.city.empty() && e.city == city) ||
+                      (e.city.empty() && !e.country.empty() && e.country == country);
+    if (!here) continue;
+    const Date from = std::max(e.dates.first, input.horizon.first);
+    const Date to = std::min(e.dates.last, input.horizon.last);
+    for (Date d = from; d <= to; d += date::days{1}) out.push_back(d);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&input), net_(&net) {
+  const auto& cities = net.cities();
+  zones_.reserve(cities.size());
+  for (const City& c : cities) zones_.push_back(timez::find_zone(c.tz));
+
+  std::vector<Problem> problems;
+  auto place = [&](const std::string& code, const std::string& pointer) -> int {
+    const auto idx = net.find(code);
+    if (!idx) {
+      problems.push_back({pointer, "unknown city \"" + code + "\""});
+      return -1;
+    }
+    if (zones_[static_cast<std::size_t>(*idx)] == nullptr) {
+      problems.push_back({pointer, "the time zone \"" + net.city(*idx).tz + "\" of city " + code +
+                                       " is not in the tz database"});
+      return -1;
+    }
+    return *idx;
+  };
+  auto calendar_of = [&](int city) {
+    if (city < 0) return timez::BusinessCalendar(kSatSun, {});
+    const Country* country = net.country_of(city);
+    const City& c = net.city(city);
+    return timez::BusinessCalendar(country ? country->weekend : kSatSun,
+                                   closed_dates(input, c.code, c.country));
+  };
+
+  for (std::size_t i = 0; i < input.clients.size(); ++i) {
+    const int city = place(input.clients[i].city, "/clients/" + std::to_string(i) + "/city");
+    client_city_.push_back(city);
+    client_cal_.push_back(calendar_of(city));
+  }
+  for (std::size_t i = 0; i < input.travellers.size(); ++i) {
+    const int city = place(input.travellers[i].home, "/travellers/" + std::to_string(i) + "/home");
+    home_city_.push_back(city);
+    traveller_cal_.push_back(calendar_of(city));
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+
+  // One Dijkstra per source city per traveller, done once: the date search then only reads.
+  std::vector<int> stops(client_city_.begin(), client_city_.end());
+  for (std::size_t t = 0; t < input.travellers.size(); ++t) {
+    const Traveller& tr = input.travellers[t];
+    network::RouteParams params;
+    params.cabin = tr.cabin;
+    params.time_value_per_hour = cost::time_value_per_hour(tr);
+    params.connection_penalty = input.policy.connection_penalty;
+    params.min_connection = input.policy.min_connection;
+    params.carbon_price_per_tonne = input.policy.carbon_price_per_tonne;
+    params.radiative_forcing = input.policy.radiative_forcing;
+    TravellerRoutes tr_routes;
+    tr_routes.cities = stops;
+    tr_routes.cities.push_back(home_city_[t]);
+    std::sort(tr_routes.cities.begin(), tr_routes.cities.end());
+    tr_routes.cities.erase(std::unique(tr_routes.cities.begin(), tr_routes.cities.end()),
+                           tr_routes.cities.end());
+    const network::RouteFinder finder(net, params);
+    tr_routes.matrices = finder.matrices(tr_routes.cities);
+    routes_.push_back(std::move(tr_routes));
+  }
+}
+
+const timez::BusinessCalendar& Scheduler::client_calendar(std::size_t client) const {
+  return client_cal_[client];
+}
+
+const timez::BusinessCalendar& Scheduler::traveller_calendar(std::size_t traveller) const {
+  return traveller_cal_[traveller];
+}
+
+const date::time_zone* Scheduler::zone(int city) const {
+  return zones_[static_cast<std::size_t>(city)];
+}
+
+const network::Route* Scheduler::route(std::size_t traveller, int from, int to) const {
+  const TravellerRoutes& r = routes_[traveller];
+  auto pos = [&](int city) -> int {
+    const auto it = std::lower_bound(r.cities.begin(), r.cities.end(), city);
+    if (it == r.cities.end() || *it != city) return -1;
+    return static_cast<int>(it - r.cities.begin());
+  };
+  const int i = pos(from);
+  const int j = pos(to);
+  if (i < 0 || j < 0) return nullptr;
+  return &r.matrices.route(i, j);
+}
+
+ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std::size_t>& stops,
+                                   Date depart) const {
+  const Input& in = *input_;
+  const network::Network& net = *net_;
+  const Traveller& tr = in.travellers[traveller];
+  const int home = home_city_[traveller];
+
+  Trip trip;
+  trip.traveller_id = tr.id;
+  trip.depart = depart;
+
+  Instant now = timez::to_utc(as_local(depart) + minutes(kLeaveHomeMin), zone(home));
+  int at = home;
+
+  // Legs of a route follow each other after the minimum connection; there are no overnight
+  // layovers in this model.
+  auto fly_to = [&](int to) -> bool {
+    if (to == at) return true;
+    const network::Route* r = route(traveller, at, to);
+    if (r == nullptr || !r->reachable || r->legs.empty()) return false;
+    bool first = true;
+    for (const network::RouteLeg& leg : r->legs) {
+      if (!first) now += minutes(in.policy.min_connection.count());
+      first = false;
+      PlannedLeg pl;
+      pl.from = net.city(leg.from).code;
+      pl.to = net.city(leg.to).code;
+      pl.depart = now;
+      pl.arrive = now + minutes(leg.block.count());
+      pl.block = leg.block;
+      pl.km = leg.km;
+      pl.cabin = leg.cabin;
+      pl.fare = leg.fare;
+      pl.co2 = leg.co2;
+      now = pl.arrive;
+      trip.legs.push_back(std::move(pl));
+    }
+    at = to;
+    return true;
+  };
+
+  for (const std::size_t stop : stops) {
+    const Client& client = in.clients[stop];
+    const int city = client_city_[stop];
+    const Instant journey_start = now;
+    if (!fly_to(city))
+      return failed(ScheduleFailure::unreachable,
+                    "no route from " + net.city(at).code + " to " + net.city(city).code);
+
+    const date::time_zone* z = zone(city);
+    const date::local_seconds arrival = timez::to_local(now, z);
+    const date::local_days arrival_day = date::floor<date::days>(arrival);
+    Date earliest = as_date(arrival_day);
+    if (arrival - arrival_day >= minutes(kSameDayVisitBeforeMin) ||
+        now - journey_start > minutes(kSameDayVisitMaxJourneyMin))
+      earliest += date::days{1};
+
+    // The visit starts on the first business day from `earliest` on which `visit_days`
+    // consecutive business days fit inside one availability window and the horizon.
+    const timez::BusinessCalendar& cal = client_cal_[stop];
+    const Date limit = in.horizon.last;
+    std::optional<std::pair<Date, Date>> visit;
+    for (Date s = std::max(earliest, in.horizon.first); s <= limit && !visit;) {
+      const auto first = cal.next_business_day(s, limit);
+      if (!first) break;
+      Date last = *first;
+      bool complete = true;
+      for (int k = 1; k < client.visit_days; ++k) {
+        const auto next = cal.next_business_day(last + date::days{1}, limit);
+        if (!next) {
+          complete = false;
+          break;
+        }
+        last = *next;
+      }
+      if (!complete) break;
+      if (inside_availability(client, *first, last)) visit = std::make_pair(*first, last);
+      s = *first + date::days{1};
+    }
+    if (!visit)
+      return failed(ScheduleFailure::no_visit_date,
+                    "client " + client.id + " has no " +
+                        (client.visit_days == 1
+                             ? std::string("business day")
+                             : std::to_string(client.visit_days) + " consecutive business days") +
+                        " inside its availability and the horizon from " + fmt_date(earliest) +
+                        " on");
+
+    Visit v;
+    v.client_id = client.id;
+    v.city = net.city(city).code;
+    v.date = visit->first;
+    v.days = client.visit_days;
+    trip.visits.push_back(std::move(v));
+
+    Stay st;
+    st.city = net.city(city).code;
+    st.arrive = as_date(arrival_day);
+    st.depart = visit->second;
+    // Nights at home are spent at home, not in a hotel.
+    // A night arrival (e.g. 02:00) needs the room from the night before the arrival date.
+    const bool night_arrival = arrival - arrival_day < minutes(kNightArrivalBeforeMin);
+    st.hotel_nights =
+        city == home ? 0
+                     : static_cast<int>((st.depart - st.arrive).count()) + (night_arrival ? 1 : 0);
+    trip.stays.push_back(std::move(st));
+
+    now = timez::to_utc(as_local(visit->second) + minutes(kLeaveStopMin), z);
+  }
+  if (!fly_to(home))
+    return failed(ScheduleFailure::unreachable,
+                  "no route from " + net.city(at).code + " to " + net.city(home).code);
+
+  trip.back = as_date(date::floor<date::days>(timez::to_local(now, zone(home))));
+  trip.days_away = static_cast<int>((trip.back - trip.depart).count()) + 1;
+
+  if (trip.days_away > tr.max_trip_days)
+    return failed(ScheduleFailure::too_long, "the trip would last " +
+                                                 std::to_string(trip.days_away) +
+                                                 " days, more than max_trip_days " +
+                                                 std::to_string(tr.max_trip_days) + " of " + tr.id);
+  if (trip.back > in.horizon.last)
+    return failed(ScheduleFailure::past_horizon, "the trip would end on " + fmt_date(trip.back) +
+                                                     ", after the horizon ends on " +
+                                                     fmt_date(in.horizon.last));
+  if (tr.weekend == WeekendRule::home) {
+    const WeekdayMask weekend = traveller_cal_[traveller].weekend();
+    for (Date d = trip.depart + date::days{1}; d < trip.back; d += date::days{1}) {
+      if (timez::in_mask(weekend, date::weekday{d}))
+        return failed(ScheduleFailure::weekend_home, "the trip would keep " + tr.id +
+                                                         " away over the weekend day " +
+                                                         fmt_date(d) + " (weekend rule \"home\")");
+    }
+  }
+
+  cost::price_trip(trip, net, tr, in.policy);
+  ScheduleResult ok;
+  ok.trip = std::move(trip);
+  return ok;
+}
+
+ScheduleResult Scheduler::cheapest(std::size_t traveller, const std::vector<std::size_t>& stops,
+                                   const std::vector<DateRange>& busy) const {
+  const DateRange h = input_->horizon;
+  constexpr std::size_t kinds = static_cast<std::size_t>(ScheduleFailure::overlap) + 1;
+  std::array<int, kinds> count{};
+  std::array<std::string, kinds> example;
+  int tried = 0;
+  ScheduleResult best;
+  for (Date d = h.first; d <= h.last; d += date::days{1}) {
+    if (std::any_of(busy.begin(), busy.end(), [&](const DateRange& b) { return within(d, b); }))
+      continue;
+    ++tried;
+    ScheduleResult r = schedule(traveller, stops, d);
+    if (r.trip && overlaps(busy, r.trip->depart, r.trip->back)) {
+      r = failed(ScheduleFailure::overlap, "the trip " + fmt_date(d) + ".." +
+                                               fmt_date(r.trip->back) + " would overlap another " +
+                                               "trip of " + input_->travellers[traveller].id);
+    }
+    if (!r.trip) {
+      const auto k = static_cast<std::size_t>(r.failure);
+      if (count[k]++ == 0) example[k] = r.why;
+      // Routes do not depend on the date: every other departure would fail the same way.
+      if (r.failure == ScheduleFailure::unreachable) return r;
+      continue;
+    }
+    // Strictly cheaper only, so the earliest of equally cheap dates is kept.
+    if (!best.trip || r.trip->cost.total() < best.trip->cost.total()) best = std::move(r);
+  }
+  if (best.trip) return best;
+  if (tried == 0)
+    return failed(ScheduleFailure::overlap, "every departure date is inside another trip of " +
+                                                input_->travellers[traveller].id);
+  std::size_t worst = 1;
+  for (std::size_t k = 1; k < kinds; ++k)
+    if (count[k] > count[worst]) worst = k;
+  return failed(static_cast<ScheduleFailure>(worst),
+                example[worst] + " (" + std::to_string(count[worst]) + " of " +
+                    std::to_string(tried) + " departure dates fail this way)");
+}
+
+} // namespace flyorcall::optimize

@@ -24,18 +24,18 @@ struct CallParticipant {
 
 /// One dated occurrence of a recurring slot.
 struct SlotOccurrence {
-  date::sys_seconds start;           ///< UTC
-  std::vector<int> local_start_min;  ///< per participant, local minutes after midnight
-  std::vector<int> offhours_min;     ///< per participant
+  date::sys_seconds start;          ///< UTC
+  std::vector<int> local_start_min; ///< per participant, local minutes after midnight
+  std::vector<int> offhours_min;    ///< per participant
 };
 
 /// A weekly slot anchored in participant 0's local time.
 struct WeeklySlot {
-  date::weekday weekday;     ///< anchor's local weekday
-  int anchor_start_min = 0;  ///< anchor's local start, minutes after midnight
+  date::weekday weekday;    ///< anchor's local weekday
+  int anchor_start_min = 0; ///< anchor's local start, minutes after midnight
   int duration_min = 60;
-  double score = 0;          ///< mean weighted off-hours minutes per occurrence
-  std::vector<double> mean_offhours; ///< per participant, mean off-hours minutes
+  double score = 0;                        ///< mean weighted off-hours minutes per occurrence
+  std::vector<double> mean_offhours;       ///< per participant, mean off-hours minutes
   std::vector<SlotOccurrence> occurrences; ///< dates where every participant does business
 };
 

@@ -1,5 +1,6 @@
 // Working-hours syntax: "09:00-17:30" (Monday to Friday) or per weekday ranges such as
 // "Mon-Thu 08:00-16:00,Fri 08:00-13:00" (days not named are not worked).
+// Day ranges may wrap ("Sun-Thu"), 24:00 is allowed as an end, and "none" means no working time.
 #pragma once
 
 #include <string>

@@ -1,0 +1,80 @@
+#include "time/zones.hpp"
+
+#include <mutex>
+#include <stdexcept>
+#include <unordered_map>
+
+namespace flyorcall::timez {
+
+namespace {
+
+const date::time_zone& checked(const date::time_zone* zone) {
+  // A null zone is a programming error: callers resolve names with find_zone and report unknown
+  // names as input problems before converting anything.
+  if (zone == nullptr) throw std::invalid_argument("time zone is null");
+  return *zone;
+}
+
+} // namespace
+
+const date::time_zone* find_zone(std::string_view name) {
+  // locate_zone throws for unknown names; planning asks for the same few zones thousands of
+  // times, so both hits and misses are remembered.
+  static std::mutex mutex;
+  static std::unordered_map<std::string, const date::time_zone*> cache;
+  std::string key(name);
+  std::lock_guard lock(mutex);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  const date::time_zone* zone = nullptr;
+  try {
+    zone = date::locate_zone(key);
+  } catch (const std::exception&) {
+    zone = nullptr;
+  }
+  cache.emplace(std::move(key), zone);
+  return zone;
+}
+
+date::sys_seconds to_utc(date::local_seconds local, const date::time_zone* zone) {
+  const date::local_info info = checked(zone).get_info(local);
+  switch (info.result) {
+  case date::local_info::unique:
+    return date::sys_seconds{local.time_since_epoch() - info.first.offset};
+  case date::local_info::nonexistent:
+    // `first` is the period before the gap: applying its offset lands the wall time after the
+    // gap, moved forward by exactly the gap's length (02:30 EST-gap -> 03:30 EDT).
+    return date::sys_seconds{local.time_since_epoch() - info.first.offset};
+  case date::local_info::ambiguous:
+    // `first` is the period before the fall-back transition, i.e. the earlier instant.
+    return date::sys_seconds{local.time_since_epoch() - info.first.offset};
+  }
+  throw std::logic_error("unexpected local_info result");
+}
+
+date::local_seconds to_local(date::sys_seconds utc, const date::time_zone* zone) {
+  const date::sys_info info = checked(zone).get_info(utc);
+  return date::local_seconds{utc.time_since_epoch() + info.offset};
+}
+
+Minutes utc_offset(date::sys_seconds utc, const date::time_zone* zone) {
+  const date::sys_info info = checked(zone).get_info(utc);
+  return Minutes(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());
+}
+
+std::string format_local(date::local_seconds t) {
+  return date::format("%Y-%m-%dT%H:%M", date::floor<std::chrono::minutes>(t));
+}
+
+std::string format_in_zone(date::sys_seconds utc, const date::time_zone* zone) {
+  const std::int64_t offset = utc_offset(utc, zone).count();
+  const std::int64_t magnitude = offset < 0 ? -offset : offset;
+  std::string text = format_local(to_local(utc, zone));
+  text += offset < 0 ? '-' : '+';
+  const auto two = [](std::int64_t v) {
+    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+  };
+  text += two(magnitude / 60) + ":" + two(magnitude % 60);
+  return text;
+}
+
+} // namespace flyorcall::timez

@@ -1,0 +1,409 @@
+// Bad input: every kind of problem the reader reports, with its exact pointer and message
+// (docs/errors.md lists them; a change of wording must show up here).
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "flyorcall/flyorcall.hpp"
+#include "time/working_hours.hpp"
+
+namespace flyorcall {
+
+// Printed by GoogleTest when a comparison fails.
+void PrintTo(const Problem& p, std::ostream* os) {
+  *os << "{\"" << p.pointer << "\", \"" << p.message << "\"}";
+}
+bool operator==(const Problem& a, const Problem& b) {
+  return a.pointer == b.pointer && a.message == b.message;
+}
+
+namespace {
+
+std::vector<Problem> problems_of(const std::string& text) {
+  try {
+    (void)read_input(text);
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.code(), ErrorCode::input);
+    return e.problems();
+  }
+  ADD_FAILURE() << "the document was accepted:\n" << text;
+  return {};
+}
+
+void expect_problem(const std::string& text, const std::string& pointer,
+                    const std::string& message) {
+  EXPECT_EQ(problems_of(text), (std::vector<Problem>{{pointer, message}})) << text;
+}
+
+/// A valid document with `client` as its only client (and an extra top-level member).
+std::string with_client(const std::string& client, const std::string& extra = "") {
+  return R"({"quarter": "2027-Q1", )" + extra +
+         R"("travellers": [{"id": "anna", "home": "FRA", "cost_per_day": 500}, {"id": "ben", "home": "LON", "cost_per_day": 500}],
+             "clients": [)" +
+         client + "]}";
+}
+
+/// A valid document with `traveller` as its only traveller.
+std::string with_traveller(const std::string& traveller) {
+  return R"({"quarter": "2027-Q1", "travellers": [)" + traveller +
+         R"(], "clients": [{"id": "c", "city": "PAR", "visit_value": 1000}]})";
+}
+
+TEST(BadInput, MalformedJsonGivesLineAndColumn) {
+  expect_problem("{\n  \"quarter\": \"2027-Q1\",\n  \"seed\": tru\n}", "",
+                 "malformed JSON at line 3, column 14: invalid literal");
+  expect_problem("{\"quarter\" \"2027-Q1\"}", "",
+                 "malformed JSON at line 1, column 20: unexpected string literal; expected ':'");
+}
+
+TEST(BadInput, ColumnsCountCharactersNotBytes) {
+  expect_problem("{\"name\": \"Lefèvre\" x}", "",
+                 "malformed JSON at line 1, column 20: invalid literal");
+}
+
+TEST(BadInput, TruncatedFile) {
+  expect_problem("{\"quarter\": \"2027-Q1\",\n \"clients\": [", "",
+                 "malformed JSON at line 2, column 14: unexpected end of input; expected '[', "
+                 "'{', or a literal");
+}
+
+TEST(BadInput, TrailingGarbage) {
+  expect_problem("{\"quarter\": \"2027-Q1\"}}", "",
+                 "malformed JSON at line 1, column 23: unexpected '}'; expected end of input");
+}
+
+TEST(BadInput, EmptyDocument) {
+  expect_problem("", "", "empty document: expected a JSON object");
+  expect_problem(" \n\t\r\n", "", "empty document: expected a JSON object");
+}
+
+TEST(BadInput, BinaryBytes) {
+  expect_problem(std::string("{\"quarter\":\n \"20\xff\xfe\"}"), "",
+                 "invalid UTF-8 byte 0xff at line 2, column 5: expected JSON text");
+  // A truncated multi-byte sequence and an overlong encoding are not UTF-8 either.
+  expect_problem(std::string("\"\xc3"), "",
+                 "invalid UTF-8 byte 0xc3 at line 1, column 2: expected JSON text");
+  expect_problem(std::string("{\xc0\xaf}"), "",
+                 "invalid UTF-8 byte 0xc0 at line 1, column 2: expected JSON text");
+}
+
+TEST(BadInput, NestingIsLimited) {
+  expect_problem(std::string(100000, '[') + std::string(100000, ']'),
+                 "/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0",
+                 "expected at most 32 levels of nested arrays and objects");
+  expect_problem(
+      R"({"network": {"legs": [{"fare": {"economy": {"a": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}}}]}})",
+      "/network/legs/0/fare/economy/a/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0",
+      "expected at most 32 levels of nested arrays and objects");
+}
+
+TEST(BadInput, TopLevelMustBeAnObject) {
+  expect_problem("[1, 2]", "", "expected a JSON object at the top level, found array");
+  expect_problem("\"2027-Q1\"", "", "expected a JSON object at the top level, found string");
+}
+
+TEST(BadInput, WrongType) {
+  expect_problem(with_client(R"({"id": 42, "city": "PAR", "visit_value": 1})"), "/clients/0/id",
+                 "expected a string, found number");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": "1000"})"),
+                 "/clients/0/visit_value", "expected an amount, found string");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "must_visit": 1})"),
+                 "/clients/0/must_visit", "expected true or false, found number");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "availability": {}})"),
+                 "/clients/0/availability", "expected an array, found object");
+  expect_problem(with_client(R"(["c"])"), "/clients/0", "expected an object, found array");
+}
+
+TEST(BadInput, NegativeMoney) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": -5})"),
+                 "/clients/0/visit_value", "expected a non-negative amount, found -5");
+}
+
+TEST(BadInput, AbsurdOrUnrepresentableNumbers) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1e15})"),
+                 "/clients/0/visit_value", "expected an amount up to 1000000000000, found 1e+15");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1e400})"), "",
+                 "malformed JSON at line 2, column 68: number 1e400 is out of range");
+  expect_problem(R"({"quarter": "2027-Q1", "seed": NaN})", "",
+                 "malformed JSON at line 1, column 32: invalid literal");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "attendees": 1000})"),
+                 "/clients/0/attendees", "expected an integer from 1 to 100, found 1000");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "visit_days": 1.5})"),
+                 "/clients/0/visit_days", "expected an integer from 1 to 20, found 1.5");
+  expect_problem(
+      with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("time_limit_s": 0, )"),
+      "/time_limit_s", "expected a number from 0.1 to 3600, found 0");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("seed": -1, )"),
+                 "/seed", "expected an unsigned integer, found -1");
+}
+
+TEST(BadInput, UnknownKeyWithSuggestion) {
+  EXPECT_EQ(
+      problems_of(
+          R"({"quarter": "2027-Q1", "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 500}],
+                            "cleints": []})"),
+      (std::vector<Problem>{{"", "missing required key \"clients\""},
+                            {"/cleints", "unknown key \"cleints\" (did you mean \"clients\"?)"}}));
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_vale": 1, "visit_value": 1})"),
+                 "/clients/0/visit_vale",
+                 "unknown key \"visit_vale\" (did you mean \"visit_value\"?)");
+  // Without a near match there is no suggestion; keys are escaped in the pointer.
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "a/b~c": 1})"),
+                 "/clients/0/a~1b~0c", "unknown key \"a/b~c\"");
+}
+
+TEST(BadInput, UnknownCityWithSuggestion) {
+  expect_problem(with_client(R"({"id": "c", "city": "par", "visit_value": 1})"), "/clients/0/city",
+                 "unknown city \"par\" (did you mean \"PAR\"?)");
+  expect_problem(with_client(R"({"id": "c", "city": "XQXQ", "visit_value": 1})"), "/clients/0/city",
+                 "unknown city \"XQXQ\"");
+  expect_problem(with_traveller(R"({"id": "a", "home": "Frankfurt", "cost_per_day": 500})"),
+                 "/travellers/0/home", "unknown city \"Frankfurt\"");
+}
+
+TEST(BadInput, CitiesOfTheDefaultNetworkAreGoneWhenItIsOff) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                             R"("network": {"use_default": false, "cities": [
+      {"code": "FRA", "name": "Frankfurt", "country": "DE", "tz": "Europe/Berlin", "lat": 50.1,
+       "lon": 8.7, "region": "europe", "hotel": 130, "per_diem": 28},
+      {"code": "LON", "name": "London", "country": "GB", "tz": "Europe/London", "lat": 51.5,
+       "lon": -0.1, "region": "europe", "hotel": 160, "per_diem": 66}]}, )"),
+                 "/clients/0/city", "unknown city \"PAR\"");
+}
+
+TEST(BadInput, UnknownTimeZoneWithSuggestion) {
+  const auto city = [](const std::string& tz) {
+    return with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                       R"("network": {"cities": [{"code": "XAA", "name": "Alpha", "country": "DE",
+       "tz": ")" + tz + R"(", "lat": 50, "lon": 8, "region": "europe", "hotel": 100,
+       "per_diem": 30}]}, )");
+  };
+  expect_problem(city("Europe/Frankfurt"), "/network/cities/0/tz",
+                 "unknown time zone \"Europe/Frankfurt\" (did you mean \"Europe/Berlin\"?)");
+  expect_problem(city("Europe/Berln"), "/network/cities/0/tz",
+                 "unknown time zone \"Europe/Berln\" (did you mean \"Europe/Berlin\"?)");
+  expect_problem(city("Mars/Olympus"), "/network/cities/0/tz",
+                 "unknown time zone \"Mars/Olympus\"");
+}
+
+TEST(BadInput, EndBeforeStart) {
+  expect_problem(R"({"start": "2027-03-31", "end": "2027-01-01",
+    "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 500}], "clients": [{"id": "c", "city": "PAR",
+    "visit_value": 1}]})",
+                 "/end", "end 2027-01-01 is before start 2027-03-31");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+    "availability": [{"from": "2027-02-10", "to": "2027-02-01"}]})"),
+                 "/clients/0/availability/0/to", "to 2027-02-01 is before from 2027-02-10");
+}
+
+TEST(BadInput, HorizonLongerThanAYear) {
+  expect_problem(R"({"start": "2027-01-01", "end": "2028-03-31",
+    "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 500}], "clients": [{"id": "c", "city": "PAR",
+    "visit_value": 1}]})",
+                 "/end", "horizon 2027-01-01..2028-03-31 is 456 days long, expected at most 366");
+}
+
+TEST(BadInput, DuplicateIds) {
+  EXPECT_EQ(problems_of(with_client(R"({"id": "acme", "city": "PAR", "visit_value": 1},
+                                      {"id": "beta", "city": "PAR", "visit_value": 1},
+                                      {"id": "acme", "city": "LON", "visit_value": 1})")),
+            (std::vector<Problem>{
+                {"/clients/2/id", "duplicate client id \"acme\" (first at /clients/0/id)"}}));
+  expect_problem(
+      with_traveller(
+          R"({"id": "a", "home": "FRA", "cost_per_day": 500}, {"id": "a", "home": "PAR", "cost_per_day": 500})"),
+      "/travellers/1/id", "duplicate traveller id \"a\" (first at /travellers/0/id)");
+}
+
+TEST(BadInput, DuplicateKey) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "city": "LON"})"),
+                 "/clients/0/city", "duplicate key \"city\"");
+}
+
+TEST(BadInput, EmptyLists) {
+  expect_problem(with_client(""), "/clients", "at least one client is required");
+  expect_problem(with_traveller(""), "/travellers", "at least one traveller is required");
+}
+
+TEST(BadInput, MissingRequiredKey) {
+  EXPECT_EQ(problems_of(with_traveller(R"({"id": "a"})")),
+            (std::vector<Problem>{{"/travellers/0", "missing required key \"home\""},
+                                  {"/travellers/0", "missing required key \"cost_per_day\""}}));
+  expect_problem(with_client(R"({"id": "c", "city": "PAR"})"), "/clients/0",
+                 "missing required key \"visit_value\" (or \"account_revenue\")");
+  expect_problem(
+      R"({"travellers": [{"id": "a", "home": "FRA", "cost_per_day": 500}], "clients": [{"id": "c",
+    "city": "PAR", "visit_value": 1}]})",
+      "", "missing required key \"quarter\" (or \"start\" and \"end\")");
+  expect_problem(
+      R"({"start": "2027-01-01", "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 500}],
+    "clients": [{"id": "c", "city": "PAR", "visit_value": 1}]})",
+      "", "missing required key \"end\"");
+}
+
+TEST(BadInput, DateOutsideHorizon) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+    "availability": [{"from": "2027-03-20", "to": "2027-05-02"}]})"),
+                 "/clients/0/availability/0/to",
+                 "date 2027-05-02 is outside the horizon 2027-01-01..2027-03-31");
+}
+
+TEST(BadInput, InvalidDate) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+    "availability": [{"from": "2027-02-30"}]})"),
+                 "/clients/0/availability/0/from",
+                 "invalid date \"2027-02-30\": no such day in the calendar");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+    "availability": [{"from": "2027/02/03"}]})"),
+                 "/clients/0/availability/0/from",
+                 "expected a date YYYY-MM-DD, found \"2027/02/03\"");
+  expect_problem(R"({"start": "1999-12-01", "end": "2000-01-31",
+    "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 500}], "clients": [{"id": "c", "city": "PAR",
+    "visit_value": 1}]})",
+                 "/start", "invalid date \"1999-12-01\": expected a year from 2000 to 2100");
+}
+
+TEST(BadInput, BadQuarter) {
+  const auto doc = [](const std::string& q) {
+    return R"({"quarter": ")" + q +
+           R"(", "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 500}],
+      "clients": [{"id": "c", "city": "PAR", "visit_value": 1}]})";
+  };
+  expect_problem(doc("2027-Q5"), "/quarter",
+                 "invalid quarter \"2027-Q5\": expected YYYY-Q1 to YYYY-Q4");
+  expect_problem(doc("Q1 2027"), "/quarter",
+                 "invalid quarter \"Q1 2027\": expected YYYY-Q1 to YYYY-Q4");
+  expect_problem(doc("3027-Q1"), "/quarter",
+                 "invalid quarter \"3027-Q1\": expected a year from 2000 to 2100");
+}
+
+TEST(BadInput, UnknownCurrency) {
+  expect_problem(
+      with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("currency": "EUX", )"),
+      "/currency", "unknown currency \"EUX\" (did you mean \"EUR\"?)");
+}
+
+TEST(BadInput, UnknownTravellerReference) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+                                 "travellers": ["anna", "bne"]})"),
+                 "/clients/0/travellers/1", "unknown traveller \"bne\" (did you mean \"ben\"?)");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+                                 "travellers": ["zed"]})"),
+                 "/clients/0/travellers/0", "unknown traveller \"zed\"");
+}
+
+TEST(BadInput, MalformedWorkingHours) {
+  const std::string text = "25:00-17:00";
+  const auto parsed = timez::parse_working_hours(text);
+  ASSERT_TRUE(std::holds_alternative<std::string>(parsed));
+  expect_problem(
+      with_traveller(R"({"id": "a", "home": "FRA", "cost_per_day": 500, "working_hours": ")" +
+                     text + R"("})"),
+      "/travellers/0/working_hours",
+      "invalid working hours \"" + text + "\": " + std::get<std::string>(parsed));
+}
+
+TEST(BadInput, QuarterAndStartTogether) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                             R"("start": "2027-01-04", "end": "2027-03-26", )"),
+                 "", "expected either \"quarter\" or \"start\" and \"end\", found both");
+}
+
+TEST(BadInput, ExclusiveAndDependentKeys) {
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+                                 "account_revenue": 100000})"),
+                 "/clients/0",
+                 "expected either \"visit_value\" or \"account_revenue\", found both");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1,
+                                 "in_person_uplift": 0.1})"),
+                 "/clients/0/in_person_uplift",
+                 "\"in_person_uplift\" applies only with \"account_revenue\"");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                             R"("events": [{"kind": "news", "city": "PAR", "country": "FR",
+                                            "from": "2027-01-05"}], )"),
+                 "/events/0", "expected either \"city\" or \"country\", found both");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                             R"("events": [{"kind": "strike", "city": "PAR", "from": "2027-01-05",
+                                            "value_uplift": 0.2}], )"),
+                 "/events/0/value_uplift",
+                 "\"value_uplift\" applies only to events of kind \"fair\"");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                             R"("network": {"legs": [{"from": "FRA", "to": "PAR", "remove": true,
+                                            "block_min": 70}]}, )"),
+                 "/network/legs/0/block_min", "\"block_min\" does not apply to a removed leg");
+}
+
+TEST(BadInput, UnknownNamesOfFixedSets) {
+  expect_problem(
+      with_traveller(
+          R"({"id": "a", "home": "FRA", "cost_per_day": 500, "cabin": {"base": "buisness"}})"),
+      "/travellers/0/cabin/base", "unknown cabin \"buisness\" (did you mean \"business\"?)");
+  expect_problem(
+      with_traveller(R"({"id": "a", "home": "FRA", "cost_per_day": 500, "weekend": "away"})"),
+      "/travellers/0/weekend", "unknown weekend rule \"away\": expected home or stay");
+  expect_problem(
+      with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                  R"("events": [{"kind": "fiar", "city": "PAR", "from": "2027-01-05"}], )"),
+      "/events/0/kind", "unknown event kind \"fiar\" (did you mean \"fair\"?)");
+}
+
+TEST(BadInput, NewCityNeedsEveryFieldInItsForm) {
+  EXPECT_EQ(
+      problems_of(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                              R"("network": {"cities": [{"code": "XAA", "name": "Alpha",
+       "country": "Germany", "tz": "Europe/Berlin", "lat": 50, "lon": 8, "region": "europa",
+       "hotel": 100}, {"code": "xa"}]}, )")),
+      (std::vector<Problem>{
+          {"/network/cities/0", "missing required key \"per_diem\""},
+          {"/network/cities/0/country",
+           "expected an ISO 3166 country code of two upper-case letters, found \"Germany\""},
+          {"/network/cities/0/region", "unknown region \"europa\" (did you mean \"europe\"?)"},
+          {"/network/cities/1/code",
+           "expected a city code of three upper-case letters, found \"xa\""},
+      }));
+  // Overriding a default city needs only the fields that change.
+  EXPECT_NO_THROW((void)read_input(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                                               R"("network": {"cities": [{"code": "PAR",
+                                               "per_diem": 70}]}, )")));
+}
+
+TEST(BadInput, AllProblemsInDocumentOrder) {
+  // Emitted in reading order (currency, horizon, network, travellers, clients), reported in the
+  // order of the document, which differs.
+  const auto problems = problems_of(R"({
+    "clients": [
+      {"id": "acme", "city": "FRNK", "visit_value": -1, "travellers": ["bob"]},
+      {"id": "acme", "city": "PAR", "visit_value": 5}
+    ],
+    "travellers": [{"id": "anna", "home": "FRA", "cost_per_day": 500, "max_trip_days": 0}],
+    "quarter": "2027-Q9",
+    "currency": "EUX",
+    "polcy": {}
+  })");
+  EXPECT_EQ(problems,
+            (std::vector<Problem>{
+                {"/clients/0/city", "unknown city \"FRNK\""},
+                {"/clients/0/visit_value", "expected a non-negative amount, found -1"},
+                {"/clients/0/travellers/0", "unknown traveller \"bob\""},
+                {"/clients/1/id", "duplicate client id \"acme\" (first at /clients/0/id)"},
+                {"/travellers/0/max_trip_days", "expected an integer from 1 to 90, found 0"},
+                {"/quarter", "invalid quarter \"2027-Q9\": expected YYYY-Q1 to YYYY-Q4"},
+                {"/currency", "unknown currency \"EUX\" (did you mean \"EUR\"?)"},
+                {"/polcy", "unknown key \"polcy\" (did you mean \"policy\"?)"},
+            }));
+}
+
+TEST(BadInput, ErrorSummaryNamesTheFirstProblemAndTheCount) {
+  try {
+    (void)read_input(with_client(R"({"id": "c", "city": "PAR", "visit_value": -1,
+                                    "attendees": 0})"));
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "/clients/0/visit_value: expected a non-negative amount, found -1 (and 1 more)");
+  }
+}
+
+} // namespace
+} // namespace flyorcall

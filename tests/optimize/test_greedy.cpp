@@ -1,0 +1,272 @@
+// The greedy dedicated-round-trip planner on a small hand-made network.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "flyorcall/flyorcall.hpp"
+#include "network/network.hpp"
+#include "optimize/greedy.hpp"
+
+namespace flyorcall::optimize {
+namespace {
+
+using namespace date::literals;
+
+City city(std::string code, std::string country, std::string tz, double lat, double lon) {
+  City c;
+  c.code = std::move(code);
+  c.name = c.code;
+  c.country = std::move(country);
+  c.tz = std::move(tz);
+  c.lat = lat;
+  c.lon = lon;
+  c.tier = 1;
+  c.region = "test";
+  c.hotel_night = money_from_units(180);
+  c.per_diem = money_from_units(45);
+  return c;
+}
+
+LegSpec leg(std::string from, std::string to, int block_min, double economy) {
+  LegSpec l;
+  l.from = std::move(from);
+  l.to = std::move(to);
+  l.block = Minutes(block_min);
+  l.fare[0] = money_from_units(economy);
+  return l;
+}
+
+network::Network make_net() {
+  std::vector<Country> countries;
+  for (const char* iso : {"DE", "GB", "US", "PF"}) {
+    Country c;
+    c.code = iso;
+    c.name = iso;
+    countries.push_back(c);
+  }
+  return network::Network::build(
+      {city("FRA", "DE", "Europe/Berlin", 50.03, 8.57),
+       city("LON", "GB", "Europe/London", 51.47, -0.45),
+       city("NYC", "US", "America/New_York", 40.64, -73.78),
+       city("PPT", "PF", "Pacific/Tahiti", -17.55, -149.61)},
+      std::move(countries), {leg("FRA", "LON", 100, 180), leg("FRA", "NYC", 540, 700)}, false, 1.0);
+}
+
+Client client(std::string id, std::string city_code, double value) {
+  Client c;
+  c.id = std::move(id);
+  c.name = "Client " + c.id;
+  c.city = std::move(city_code);
+  c.visit_value = money_from_units(value);
+  c.remote_meetings = 6;
+  return c;
+}
+
+Input make_input() {
+  Input in;
+  in.label = "2027-Q1";
+  in.horizon = {2027_y / 1 / 4, 2027_y / 3 / 31};
+  in.network.use_default = false;
+  Traveller t;
+  t.id = "ana";
+  t.home = "FRA";
+  t.cost_per_day = money_from_units(600);
+  t.cabin.upgrade_above.reset();
+  in.travellers.push_back(t);
+  in.clients.push_back(client("big", "NYC", 60000));
+  in.clients.push_back(client("small", "LON", 50));
+  return in;
+}
+
+const ClientDecision& decision(const Plan& p, const std::string& id) {
+  for (const auto& d : p.decisions)
+    if (d.client_id == id) return d;
+  throw std::runtime_error("no decision for " + id);
+}
+
+TEST(Greedy, VisitsValuableClientAndKeepsLowValueRemote) {
+  const auto net = make_net();
+  const Input in = make_input();
+  const Plan p = plan_greedy(in, net);
+  EXPECT_EQ(p.method, "greedy-dedicated-round-trips");
+  ASSERT_EQ(p.trips.size(), 1u);
+  EXPECT_EQ(p.trips[0].id, "T1");
+  EXPECT_EQ(p.trips[0].visits.at(0).client_id, "big");
+
+  ASSERT_EQ(p.decisions.size(), 2u);
+  const auto& big = decision(p, "big");
+  EXPECT_TRUE(big.visit);
+  EXPECT_EQ(big.trip_id, "T1");
+  EXPECT_EQ(big.traveller_id, "ana");
+  EXPECT_EQ(big.marginal_cost, p.trips[0].cost.total());
+  EXPECT_LT(big.break_even_value, big.value);
+  EXPECT_FALSE(big.call_slot);
+  EXPECT_NE(big.reason.find("more than remote"), std::string::npos) << big.reason;
+
+  const auto& small = decision(p, "small");
+  EXPECT_FALSE(small.visit);
+  EXPECT_FALSE(small.trip_id);
+  EXPECT_GT(small.break_even_value, small.value);
+  EXPECT_GT(small.marginal_cost, Money{0});
+  EXPECT_NE(small.reason.find("less than remote"), std::string::npos) << small.reason;
+  ASSERT_TRUE(small.call_slot);
+  EXPECT_EQ(small.traveller_id, "ana");
+
+  EXPECT_EQ(p.totals.trips, 1);
+  EXPECT_EQ(p.totals.visits, 1);
+  EXPECT_EQ(p.totals.remote, 1);
+  EXPECT_EQ(p.totals.days_away, p.trips[0].days_away);
+  EXPECT_EQ(p.totals.net, p.totals.value - p.totals.trip_cost.total() - p.totals.remote_cost);
+  EXPECT_EQ(p.totals.value, big.value + small.remote_value);
+  EXPECT_EQ(p.budget.money, p.trips[0].cost.total());
+  EXPECT_FALSE(p.budget.money_limit);
+}
+
+TEST(Greedy, MoneyBudgetBindsAndTheReasonNamesIt) {
+  const auto net = make_net();
+  Input in = make_input();
+  in.policy.budget_money = money_from_units(500);
+  const Plan p = plan_greedy(in, net);
+  EXPECT_TRUE(p.trips.empty());
+  const auto& big = decision(p, "big");
+  EXPECT_FALSE(big.visit);
+  EXPECT_NE(big.reason.find("money budget"), std::string::npos) << big.reason;
+  EXPECT_EQ(p.budget.money_limit, money_from_units(500));
+}
+
+TEST(Greedy, DaysBudgetAndMaxDaysAwayBind) {
+  const auto net = make_net();
+  Input in = make_input();
+  in.policy.budget_days = 1;
+  const Plan p = plan_greedy(in, net);
+  EXPECT_NE(decision(p, "big").reason.find("days-away budget"), std::string::npos);
+
+  Input in2 = make_input();
+  in2.travellers[0].max_days_away = 1;
+  const Plan p2 = plan_greedy(in2, net);
+  EXPECT_NE(decision(p2, "big").reason.find("max_days_away"), std::string::npos);
+}
+
+TEST(Greedy, MustVisitThatCannotBeReachedThrowsWithPointer) {
+  const auto net = make_net();
+  Input in = make_input();
+  Client far = client("far", "PPT", 100);
+  far.must_visit = true;
+  in.clients.push_back(far);
+  try {
+    (void)plan_greedy(in, net);
+    FAIL() << "expected InfeasibleError";
+  } catch (const InfeasibleError& e) {
+    EXPECT_EQ(e.pointer(), "/clients/2");
+    EXPECT_EQ(e.code(), ErrorCode::infeasible);
+    EXPECT_NE(std::string(e.what()).find("no route from FRA to PPT"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Greedy, MustVisitIsVisitedEvenAtALoss) {
+  const auto net = make_net();
+  Input in = make_input();
+  in.clients[1].must_visit = true;
+  const Plan p = plan_greedy(in, net);
+  const auto& small = decision(p, "small");
+  EXPECT_TRUE(small.visit);
+  EXPECT_NE(small.reason.find("Must-visit"), std::string::npos) << small.reason;
+  // Must-visit trips are placed first, so they come out as trips of their own.
+  EXPECT_EQ(p.trips.size(), 2u);
+  EXPECT_TRUE(p.trips[0].back < p.trips[1].depart || p.trips[1].back < p.trips[0].depart);
+}
+
+TEST(Greedy, BreakEvenValueFlipsTheDecision) {
+  const auto net = make_net();
+  Input in = make_input();
+  const Plan base = plan_greedy(in, net);
+  const auto& small = decision(base, "small");
+  ASSERT_FALSE(small.visit);
+  ASSERT_TRUE(small.break_even_defined);
+  const Money be = small.break_even_value;
+
+  in.clients[1].visit_value = be + money_from_units(1);
+  const Plan above = plan_greedy(in, net);
+  EXPECT_TRUE(decision(above, "small").visit) << decision(above, "small").reason;
+  EXPECT_EQ(decision(above, "small").break_even_value, be);
+
+  in.clients[1].visit_value = be - money_from_units(1);
+  const Plan below = plan_greedy(in, net);
+  EXPECT_FALSE(decision(below, "small").visit) << decision(below, "small").reason;
+}
+
+TEST(Greedy, FullyEffectiveRemoteMeetingsHaveNoBreakEven) {
+  const auto net = make_net();
+  Input in = make_input();
+  in.policy.remote_effectiveness = 1.0;
+  const Plan p = plan_greedy(in, net);
+  const auto& big = decision(p, "big");
+  EXPECT_FALSE(big.visit);
+  EXPECT_FALSE(big.break_even_defined);
+  EXPECT_NE(big.reason.find("as effective as a visit"), std::string::npos) << big.reason;
+}
+
+TEST(Greedy, TripsOfOneTravellerDoNotOverlapAndAreNumberedByDate) {
+  const auto net = make_net();
+  Input in = make_input();
+  in.clients[1].visit_value = money_from_units(40000);
+  in.clients.push_back(client("big2", "NYC", 50000));
+  const Plan p = plan_greedy(in, net);
+  ASSERT_EQ(p.trips.size(), 3u);
+  for (std::size_t i = 0; i < p.trips.size(); ++i) {
+    EXPECT_EQ(p.trips[i].id, "T" + std::to_string(i + 1));
+    if (i > 0) {
+      EXPECT_LT(p.trips[i - 1].back, p.trips[i].depart);
+    }
+  }
+  for (const auto& d : p.decisions) EXPECT_TRUE(d.visit) << d.client_id << ": " << d.reason;
+}
+
+TEST(Greedy, FairUpliftRaisesTheVisitValue) {
+  Input in = make_input();
+  Event fair;
+  fair.kind = EventKind::fair;
+  fair.city = "NYC";
+  fair.dates = {2027_y / 1 / 1, 2027_y / 3 / 31};
+  fair.value_uplift = 0.5;
+  in.events.push_back(fair);
+  Visit v;
+  v.client_id = "big";
+  v.city = "NYC";
+  v.date = 2027_y / 2 / 3;
+  EXPECT_DOUBLE_EQ(fair_uplift(in, in.clients[0], "US", v), 0.5);
+  EXPECT_DOUBLE_EQ(fair_uplift(in, in.clients[1], "GB", v), 0.0);
+
+  const auto net = make_net();
+  const Plan p = plan_greedy(in, net);
+  EXPECT_EQ(decision(p, "big").value, money_from_units(90000));
+}
+
+TEST(Greedy, EconomicsFollowTheDocumentedFormula) {
+  Client c = client("x", "LON", 10000);
+  c.remote_meetings = 4;
+  Policy pol;
+  pol.remote_effectiveness = 0.4;
+  pol.visit_replaces_meetings = 1;
+  const auto e = visit_economics(c, pol, money_from_units(10000), 0.0, money_from_units(4000),
+                                 money_from_units(1000), money_from_units(3000));
+  EXPECT_EQ(e.remote_left, money_from_units(750));
+  // (10000 - 3000 - 750) - (4000 - 1000) = 3250
+  EXPECT_EQ(e.advantage, money_from_units(3250));
+  // (3000 - 250) / 0.6
+  ASSERT_TRUE(e.break_even);
+  EXPECT_EQ(*e.break_even, money_from_units(2750.0 / 0.6));
+}
+
+TEST(Greedy, PlanQuarterIsDeterministic) {
+  const Input in = make_input();
+  const auto net = make_net();
+  const Plan a = plan_greedy(in, net);
+  const Plan b = plan_greedy(in, net);
+  EXPECT_EQ(plan_to_json(a, in), plan_to_json(b, in));
+}
+
+} // namespace
+} // namespace flyorcall::optimize

@@ -1,0 +1,175 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "time/zones.hpp"
+
+using namespace std::chrono_literals;
+using flyorcall::Minutes;
+namespace tz = flyorcall::timez;
+
+namespace {
+
+date::local_seconds local(date::year_month_day d, std::chrono::hours h, std::chrono::minutes m) {
+  return date::local_days{d} + h + m;
+}
+date::sys_seconds utc(date::year_month_day d, std::chrono::hours h, std::chrono::minutes m) {
+  return date::sys_days{d} + h + m;
+}
+
+// Sets TZ for the C library for the lifetime of the object, restoring the old value after.
+class CZone {
+public:
+  explicit CZone(const std::string& name) {
+    if (const char* old = std::getenv("TZ")) old_ = old;
+    ::setenv("TZ", name.c_str(), 1);
+    ::tzset();
+  }
+  ~CZone() {
+    if (old_)
+      ::setenv("TZ", old_->c_str(), 1);
+    else
+      ::unsetenv("TZ");
+    ::tzset();
+  }
+  CZone(const CZone&) = delete;
+  CZone& operator=(const CZone&) = delete;
+
+private:
+  std::optional<std::string> old_;
+};
+
+} // namespace
+
+TEST(Zones, FindZoneKnowsIanaNamesAndRejectsOthers) {
+  const auto* berlin = tz::find_zone("Europe/Berlin");
+  ASSERT_NE(berlin, nullptr);
+  EXPECT_EQ(berlin->name(), "Europe/Berlin");
+  EXPECT_EQ(tz::find_zone("Europe/Berlin"), berlin); // cached: same object
+  EXPECT_EQ(tz::find_zone("Mars/Olympus_Mons"), nullptr);
+  EXPECT_EQ(tz::find_zone("Mars/Olympus_Mons"), nullptr); // misses are cached too
+  EXPECT_EQ(tz::find_zone(""), nullptr);
+}
+
+TEST(Zones, FindZoneIsSafeFromManyThreads) {
+  const std::vector<std::string> names = {"Asia/Tokyo", "America/New_York", "Europe/Paris",
+                                          "Nowhere/City", "Asia/Kolkata"};
+  std::vector<std::vector<const date::time_zone*>> seen(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < seen.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 200; ++round)
+        for (const auto& n : names) seen[t].push_back(tz::find_zone(n));
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (std::size_t t = 1; t < seen.size(); ++t) EXPECT_EQ(seen[t], seen[0]);
+  EXPECT_EQ(seen[0][3], nullptr);
+  EXPECT_EQ(seen[0][0]->name(), "Asia/Tokyo");
+}
+
+TEST(Zones, AgreeWithTheCLibraryAcrossZonesAndYears) {
+  const std::vector<std::string> zones = {
+      "Europe/Berlin", "America/New_York",    "Asia/Tokyo",        "Australia/Sydney",
+      "Asia/Kolkata",  "Asia/Kathmandu",      "America/Sao_Paulo", "Pacific/Auckland",
+      "Europe/London", "America/Los_Angeles", "Asia/Singapore",    "America/St_Johns"};
+  int checked = 0;
+  for (const auto& name : zones) {
+    const auto* zone = tz::find_zone(name);
+    ASSERT_NE(zone, nullptr) << name;
+    CZone c(name);
+    // A step that is not a whole number of days or hours visits every time of day and both
+    // sides of each DST change.
+    for (date::sys_seconds t = utc(date::year{2026} / 1 / 1, 0h, 0min);
+         t < utc(date::year{2028} / 12 / 31, 0h, 0min); t += date::days{3} + 7h + 13min) {
+      const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+      std::tm tm{};
+      ASSERT_NE(::localtime_r(&tt, &tm), nullptr);
+      const date::local_seconds loc = tz::to_local(t, zone);
+      const auto day = date::floor<date::days>(loc);
+      const date::year_month_day ymd{day};
+      const date::hh_mm_ss hms{loc - day};
+      ASSERT_EQ(int(ymd.year()), tm.tm_year + 1900) << name << " " << date::format("%F %T", t);
+      ASSERT_EQ(unsigned(ymd.month()), unsigned(tm.tm_mon + 1)) << name;
+      ASSERT_EQ(unsigned(ymd.day()), unsigned(tm.tm_mday)) << name;
+      ASSERT_EQ(hms.hours().count(), tm.tm_hour) << name << " " << date::format("%F %T", t);
+      ASSERT_EQ(hms.minutes().count(), tm.tm_min) << name;
+      ASSERT_EQ(tz::utc_offset(t, zone).count(), tm.tm_gmtoff / 60) << name;
+      // Back to UTC: exact outside overlaps; in an overlap the earlier instant is chosen.
+      const date::sys_seconds back = tz::to_utc(loc, zone);
+      ASSERT_LE(back, t) << name;
+      ASSERT_EQ(tz::to_local(back, zone), loc) << name;
+      if (zone->get_info(loc).result == date::local_info::unique) {
+        ASSERT_EQ(back, t) << name;
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 2000);
+}
+
+TEST(Zones, NewYorkSpringForwardGapMovesForwardByTheGap) {
+  const auto* ny = tz::find_zone("America/New_York");
+  // 2027-03-14 02:00 EST -> 03:00 EDT; 02:30 does not exist.
+  const auto gap = local(date::year{2027} / 3 / 14, 2h, 30min);
+  ASSERT_EQ(ny->get_info(gap).result, date::local_info::nonexistent);
+  EXPECT_EQ(tz::to_utc(gap, ny), utc(date::year{2027} / 3 / 14, 7h, 30min));
+  EXPECT_EQ(tz::format_local(tz::to_local(tz::to_utc(gap, ny), ny)), "2027-03-14T03:30");
+  EXPECT_EQ(tz::to_utc(local(date::year{2027} / 3 / 14, 1h, 59min), ny),
+            utc(date::year{2027} / 3 / 14, 6h, 59min));
+  EXPECT_EQ(tz::to_utc(local(date::year{2027} / 3 / 14, 3h, 0min), ny),
+            utc(date::year{2027} / 3 / 14, 7h, 0min));
+  EXPECT_EQ(tz::utc_offset(utc(date::year{2027} / 3 / 14, 6h, 59min), ny), Minutes(-300));
+  EXPECT_EQ(tz::utc_offset(utc(date::year{2027} / 3 / 14, 7h, 0min), ny), Minutes(-240));
+}
+
+TEST(Zones, BerlinFallBackOverlapTakesTheEarlierInstant) {
+  const auto* berlin = tz::find_zone("Europe/Berlin");
+  // 2027-10-31 03:00 CEST -> 02:00 CET; 02:30 happens twice (00:30 and 01:30 UTC).
+  const auto twice = local(date::year{2027} / 10 / 31, 2h, 30min);
+  ASSERT_EQ(berlin->get_info(twice).result, date::local_info::ambiguous);
+  const auto chosen = tz::to_utc(twice, berlin);
+  EXPECT_EQ(chosen, utc(date::year{2027} / 10 / 31, 0h, 30min));
+  EXPECT_EQ(tz::utc_offset(chosen, berlin), Minutes(120));
+  EXPECT_EQ(tz::utc_offset(chosen + 1h, berlin), Minutes(60));
+  EXPECT_EQ(tz::to_local(chosen + 1h, berlin), twice); // the later instant, same wall time
+  EXPECT_EQ(tz::format_in_zone(chosen, berlin), "2027-10-31T02:30+02:00");
+  EXPECT_EQ(tz::format_in_zone(chosen + 1h, berlin), "2027-10-31T02:30+01:00");
+}
+
+TEST(Zones, SydneyAutumnChangeInApril2027) {
+  const auto* sydney = tz::find_zone("Australia/Sydney");
+  // 2027-04-04 03:00 AEDT (+11) -> 02:00 AEST (+10), i.e. at 2027-04-03 16:00 UTC.
+  const auto twice = local(date::year{2027} / 4 / 4, 2h, 30min);
+  ASSERT_EQ(sydney->get_info(twice).result, date::local_info::ambiguous);
+  EXPECT_EQ(tz::to_utc(twice, sydney), utc(date::year{2027} / 4 / 3, 15h, 30min));
+  EXPECT_EQ(tz::utc_offset(utc(date::year{2027} / 4 / 3, 15h, 59min), sydney), Minutes(660));
+  EXPECT_EQ(tz::utc_offset(utc(date::year{2027} / 4 / 3, 16h, 0min), sydney), Minutes(600));
+  EXPECT_EQ(tz::to_utc(local(date::year{2027} / 4 / 4, 12h, 0min), sydney),
+            utc(date::year{2027} / 4 / 4, 2h, 0min));
+}
+
+TEST(Zones, HalfAndQuarterHourOffsets) {
+  const auto* kolkata = tz::find_zone("Asia/Kolkata");
+  const auto* kathmandu = tz::find_zone("Asia/Kathmandu");
+  const auto noon = utc(date::year{2027} / 1 / 15, 12h, 0min);
+  EXPECT_EQ(tz::utc_offset(noon, kolkata), Minutes(330));
+  EXPECT_EQ(tz::utc_offset(noon, kathmandu), Minutes(345));
+  EXPECT_EQ(tz::format_in_zone(noon, kolkata), "2027-01-15T17:30+05:30");
+  EXPECT_EQ(tz::format_in_zone(noon, kathmandu), "2027-01-15T17:45+05:45");
+  EXPECT_EQ(tz::to_utc(local(date::year{2027} / 7 / 1, 9h, 0min), kathmandu),
+            utc(date::year{2027} / 7 / 1, 3h, 15min));
+  EXPECT_EQ(tz::format_in_zone(noon, tz::find_zone("America/New_York")), "2027-01-15T07:00-05:00");
+  EXPECT_EQ(tz::format_in_zone(noon, tz::find_zone("America/St_Johns")), "2027-01-15T08:30-03:30");
+}
+
+TEST(Zones, NullZoneIsRejected) {
+  EXPECT_THROW((void)tz::to_utc(local(date::year{2027} / 1 / 1, 0h, 0min), nullptr),
+               std::invalid_argument);
+  EXPECT_THROW((void)tz::utc_offset(utc(date::year{2027} / 1 / 1, 0h, 0min), nullptr),
+               std::invalid_argument);
+}

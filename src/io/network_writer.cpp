@@ -1,0 +1,111 @@
+#include "io/network_writer.hpp"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace flyorcall::io {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+const char* cabin_name(Cabin c) {
+  switch (c) {
+  case Cabin::economy:
+    return "economy";
+  case Cabin::premium:
+    return "premium";
+  case Cabin::business:
+    return "business";
+  case Cabin::first:
+    return "first";
+  }
+  return "economy";
+}
+
+// Rounds to one decimal so JSON shows 12.3, not 12.299999999999999.
+double round1(double v) {
+  return std::round(v * 10.0) / 10.0;
+}
+
+json weekend_json(WeekdayMask mask) {
+  static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+  json days = json::array();
+  for (int d = 1; d <= 7; ++d) { // Monday first, as people read a week
+    const int c = d % 7;
+    if ((mask >> c) & 1u) days.push_back(names[c]);
+  }
+  return days;
+}
+
+} // namespace
+
+std::string network_to_json(const network::Network& net, const std::string& currency,
+                            const std::string& data_version) {
+  json out;
+  out["data_version"] = data_version;
+  out["currency"] = currency;
+  json cities = json::array();
+  for (const City& c : net.cities()) {
+    cities.push_back({{"code", c.code},
+                      {"name", c.name},
+                      {"country", c.country},
+                      {"tz", c.tz},
+                      {"lat", c.lat},
+                      {"lon", c.lon},
+                      {"tier", c.tier},
+                      {"region", c.region},
+                      {"hotel_night", to_units(c.hotel_night)},
+                      {"per_diem", to_units(c.per_diem)}});
+  }
+  out["cities"] = std::move(cities);
+  json countries = json::array();
+  for (const Country& c : net.countries()) {
+    json row = {{"code", c.code}, {"name", c.name}, {"weekend", weekend_json(c.weekend)}};
+    row["hotel_kg_co2"] = c.hotel_kg_co2 ? json(*c.hotel_kg_co2) : json(nullptr);
+    countries.push_back(std::move(row));
+  }
+  out["countries"] = std::move(countries);
+  json legs = json::array();
+  for (const network::Leg& l : net.legs()) {
+    json fares;
+    for (std::size_t k = 0; k < kCabinCount; ++k)
+      fares[cabin_name(static_cast<Cabin>(k))] = to_units(l.fare[k]);
+    legs.push_back({{"from", net.city(l.from).code},
+                    {"to", net.city(l.to).code},
+                    {"km", round1(l.km)},
+                    {"block_min", l.block.count()},
+                    {"fare", std::move(fares)},
+                    {"given", l.given}});
+  }
+  out["legs"] = std::move(legs);
+  return out.dump(2) + "\n";
+}
+
+std::string route_to_json(const network::Network& net, const network::Route& route, int from,
+                          int to, const std::string& currency) {
+  json out;
+  out["from"] = net.city(from).code;
+  out["to"] = net.city(to).code;
+  out["currency"] = currency;
+  out["reachable"] = route.reachable;
+  json legs = json::array();
+  for (const network::RouteLeg& l : route.legs) {
+    legs.push_back({{"from", net.city(l.from).code},
+                    {"to", net.city(l.to).code},
+                    {"km", round1(l.km)},
+                    {"block_min", l.block.count()},
+                    {"cabin", cabin_name(l.cabin)},
+                    {"fare", to_units(l.fare)},
+                    {"co2_kg", round1(to_kg(l.co2))}});
+  }
+  out["legs"] = std::move(legs);
+  out["travel_min"] = route.travel.count();
+  out["fare"] = to_units(route.fare);
+  out["co2_kg"] = round1(to_kg(route.co2));
+  out["km"] = round1(route.km);
+  out["generalised_cost"] = to_units(route.generalised_cost);
+  return out.dump(2) + "\n";
+}
+
+} // namespace flyorcall::io

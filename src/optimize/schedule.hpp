@@ -1,0 +1,112 @@
+// The trip scheduler: dates and prices one traveller's round trip home -> stop 1 -> ... -> home
+// for a given client order and departure date, on precomputed routes and the cost model (never
+// on JSON). The rules are the model's assumptions, documented in docs/plan.md.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <date/tz.h>
+
+#include "flyorcall/model.hpp"
+#include "flyorcall/plan.hpp"
+#include "network/network.hpp"
+#include "network/routes.hpp"
+#include "time/calendar.hpp"
+
+namespace flyorcall::optimize {
+
+/// Local time of day a traveller leaves home on the departure date.
+inline constexpr int kLeaveHomeMin = 7 * 60;
+/// A stop's local arrival before this time lets the visit start the same day.
+inline constexpr int kSameDayVisitBeforeMin = 12 * 60;
+/// ... but only after a journey (door of the previous place to arrival) of at most this many
+/// minutes: after a longer one, typically long-haul, the traveller rests a night first.
+inline constexpr int kSameDayVisitMaxJourneyMin = 4 * 60;
+/// A local arrival before this time of day needs a hotel room for the night of arrival too.
+inline constexpr int kNightArrivalBeforeMin = 6 * 60;
+/// Local time of day the traveller leaves a stop on its last visit day.
+inline constexpr int kLeaveStopMin = 18 * 60;
+
+/// The rule that blocks a round trip; `none` when it was scheduled.
+enum class ScheduleFailure : std::uint8_t {
+  none,
+  unreachable,   ///< some route between consecutive stops does not exist
+  no_visit_date, ///< no run of business days inside availability and horizon after arrival
+  too_long,      ///< days away exceed the traveller's max_trip_days
+  past_horizon,  ///< the traveller would come home after the horizon
+  weekend_home,  ///< weekend rule "home" and a home weekend day falls inside the trip
+  overlap,       ///< the trip overlaps another trip of the same traveller
+};
+
+/// Short name of a failure for messages, e.g. "max_trip_days".
+[[nodiscard]] const char* failure_rule(ScheduleFailure f);
+
+/// A dated, priced trip, or the rule that blocks it and why.
+struct ScheduleResult {
+  std::optional<Trip> trip;                        ///< set when scheduled
+  ScheduleFailure failure = ScheduleFailure::none; ///< none when scheduled
+  std::string why; ///< one clause naming the rule and its numbers; empty when scheduled
+};
+
+/// Zones, business calendars and per-traveller routes of one input; immutable after
+/// construction, so one Scheduler may be shared by concurrent readers.
+class Scheduler {
+public:
+  /// Resolves every city's zone, each client's and traveller's business calendar (weekend of the
+  /// country + blackout/strike events at the city or country) and the best routes between each
+  /// traveller's home and all client cities. `input` and `net` must outlive the scheduler.
+  /// Throws InputError when a city needed by the input is unknown or its zone is not in the tz
+  /// database.
+  Scheduler(const Input& input, const network::Network& net);
+
+  /// The round trip of traveller `traveller` (index into input.travellers) visiting the clients
+  /// `stops` (indices into input.clients) in that order, leaving home on `depart`. Not priced
+  /// against budgets or other trips; `why` names the first rule that fails.
+  [[nodiscard]] ScheduleResult schedule(std::size_t traveller,
+                                        const std::vector<std::size_t>& stops, Date depart) const;
+
+  /// The cheapest feasible round trip over every departure date of the horizon that is not
+  /// inside `busy` and does not overlap `busy` (ties: earliest). When none is feasible, the
+  /// failure is the rule that rejected most departure dates.
+  [[nodiscard]] ScheduleResult cheapest(std::size_t traveller,
+                                        const std::vector<std::size_t>& stops,
+                                        const std::vector<DateRange>& busy) const;
+
+  /// Business days of a client's place (index into input.clients).
+  [[nodiscard]] const timez::BusinessCalendar& client_calendar(std::size_t client) const;
+  /// Business days at a traveller's home (index into input.travellers).
+  [[nodiscard]] const timez::BusinessCalendar& traveller_calendar(std::size_t traveller) const;
+  /// Network city index of a client's city.
+  [[nodiscard]] int client_city(std::size_t client) const { return client_city_[client]; }
+  /// Network city index of a traveller's home.
+  [[nodiscard]] int home_city(std::size_t traveller) const { return home_city_[traveller]; }
+  /// The tz-database zone of a network city index.
+  [[nodiscard]] const date::time_zone* zone(int city) const;
+
+private:
+  struct TravellerRoutes {
+    std::vector<int> cities; // sorted network indices covered by `matrices`
+    network::TravelMatrices matrices;
+  };
+  [[nodiscard]] const network::Route* route(std::size_t traveller, int from, int to) const;
+
+  const Input* input_;
+  const network::Network* net_;
+  std::vector<const date::time_zone*> zones_; // by network city index, nullptr when not needed
+  std::vector<int> client_city_;
+  std::vector<int> home_city_;
+  std::vector<timez::BusinessCalendar> client_cal_;
+  std::vector<timez::BusinessCalendar> traveller_cal_;
+  std::vector<TravellerRoutes> routes_;
+};
+
+/// Closed dates of a place from the input's events: blackout and strike events at `city` or in
+/// `country`, clipped to the horizon.
+[[nodiscard]] std::vector<Date> closed_dates(const Input& input, const std::string& city,
+                                             const std::string& country);
+
+} // namespace flyorcall::optimize
