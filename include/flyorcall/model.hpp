@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <date/date.h>
@@ -25,6 +26,13 @@ struct DateRange {
 
 /// Days of the week as a bit set: bit i is weekday i in C encoding (0 = Sunday ... 6 = Saturday).
 using WeekdayMask = std::uint8_t;
+/// English three-letter weekday names in C encoding order (0 = "Sun").
+inline constexpr std::array<std::string_view, 7> kWeekdayNames{"Sun", "Mon", "Tue", "Wed",
+                                                               "Thu", "Fri", "Sat"};
+/// The three-letter name of a weekday in C encoding (0 = Sunday; taken modulo 7).
+[[nodiscard]] constexpr std::string_view weekday_name(int c_encoding) {
+  return kWeekdayNames[static_cast<std::size_t>(((c_encoding % 7) + 7) % 7)];
+}
 /// Saturday and Sunday.
 inline constexpr WeekdayMask kSatSun = (1u << 0) | (1u << 6);
 
@@ -51,6 +59,13 @@ struct WorkingHours {
 enum class Cabin : std::uint8_t { economy = 0, premium = 1, business = 2, first = 3 };
 /// Number of cabin classes.
 inline constexpr std::size_t kCabinCount = 4;
+/// Lower-case names of the cabins as used in JSON and on the command line, indexed by Cabin.
+inline constexpr std::array<std::string_view, kCabinCount> kCabinNames{"economy", "premium",
+                                                                       "business", "first"};
+/// The lower-case name of a cabin ("economy", ...).
+[[nodiscard]] constexpr std::string_view cabin_name(Cabin c) {
+  return kCabinNames[static_cast<std::size_t>(c)];
+}
 
 /// Which cabin a traveller books on each leg.
 struct CabinRule {

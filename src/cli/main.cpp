@@ -160,10 +160,8 @@ int run_route(const std::string& from, const std::string& to, const std::string&
     if (!input.travellers.empty()) params.cabin = input.travellers.front().cabin;
     if (!cabin.empty()) {
       params.cabin = {};
-      params.cabin.base = cabin == "economy"    ? fyc::Cabin::economy
-                          : cabin == "premium"  ? fyc::Cabin::premium
-                          : cabin == "business" ? fyc::Cabin::business
-                                                : fyc::Cabin::first;
+      for (std::size_t k = 0; k < fyc::kCabinCount; ++k)
+        if (cabin == fyc::kCabinNames[k]) params.cabin.base = static_cast<fyc::Cabin>(k);
     }
     params.connection_penalty = input.policy.connection_penalty;
     params.min_connection = input.policy.min_connection;
@@ -186,14 +184,13 @@ int run_route(const std::string& from, const std::string& to, const std::string&
       std::cout << "  no route in the network\n";
       return 3;
     }
-    static constexpr const char* cabins[] = {"economy", "premium", "business", "first"};
     for (const auto& l : route.legs) {
       std::cout << "  " << net.city(l.from).code << " -> " << net.city(l.to).code << "  "
                 << std::setw(6) << std::lround(l.km) << " km  " << std::setw(6)
-                << hm(l.block.count()) << "  " << std::setw(8) << cabins[static_cast<int>(l.cabin)]
-                << "  " << std::fixed << std::setprecision(2) << std::setw(9)
-                << fyc::to_units(l.fare) << ' ' << input.currency << "  " << std::setprecision(1)
-                << std::setw(7) << fyc::to_kg(l.co2) << " kg CO2e\n";
+                << hm(l.block.count()) << "  " << std::setw(8) << fyc::cabin_name(l.cabin) << "  "
+                << std::fixed << std::setprecision(2) << std::setw(9) << fyc::to_units(l.fare)
+                << ' ' << input.currency << "  " << std::setprecision(1) << std::setw(7)
+                << fyc::to_kg(l.co2) << " kg CO2e\n";
     }
     std::cout << "  total: " << route.legs.size() << (route.legs.size() == 1 ? " leg, " : " legs, ")
               << hm(route.travel.count()) << " with connections, " << std::fixed
@@ -279,7 +276,8 @@ int main(int argc, char** argv) {
       ->add_option("--cabin", cabin,
                    "Cabin for every leg (default: the input's first "
                    "traveller's cabin rule, else economy)")
-      ->check(CLI::IsMember({"economy", "premium", "business", "first"}));
+      ->check(CLI::IsMember(
+          std::vector<std::string>(fyc::kCabinNames.begin(), fyc::kCabinNames.end())));
   route->add_option("--input", input_path, "Use this input's network, currency and policy");
   route->add_option("--currency", currency, "Currency of fares without --input")
       ->default_str("EUR");

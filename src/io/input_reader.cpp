@@ -558,8 +558,8 @@ private:
   std::map<std::string, std::string> country_defs_;
 };
 
-const std::vector<std::string> kCabinNames{"economy", "premium", "business", "first"};
-const std::vector<std::string> kWeekdayNames{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+const std::vector<std::string> kCabinChoices(kCabinNames.begin(), kCabinNames.end());
+const std::vector<std::string> kWeekdayChoices(kWeekdayNames.begin(), kWeekdayNames.end());
 const std::vector<std::string> kEventKinds{"fair", "strike", "advisory", "blackout", "news"};
 const std::vector<std::string> kWeekendRules{"home", "stay"};
 
@@ -799,7 +799,7 @@ void Reader::read_country(const Json& j, const std::string& p) {
            [&](const Json& v, const std::string& q) {
              WeekdayMask mask = 0;
              array(v, q, [&](const Json& d, const std::string& r, std::size_t) {
-               if (auto i = choice(d, r, "weekday", kWeekdayNames))
+               if (auto i = choice(d, r, "weekday", kWeekdayChoices))
                  mask = static_cast<WeekdayMask>(mask | (1u << *i));
              });
              c.weekend = mask;
@@ -904,42 +904,43 @@ void Reader::read_city(const Json& j, const std::string& p) {
 
 void Reader::read_leg(const Json& j, const std::string& p) {
   LegSpec leg;
-  const bool ok = object(
-      j, p,
-      {{"from",
-        [&](const Json& v, const std::string& q) {
-          if (auto s = city_ref(v, q)) leg.from = *s;
-        },
-        true},
-       {"to",
-        [&](const Json& v, const std::string& q) {
-          if (auto s = city_ref(v, q)) {
-            leg.to = *s;
-            if (leg.to == leg.from)
-              problem(q, "expected a city other than \"from\", found " + dquote(*s));
-          }
-        },
-        true},
-       {"block_min",
-        [&](const Json& v, const std::string& q) {
-          if (auto x = integer(v, q, 10, 1440)) leg.block = Minutes(*x);
-        }},
-       {"fare",
-        [&](const Json& v, const std::string& q) {
-          std::vector<Field> cabins;
-          for (std::size_t i = 0; i < kCabinCount; ++i)
-            cabins.push_back({kCabinNames[i], [&leg, this, i](const Json& f, const std::string& r) {
-                                if (auto m = money(f, r)) leg.fare[i] = *m;
-                              }});
-          object(v, q, cabins);
-        }},
-       {"both_ways",
-        [&](const Json& v, const std::string& q) {
-          if (auto b = boolean(v, q)) leg.both_ways = *b;
-        }},
-       {"remove", [&](const Json& v, const std::string& q) {
-          if (auto b = boolean(v, q)) leg.remove = *b;
-        }}});
+  const bool ok =
+      object(j, p,
+             {{"from",
+               [&](const Json& v, const std::string& q) {
+                 if (auto s = city_ref(v, q)) leg.from = *s;
+               },
+               true},
+              {"to",
+               [&](const Json& v, const std::string& q) {
+                 if (auto s = city_ref(v, q)) {
+                   leg.to = *s;
+                   if (leg.to == leg.from)
+                     problem(q, "expected a city other than \"from\", found " + dquote(*s));
+                 }
+               },
+               true},
+              {"block_min",
+               [&](const Json& v, const std::string& q) {
+                 if (auto x = integer(v, q, 10, 1440)) leg.block = Minutes(*x);
+               }},
+              {"fare",
+               [&](const Json& v, const std::string& q) {
+                 std::vector<Field> cabins;
+                 for (std::size_t i = 0; i < kCabinCount; ++i)
+                   cabins.push_back({std::string(kCabinNames[i]),
+                                     [&leg, this, i](const Json& f, const std::string& r) {
+                                       if (auto m = money(f, r)) leg.fare[i] = *m;
+                                     }});
+                 object(v, q, cabins);
+               }},
+              {"both_ways",
+               [&](const Json& v, const std::string& q) {
+                 if (auto b = boolean(v, q)) leg.both_ways = *b;
+               }},
+              {"remove", [&](const Json& v, const std::string& q) {
+                 if (auto b = boolean(v, q)) leg.remove = *b;
+               }}});
   if (!ok) return;
   if (leg.remove) {
     for (const char* k : {"block_min", "fare"})
@@ -990,12 +991,12 @@ void Reader::read_traveller(const Json& j, const std::string& p) {
                              object(v, q,
                                     {{"base",
                                       [&](const Json& c, const std::string& r) {
-                                        if (auto i = choice(c, r, "cabin", kCabinNames))
+                                        if (auto i = choice(c, r, "cabin", kCabinChoices))
                                           t.cabin.base = static_cast<Cabin>(*i);
                                       }},
                                      {"upgrade_to",
                                       [&](const Json& c, const std::string& r) {
-                                        if (auto i = choice(c, r, "cabin", kCabinNames))
+                                        if (auto i = choice(c, r, "cabin", kCabinChoices))
                                           t.cabin.upgraded = static_cast<Cabin>(*i);
                                       }},
                                      {"upgrade_above_h", [&](const Json& c, const std::string& r) {

@@ -9,31 +9,16 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const char* cabin_name(Cabin c) {
-  switch (c) {
-  case Cabin::economy:
-    return "economy";
-  case Cabin::premium:
-    return "premium";
-  case Cabin::business:
-    return "business";
-  case Cabin::first:
-    return "first";
-  }
-  return "economy";
-}
-
 // Rounds to one decimal so JSON shows 12.3, not 12.299999999999999.
 double round1(double v) {
   return std::round(v * 10.0) / 10.0;
 }
 
 json weekend_json(WeekdayMask mask) {
-  static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
   json days = json::array();
   for (int d = 1; d <= 7; ++d) { // Monday first, as people read a week
     const int c = d % 7;
-    if ((mask >> c) & 1u) days.push_back(names[c]);
+    if ((mask >> c) & 1u) days.push_back(weekday_name(c));
   }
   return days;
 }

@@ -44,25 +44,6 @@ std::string clock_text(int minutes_of_day) {
   return s;
 }
 
-const char* cabin_name(Cabin c) {
-  switch (c) {
-  case Cabin::economy:
-    return "economy";
-  case Cabin::premium:
-    return "premium";
-  case Cabin::business:
-    return "business";
-  case Cabin::first:
-    return "first";
-  }
-  return "economy";
-}
-
-const char* weekday_name(int c_encoding) {
-  static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  return names[((c_encoding % 7) + 7) % 7];
-}
-
 // The zone name of a city code: the input's own cities override the default world's.
 std::string zone_name(const Input& input, const std::string& code) {
   for (const City& c : input.network.cities)

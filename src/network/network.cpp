@@ -39,9 +39,6 @@ constexpr double kFareLongHaulKm = 3700.0;
 constexpr std::array<double, kCabinCount> kShortHaulMultiple{1.0, 1.5, 2.5, 3.5};
 constexpr std::array<double, kCabinCount> kLongHaulMultiple{1.0, 1.8, 4.0, 6.5};
 
-constexpr std::array<std::string_view, kCabinCount> kCabinNames{"economy", "premium", "business",
-                                                                "first"};
-
 bool is_hub(const City& c) {
   return c.tier <= 2;
 }

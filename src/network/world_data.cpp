@@ -118,15 +118,13 @@ void check_text(std::string_view s, const Where& w, std::string_view field) {
 
 WeekdayMask parse_weekend(std::string_view s, const Where& w) {
   // C encoding (0 = Sunday), matching WeekdayMask.
-  static constexpr std::array<std::string_view, 7> kNames{"Sun", "Mon", "Tue", "Wed",
-                                                          "Thu", "Fri", "Sat"};
   WeekdayMask mask = 0;
   for (const auto name : split(s, ' ')) {
     if (name.empty()) continue;
-    const auto it = std::find(kNames.begin(), kNames.end(), name);
-    if (it == kNames.end())
+    const auto it = std::find(kWeekdayNames.begin(), kWeekdayNames.end(), name);
+    if (it == kWeekdayNames.end())
       fail(w, "weekend: expected day names like \"Sat Sun\", found \"" + std::string(s) + "\"");
-    const auto bit = static_cast<unsigned>(it - kNames.begin());
+    const auto bit = static_cast<unsigned>(it - kWeekdayNames.begin());
     if (mask & (1u << bit)) fail(w, "weekend: \"" + std::string(name) + "\" listed twice");
     mask = static_cast<WeekdayMask>(mask | (1u << bit));
   }

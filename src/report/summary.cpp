@@ -46,11 +46,6 @@ std::string day(Date d) {
   return date::format("%F", d);
 }
 
-const char* weekday_name(int c_encoding) {
-  static constexpr const char* names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-  return names[((c_encoding % 7) + 7) % 7];
-}
-
 std::string percent(double used, double limit) {
   if (limit <= 0) return "";
   std::ostringstream os;
@@ -149,7 +144,7 @@ std::string plan_summary(const Plan& plan, const Input& input) {
     std::string calls;
     if (d.call_slot) {
       const CallSlotSummary& s = *d.call_slot;
-      calls = std::string("calls ") + weekday_name(s.weekday) + " " + clock(s.traveller_local_min) +
+      calls = "calls " + std::string(weekday_name(s.weekday)) + " " + clock(s.traveller_local_min) +
               " " + d.traveller_id.value_or("traveller") + " / " + clock(s.client_local_min) +
               " client";
       for (const auto& [from, local] : s.client_shifts)
