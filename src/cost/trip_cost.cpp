@@ -120,12 +120,18 @@ GramsCo2 hotel_co2(const network::Network& net, int city, int nights) {
 }
 
 Money carbon_cost(GramsCo2 co2, Money price_per_tonne) {
-  // Integer arithmetic keeps large totals exact; half a cent rounds away from zero.
+  // Exact in integers; half a cent rounds away from zero. grams x cents overflows int64 long
+  // before the result does (10 t at 1e10 per tonne), so with g = q t + r grams and
+  // p = a 1e6 + b cents: g p / 1e6 = q p + r a + r b / 1e6, where every product stays small.
   constexpr std::int64_t grams_per_tonne = 1'000'000;
-  const std::int64_t product = co2.count() * price_per_tonne.count();
-  std::int64_t cents = product / grams_per_tonne;
-  const std::int64_t rest = product % grams_per_tonne;
-  if (2 * std::abs(rest) >= grams_per_tonne) cents += product < 0 ? -1 : 1;
+  const std::int64_t g = co2.count();
+  const std::int64_t p = price_per_tonne.count();
+  const std::int64_t r = g % grams_per_tonne;
+  const std::int64_t b = p % grams_per_tonne;
+  const std::int64_t rest = r * b; // |rest| < 1e12
+  std::int64_t cents =
+      (g / grams_per_tonne) * p + r * (p / grams_per_tonne) + rest / grams_per_tonne;
+  if (2 * std::abs(rest % grams_per_tonne) >= grams_per_tonne) cents += rest < 0 ? -1 : 1;
   return Money(cents);
 }
 

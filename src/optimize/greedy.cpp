@@ -40,11 +40,6 @@ std::string fmt_kg(GramsCo2 g) {
   return std::to_string(tenths / 10) + "." + std::to_string(std::llabs(tenths % 10)) + " kg CO2e";
 }
 
-bool overlaps(const std::vector<DateRange>& busy, Date first, Date last) {
-  return std::any_of(busy.begin(), busy.end(),
-                     [&](const DateRange& b) { return first <= b.last && b.first <= last; });
-}
-
 // One way to visit a client: a traveller's dedicated round trip and what it nets.
 struct Option {
   std::size_t traveller = 0;
@@ -83,11 +78,13 @@ VisitEconomics visit_economics(const Client& client, const Policy& policy, Money
       meetings > 0 ? scale(remote_cost, static_cast<double>(left) / meetings) : Money{0};
   const Money saving = remote_cost - e.remote_left;
   e.advantage = (e.value - trip_cost - e.remote_left) - (remote_value - remote_cost);
-  // advantage(v) = v (1 + uplift) - v eff - trip + saving; with eff >= 1 + uplift the value
-  // no longer moves the comparison, so no break-even value exists.
-  const double slope = 1.0 + uplift - policy.remote_effectiveness;
-  if (slope > 1e-9)
-    e.break_even = Money(std::llround(static_cast<double>((trip_cost - saving).count()) / slope));
+  // The break-even is stated in the same terms as `value` (fair included), so that the plan's
+  // value > break-even exactly when the visit pays. With V = v (1 + uplift) the visit value and
+  // remote value v eff = V eff / (1 + uplift):
+  //   advantage(V) = V (1 + uplift - eff) / (1 + uplift) - (trip - saving).
+  // With eff >= 1 + uplift the value no longer moves the comparison: no break-even exists.
+  const double denominator = 1.0 + uplift - policy.remote_effectiveness;
+  if (denominator > 1e-9) e.break_even = scale(trip_cost - saving, (1.0 + uplift) / denominator);
   return e;
 }
 
@@ -96,9 +93,8 @@ double fair_uplift(const Input& input, const Client& client, const std::string& 
   double best = 0;
   for (const Event& e : input.events) {
     if (e.kind != EventKind::fair) continue;
-    const bool here = (!e.city.empty() && e.city == client.city) ||
-                      (e.city.empty() && !e.country.empty() && e.country == country);
-    if (here && e.dates.first <= visit.date && visit.date <= e.dates.last)
+    if (event_at(e, client.city, country) && e.dates.first <= visit.date &&
+        visit.date <= e.dates.last)
       best = std::max(best, e.value_uplift);
   }
   return best;
@@ -138,6 +134,14 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
 
   // ---- every client on its own: remote baseline and each traveller's best dedicated trip ----
   std::vector<ClientState> states(n_clients);
+  auto economics = [&](std::size_t i, const Trip& trip) {
+    const Client& client = input.clients[i];
+    const ClientState& st = states[i];
+    const std::string& country = net.city(sched.client_city(i)).country;
+    return visit_economics(client, policy, st.base_value,
+                           fair_uplift(input, client, country, trip.visits.front()),
+                           st.remote_value, st.remote.total(), trip.cost.total());
+  };
   for (std::size_t i = 0; i < n_clients; ++i) {
     const Client& client = input.clients[i];
     ClientState& st = states[i];
@@ -148,8 +152,6 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
     }
     st.base_value = cost::visit_value(client);
     st.remote_value = cost::remote_value(client, policy);
-    const int city = sched.client_city(i);
-    const std::string& country = net.city(city).country;
 
     // The calls are run by whichever allowed traveller makes them cheapest (ties: input order).
     for (const std::size_t t : st.allowed) {
@@ -172,9 +174,7 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
       Option o;
       o.traveller = t;
       o.trip = std::move(*r.trip);
-      o.econ = visit_economics(client, policy, st.base_value,
-                               fair_uplift(input, client, country, o.trip.visits.front()),
-                               st.remote_value, st.remote.total(), o.trip.cost.total());
+      o.econ = economics(i, o.trip);
       st.options.push_back(std::move(o));
     }
     std::stable_sort(st.options.begin(), st.options.end(), [](const Option& a, const Option& b) {
@@ -211,7 +211,6 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
   for (const std::size_t i : order) {
     const Client& client = input.clients[i];
     ClientState& st = states[i];
-    const std::string& country = net.city(sched.client_city(i)).country;
     for (std::size_t k = 0; k < st.options.size(); ++k) {
       Option& o = st.options[k];
       const Traveller& tr = input.travellers[o.traveller];
@@ -220,9 +219,7 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
         ScheduleResult r = sched.cheapest(o.traveller, {i}, busy[o.traveller]);
         if (r.trip) {
           o.trip = std::move(*r.trip);
-          o.econ = visit_economics(client, policy, st.base_value,
-                                   fair_uplift(input, client, country, o.trip.visits.front()),
-                                   st.remote_value, st.remote.total(), o.trip.cost.total());
+          o.econ = economics(i, o.trip);
         } else {
           why = "no trip of " + tr.id + " fits around the trips already planned: " + r.why;
         }
@@ -346,7 +343,7 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
         d.reason =
             "Remote: a visit would net " + fmt_money(-e.advantage, cur) + " less than remote calls";
         if (e.break_even)
-          d.reason += " (visit value " + fmt_money(e.value, cur) + " is below the break-even " +
+          d.reason += " (visit value " + fmt_money(e.value, cur) + " is not above the break-even " +
                       fmt_money(*e.break_even, cur) + ")";
         else
           d.reason += ", and no visit value changes that because remote meetings are as "

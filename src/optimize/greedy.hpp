@@ -23,7 +23,9 @@ struct VisitEconomics {
   Money remote_left;  ///< remote cost of the meetings a visit does not replace
   Money trip_cost;    ///< cost the visit adds
   Money advantage;    ///< (value - trip_cost - remote_left) - (remote_value - remote_cost)
-  std::optional<Money> break_even; ///< base visit value where advantage is 0; none if none flips
+  /// Visit value, in the terms of `value` (fair included), where advantage is 0; none if no
+  /// value flips the decision.
+  std::optional<Money> break_even;
 };
 
 /// The economics of a visit of `client` with base value `base_value`, uplifted by `uplift` (a

@@ -27,11 +27,6 @@ bool within(Date d, const DateRange& r) {
   return r.first <= d && d <= r.last;
 }
 
-bool overlaps(const std::vector<DateRange>& busy, Date first, Date last) {
-  return std::any_of(busy.begin(), busy.end(),
-                     [&](const DateRange& b) { return first <= b.last && b.first <= last; });
-}
-
 std::string fmt_date(Date d) {
   return date::format("%F", d);
 }
@@ -73,14 +68,22 @@ const char* failure_rule(ScheduleFailure f) {
   return "unknown";
 }
 
+bool overlaps(const std::vector<DateRange>& busy, Date first, Date last) {
+  return std::any_of(busy.begin(), busy.end(),
+                     [&](const DateRange& b) { return first <= b.last && b.first <= last; });
+}
+
+bool event_at(const Event& e, const std::string& city, const std::string& country) {
+  return (!e.city.empty() && e.city == city) ||
+         (e.city.empty() && !e.country.empty() && e.country == country);
+}
+
 std::vector<Date> closed_dates(const Input& input, const std::string& city,
                                const std::string& country) {
   std::vector<Date> out;
   for (const Event& e : input.events) {
     if (e.kind != EventKind::blackout && e.kind != EventKind::strike) continue;
-    const bool here = (!e.city.empty() && e.city == city) ||
-                      (e.city.empty() && !e.country.empty() && e.country == country);
-    if (!here) continue;
+    if (!event_at(e, city, country)) continue;
     const Date from = std::max(e.dates.first, input.horizon.first);
     const Date to = std::min(e.dates.last, input.horizon.last);
     for (Date d = from; d <= to; d += date::days{1}) out.push_back(d);

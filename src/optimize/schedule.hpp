@@ -104,6 +104,13 @@ private:
   std::vector<TravellerRoutes> routes_;
 };
 
+/// Whether any of the inclusive date ranges `busy` shares a day with first..last (inclusive).
+[[nodiscard]] bool overlaps(const std::vector<DateRange>& busy, Date first, Date last);
+
+/// Whether event `e` applies at `city` of `country`: its city is that city, or it names no city
+/// and its country is that country.
+[[nodiscard]] bool event_at(const Event& e, const std::string& city, const std::string& country);
+
 /// Closed dates of a place from the input's events: blackout and strike events at `city` or in
 /// `country`, clipped to the horizon.
 [[nodiscard]] std::vector<Date> closed_dates(const Input& input, const std::string& city,

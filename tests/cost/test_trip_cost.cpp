@@ -107,6 +107,18 @@ TEST(TripCost, CarbonCostRoundsToTheCent) {
             money_from_units(500'000)); // 2,000 t at 250/t
 }
 
+TEST(TripCost, CarbonCostOfLargeAmountsDoesNotOverflow) {
+  // Grams x cents per tonne exceeds int64 here (1e7 x 1e12) although the result, 1e13 cents,
+  // fits easily; the input reader accepts prices up to 1e12 per tonne.
+  EXPECT_EQ(cost::carbon_cost(GramsCo2(10'000'000), money_from_units(1e10)),
+            money_from_units(1e11)); // 10 t at 1e10/t
+  EXPECT_EQ(cost::carbon_cost(GramsCo2(1'500'001), money_from_units(1e12)),
+            Money(150'000'100'000'000)); // 1.500001 t at 1e12/t
+  // 2.5 t x (4e15 + 1) cents: 1e16 + 2.5 cents, the half cent rounds away from zero.
+  EXPECT_EQ(cost::carbon_cost(GramsCo2(2'500'000), Money(4'000'000'000'000'001)),
+            Money(10'000'000'000'000'003));
+}
+
 TEST(TripCost, OneStopTripEveryCategoryByHand) {
   const auto net = small_network();
   // Berlin -> New York in the week the US is already on summer time and Europe is not:

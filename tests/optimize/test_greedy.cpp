@@ -260,6 +260,64 @@ TEST(Greedy, EconomicsFollowTheDocumentedFormula) {
   EXPECT_EQ(*e.break_even, money_from_units(2750.0 / 0.6));
 }
 
+TEST(Greedy, BreakEvenWithAFairIsInTheSameTermsAsTheValue) {
+  // Base value 1000 raised 50 % by a fair = 1500; remote delivers 0.4 x 1000 = 400 and costs 600
+  // over 6 meetings, one of which the visit replaces (saving 100); the trip costs 1300.
+  Client c = client("x", "LON", 1000);
+  Policy pol;
+  const auto e = visit_economics(c, pol, money_from_units(1000), 0.5, money_from_units(400),
+                                 money_from_units(600), money_from_units(1300));
+  EXPECT_EQ(e.value, money_from_units(1500));
+  // (1500 - 1300 - 500) - (400 - 600) = -100: staying remote is better ...
+  EXPECT_EQ(e.advantage, money_from_units(-100));
+  // ... so the value must be below the break-even: V (1 + u - eff) / (1 + u) = 1300 - 100.
+  ASSERT_TRUE(e.break_even);
+  EXPECT_LT(e.value, *e.break_even);
+  EXPECT_EQ(*e.break_even, money_from_units(1200.0 * 1.5 / 1.1));
+}
+
+TEST(Greedy, DecisionsAgreeWithValueAgainstBreakEvenDuringAFair) {
+  const auto net = make_net();
+  Input in = make_input();
+  Event fair;
+  fair.kind = EventKind::fair;
+  fair.city = "NYC";
+  fair.dates = in.horizon;
+  fair.value_uplift = 0.5;
+  in.events.push_back(fair);
+  const Money be = decision(plan_greedy(in, net), "big").break_even_value;
+  // Sweep the input value across the break-even: the plan visits exactly when the value it
+  // reports (fair included) is above the break-even it reports.
+  for (double f = 0.5; f <= 1.5; f += 0.05) {
+    in.clients[0].visit_value = scale(be, f);
+    const Plan p = plan_greedy(in, net);
+    const auto& big = decision(p, "big");
+    ASSERT_TRUE(big.break_even_defined);
+    EXPECT_EQ(big.visit, big.value > big.break_even_value)
+        << "factor " << f << ": value " << big.value.count() << " break-even "
+        << big.break_even_value.count() << ": " << big.reason;
+  }
+}
+
+TEST(Greedy, ValueEqualToTheBreakEvenStaysRemoteAndOneCentMoreVisits) {
+  // Without remote effectiveness the advantage is exactly value - (trip cost - remote saving),
+  // so the boundary can be hit to the cent.
+  const auto net = make_net();
+  Input in = make_input();
+  in.policy.remote_effectiveness = 0.0;
+  const Money be = decision(plan_greedy(in, net), "small").break_even_value;
+
+  in.clients[1].visit_value = be;
+  const Plan at = plan_greedy(in, net);
+  const auto& small = decision(at, "small");
+  EXPECT_FALSE(small.visit);
+  EXPECT_EQ(small.value, small.break_even_value);
+  EXPECT_NE(small.reason.find("is not above the break-even"), std::string::npos) << small.reason;
+
+  in.clients[1].visit_value = be + Money{1};
+  EXPECT_TRUE(decision(plan_greedy(in, net), "small").visit);
+}
+
 TEST(Greedy, PlanQuarterIsDeterministic) {
   const Input in = make_input();
   const auto net = make_net();
