@@ -32,6 +32,23 @@ void BM_AllPairsMatrices(benchmark::State& state) {
 }
 BENCHMARK(BM_AllPairsMatrices)->Unit(benchmark::kMillisecond);
 
+// A typical travel policy (business class on journeys over 6 h flying time) searches a second
+// cabin layer for every long journey.
+void BM_AllPairsMatricesBusinessAbove6h(benchmark::State& state) {
+  const auto& net = default_network();
+  RouteParams params;
+  params.cabin.upgrade_above = flyorcall::Minutes(6 * 60);
+  const RouteFinder finder(net, params);
+  std::vector<int> cities(net.cities().size());
+  std::iota(cities.begin(), cities.end(), 0);
+  for (auto _ : state) {
+    auto m = finder.matrices(cities);
+    benchmark::DoNotOptimize(m.cost.data());
+  }
+  state.counters["cities"] = static_cast<double>(cities.size());
+}
+BENCHMARK(BM_AllPairsMatricesBusinessAbove6h)->Unit(benchmark::kMillisecond);
+
 void BM_BestRoute(benchmark::State& state) {
   const auto& net = default_network();
   const RouteFinder finder(net, RouteParams{});

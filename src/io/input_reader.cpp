@@ -36,6 +36,26 @@ constexpr double kMaxMoneyUnits = 1e12;
 constexpr int kMinYear = 2000;
 constexpr int kMaxYear = 2100;
 constexpr int kMaxHorizonDays = 366;
+// Nobody reads more problems than this; storing millions of them (a 64 MB list of empty
+// objects) would exhaust memory long before the list is useful.
+constexpr std::size_t kMaxListedProblems = 1000;
+// Quoted text in a message is cut after this many characters: the message must stay readable
+// and small even when the offending value is megabytes long.
+constexpr std::size_t kMaxQuotedChars = 80;
+
+/// Problems found so far: the first kMaxListedProblems are kept, the rest only counted.
+struct ProblemList {
+  std::vector<Problem> listed;
+  std::size_t unlisted = 0;
+  /// True when further problems will only be counted (so suggestions need not be computed).
+  [[nodiscard]] bool full() const { return listed.size() >= kMaxListedProblems; }
+  void add(std::string pointer, std::string message) {
+    if (full())
+      ++unlisted;
+    else
+      listed.push_back({std::move(pointer), std::move(message)});
+  }
+};
 
 // ---------------------------------------------------------------------------------------------
 // Text positions
@@ -106,6 +126,66 @@ std::size_t first_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+/// The control character (Unicode category Cc: U+0000-U+001F, U+007F, U+0080-U+009F) that
+/// starts at byte `i` of valid UTF-8 text, with its encoded length, or nothing.
+std::optional<std::pair<unsigned, std::size_t>> control_at(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0x20u || c == 0x7Fu) return std::pair{static_cast<unsigned>(c), std::size_t{1}};
+  if (c == 0xC2u && i + 1 < s.size()) {
+    const auto d = static_cast<unsigned char>(s[i + 1]);
+    if (d >= 0x80u && d <= 0x9Fu) return std::pair{static_cast<unsigned>(d), std::size_t{2}};
+  }
+  return std::nullopt;
+}
+
+std::string u_escape(unsigned code) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\u%04x", code);
+  return buf;
+}
+
+bool starts_char(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+}
+
+/// Text as a JSON string literal (quotes, backslashes and control characters escaped, so a
+/// message can neither drive a terminal nor end its quotation early), cut after
+/// kMaxQuotedChars characters with its length appended.
+std::string dquote(std::string_view s) {
+  std::string out = "\"";
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (starts_char(s[i]) && chars++ == kMaxQuotedChars) break;
+    if (const auto ctl = control_at(s, i)) {
+      switch (ctl->first) {
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += u_escape(ctl->first);
+      }
+      i += ctl->second;
+      continue;
+    }
+    if (s[i] == '"' || s[i] == '\\') out += '\\';
+    out += s[i++];
+  }
+  out += '"';
+  if (i < s.size()) {
+    const auto total = static_cast<std::size_t>(std::count_if(s.begin(), s.end(), starts_char));
+    out.insert(out.size() - 1, "...");
+    out += " (" + std::to_string(total) + " characters)";
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Parsing: a SAX handler that builds an order-preserving DOM, reports duplicate keys (which
 // nlohmann would silently merge) and keeps the byte offset of a syntax error.
@@ -118,7 +198,7 @@ public:
   using string_t = Json::string_t;
   using binary_t = Json::binary_t;
 
-  DomBuilder(Json& root, std::vector<Problem>& problems) : root_(root), problems_(problems) {}
+  DomBuilder(Json& root, ProblemList& problems) : root_(root), problems_(problems) {}
 
   bool null() { return put(Json(nullptr)), true; }
   bool boolean(bool v) { return put(Json(v)), true; }
@@ -129,13 +209,20 @@ public:
   bool binary(binary_t& /*v*/) { return false; } // JSON text never produces binary values
   bool start_object(std::size_t /*size*/) {
     if (too_deep()) return false;
-    stack_.push_back({put(Json::object()), {}});
+    stack_.push_back(Frame{put(Json::object()), {}, std::nullopt, {}});
     return true;
   }
   bool key(string_t& k) {
     auto& top = stack_.back();
-    if (top.node->contains(k)) problems_.push_back({pointer_to(k), "duplicate key \"" + k + "\""});
+    // A hash index, not the object's own lookup: ordered_json searches linearly, which made an
+    // object of n members cost n^2.
+    const auto [it, fresh] = top.members.try_emplace(k, Member{top.node->size(), false});
+    if (!fresh && !it->second.reported) {
+      it->second.reported = true; // a key given three times is still one problem
+      problems_.add(pointer_to(k), "duplicate key " + dquote(k));
+    }
     top.key = k;
+    top.slot = fresh ? std::nullopt : std::optional<std::size_t>(it->second.index);
     return true;
   }
   bool end_object() {
@@ -144,7 +231,7 @@ public:
   }
   bool start_array(std::size_t /*size*/) {
     if (too_deep()) return false;
-    stack_.push_back({put(Json::array()), {}});
+    stack_.push_back(Frame{put(Json::array()), {}, std::nullopt, {}});
     return true;
   }
   bool end_array() {
@@ -167,9 +254,15 @@ public:
   std::optional<Problem> depth_problem; ///< set when the nesting limit stopped the parse
 
 private:
+  struct Member {
+    std::size_t index; // position in the object
+    bool reported;     // its duplicate was reported
+  };
   struct Frame {
     Json* node;
-    std::string key; // current key of an object
+    std::string key;                                      // current key of an object
+    std::optional<std::size_t> slot;                      // position of a repeated key
+    std::unordered_map<std::string, Member> members = {}; // keys seen in an object
   };
 
   // Pointers to open containers stay valid: a container is only modified while it is the
@@ -184,9 +277,14 @@ private:
       top.node->push_back(std::move(v));
       return &top.node->back();
     }
-    Json& slot = (*top.node)[top.key];
-    slot = std::move(v);
-    return &slot;
+    auto& members = top.node->get_ref<Json::object_t&>();
+    if (top.slot) { // a repeated key: the last value wins, in the first one's place
+      Json& slot = std::next(members.begin(), static_cast<std::ptrdiff_t>(*top.slot))->second;
+      slot = std::move(v);
+      return &slot;
+    }
+    members.Container::emplace_back(top.key, std::move(v));
+    return &members.back().second;
   }
 
   // The schema nests five levels deep; a limit keeps hostile input from exhausting the stack of
@@ -213,7 +311,7 @@ private:
   }
 
   Json& root_;
-  std::vector<Problem>& problems_;
+  ProblemList& problems_;
   std::vector<Frame> stack_;
 };
 
@@ -241,43 +339,70 @@ std::size_t error_offset(const DomBuilder& b) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Document order: pre-order rank of every pointer in the parsed document.
+// Document order: a pointer's position is the list of member and element indices along its
+// path, so comparing positions lexicographically is pre-order (an object before its members,
+// members as written). Only the listed problems are located, so a huge document costs nothing
+// beyond its own size.
 
-void rank_pointers(const Json& j, const std::string& ptr,
-                   std::unordered_map<std::string, std::size_t>& rank) {
-  rank.emplace(ptr, rank.size());
-  if (j.is_object()) {
-    for (auto it = j.begin(); it != j.end(); ++it)
-      rank_pointers(it.value(), ptr + "/" + io::escape_pointer_token(it.key()), rank);
-  } else if (j.is_array()) {
-    for (std::size_t i = 0; i < j.size(); ++i)
-      rank_pointers(j[i], ptr + "/" + std::to_string(i), rank);
+std::string unescape_pointer_token(std::string_view t) {
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '~' && i + 1 < t.size() && (t[i + 1] == '0' || t[i + 1] == '1')) {
+      out += t[++i] == '0' ? '~' : '/';
+    } else {
+      out += t[i];
+    }
   }
+  return out;
+}
+
+/// The indices along `pointer`, stopping at the first token that names nothing: a pointer to a
+/// missing member sorts with its nearest existing ancestor.
+std::vector<std::size_t> document_position(const Json& doc, std::string_view pointer) {
+  std::vector<std::size_t> pos;
+  const Json* node = &doc;
+  std::size_t at = 0;
+  while (at < pointer.size()) {
+    const std::size_t end = std::min(pointer.find('/', at + 1), pointer.size());
+    const std::string token = unescape_pointer_token(pointer.substr(at + 1, end - at - 1));
+    at = end;
+    std::optional<std::size_t> index;
+    if (node->is_object()) {
+      const auto& members = node->get_ref<const Json::object_t&>();
+      const auto it = std::find_if(members.begin(), members.end(),
+                                   [&](const auto& m) { return m.first == token; });
+      if (it != members.end()) index = static_cast<std::size_t>(it - members.begin());
+    } else if (node->is_array() && !token.empty() && token.size() < 19 &&
+               std::all_of(token.begin(), token.end(),
+                           [](char c) { return c >= '0' && c <= '9'; })) {
+      const auto k = static_cast<std::size_t>(std::stoull(token));
+      if (k < node->size()) index = k;
+    }
+    if (!index) break;
+    pos.push_back(*index);
+    node = node->is_object() ? &std::next(node->get_ref<const Json::object_t&>().begin(),
+                                          static_cast<std::ptrdiff_t>(*index))
+                                    ->second
+                             : &(*node)[*index];
+  }
+  return pos;
 }
 
 void sort_into_document_order(std::vector<Problem>& problems, const Json& doc) {
-  std::unordered_map<std::string, std::size_t> rank;
-  rank_pointers(doc, "", rank);
-  const auto rank_of = [&](std::string p) {
-    // A pointer to a missing member sorts with the nearest existing ancestor.
-    for (;;) {
-      if (const auto it = rank.find(p); it != rank.end()) return it->second;
-      const auto slash = p.rfind('/');
-      if (slash == std::string::npos) return std::size_t{0};
-      p.resize(slash);
-    }
-  };
-  std::stable_sort(problems.begin(), problems.end(), [&](const Problem& a, const Problem& b) {
-    return rank_of(a.pointer) < rank_of(b.pointer);
-  });
+  std::vector<std::pair<std::vector<std::size_t>, std::size_t>> keyed;
+  keyed.reserve(problems.size());
+  for (std::size_t i = 0; i < problems.size(); ++i)
+    keyed.emplace_back(document_position(doc, problems[i].pointer), i);
+  // The emission index breaks ties, which keeps the order in which problems were found.
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<Problem> sorted;
+  sorted.reserve(problems.size());
+  for (const auto& k : keyed) sorted.push_back(std::move(problems[k.second]));
+  problems = std::move(sorted);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Small formatting helpers
-
-std::string dquote(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
-}
 
 /// A bound in a message: integers without a fraction, other values as %g.
 std::string bound(double x) {
@@ -336,10 +461,11 @@ std::variant<Date, std::string> parse_date(const std::string& s) {
 
 class Reader {
 public:
-  /// The model of a parsed document; fills `problems` with everything wrong in it.
+  /// A reader adding the problems it finds to `problems`, in the order it finds them (sorted
+  /// into document order by the caller).
+  explicit Reader(ProblemList& problems) : problems_(problems) {}
+  /// The model of a parsed document; adds everything wrong in it to the problem list.
   Input read(const Json& doc);
-  /// Problems found, in the order they were found (sorted into document order by the caller).
-  std::vector<Problem> problems;
 
 private:
   using Handler = std::function<void(const Json&, const std::string&)>;
@@ -350,7 +476,12 @@ private:
   };
 
   void problem(const std::string& ptr, std::string message) {
-    problems.push_back({ptr, std::move(message)});
+    problems_.add(ptr, std::move(message));
+  }
+  /// A suggestion, unless the problem will not be listed anyway: finding one scans every
+  /// candidate, which adds up over millions of unlisted problems.
+  std::string hint(std::string_view word, const std::vector<std::string>& candidates) const {
+    return problems_.full() ? std::string() : did_you_mean(word, candidates);
   }
   static std::string member(const std::string& ptr, std::string_view key) {
     return ptr + "/" + io::escape_pointer_token(key);
@@ -383,8 +514,7 @@ private:
     for (const auto& f : fields) names.push_back(f.key);
     for (auto it = j.begin(); it != j.end(); ++it) {
       if (std::find(names.begin(), names.end(), it.key()) == names.end())
-        problem(member(ptr, it.key()),
-                "unknown key " + dquote(it.key()) + did_you_mean(it.key(), names));
+        problem(member(ptr, it.key()), "unknown key " + dquote(it.key()) + hint(it.key(), names));
     }
   }
 
@@ -399,12 +529,30 @@ private:
     return true;
   }
 
-  std::optional<std::string> string(const Json& v, const std::string& p) {
+  /// Which control characters a string may hold: ids, names and codes none (they end up in
+  /// terminals, CSV and file names), free text line breaks and tabs.
+  enum class Text : std::uint8_t { line, multiline };
+
+  std::optional<std::string> string(const Json& v, const std::string& p, Text text = Text::line) {
     if (!v.is_string()) {
       problem(p, "expected a string, found " + found(v));
       return std::nullopt;
     }
-    return v.get<std::string>();
+    const auto& s = v.get_ref<const std::string&>();
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto ctl = control_at(s, i);
+      if (!ctl) continue;
+      const bool allowed = text == Text::multiline &&
+                           (ctl->first == '\n' || ctl->first == '\t' || ctl->first == '\r');
+      if (allowed) continue;
+      problem(p, text == Text::line
+                     ? "expected a string without control characters, found " + dquote(s)
+                     : "expected a string without control characters other than tab, line feed "
+                       "and carriage return, found " +
+                           dquote(s));
+      return std::nullopt;
+    }
+    return s;
   }
 
   std::optional<std::string> nonempty(const Json& v, const std::string& p) {
@@ -487,9 +635,9 @@ private:
     if (!s) return std::nullopt;
     if (const auto it = std::find(names.begin(), names.end(), *s); it != names.end())
       return static_cast<std::size_t>(it - names.begin());
-    const auto hint = did_you_mean(*s, names);
+    const auto suggestion = hint(*s, names);
     problem(p, "unknown " + std::string(what) + " " + dquote(*s) +
-                   (hint.empty() ? ": expected " + one_of(names) : hint));
+                   (suggestion.empty() ? ": expected " + one_of(names) : suggestion));
     return std::nullopt;
   }
 
@@ -509,11 +657,33 @@ private:
     const auto s = string(v, p);
     if (!s) return std::nullopt;
     if (!city_codes_.contains(*s)) {
-      const std::vector<std::string> codes(city_codes_.begin(), city_codes_.end());
-      problem(p, "unknown city " + dquote(*s) + did_you_mean(*s, codes));
+      problem(p, "unknown city " + dquote(*s) + city_hint(*s));
       return std::nullopt;
     }
     return s;
+  }
+
+  /// A near code, else the code of a city whose name was given instead of its code.
+  std::string city_hint(const std::string& word) const {
+    if (problems_.full()) return {};
+    const std::vector<std::string> codes(city_codes_.begin(), city_codes_.end());
+    if (auto h = did_you_mean(word, codes); !h.empty() || word.size() <= 3) return h;
+    std::vector<std::string> names;
+    std::vector<std::string> name_codes;
+    const auto add = [&](const City& c) {
+      if (c.name.empty() || !city_codes_.contains(c.code)) return;
+      names.push_back(c.name);
+      name_codes.push_back(c.code);
+    };
+    // The document's own cities first: they override default cities of the same code.
+    for (const auto& c : in_.network.cities) add(c);
+    if (in_.network.use_default)
+      for (const auto& c : network::default_world().cities) add(c);
+    const auto m = closest_match(word, names);
+    if (!m) return {};
+    const auto i =
+        static_cast<std::size_t>(std::find(names.begin(), names.end(), *m) - names.begin());
+    return " (did you mean " + dquote(name_codes[i]) + ", the code of " + *m + "?)";
   }
 
   std::optional<std::string> time_zone(const Json& v, const std::string& p);
@@ -540,6 +710,12 @@ private:
   void read_event(const Json& j, const std::string& p);
   void read_policy(const Json& j, const std::string& p);
 
+  /// Adds a read item to the model unless the document already failed: the model is then
+  /// thrown away, and a huge broken list must not be copied into it.
+  template <class T> void keep(std::vector<T>& list, T&& value) {
+    if (problems_.listed.empty()) list.push_back(std::forward<T>(value));
+  }
+
   void check_in_horizon(Date d, const std::string& p) {
     if (!horizon_ok_) return;
     if (d < in_.horizon.first || d > in_.horizon.last)
@@ -547,6 +723,7 @@ private:
                      date_text(in_.horizon.first) + ".." + date_text(in_.horizon.last));
   }
 
+  ProblemList& problems_;
   Input in_;
   bool horizon_ok_ = false;
   bool travellers_listed_ = false; // else client references to travellers cannot be checked
@@ -587,11 +764,20 @@ Input Reader::read(const Json& doc) {
   if (const auto it = doc.find("currency"); it != doc.end()) read_currency(*it, "/currency");
   read_horizon(doc);
   if (const auto it = doc.find("seed"); it != doc.end()) {
-    if (it->is_number_unsigned() || (it->is_number_integer() && it->get<std::int64_t>() >= 0))
+    // The full 64 bits, so not through integer(); 3.0 counts as 3 as for every integer.
+    const double two_to_64 = 18446744073709551616.0;
+    if (!it->is_number()) {
+      problem("/seed", "expected an integer, found " + found(*it));
+    } else if (it->is_number_unsigned() ||
+               (it->is_number_integer() && it->get<std::int64_t>() >= 0)) {
       in_.seed = it->get<std::uint64_t>();
-    else
-      problem("/seed", "expected an unsigned integer, found " +
-                           (it->is_number() ? found_value(*it) : found(*it)));
+    } else if (const double x = it->get<double>();
+               it->is_number_float() && std::floor(x) == x && x >= 0 && x < two_to_64) {
+      in_.seed = static_cast<std::uint64_t>(x);
+    } else {
+      problem("/seed",
+              "expected an integer from 0 to 18446744073709551615, found " + found_value(*it));
+    }
   }
   if (const auto it = doc.find("time_limit_s"); it != doc.end()) {
     if (auto x = number(*it, "/time_limit_s", 0.1, 3600)) in_.time_limit_s = *x;
@@ -624,7 +810,7 @@ void Reader::read_currency(const Json& v, const std::string& p) {
   if (!s) return;
   const auto rate = network::eur_rate(*s);
   if (!rate) {
-    problem(p, "unknown currency " + dquote(*s) + did_you_mean(*s, network::known_currencies()));
+    problem(p, "unknown currency " + dquote(*s) + hint(*s, network::known_currencies()));
     return;
   }
   in_.currency = *s;
@@ -702,9 +888,10 @@ std::optional<std::string> Reader::time_zone(const Json& v, const std::string& p
   } catch (const std::exception&) {
   }
   std::vector<std::string> zones;
-  for (const auto& z : date::get_tzdb().zones) zones.push_back(std::string(z.name()));
-  std::string hint = did_you_mean(*s, zones);
-  if (hint.empty()) {
+  if (!problems_.full())
+    for (const auto& z : date::get_tzdb().zones) zones.push_back(std::string(z.name()));
+  std::string suggestion = hint(*s, zones);
+  if (suggestion.empty() && !problems_.full()) {
     // "Europe/Frankfurt": a city name in the zone's place; suggest the zone of that city.
     auto place = s->substr(s->rfind('/') + 1);
     std::replace(place.begin(), place.end(), '_', ' ');
@@ -722,10 +909,10 @@ std::optional<std::string> Reader::time_zone(const Json& v, const std::string& p
     if (const auto m = closest_match(place, names)) {
       const auto i =
           static_cast<std::size_t>(std::find(names.begin(), names.end(), *m) - names.begin());
-      if (!tzs[i].empty()) hint = " (did you mean " + dquote(tzs[i]) + "?)";
+      if (!tzs[i].empty()) suggestion = " (did you mean " + dquote(tzs[i]) + "?)";
     }
   }
-  problem(p, "unknown time zone " + dquote(*s) + hint);
+  problem(p, "unknown time zone " + dquote(*s) + suggestion);
   return std::nullopt;
 }
 
@@ -881,9 +1068,9 @@ void Reader::read_city(const Json& j, const std::string& p) {
              if (!s) return;
              if (!regions.empty() && !regions.contains(*s)) {
                const std::vector<std::string> names(regions.begin(), regions.end());
-               const auto hint = did_you_mean(*s, names);
+               const auto suggestion = hint(*s, names);
                problem(q, "unknown region " + dquote(*s) +
-                              (hint.empty() ? ": expected " + one_of(names) : hint));
+                              (suggestion.empty() ? ": expected " + one_of(names) : suggestion));
                return;
              }
              c.region = *s;
@@ -1005,7 +1192,7 @@ void Reader::read_traveller(const Json& j, const std::string& p) {
                                       }}});
                            }}});
   if (!ok) return;
-  in_.travellers.push_back(std::move(t));
+  keep(in_.travellers, std::move(t));
 }
 
 std::optional<DateRange> Reader::read_window(const Json& j, const std::string& p, bool in_horizon) {
@@ -1035,90 +1222,93 @@ std::optional<DateRange> Reader::read_window(const Json& j, const std::string& p
 
 void Reader::read_client(const Json& j, const std::string& p) {
   Client c;
-  const bool ok = object(
-      j, p,
-      {{"id",
-        [&](const Json& v, const std::string& q) {
-          if (auto s = nonempty(v, q)) {
-            unique(*s, q, client_ids_, "client id");
-            c.id = *s;
-          }
-        },
-        true},
-       {"name",
-        [&](const Json& v, const std::string& q) {
-          if (auto s = nonempty(v, q)) c.name = *s;
-        }},
-       {"city",
-        [&](const Json& v, const std::string& q) {
-          if (auto s = city_ref(v, q)) c.city = *s;
-        },
-        true},
-       {"visit_value",
-        [&](const Json& v, const std::string& q) {
-          if (auto m = money(v, q)) c.visit_value = *m;
-        }},
-       {"account_revenue",
-        [&](const Json& v, const std::string& q) {
-          if (auto m = money(v, q)) c.account_revenue = *m;
-        }},
-       {"in_person_uplift",
-        [&](const Json& v, const std::string& q) {
-          if (auto x = number(v, q, 0, 10)) c.in_person_uplift = *x;
-        }},
-       {"months_since_visit",
-        [&](const Json& v, const std::string& q) {
-          if (auto x = integer(v, q, 0, 600)) c.months_since_visit = *x;
-        }},
-       {"remote_meetings",
-        [&](const Json& v, const std::string& q) {
-          if (auto x = integer(v, q, 0, 200)) c.remote_meetings = *x;
-        }},
-       {"meeting_min",
-        [&](const Json& v, const std::string& q) {
-          if (auto x = integer(v, q, 5, 480)) c.meeting_length = Minutes(*x);
-        }},
-       {"working_hours",
-        [&](const Json& v, const std::string& q) {
-          if (auto h = working_hours(v, q)) c.hours = *h;
-        }},
-       {"attendees",
-        [&](const Json& v, const std::string& q) {
-          if (auto x = integer(v, q, 1, 100)) c.attendees = *x;
-        }},
-       {"availability",
-        [&](const Json& v, const std::string& q) {
-          array(v, q, [&](const Json& w, const std::string& r, std::size_t) {
-            if (auto range = read_window(w, r, true)) c.availability.push_back(*range);
-          });
-        }},
-       {"must_visit",
-        [&](const Json& v, const std::string& q) {
-          if (auto b = boolean(v, q)) c.must_visit = *b;
-        }},
-       {"travellers",
-        [&](const Json& v, const std::string& q) {
-          std::map<std::string, std::string> seen;
-          array(v, q, [&](const Json& t, const std::string& r, std::size_t) {
-            const auto id = string(t, r);
-            if (!id) return;
-            if (travellers_listed_ && !traveller_ids_.contains(*id)) {
-              std::vector<std::string> ids;
-              for (const auto& [known, where] : traveller_ids_) ids.push_back(known);
-              problem(r, "unknown traveller " + dquote(*id) + did_you_mean(*id, ids));
-              return;
-            }
-            const auto [it, fresh] = seen.emplace(*id, r);
-            if (!fresh) {
-              problem(r, "duplicate traveller " + dquote(*id) + " (first at " + it->second + ")");
-              return;
-            }
-            c.travellers.push_back(*id);
-          });
-        }},
-       {"visit_days", [&](const Json& v, const std::string& q) {
-          if (auto x = integer(v, q, 1, 20)) c.visit_days = *x;
-        }}});
+  const bool ok = object(j, p,
+                         {{"id",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto s = nonempty(v, q)) {
+                               unique(*s, q, client_ids_, "client id");
+                               c.id = *s;
+                             }
+                           },
+                           true},
+                          {"name",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto s = nonempty(v, q)) c.name = *s;
+                           }},
+                          {"city",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto s = city_ref(v, q)) c.city = *s;
+                           },
+                           true},
+                          {"visit_value",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto m = money(v, q)) c.visit_value = *m;
+                           }},
+                          {"account_revenue",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto m = money(v, q)) c.account_revenue = *m;
+                           }},
+                          {"in_person_uplift",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto x = number(v, q, 0, 10)) c.in_person_uplift = *x;
+                           }},
+                          {"months_since_visit",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto x = integer(v, q, 0, 600)) c.months_since_visit = *x;
+                           }},
+                          {"remote_meetings",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto x = integer(v, q, 0, 200)) c.remote_meetings = *x;
+                           }},
+                          {"meeting_min",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto x = integer(v, q, 5, 480)) c.meeting_length = Minutes(*x);
+                           }},
+                          {"working_hours",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto h = working_hours(v, q)) c.hours = *h;
+                           }},
+                          {"attendees",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto x = integer(v, q, 1, 100)) c.attendees = *x;
+                           }},
+                          {"availability",
+                           [&](const Json& v, const std::string& q) {
+                             array(v, q, [&](const Json& w, const std::string& r, std::size_t) {
+                               if (auto range = read_window(w, r, true))
+                                 c.availability.push_back(*range);
+                             });
+                           }},
+                          {"must_visit",
+                           [&](const Json& v, const std::string& q) {
+                             if (auto b = boolean(v, q)) c.must_visit = *b;
+                           }},
+                          {"travellers",
+                           [&](const Json& v, const std::string& q) {
+                             std::map<std::string, std::string> seen;
+                             array(v, q, [&](const Json& t, const std::string& r, std::size_t) {
+                               const auto id = string(t, r);
+                               if (!id) return;
+                               if (travellers_listed_ && !traveller_ids_.contains(*id)) {
+                                 std::vector<std::string> ids;
+                                 if (!problems_.full())
+                                   for (const auto& [known, where] : traveller_ids_)
+                                     ids.push_back(known);
+                                 problem(r, "unknown traveller " + dquote(*id) + hint(*id, ids));
+                                 return;
+                               }
+                               const auto [it, fresh] = seen.emplace(*id, r);
+                               if (!fresh) {
+                                 problem(r, "duplicate traveller " + dquote(*id) + " (first at " +
+                                                it->second + ")");
+                                 return;
+                               }
+                               c.travellers.push_back(*id);
+                             });
+                           }},
+                          {"visit_days", [&](const Json& v, const std::string& q) {
+                             if (auto x = integer(v, q, 1, 20)) c.visit_days = *x;
+                           }}});
   if (!ok) return;
   if (c.name.empty()) c.name = c.id;
   const bool has_value = j.contains("visit_value");
@@ -1132,7 +1322,7 @@ void Reader::read_client(const Json& j, const std::string& p) {
       if (j.contains(k))
         problem(member(p, k), dquote(k) + " applies only with \"account_revenue\"");
   }
-  in_.clients.push_back(std::move(c));
+  keep(in_.clients, std::move(c));
 }
 
 void Reader::read_event(const Json& j, const std::string& p) {
@@ -1160,7 +1350,7 @@ void Reader::read_event(const Json& j, const std::string& p) {
                            }},
                           {"note",
                            [&](const Json& v, const std::string& q) {
-                             if (auto s = string(v, q)) e.note = *s;
+                             if (auto s = string(v, q, Text::multiline)) e.note = *s;
                            }},
                           {"value_uplift", [&](const Json& v, const std::string& q) {
                              if (auto x = number(v, q, 0, 10)) e.value_uplift = *x;
@@ -1185,7 +1375,7 @@ void Reader::read_event(const Json& j, const std::string& p) {
       std::find(kEventKinds.begin(), kEventKinds.end(), j["kind"].get<std::string>()) !=
           kEventKinds.end())
     problem(member(p, "value_uplift"), "\"value_uplift\" applies only to events of kind \"fair\"");
-  in_.events.push_back(std::move(e));
+  keep(in_.events, std::move(e));
 }
 
 void Reader::read_policy(const Json& j, const std::string& p) {
@@ -1257,11 +1447,15 @@ Input read_input(std::string_view json_text) {
         std::vector<Problem>{{"", "invalid UTF-8 byte " + std::string(byte) + " at " +
                                       at_line_column(json_text, bad) + ": expected JSON text"}});
   }
-  if (json_text.find_first_not_of(" \t\r\n") == std::string_view::npos)
+  // The parser skips a byte order mark; so does the test for an empty document.
+  const std::string_view bom = "\xEF\xBB\xBF";
+  const std::string_view body =
+      json_text.starts_with(bom) ? json_text.substr(bom.size()) : json_text;
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos)
     throw InputError(std::vector<Problem>{{"", "empty document: expected a JSON object"}});
 
   Json doc;
-  std::vector<Problem> problems;
+  ProblemList problems;
   DomBuilder builder(doc, problems);
   if (!Json::sax_parse(json_text.begin(), json_text.end(), &builder)) {
     if (builder.depth_problem) throw InputError(std::vector<Problem>{*builder.depth_problem});
@@ -1270,12 +1464,15 @@ Input read_input(std::string_view json_text) {
         std::vector<Problem>{{"", "malformed JSON at " + at_line_column(json_text, offset) + ": " +
                                       clean_parse_message(builder)}});
   }
-  Reader reader;
+  Reader reader(problems);
   Input input = reader.read(doc);
-  problems.insert(problems.end(), reader.problems.begin(), reader.problems.end());
-  if (!problems.empty()) {
-    sort_into_document_order(problems, doc);
-    throw InputError(std::move(problems));
+  if (!problems.listed.empty()) {
+    sort_into_document_order(problems.listed, doc);
+    if (problems.unlisted > 0)
+      problems.listed.push_back({"", std::to_string(problems.unlisted) +
+                                         " more problems not listed (at most " +
+                                         std::to_string(kMaxListedProblems) + " are listed)"});
+    throw InputError(std::move(problems.listed));
   }
   return input;
 }
@@ -1306,17 +1503,35 @@ std::string problems_to_json(const std::vector<Problem>& problems, int code,
   return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+namespace {
+
+/// Text for a terminal: control characters as \u00XX (pointers hold keys as written).
+void append_printable(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (const auto ctl = control_at(s, i)) {
+      out += u_escape(ctl->first);
+      i += ctl->second;
+    } else {
+      out += s[i++];
+    }
+  }
+}
+
+} // namespace
+
 std::string format_problems_text(const std::vector<Problem>& problems,
                                  std::string_view source_name) {
   std::string out;
   for (const auto& p : problems) {
-    out += source_name;
-    out += ": ";
-    if (!p.pointer.empty()) {
-      out += p.pointer;
+    if (!source_name.empty()) { // a command-line problem has no document to name
+      append_printable(out, source_name);
       out += ": ";
     }
-    out += p.message;
+    if (!p.pointer.empty()) {
+      append_printable(out, p.pointer);
+      out += ": ";
+    }
+    append_printable(out, p.message);
     out += '\n';
   }
   return out;

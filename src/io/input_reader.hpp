@@ -17,7 +17,8 @@ namespace flyorcall::io {
                                            std::string_view error = "input");
 
 /// One line per problem, "<source>: <pointer>: <message>\n"; a whole-document problem (pointer
-/// "") is printed as "<source>: <message>\n".
+/// "") is printed as "<source>: <message>\n", and an empty source drops "<source>: ". Control
+/// characters are printed as \u00XX so that no line can drive a terminal.
 [[nodiscard]] std::string format_problems_text(const std::vector<Problem>& problems,
                                                std::string_view source_name);
 

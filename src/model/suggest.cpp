@@ -14,6 +14,18 @@ char fold(char c) {
   return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
 }
 
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  std::size_t i = 0;
+  while (i < a.size() && i < b.size() && fold(a[i]) == fold(b[i])) ++i;
+  return i;
+}
+
+/// True when `longer` is `shorter` followed by "_" and more ("time_limit" -> "time_limit_s").
+bool underscore_suffix_of(std::string_view shorter, std::string_view longer) {
+  return longer.size() > shorter.size() + 1 && longer[shorter.size()] == '_' &&
+         common_prefix(shorter, longer) == shorter.size();
+}
+
 } // namespace
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -38,18 +50,37 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::optional<std::string> closest_match(std::string_view word,
                                          const std::vector<std::string>& candidates) {
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  const std::size_t base_limit = std::max<std::size_t>(1, word.size() / 3);
+  // Short words (city codes, weekday names) get one edit from |word| / 3, which misses the
+  // common two-slip typo ("FRNK"); a shared first letter keeps the wider net from catching
+  // unrelated names, since typos rarely hit the first letter.
+  const bool short_word_rule = word.size() >= 4;
   std::optional<std::string> best;
-  std::size_t best_distance = limit + 1;
+  std::size_t best_distance = 0;
+  std::size_t best_prefix = 0;
   for (const auto& c : candidates) {
+    const bool same_first = !c.empty() && !word.empty() && fold(c[0]) == fold(word[0]);
+    const std::size_t limit =
+        short_word_rule && same_first ? std::max<std::size_t>(base_limit, 2) : base_limit;
     // Cheap bound: the distance is at least the length difference.
     const std::size_t diff =
         c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
-    if (diff >= best_distance) continue;
+    if (diff > limit || (best && diff > best_distance)) continue;
     const std::size_t d = edit_distance(word, c);
-    if (d < best_distance) {
+    if (d > limit || (best && d > best_distance)) continue;
+    const std::size_t prefix = common_prefix(word, c);
+    if (!best || d < best_distance || prefix > best_prefix) {
       best_distance = d;
+      best_prefix = prefix;
       best = c;
+    }
+  }
+  if (best || word.size() < 4) return best;
+  // Keys carry their unit as a suffix ("_min", "_s", "_per_t"); a key given without it, or
+  // with an extra one, is a near miss that no edit-distance threshold catches.
+  for (const auto& c : candidates) {
+    if (underscore_suffix_of(word, c) || underscore_suffix_of(c, word)) {
+      if (!best || c.size() < best->size()) best = c;
     }
   }
   return best;

@@ -11,8 +11,12 @@ namespace flyorcall {
 /// Case-insensitive Damerau-Levenshtein (optimal string alignment) distance.
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
-/// The candidate closest to `word` when it is close enough to be a likely typo
-/// (distance <= max(1, |word| / 3)); ties go to the first in `candidates`.
+/// The candidate most likely meant by `word`, or nothing. A candidate qualifies when its distance
+/// is <= max(1, |word| / 3), or <= 2 when |word| >= 4 and it starts with the same letter (so that
+/// "FRNK" finds "FRA"); among those the smallest distance wins, then the longest common prefix,
+/// then the first in `candidates`. Failing that, a key that differs only by a whole "_"-suffix
+/// ("time_limit" for "time_limit_s", "hotel_night" for "hotel"; |word| >= 4) qualifies; the
+/// shortest such candidate wins, then the first. All comparisons ignore ASCII case.
 [[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
                                                        const std::vector<std::string>& candidates);
 

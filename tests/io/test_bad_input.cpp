@@ -76,6 +76,8 @@ TEST(BadInput, TrailingGarbage) {
 TEST(BadInput, EmptyDocument) {
   expect_problem("", "", "empty document: expected a JSON object");
   expect_problem(" \n\t\r\n", "", "empty document: expected a JSON object");
+  // A byte order mark alone is an empty document too, not a syntax error.
+  expect_problem("\xEF\xBB\xBF \n", "", "empty document: expected a JSON object");
 }
 
 TEST(BadInput, BinaryBytes) {
@@ -134,8 +136,17 @@ TEST(BadInput, AbsurdOrUnrepresentableNumbers) {
   expect_problem(
       with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("time_limit_s": 0, )"),
       "/time_limit_s", "expected a number from 0.1 to 3600, found 0");
-  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("seed": -1, )"),
-                 "/seed", "expected an unsigned integer, found -1");
+}
+
+TEST(BadInput, SeedIsAnIntegerOfSixtyFourBits) {
+  const auto seed = [](const std::string& v) {
+    return with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", "\"seed\": " + v + ", ");
+  };
+  const std::string range = "expected an integer from 0 to 18446744073709551615, found ";
+  expect_problem(seed("-1"), "/seed", range + "-1");
+  expect_problem(seed("1.5"), "/seed", range + "1.5");
+  expect_problem(seed("18446744073709551616"), "/seed", range + "1.8446744073709552e+19");
+  expect_problem(seed("\"7\""), "/seed", "expected an integer, found string");
 }
 
 TEST(BadInput, UnknownKeyWithSuggestion) {
@@ -158,8 +169,16 @@ TEST(BadInput, UnknownCityWithSuggestion) {
                  "unknown city \"par\" (did you mean \"PAR\"?)");
   expect_problem(with_client(R"({"id": "c", "city": "XQXQ", "visit_value": 1})"), "/clients/0/city",
                  "unknown city \"XQXQ\"");
+  // Two slips in a four-letter code still find the code with the same first letter.
+  expect_problem(with_client(R"({"id": "c", "city": "FRNK", "visit_value": 1})"), "/clients/0/city",
+                 "unknown city \"FRNK\" (did you mean \"FRA\"?)");
+  // A city's name instead of its code.
   expect_problem(with_traveller(R"({"id": "a", "home": "Frankfurt", "cost_per_day": 500})"),
-                 "/travellers/0/home", "unknown city \"Frankfurt\"");
+                 "/travellers/0/home",
+                 "unknown city \"Frankfurt\" (did you mean \"FRA\", the code of Frankfurt?)");
+  expect_problem(with_traveller(R"({"id": "a", "home": "singapur", "cost_per_day": 500})"),
+                 "/travellers/0/home",
+                 "unknown city \"singapur\" (did you mean \"SIN\", the code of Singapore?)");
 }
 
 TEST(BadInput, CitiesOfTheDefaultNetworkAreGoneWhenItIsOff) {
@@ -219,6 +238,88 @@ TEST(BadInput, DuplicateIds) {
 TEST(BadInput, DuplicateKey) {
   expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "city": "LON"})"),
                  "/clients/0/city", "duplicate key \"city\"");
+}
+
+TEST(BadInput, DuplicateKeyIsReportedOnce) {
+  expect_problem(
+      with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "name": "a", "name": "b",
+                      "name": "c"})"),
+      "/clients/0/name", "duplicate key \"name\"");
+}
+
+TEST(BadInput, QuotedTextIsEscapedLikeJson) {
+  // Control characters would reach the terminal raw; a quote would end the quotation early.
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "ci\"ty": 1})"),
+                 "/clients/0/ci\"ty", "unknown key \"ci\\\"ty\" (did you mean \"city\"?)");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, "x\u001b[31m\\": 1})"),
+                 "/clients/0/x\x1b[31m\\", "unknown key \"x\\u001b[31m\\\\\"");
+  expect_problem(with_client(R"({"id": "c", "city": "P\u0000R", "visit_value": 1})"),
+                 "/clients/0/city",
+                 "expected a string without control characters, found \"P\\u0000R\"");
+}
+
+TEST(BadInput, ControlCharactersOnlyInNotes) {
+  expect_problem(with_client(R"({"id": "c\u0007", "city": "PAR", "visit_value": 1})"),
+                 "/clients/0/id",
+                 "expected a string without control characters, found \"c\\u0007\"");
+  expect_problem(
+      with_client(R"({"id": "c", "name": "Acme\nLtd", "city": "PAR", "visit_value": 1})"),
+      "/clients/0/name", "expected a string without control characters, found \"Acme\\nLtd\"");
+  expect_problem(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                             R"("events": [{"kind": "news", "city": "PAR", "from": "2027-01-05",
+                                            "note": "line 1\nline 2\u0000"}], )"),
+                 "/events/0/note",
+                 "expected a string without control characters other than tab, line feed "
+                 "and carriage return, found \"line 1\\nline 2\\u0000\"");
+  EXPECT_NO_THROW((void)read_input(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                                               R"("events": [{"kind": "news", "city": "PAR",
+                                 "from": "2027-01-05", "note": "line 1\n\tline 2"}], )")));
+}
+
+TEST(BadInput, LongTextIsShortenedInMessages) {
+  const std::string key(5000, 'k');
+  const std::string quoted = "\"" + std::string(80, 'k') + "...\" (5000 characters)";
+  expect_problem(
+      with_client(R"({"id": "c", "city": "PAR", "visit_value": 1, ")" + key + R"(": 1})"),
+      "/clients/0/" + key, "unknown key " + quoted);
+  // Characters, not bytes: a multi-byte character is never cut.
+  std::string city;
+  for (int i = 0; i < 100; ++i) city += "\xC3\xA9";
+  std::string first80;
+  for (int i = 0; i < 80; ++i) first80 += "\xC3\xA9";
+  expect_problem(with_client(R"({"id": "c", "city": ")" + city + R"(", "visit_value": 1})"),
+                 "/clients/0/city", "unknown city \"" + first80 + "...\" (100 characters)");
+}
+
+TEST(BadInput, ProblemsBeyondTheLimitAreCounted) {
+  std::string clients;
+  for (int i = 0; i < 600; ++i) clients += std::string(i ? "," : "") + "{}";
+  const auto problems = problems_of(
+      R"({"quarter": "2027-Q1", "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 5}],
+          "clients": [)" +
+      clients + "]}");
+  // Three missing keys per client: 1800 found, the first 1000 listed in document order.
+  ASSERT_EQ(problems.size(), 1001u);
+  EXPECT_EQ(problems[0], (Problem{"/clients/0", "missing required key \"id\""}));
+  EXPECT_EQ(problems[999], (Problem{"/clients/333", "missing required key \"id\""}));
+  EXPECT_EQ(problems[1000],
+            (Problem{"", "800 more problems not listed (at most 1000 are listed)"}));
+}
+
+TEST(BadInput, HugeObjectsAndArraysStayReadable) {
+  // Hundreds of thousands of members: reading must stay linear (duplicate-key checks and the
+  // document-order sort once scanned the whole object for every member).
+  std::string keys;
+  for (int i = 0; i < 300000; ++i) keys += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+  keys += ",\"k7\":2";
+  const auto problems = problems_of(with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})",
+                                                R"("policy": {)" + keys + "}, "));
+  ASSERT_EQ(problems.size(), 1001u);
+  EXPECT_EQ(problems[0], (Problem{"/policy/k0", "unknown key \"k0\""}));
+  EXPECT_EQ(problems[7], (Problem{"/policy/k7", "duplicate key \"k7\""}));
+  EXPECT_EQ(problems[8], (Problem{"/policy/k7", "unknown key \"k7\""}));
+  EXPECT_EQ(problems[1000],
+            (Problem{"", "299001 more problems not listed (at most 1000 are listed)"}));
 }
 
 TEST(BadInput, EmptyLists) {
@@ -383,7 +484,7 @@ TEST(BadInput, AllProblemsInDocumentOrder) {
   })");
   EXPECT_EQ(problems,
             (std::vector<Problem>{
-                {"/clients/0/city", "unknown city \"FRNK\""},
+                {"/clients/0/city", "unknown city \"FRNK\" (did you mean \"FRA\"?)"},
                 {"/clients/0/visit_value", "expected a non-negative amount, found -1"},
                 {"/clients/0/travellers/0", "unknown traveller \"bob\""},
                 {"/clients/1/id", "duplicate client id \"acme\" (first at /clients/0/id)"},

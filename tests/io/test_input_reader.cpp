@@ -314,6 +314,32 @@ TEST(ReadInput, LargeSeedAndUnicodeNamesSurvive) {
   EXPECT_EQ(in.clients[0].name, "Société Générale 東京");
 }
 
+TEST(ReadInput, SeedMayBeWrittenWithAZeroFraction) {
+  // Like every other integer: 3 and 3.0 are the same JSON number.
+  EXPECT_EQ(read_ok(R"({"quarter": "2027-Q1", "seed": 42.0, "travellers": [{"id": "a",
+    "home": "FRA", "cost_per_day": 5}], "clients": [{"id": "c", "city": "PAR",
+    "visit_value": 1}]})")
+                .seed,
+            42u);
+  EXPECT_EQ(read_ok(R"({"quarter": "2027-Q1", "seed": -0, "travellers": [{"id": "a",
+    "home": "FRA", "cost_per_day": 5}], "clients": [{"id": "c", "city": "PAR",
+    "visit_value": 1}]})")
+                .seed,
+            0u);
+}
+
+TEST(ReadInput, EdgeNumbersInRange) {
+  const Input in = read_ok(R"({"quarter": "2027-Q1",
+    "travellers": [{"id": "a", "home": "FRA", "cost_per_day": 1e12, "max_days_away": -0.0}],
+    "clients": [{"id": "c", "city": "PAR", "visit_value": 0.004, "attendees": 1.0e2}],
+    "policy": {"carbon_price_per_t": -0.0}})");
+  EXPECT_EQ(in.travellers[0].cost_per_day, Money(100000000000000));
+  EXPECT_EQ(in.travellers[0].max_days_away, 0);
+  EXPECT_EQ(in.clients[0].visit_value, Money(0)); // rounded to the cent
+  EXPECT_EQ(in.clients[0].attendees, 100);
+  EXPECT_EQ(in.policy.carbon_price_per_tonne, Money(0));
+}
+
 TEST(ReadInput, ByteOrderMarkIsSkipped) {
   EXPECT_EQ(read_ok(std::string("\xEF\xBB\xBF") + kMinimal).label, "2027-Q1");
 }
@@ -382,11 +408,19 @@ TEST(ProblemsToJson, OtherErrorKindsUseTheSameShape) {
 
 TEST(FormatProblemsText, OneLinePerProblem) {
   const std::vector<Problem> problems{{"", "malformed JSON at line 1, column 2: x"},
-                                      {"/seed", "expected an unsigned integer, found -1"}};
+                                      {"/seed", "expected an integer, found string"}};
   EXPECT_EQ(io::format_problems_text(problems, "in.json"),
             "in.json: malformed JSON at line 1, column 2: x\n"
-            "in.json: /seed: expected an unsigned integer, found -1\n");
+            "in.json: /seed: expected an integer, found string\n");
   EXPECT_EQ(io::format_problems_text({}, "in.json"), "");
+  // No document (a command-line problem): no empty "<source>: " prefix.
+  EXPECT_EQ(io::format_problems_text({{"", "no input"}}, ""), "no input\n");
+}
+
+TEST(FormatProblemsText, ControlCharactersNeverReachTheTerminal) {
+  // A pointer holds a key as written; an escape sequence in it must not drive the terminal.
+  EXPECT_EQ(io::format_problems_text({{"/a\x1b[2Jb\x7f", "m\x01 \xC2\x9B\xC3\xA9"}}, "in.json"),
+            "in.json: /a\\u001b[2Jb\\u007f: m\\u0001 \\u009b\xC3\xA9\n");
 }
 
 TEST(EscapePointerToken, FollowsRfc6901) {

@@ -43,12 +43,46 @@ TEST(ClosestMatch, RespectsTheThreshold) {
   // |word| / 3 edits are allowed, but at least one.
   const std::vector<std::string> codes{"FRA", "LON", "PAR"};
   EXPECT_EQ(closest_match("FRX", codes), "FRA");
-  EXPECT_EQ(closest_match("FRNK", codes), std::nullopt); // two edits for a four-letter word
+  EXPECT_EQ(closest_match("XYZW", codes), std::nullopt);
   EXPECT_EQ(closest_match("XYZ", codes), std::nullopt);
   const std::vector<std::string> zones{"Europe/Berlin"};
   EXPECT_EQ(closest_match("Erope/Brelin", zones), "Europe/Berlin"); // 2 edits <= 12 / 3
   EXPECT_EQ(closest_match("Europe/Bern", zones), "Europe/Berlin");  // 2 edits <= 11 / 3
   EXPECT_EQ(closest_match("Eu/Berlin", zones), std::nullopt);       // 4 edits > 9 / 3
+}
+
+TEST(ClosestMatch, ShortWordsAllowTwoEditsWithTheSameFirstLetter) {
+  const std::vector<std::string> codes{"FNC", "FRA", "FRU", "LON", "PAR"};
+  // Two edits from FRA, FRU and FNC; FRA and FRU share the longer prefix, FRA comes first.
+  EXPECT_EQ(closest_match("FRNK", codes), "FRA");
+  EXPECT_EQ(closest_match("frnk", codes), "FRA");
+  EXPECT_EQ(closest_match("LNDN", codes), "LON");
+  // Two edits, but a different first letter: not suggested.
+  EXPECT_EQ(closest_match("XRNA", codes), std::nullopt);
+  // Three-letter words keep the one-edit limit.
+  EXPECT_EQ(closest_match("FXX", codes), std::nullopt);
+  // Three edits are too many even with the same first letter.
+  EXPECT_EQ(closest_match("FXYZ", codes), std::nullopt);
+}
+
+TEST(ClosestMatch, LongerCommonPrefixBreaksTies) {
+  // One edit from both; "parkx" shares four letters, "parts" three: the longer common prefix
+  // decides before the order of the candidates.
+  EXPECT_EQ(closest_match("parks", {"parts", "parkx"}), "parkx");
+  EXPECT_EQ(closest_match("parks", {"parkx", "parts"}), "parkx");
+}
+
+TEST(ClosestMatch, KeyWithoutItsUnitSuffix) {
+  const std::vector<std::string> keys{"quarter", "time_limit_s", "carbon_price_per_t", "hotel",
+                                      "block_min"};
+  EXPECT_EQ(closest_match("time_limit", keys), "time_limit_s");
+  EXPECT_EQ(closest_match("carbon_price", keys), "carbon_price_per_t");
+  EXPECT_EQ(closest_match("block", keys), "block_min");
+  EXPECT_EQ(closest_match("hotel_night", keys), "hotel");
+  // A suffix that does not start at an underscore is not a unit.
+  EXPECT_EQ(closest_match("blockminxyz", keys), std::nullopt);
+  // Too short to tell.
+  EXPECT_EQ(closest_match("q", keys), std::nullopt);
 }
 
 TEST(ClosestMatch, TiesGoToTheFirstCandidate) {
