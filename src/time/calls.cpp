@@ -62,12 +62,19 @@ std::optional<WeeklySlot> best_weekly_slot(const std::vector<CallParticipant>& p
 
   const std::size_t n = participants.size();
   std::vector<LocalView> views(n);
-  const auto weighted_offhours = [&](const std::vector<LocalView>& v) {
+  // Score and tie-break of one occurrence: weighted off-hours minutes, and how far from working
+  // time those minutes lie (weighted offhours_reach), so that of two slots with the same
+  // off-hours minutes the one nearer someone's office day wins (07:00 rather than midnight).
+  const auto weighted_offhours = [&](const std::vector<LocalView>& v, double& reach) {
     double sum = 0;
     for (std::size_t p = 0; p < n; ++p) {
-      sum +=
-          participants[p].weight * offhours_minutes(participants[p].hours, date::weekday{v[p].date},
-                                                    v[p].minute, duration_min);
+      const date::weekday wd{v[p].date};
+      const int off = offhours_minutes(participants[p].hours, wd, v[p].minute, duration_min);
+      if (off == 0) continue;
+      sum += participants[p].weight * off;
+      reach +=
+          participants[p].weight *
+          static_cast<double>(offhours_reach(participants[p].hours, wd, v[p].minute, duration_min));
     }
     return sum;
   };
@@ -75,23 +82,29 @@ std::optional<WeeklySlot> best_weekly_slot(const std::vector<CallParticipant>& p
   // Monday-first search order makes ties go to the earliest working weekday.
   bool found = false;
   double best_score = 0;
+  double best_reach = 0;
   date::weekday best_day = date::Monday;
   int best_start = 0;
   for (unsigned w = 1; w <= 7; ++w) {
     const date::weekday weekday{w % 7};
     for (int s = 0; s < kDayMin; s += grid_min) {
       double sum = 0;
+      double reach = 0;
       int count = 0;
       for_each_occurrence(participants, range, weekday, s, views,
                           [&](date::sys_seconds, const std::vector<LocalView>& v) {
-                            sum += weighted_offhours(v);
+                            sum += weighted_offhours(v, reach);
                             ++count;
                           });
       if (count == 0) continue;
       const double score = sum / static_cast<double>(count);
-      if (!found || score < best_score - kTieEpsilon) {
+      reach /= static_cast<double>(count);
+      const bool better = !found || score < best_score - kTieEpsilon ||
+                          (score <= best_score + kTieEpsilon && reach < best_reach - kTieEpsilon);
+      if (better) {
         found = true;
         best_score = score;
+        best_reach = reach;
         best_day = weekday;
         best_start = s;
       }
@@ -106,6 +119,7 @@ std::optional<WeeklySlot> best_weekly_slot(const std::vector<CallParticipant>& p
   slot.anchor_start_min = best_start;
   slot.duration_min = duration_min;
   slot.score = best_score;
+  slot.reach = best_reach;
   slot.mean_offhours.assign(n, 0.0);
   for_each_occurrence(participants, range, best_day, best_start, views,
                       [&](date::sys_seconds utc, const std::vector<LocalView>& v) {

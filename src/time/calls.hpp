@@ -34,13 +34,15 @@ struct WeeklySlot {
   date::weekday weekday;    ///< anchor's local weekday
   int anchor_start_min = 0; ///< anchor's local start, minutes after midnight
   int duration_min = 60;
-  double score = 0;                        ///< mean weighted off-hours minutes per occurrence
-  std::vector<double> mean_offhours;       ///< per participant, mean off-hours minutes
+  double score = 0;                  ///< mean weighted off-hours minutes per occurrence
+  double reach = 0;                  ///< tie-break: mean weighted offhours_reach per occurrence
+  std::vector<double> mean_offhours; ///< per participant, mean off-hours minutes
   std::vector<SlotOccurrence> occurrences; ///< dates where every participant does business
 };
 
 /// The weekly slot with the lowest mean weighted off-hours score over `range`; ties go to the
-/// earliest weekday then the earliest start. nullopt when no date suits every participant.
+/// slot whose off-hours minutes lie nearest working time (lowest `reach`), then to the earliest
+/// weekday, then the earliest start. nullopt when no date suits every participant.
 [[nodiscard]] std::optional<WeeklySlot>
 best_weekly_slot(const std::vector<CallParticipant>& participants, DateRange range,
                  int duration_min, int grid_min = 15);

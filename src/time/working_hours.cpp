@@ -246,4 +246,33 @@ int offhours_minutes(const WorkingHours& hours, date::weekday day, int start_min
   return off;
 }
 
+long offhours_reach(const WorkingHours& hours, date::weekday day, int start_min, int len_min) {
+  if (len_min <= 0) return 0;
+  int shift = start_min / kDayMin;
+  if (start_min % kDayMin < 0) --shift;
+  int minute = start_min - shift * kDayMin;
+  date::weekday wd = day + date::days{shift};
+
+  long reach = 0;
+  for (int i = 0; i < len_min; ++i) {
+    // Distance from minute [x, x+1) to the working interval [a, b) of the day before, the day
+    // itself and the day after, placed on one wall-clock line.
+    int nearest = kMaxReachMin;
+    for (int k = -1; k <= 1; ++k) {
+      const DayHours& dh = hours.days[(wd + date::days{k}).c_encoding()];
+      if (!dh.working()) continue;
+      const int a = dh.start_min + k * kDayMin;
+      const int b = dh.end_min + k * kDayMin;
+      const int dist = minute < a ? a - minute : (minute >= b ? minute - b + 1 : 0);
+      nearest = std::min(nearest, dist);
+    }
+    reach += nearest;
+    if (++minute == kDayMin) {
+      minute = 0;
+      wd = wd + date::days{1};
+    }
+  }
+  return reach;
+}
+
 } // namespace flyorcall::timez

@@ -22,4 +22,14 @@ namespace flyorcall::timez {
 [[nodiscard]] int offhours_minutes(const WorkingHours& hours, date::weekday day, int start_min,
                                    int len_min);
 
+/// Longest distance counted by offhours_reach: half a day.
+inline constexpr int kMaxReachMin = 12 * 60;
+
+/// How far from working time the off-hours minutes of [start, start+len) lie: the sum, over each
+/// off-hours minute, of the wall-clock minutes to the nearest working minute (of the same or an
+/// adjacent day), each capped at kMaxReachMin. 07:30-08:30 before a 09:00 start reaches
+/// 90 + ... + 31; midnight reaches much further. 0 when every minute is worked.
+[[nodiscard]] long offhours_reach(const WorkingHours& hours, date::weekday day, int start_min,
+                                  int len_min);
+
 } // namespace flyorcall::timez

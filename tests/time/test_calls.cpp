@@ -41,19 +41,56 @@ int brute_offhours(const tz::CallParticipant& p, date::sys_seconds start, int du
   return off;
 }
 
+// Wall-clock minutes from an off-hours minute to the nearest worked minute, found by walking
+// outwards one minute at a time (capped at half a day); 0 for a worked minute. Indexed by
+// weekday c_encoding * 1440 + minute of day.
+std::vector<int> brute_reach_table(const WorkingHours& hours) {
+  const auto worked = [&](long m) {
+    const long week = 7 * 1440;
+    m = ((m % week) + week) % week;
+    const auto& h = hours.days[static_cast<std::size_t>(m / 1440)];
+    const long minute = m % 1440;
+    return h.working() && minute >= h.start_min && minute < h.end_min;
+  };
+  std::vector<int> table(7 * 1440, 0);
+  for (long m = 0; m < 7 * 1440; ++m) {
+    if (worked(m)) continue;
+    int dist = 1;
+    while (dist < 720 && !worked(m + dist) && !worked(m - dist)) ++dist;
+    table[static_cast<std::size_t>(m)] = dist;
+  }
+  return table;
+}
+
+long brute_reach(const tz::CallParticipant& p, const std::vector<int>& table,
+                 date::sys_seconds start, int duration) {
+  long reach = 0;
+  for (int m = 0; m < duration; ++m) {
+    const auto local = date::make_zoned(p.zone, start + std::chrono::minutes{m}).get_local_time();
+    const auto day = date::floor<date::days>(local);
+    const auto minute = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
+    reach += table[date::weekday{day}.c_encoding() * 1440 + static_cast<std::size_t>(minute)];
+  }
+  return reach;
+}
+
 struct Brute {
   date::weekday weekday;
   int start = 0;
   double score = std::numeric_limits<double>::infinity();
+  double reach = std::numeric_limits<double>::infinity();
 };
 
 // Every (weekday, start) of the grid, each date checked day by day.
 Brute brute_force(const std::vector<tz::CallParticipant>& parts, DateRange range, int duration,
                   int grid) {
+  std::vector<std::vector<int>> tables;
+  for (const auto& p : parts) tables.push_back(brute_reach_table(p.hours));
   Brute best;
   for (unsigned w : {1u, 2u, 3u, 4u, 5u, 6u, 0u}) {
     for (int s = 0; s < 1440; s += grid) {
       double sum = 0;
+      double reach = 0;
       int n = 0;
       for (Date day = range.first; day <= range.last; day += date::days{1}) {
         if (date::weekday{day} != date::weekday{w}) continue;
@@ -71,10 +108,19 @@ Brute brute_force(const std::vector<tz::CallParticipant>& parts, DateRange range
           open = open && p.calendar.is_business_day(Date{local_day.time_since_epoch()});
         }
         if (!open) continue;
-        for (const auto& p : parts) sum += p.weight * brute_offhours(p, start, duration);
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+          sum += parts[i].weight * brute_offhours(parts[i], start, duration);
+          reach += parts[i].weight *
+                   static_cast<double>(brute_reach(parts[i], tables[i], start, duration));
+        }
         ++n;
       }
-      if (n > 0 && sum / n < best.score) best = {date::weekday{w}, s, sum / n};
+      if (n == 0) continue;
+      const double score = sum / n;
+      const double mean_reach = reach / n;
+      if (score < best.score - 1e-9 ||
+          (score <= best.score + 1e-9 && mean_reach < best.reach - 1e-9))
+        best = {date::weekday{w}, s, score, mean_reach};
     }
   }
   return best;
@@ -107,6 +153,7 @@ TEST(Calls, TokyoBerlinNewYorkMatchesBruteForce) {
   EXPECT_EQ(slot->weekday, best.weekday);
   EXPECT_EQ(slot->anchor_start_min, best.start);
   EXPECT_NEAR(slot->score, best.score, 1e-9);
+  EXPECT_NEAR(slot->reach, best.reach, 1e-6);
   EXPECT_GT(slot->score, 0.0); // no common hour exists for all three offices
   // The recorded occurrences carry the same scores as the brute-force count.
   double sum = 0;
@@ -129,6 +176,27 @@ TEST(Calls, TokyoNewYorkMatchesBruteForceOnAFineGrid) {
   EXPECT_EQ(slot->weekday, best.weekday);
   EXPECT_EQ(slot->anchor_start_min, best.start);
   EXPECT_NEAR(slot->score, best.score, 1e-9);
+}
+
+TEST(Calls, EqualOffHoursGoToTheSlotNearestTheOfficeDay) {
+  // Frankfurt and Sydney share no office hour in January. Sydney 10:00 (Frankfurt 00:00) and
+  // Sydney 16:30 (Frankfurt 06:30) both cost Frankfurt 60 off-hours minutes and Sydney none, but
+  // 06:30-07:30 lies far nearer Frankfurt's 09:00 than midnight does.
+  const std::vector<tz::CallParticipant> parts = {party("Europe/Berlin", 2.0),
+                                                  party("Australia/Sydney", 3.0)};
+  const DateRange range{d(2027, 1, 4), d(2027, 2, 26)};
+  const auto slot = tz::best_weekly_slot(parts, range, 60);
+  ASSERT_TRUE(slot);
+  EXPECT_EQ(slot->score, 120.0);
+  EXPECT_EQ(slot->mean_offhours, (std::vector<double>{60.0, 0.0}));
+  EXPECT_EQ(slot->weekday, date::Monday);
+  EXPECT_EQ(slot->anchor_start_min, 6 * 60 + 30); // Sydney 16:30-17:30, the end of its day
+  EXPECT_EQ(slot->occurrences.front().local_start_min[1], 16 * 60 + 30);
+  // 06:30-07:30 before a 09:00 start: 150 + 149 + ... + 91 minutes.
+  EXPECT_EQ(slot->reach, 2.0 * (150 + 91) * 60 / 2);
+  const Brute best = brute_force(parts, range, 60, 15);
+  EXPECT_EQ(slot->anchor_start_min, best.start);
+  EXPECT_NEAR(slot->reach, best.reach, 1e-6);
 }
 
 TEST(Calls, SlotFollowsTheUsEuDaylightSavingGap) {

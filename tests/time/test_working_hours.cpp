@@ -152,3 +152,23 @@ TEST(WorkingHours, OffHoursMinutes) {
   // Longer than a day: Mon and Tue each have 1440 - 510 off-hours minutes.
   EXPECT_EQ(tz::offhours_minutes(office, date::Monday, 0, 2880), 1860);
 }
+
+TEST(WorkingHours, OffHoursReach) {
+  const WorkingHours office = WorkingHours::office_default(); // Mon-Fri 09:00-17:30
+  EXPECT_EQ(tz::offhours_reach(office, date::Monday, 10 * 60, 60), 0);
+  // 08:30-09:30: the minutes 08:30..08:59 are 30..1 minutes before work.
+  EXPECT_EQ(tz::offhours_reach(office, date::Monday, 8 * 60 + 30, 60), 30 * 31 / 2);
+  // 17:00-18:00: 17:30..17:59 are 1..30 minutes after work.
+  EXPECT_EQ(tz::offhours_reach(office, date::Monday, 17 * 60, 60), 30 * 31 / 2);
+  // Tuesday 00:00-01:00: nearest work is Monday 17:30, 390..449 minutes back.
+  EXPECT_EQ(tz::offhours_reach(office, date::Tuesday, 0, 60), (391 + 450) * 60 / 2);
+  // Saturday noon is more than half a day from any work: every minute counts the cap.
+  EXPECT_EQ(tz::offhours_reach(office, date::Saturday, 12 * 60, 60), 60L * tz::kMaxReachMin);
+  // Monday 06:30 is 150 minutes before 09:00; midnight is further than that.
+  EXPECT_LT(tz::offhours_reach(office, date::Monday, 6 * 60 + 30, 60),
+            tz::offhours_reach(office, date::Monday, 0, 60));
+  // Across midnight into a worked night shift.
+  const WorkingHours night = parsed("Mon-Fri 00:00-06:00");
+  EXPECT_EQ(tz::offhours_reach(night, date::Monday, 23 * 60, 120), 60 * 61 / 2);
+  EXPECT_EQ(tz::offhours_reach(office, date::Monday, 600, 0), 0);
+}
