@@ -62,21 +62,26 @@ std::optional<WeeklySlot> best_weekly_slot(const std::vector<CallParticipant>& p
 
   const std::size_t n = participants.size();
   std::vector<LocalView> views(n);
-  // Score and tie-break of one occurrence: weighted off-hours minutes, and how far from working
-  // time those minutes lie (weighted offhours_reach), so that of two slots with the same
-  // off-hours minutes the one nearer someone's office day wins (07:00 rather than midnight).
-  const auto weighted_offhours = [&](const std::vector<LocalView>& v, double& reach) {
+  const auto weighted_offhours = [&](const std::vector<LocalView>& v) {
     double sum = 0;
     for (std::size_t p = 0; p < n; ++p) {
-      const date::weekday wd{v[p].date};
-      const int off = offhours_minutes(participants[p].hours, wd, v[p].minute, duration_min);
-      if (off == 0) continue;
-      sum += participants[p].weight * off;
-      reach +=
-          participants[p].weight *
-          static_cast<double>(offhours_reach(participants[p].hours, wd, v[p].minute, duration_min));
+      sum +=
+          participants[p].weight * offhours_minutes(participants[p].hours, date::weekday{v[p].date},
+                                                    v[p].minute, duration_min);
     }
     return sum;
+  };
+  // The tie-break: how far from working time the off-hours minutes lie (weighted
+  // offhours_reach), so that of two slots with the same off-hours minutes the one nearer
+  // someone's office day wins (06:30 rather than midnight). Worked minutes reach 0.
+  const auto weighted_reach = [&](const LocalView* v) {
+    double reach = 0;
+    for (std::size_t p = 0; p < n; ++p) {
+      reach += participants[p].weight *
+               static_cast<double>(offhours_reach(participants[p].hours, date::weekday{v[p].date},
+                                                  v[p].minute, duration_min));
+    }
+    return reach;
   };
 
   // Monday-first search order makes ties go to the earliest working weekday.
@@ -85,23 +90,27 @@ std::optional<WeeklySlot> best_weekly_slot(const std::vector<CallParticipant>& p
   double best_reach = 0;
   date::weekday best_day = date::Monday;
   int best_start = 0;
+  std::vector<LocalView> seen; // this candidate's views, kept for the tie-break
   for (unsigned w = 1; w <= 7; ++w) {
     const date::weekday weekday{w % 7};
     for (int s = 0; s < kDayMin; s += grid_min) {
       double sum = 0;
-      double reach = 0;
       int count = 0;
+      seen.clear();
       for_each_occurrence(participants, range, weekday, s, views,
                           [&](date::sys_seconds, const std::vector<LocalView>& v) {
-                            sum += weighted_offhours(v, reach);
+                            sum += weighted_offhours(v);
+                            seen.insert(seen.end(), v.begin(), v.end());
                             ++count;
                           });
       if (count == 0) continue;
       const double score = sum / static_cast<double>(count);
+      // Only a candidate that beats or ties the best needs its reach.
+      if (found && score > best_score + kTieEpsilon) continue;
+      double reach = 0;
+      for (std::size_t k = 0; k < seen.size(); k += n) reach += weighted_reach(&seen[k]);
       reach /= static_cast<double>(count);
-      const bool better = !found || score < best_score - kTieEpsilon ||
-                          (score <= best_score + kTieEpsilon && reach < best_reach - kTieEpsilon);
-      if (better) {
+      if (!found || score < best_score - kTieEpsilon || reach < best_reach - kTieEpsilon) {
         found = true;
         best_score = score;
         best_reach = reach;

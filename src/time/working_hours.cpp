@@ -250,27 +250,65 @@ long offhours_reach(const WorkingHours& hours, date::weekday day, int start_min,
   if (len_min <= 0) return 0;
   int shift = start_min / kDayMin;
   if (start_min % kDayMin < 0) --shift;
-  int minute = start_min - shift * kDayMin;
+  int cur = start_min - shift * kDayMin;
   date::weekday wd = day + date::days{shift};
 
   long reach = 0;
-  for (int i = 0; i < len_min; ++i) {
-    // Distance from minute [x, x+1) to the working interval [a, b) of the day before, the day
-    // itself and the day after, placed on one wall-clock line.
-    int nearest = kMaxReachMin;
+  int remaining = len_min;
+  while (remaining > 0) {
+    // The working intervals [a, b) of the day before, the day itself and the day after, on
+    // this day's wall-clock line.
+    std::array<int, 3> a{};
+    std::array<int, 3> b{};
+    std::size_t n = 0;
     for (int k = -1; k <= 1; ++k) {
       const DayHours& dh = hours.days[(wd + date::days{k}).c_encoding()];
       if (!dh.working()) continue;
-      const int a = dh.start_min + k * kDayMin;
-      const int b = dh.end_min + k * kDayMin;
-      const int dist = minute < a ? a - minute : (minute >= b ? minute - b + 1 : 0);
-      nearest = std::min(nearest, dist);
+      a[n] = dh.start_min + k * kDayMin;
+      b[n] = dh.end_min + k * kDayMin;
+      ++n;
     }
-    reach += nearest;
-    if (++minute == kDayMin) {
-      minute = 0;
-      wd = wd + date::days{1};
+    // Distance of minute [x, x+1) to the nearest interval, capped.
+    const auto dist = [&](int x) {
+      int nearest = kMaxReachMin;
+      for (std::size_t i = 0; i < n; ++i)
+        nearest = std::min(nearest, x < a[i] ? a[i] - x : (x >= b[i] ? x - b[i] + 1 : 0));
+      return nearest;
+    };
+    // dist is the minimum of lines of slope -1, 0 and +1, so it is linear between the points
+    // where one of them starts, ends or crosses another: summing it needs only those points.
+    const int lo = cur;
+    const int hi = std::min(kDayMin, cur + remaining);
+    std::array<int, 32> cuts{};
+    std::size_t m = 0;
+    const auto cut = [&](int x) {
+      if (x > lo && x < hi) cuts[m++] = x;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      cut(a[i]);
+      cut(b[i]);
+      cut(a[i] - kMaxReachMin + 1);
+      cut(b[i] + kMaxReachMin - 1);
+      for (std::size_t j = 0; j < n; ++j) {
+        if (b[i] > a[j]) continue; // only a later interval's left side meets this right side
+        const int mid = (a[j] + b[i] - 1) / 2;
+        cut(mid);
+        cut(mid + 1);
+      }
     }
+    cuts[m++] = hi;
+    std::sort(cuts.begin(), cuts.begin() + static_cast<std::ptrdiff_t>(m));
+    int from = lo;
+    for (std::size_t k = 0; k < m; ++k) {
+      const int to = cuts[k];
+      if (to <= from) continue;
+      // Arithmetic series over the integer minutes from .. to-1.
+      reach += static_cast<long>(dist(from) + dist(to - 1)) * (to - from) / 2;
+      from = to;
+    }
+    remaining -= hi - cur;
+    cur = 0;
+    wd = wd + date::days{1};
   }
   return reach;
 }

@@ -172,3 +172,38 @@ TEST(WorkingHours, OffHoursReach) {
   EXPECT_EQ(tz::offhours_reach(night, date::Monday, 23 * 60, 120), 60 * 61 / 2);
   EXPECT_EQ(tz::offhours_reach(office, date::Monday, 600, 0), 0);
 }
+
+TEST(WorkingHours, OffHoursReachAgreesWithAMinuteByMinuteWalk) {
+  // The reach is summed piecewise; here each minute walks outwards to the nearest worked minute.
+  for (const char* text :
+       {"09:00-17:30", "Mon-Thu 08:00-16:00,Fri 08:00-13:00", "Sun-Thu 22:00-24:00",
+        "Mon 00:00-24:00,Wed 11:00-11:15", "Sat 12:00-13:00"}) {
+    const WorkingHours hours = parsed(text);
+    const auto worked = [&](long m) {
+      m = ((m % (7 * 1440)) + 7 * 1440) % (7 * 1440);
+      const auto& h = hours.days[static_cast<std::size_t>(m / 1440)];
+      return h.working() && m % 1440 >= h.start_min && m % 1440 < h.end_min;
+    };
+    // Each minute of the week walks outwards once; the checks below look it up.
+    std::vector<int> walk(7 * 1440, 0);
+    for (long x = 0; x < 7 * 1440; ++x) {
+      if (worked(x)) continue;
+      int d = 1;
+      while (d < tz::kMaxReachMin && !worked(x + d) && !worked(x - d)) ++d;
+      walk[static_cast<std::size_t>(x)] = d;
+    }
+    for (unsigned w = 0; w < 7; ++w) {
+      for (int start = -90; start < 1440; start += 35) {
+        for (int len : {1, 45, 60, 200, 1500}) {
+          long expected = 0;
+          for (int i = 0; i < len; ++i) {
+            const long x = static_cast<long>(w) * 1440 + start + i;
+            expected += walk[static_cast<std::size_t>(((x % (7 * 1440)) + 7 * 1440) % (7 * 1440))];
+          }
+          ASSERT_EQ(tz::offhours_reach(hours, date::weekday{w}, start, len), expected)
+              << text << " weekday " << w << " start " << start << " len " << len;
+        }
+      }
+    }
+  }
+}
