@@ -124,7 +124,6 @@ fyc::network::Network network_for(const std::string& input_path, const std::stri
   if (!input_path.empty()) {
     input = load_input(input_path, false, source);
   } else {
-    source = "<default network>";
     input.currency = currency;
     if (!fyc::network::eur_rate(currency))
       throw bad_input("unknown currency \"" + currency + "\"" +
@@ -133,12 +132,27 @@ fyc::network::Network network_for(const std::string& input_path, const std::stri
   return fyc::network::Network::build(input);
 }
 
-int city_index(const fyc::network::Network& net, const std::string& code, const char* role) {
-  std::string upper = code;
-  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+/// A city given by its code or by its name, either in any case ("SIN", "sin", "Singapore").
+int city_index(const fyc::network::Network& net, const std::string& given, const char* role) {
+  const auto fold = [](std::string t) {
+    for (char& ch : t) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    return t;
+  };
+  const std::string upper = fold(given);
   if (const auto i = net.find(upper)) return *i;
-  throw bad_input(std::string("unknown ") + role + " city \"" + code + "\"" +
-                  fyc::did_you_mean(upper, net.codes()));
+  for (std::size_t i = 0; i < net.cities().size(); ++i)
+    if (fold(net.cities()[i].name) == upper) return static_cast<int>(i);
+  std::string hint = fyc::did_you_mean(upper, net.codes());
+  if (hint.empty() && given.size() > 3) {
+    std::vector<std::string> names;
+    for (const auto& c : net.cities()) names.push_back(c.name);
+    if (const auto m = fyc::closest_match(given, names)) {
+      const auto i =
+          static_cast<std::size_t>(std::find(names.begin(), names.end(), *m) - names.begin());
+      hint = " (did you mean \"" + net.cities()[i].code + "\", the code of " + *m + "?)";
+    }
+  }
+  throw bad_input(std::string("unknown ") + role + " city \"" + given + "\"" + hint);
 }
 
 std::string hm(std::int64_t minutes) {
@@ -150,10 +164,12 @@ std::string hm(std::int64_t minutes) {
 int run_route(const std::string& from, const std::string& to, const std::string& cabin,
               const std::string& input_path, const std::string& currency, bool json,
               const CommonOptions& opt) {
-  std::string source = "<default network>";
+  // Errors name the input file while it is read, and the command for its own arguments.
+  std::string source = "flyorcall route";
   try {
     fyc::Input input;
     const fyc::network::Network net = network_for(input_path, currency, input, source);
+    source = "flyorcall route";
     const int a = city_index(net, from, "origin");
     const int b = city_index(net, to, "destination");
     fyc::network::RouteParams params;
@@ -204,7 +220,7 @@ int run_route(const std::string& from, const std::string& to, const std::string&
 
 int run_network(const std::string& input_path, const std::string& currency, bool json,
                 const CommonOptions& opt) {
-  std::string source = "<default network>";
+  std::string source = "flyorcall network";
   try {
     fyc::Input input;
     const fyc::network::Network net = network_for(input_path, currency, input, source);

@@ -212,6 +212,22 @@ TEST_F(CliTest, RouteUnknownCitySuggests) {
   const CliRun r = run("route FRX SIN");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("unknown origin city \"FRX\" (did you mean"), std::string::npos) << r.err;
+  const CliRun name = run("route FRA Singapur");
+  EXPECT_EQ(name.code, 2);
+  EXPECT_EQ(name.out, "");
+  EXPECT_EQ(name.err, "flyorcall route: unknown destination city \"Singapur\" (did you mean "
+                      "\"SIN\", the code of Singapore?)\n");
+  const CliRun currency = run("network --currency EUX");
+  EXPECT_EQ(currency.code, 2);
+  EXPECT_EQ(currency.err, "flyorcall network: unknown currency \"EUX\" (did you mean \"EUR\"?)\n");
+}
+
+TEST_F(CliTest, RouteAcceptsCityNames) {
+  const CliRun by_name = run("route frankfurt Singapore --json");
+  ASSERT_EQ(by_name.code, 0) << by_name.err;
+  const CliRun by_code = run("route FRA SIN --json");
+  ASSERT_EQ(by_code.code, 0) << by_code.err;
+  EXPECT_EQ(by_name.out, by_code.out);
 }
 
 TEST_F(CliTest, NetworkListsAtLeast150Cities) {
