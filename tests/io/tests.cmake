@@ -1,4 +1,5 @@
 flyorcall_add_test(test_io
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_input_reader.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_bad_input.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/io/test_plan_writer.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/io/test_plan_writer.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/io/test_robustness.cpp)
