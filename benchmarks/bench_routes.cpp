@@ -18,9 +18,10 @@ const Network& default_network() {
   return net;
 }
 
-void BM_AllPairsMatrices(benchmark::State& state) {
+// All-pairs matrices over every city of the default network under `params`.
+void all_pairs(benchmark::State& state, const RouteParams& params) {
   const auto& net = default_network();
-  const RouteFinder finder(net, RouteParams{});
+  const RouteFinder finder(net, params);
   std::vector<int> cities(net.cities().size());
   std::iota(cities.begin(), cities.end(), 0);
   for (auto _ : state) {
@@ -30,22 +31,18 @@ void BM_AllPairsMatrices(benchmark::State& state) {
   state.counters["cities"] = static_cast<double>(cities.size());
   state.counters["legs"] = static_cast<double>(net.legs().size());
 }
+
+void BM_AllPairsMatrices(benchmark::State& state) {
+  all_pairs(state, RouteParams{});
+}
 BENCHMARK(BM_AllPairsMatrices)->Unit(benchmark::kMillisecond);
 
 // A typical travel policy (business class on journeys over 6 h flying time) searches a second
 // cabin layer for every long journey.
 void BM_AllPairsMatricesBusinessAbove6h(benchmark::State& state) {
-  const auto& net = default_network();
   RouteParams params;
   params.cabin.upgrade_above = flyorcall::Minutes(6 * 60);
-  const RouteFinder finder(net, params);
-  std::vector<int> cities(net.cities().size());
-  std::iota(cities.begin(), cities.end(), 0);
-  for (auto _ : state) {
-    auto m = finder.matrices(cities);
-    benchmark::DoNotOptimize(m.cost.data());
-  }
-  state.counters["cities"] = static_cast<double>(cities.size());
+  all_pairs(state, params);
 }
 BENCHMARK(BM_AllPairsMatricesBusinessAbove6h)->Unit(benchmark::kMillisecond);
 

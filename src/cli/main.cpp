@@ -143,14 +143,14 @@ int city_index(const fyc::network::Network& net, const std::string& given, const
   for (std::size_t i = 0; i < net.cities().size(); ++i)
     if (fold(net.cities()[i].name) == upper) return static_cast<int>(i);
   std::string hint = fyc::did_you_mean(upper, net.codes());
-  if (hint.empty() && given.size() > 3) {
+  if (hint.empty()) {
     std::vector<std::string> names;
-    for (const auto& c : net.cities()) names.push_back(c.name);
-    if (const auto m = fyc::closest_match(given, names)) {
-      const auto i =
-          static_cast<std::size_t>(std::find(names.begin(), names.end(), *m) - names.begin());
-      hint = " (did you mean \"" + net.cities()[i].code + "\", the code of " + *m + "?)";
+    std::vector<std::string> codes;
+    for (const auto& c : net.cities()) {
+      names.push_back(c.name);
+      codes.push_back(c.code);
     }
+    hint = fyc::did_you_mean_code_of(given, names, codes);
   }
   throw bad_input(std::string("unknown ") + role + " city \"" + given + "\"" + hint);
 }

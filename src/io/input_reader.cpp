@@ -667,7 +667,7 @@ private:
   std::string city_hint(const std::string& word) const {
     if (problems_.full()) return {};
     const std::vector<std::string> codes(city_codes_.begin(), city_codes_.end());
-    if (auto h = did_you_mean(word, codes); !h.empty() || word.size() <= 3) return h;
+    if (auto h = did_you_mean(word, codes); !h.empty()) return h;
     std::vector<std::string> names;
     std::vector<std::string> name_codes;
     const auto add = [&](const City& c) {
@@ -679,11 +679,7 @@ private:
     for (const auto& c : in_.network.cities) add(c);
     if (in_.network.use_default)
       for (const auto& c : network::default_world().cities) add(c);
-    const auto m = closest_match(word, names);
-    if (!m) return {};
-    const auto i =
-        static_cast<std::size_t>(std::find(names.begin(), names.end(), *m) - names.begin());
-    return " (did you mean " + dquote(name_codes[i]) + ", the code of " + *m + "?)";
+    return did_you_mean_code_of(word, names, name_codes);
   }
 
   std::optional<std::string> time_zone(const Json& v, const std::string& p);
@@ -906,11 +902,8 @@ std::optional<std::string> Reader::time_zone(const Json& v, const std::string& p
     };
     for (const auto& c : network::default_world().cities) add(c);
     for (const auto& c : in_.network.cities) add(c);
-    if (const auto m = closest_match(place, names)) {
-      const auto i =
-          static_cast<std::size_t>(std::find(names.begin(), names.end(), *m) - names.begin());
-      if (!tzs[i].empty()) suggestion = " (did you mean " + dquote(tzs[i]) + "?)";
-    }
+    if (const auto i = closest_match_index(place, names); i && !tzs[*i].empty())
+      suggestion = " (did you mean " + dquote(tzs[*i]) + "?)";
   }
   problem(p, "unknown time zone " + dquote(*s) + suggestion);
   return std::nullopt;

@@ -48,17 +48,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[m];
 }
 
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates) {
+std::optional<std::size_t> closest_match_index(std::string_view word,
+                                               const std::vector<std::string>& candidates) {
   const std::size_t base_limit = std::max<std::size_t>(1, word.size() / 3);
   // Short words (city codes, weekday names) get one edit from |word| / 3, which misses the
   // common two-slip typo ("FRNK"); a shared first letter keeps the wider net from catching
   // unrelated names, since typos rarely hit the first letter.
   const bool short_word_rule = word.size() >= 4;
-  std::optional<std::string> best;
+  std::optional<std::size_t> best;
   std::size_t best_distance = 0;
   std::size_t best_prefix = 0;
-  for (const auto& c : candidates) {
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string& c = candidates[i];
     const bool same_first = !c.empty() && !word.empty() && fold(c[0]) == fold(word[0]);
     const std::size_t limit =
         short_word_rule && same_first ? std::max<std::size_t>(base_limit, 2) : base_limit;
@@ -72,24 +73,39 @@ std::optional<std::string> closest_match(std::string_view word,
     if (!best || d < best_distance || prefix > best_prefix) {
       best_distance = d;
       best_prefix = prefix;
-      best = c;
+      best = i;
     }
   }
   if (best || word.size() < 4) return best;
   // Keys carry their unit as a suffix ("_min", "_s", "_per_t"); a key given without it, or
   // with an extra one, is a near miss that no edit-distance threshold catches.
-  for (const auto& c : candidates) {
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string& c = candidates[i];
     if (underscore_suffix_of(word, c) || underscore_suffix_of(c, word)) {
-      if (!best || c.size() < best->size()) best = c;
+      if (!best || c.size() < candidates[*best].size()) best = i;
     }
   }
   return best;
+}
+
+std::optional<std::string> closest_match(std::string_view word,
+                                         const std::vector<std::string>& candidates) {
+  if (const auto i = closest_match_index(word, candidates)) return candidates[*i];
+  return std::nullopt;
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   const auto match = closest_match(word, candidates);
   if (!match) return {};
   return " (did you mean \"" + *match + "\"?)";
+}
+
+std::string did_you_mean_code_of(std::string_view word, const std::vector<std::string>& names,
+                                 const std::vector<std::string>& codes) {
+  if (word.size() <= 3) return {}; // three letters or fewer is a mistyped code, not a name
+  const auto i = closest_match_index(word, names);
+  if (!i) return {};
+  return " (did you mean \"" + codes[*i] + "\", the code of " + names[*i] + "?)";
 }
 
 } // namespace flyorcall

@@ -20,8 +20,19 @@ namespace flyorcall {
 [[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
                                                        const std::vector<std::string>& candidates);
 
+/// The position in `candidates` of closest_match's answer (the first of equal candidates).
+[[nodiscard]] std::optional<std::size_t>
+closest_match_index(std::string_view word, const std::vector<std::string>& candidates);
+
 /// " (did you mean \"x\"?)" for the closest match, or "" when there is none.
 [[nodiscard]] std::string did_you_mean(std::string_view word,
                                        const std::vector<std::string>& candidates);
+
+/// For a name given where a code belongs: " (did you mean \"<code>\", the code of <name>?)" for
+/// the closest of `names` (codes[i] is the code of names[i]), or "" when none is close or `word`
+/// has three characters or fewer (then it is a mistyped code, not a name).
+[[nodiscard]] std::string did_you_mean_code_of(std::string_view word,
+                                               const std::vector<std::string>& names,
+                                               const std::vector<std::string>& codes);
 
 } // namespace flyorcall

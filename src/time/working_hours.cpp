@@ -223,39 +223,42 @@ std::string format_working_hours(const WorkingHours& hours) {
   return out.empty() ? "none" : out;
 }
 
-int offhours_minutes(const WorkingHours& hours, date::weekday day, int start_min, int len_min) {
-  if (len_min <= 0) return 0;
-  // Bring the start into [0, 1440) of the right weekday so negative or late starts work too.
+namespace {
+
+/// Calls f(weekday, lo, hi) for each day's part [lo, hi) of the local minutes
+/// [start_min, start_min + len_min) counted from midnight of `day`; the start may be negative or
+/// beyond a day and the span may cross midnight.
+template <class F> void for_each_day_segment(date::weekday day, int start_min, int len_min, F&& f) {
+  // Bring the start into [0, 1440) of the right weekday.
   int shift = start_min / kDayMin;
   if (start_min % kDayMin < 0) --shift;
   int cur = start_min - shift * kDayMin;
   date::weekday wd = day + date::days{shift};
-
-  int off = 0;
-  int remaining = len_min;
-  while (remaining > 0) {
+  for (int remaining = len_min; remaining > 0;) {
     const int seg_end = std::min(kDayMin, cur + remaining);
-    const DayHours& dh = hours.days[wd.c_encoding()];
-    const int overlap =
-        dh.working() ? std::max(0, std::min(seg_end, dh.end_min) - std::max(cur, dh.start_min)) : 0;
-    off += (seg_end - cur) - overlap;
+    f(wd, cur, seg_end);
     remaining -= seg_end - cur;
     cur = 0;
     wd = wd + date::days{1};
   }
+}
+
+} // namespace
+
+int offhours_minutes(const WorkingHours& hours, date::weekday day, int start_min, int len_min) {
+  int off = 0;
+  for_each_day_segment(day, start_min, len_min, [&](date::weekday wd, int lo, int hi) {
+    const DayHours& dh = hours.days[wd.c_encoding()];
+    const int overlap =
+        dh.working() ? std::max(0, std::min(hi, dh.end_min) - std::max(lo, dh.start_min)) : 0;
+    off += (hi - lo) - overlap;
+  });
   return off;
 }
 
 long offhours_reach(const WorkingHours& hours, date::weekday day, int start_min, int len_min) {
-  if (len_min <= 0) return 0;
-  int shift = start_min / kDayMin;
-  if (start_min % kDayMin < 0) --shift;
-  int cur = start_min - shift * kDayMin;
-  date::weekday wd = day + date::days{shift};
-
   long reach = 0;
-  int remaining = len_min;
-  while (remaining > 0) {
+  for_each_day_segment(day, start_min, len_min, [&](date::weekday wd, int lo, int hi) {
     // The working intervals [a, b) of the day before, the day itself and the day after, on
     // this day's wall-clock line.
     std::array<int, 3> a{};
@@ -277,8 +280,6 @@ long offhours_reach(const WorkingHours& hours, date::weekday day, int start_min,
     };
     // dist is the minimum of lines of slope -1, 0 and +1, so it is linear between the points
     // where one of them starts, ends or crosses another: summing it needs only those points.
-    const int lo = cur;
-    const int hi = std::min(kDayMin, cur + remaining);
     std::array<int, 32> cuts{};
     std::size_t m = 0;
     const auto cut = [&](int x) {
@@ -306,10 +307,7 @@ long offhours_reach(const WorkingHours& hours, date::weekday day, int start_min,
       reach += static_cast<long>(dist(from) + dist(to - 1)) * (to - from) / 2;
       from = to;
     }
-    remaining -= hi - cur;
-    cur = 0;
-    wd = wd + date::days{1};
-  }
+  });
   return reach;
 }
 

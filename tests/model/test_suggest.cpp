@@ -96,9 +96,26 @@ TEST(ClosestMatch, EmptyCandidatesGiveNothing) {
   EXPECT_EQ(closest_match("anything", {}), std::nullopt);
 }
 
+TEST(ClosestMatchIndex, PointsAtTheFirstOfEqualCandidates) {
+  EXPECT_EQ(closest_match_index("BOX", {"BOM", "BOS"}), 0u);
+  EXPECT_EQ(closest_match_index("stay", {"stax", "stay", "stay"}), 1u);
+  EXPECT_EQ(closest_match_index("time_limit", {"seed", "time_limit_s"}), 1u);
+  EXPECT_EQ(closest_match_index("zzzz", {"USD", "EUR"}), std::nullopt);
+}
+
 TEST(DidYouMean, FormatsTheSuggestion) {
   EXPECT_EQ(did_you_mean("EUX", {"USD", "EUR", "GBP"}), " (did you mean \"EUR\"?)");
   EXPECT_EQ(did_you_mean("zzzz", {"USD", "EUR"}), "");
+}
+
+TEST(DidYouMean, CodeOfANearName) {
+  const std::vector<std::string> names = {"Frankfurt", "Singapore", "Sydney"};
+  const std::vector<std::string> codes = {"FRA", "SIN", "SYD"};
+  EXPECT_EQ(did_you_mean_code_of("Singapur", names, codes),
+            " (did you mean \"SIN\", the code of Singapore?)");
+  EXPECT_EQ(did_you_mean_code_of("Reykjavik", names, codes), "");
+  // Three letters are a mistyped code, never a name ("Syd" is not offered "SYD").
+  EXPECT_EQ(did_you_mean_code_of("Syd", {"Syd"}, {"SYD"}), "");
 }
 
 } // namespace
