@@ -286,8 +286,11 @@ int main(int argc, char** argv) {
   std::string from, to, cabin, currency = "EUR";
   CLI::App* route = app.add_subcommand("route", "Best route between two cities: legs, block "
                                                 "times, fare and CO2");
-  route->add_option("FROM", from, "Origin city code (IATA, e.g. FRA)")->required();
-  route->add_option("TO", to, "Destination city code (e.g. SIN)")->required();
+  route
+      ->add_option("FROM", from, "Origin city: code (IATA, e.g. FRA) or name (Frankfurt), any case")
+      ->required();
+  route->add_option("TO", to, "Destination city: code (e.g. SIN) or name (Singapore), any case")
+      ->required();
   route
       ->add_option("--cabin", cabin,
                    "Cabin for every leg (default: the input's first "
