@@ -12,6 +12,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "io/files.hpp"
 #include "io/input_reader.hpp"
@@ -23,58 +25,13 @@
 #include "network/world_data.hpp"
 
 namespace fyc = flyorcall;
+using fyc::cli::bad_input;
+using fyc::cli::check_output_path;
+using fyc::cli::CommonOptions;
+using fyc::cli::load_input;
+using fyc::cli::report_error;
 
 namespace {
-
-/// An input error about the whole document or the command line (no JSON Pointer).
-fyc::InputError bad_input(const std::string& message) {
-  return fyc::InputError(std::vector<fyc::Problem>{fyc::Problem{"", message}});
-}
-
-struct CommonOptions {
-  std::string error_format = "text";
-};
-
-/// Prints an error in the chosen format on stderr and returns its exit code.
-int report_error(const fyc::Error& e, const std::string& source, const CommonOptions& opt) {
-  if (const auto* in = dynamic_cast<const fyc::InputError*>(&e)) {
-    if (opt.error_format == "json")
-      std::cerr << fyc::io::problems_to_json(in->problems()) << '\n';
-    else
-      std::cerr << fyc::io::format_problems_text(in->problems(), source);
-  } else if (const auto* inf = dynamic_cast<const fyc::InfeasibleError*>(&e)) {
-    if (opt.error_format == "json")
-      std::cerr << fyc::io::problems_to_json({{inf->pointer(), inf->what()}}, 3, "infeasible")
-                << '\n';
-    else
-      std::cerr << source << ": infeasible: " << inf->pointer() << ": " << inf->what() << '\n';
-  } else {
-    if (opt.error_format == "json")
-      std::cerr << fyc::io::problems_to_json({{"", e.what()}}, static_cast<int>(e.code()),
-                                             "internal")
-                << '\n';
-    else
-      std::cerr << "flyorcall: error: " << e.what() << '\n';
-  }
-  return static_cast<int>(e.code());
-}
-
-/// Loads the input named on the command line, or the built-in default example.
-fyc::Input load_input(const std::string& path, bool example, std::string& source) {
-  if (example) {
-    source = "<built-in default example>";
-    return fyc::read_input(fyc::data::default_json);
-  }
-  source = path == "-" ? "<stdin>" : path;
-  return fyc::read_input(fyc::io::read_text_file(path));
-}
-
-/// Refuses an output path that names the input file, before any work is done.
-void check_output_path(const std::string& output, const std::string& input) {
-  if (output.empty() || input.empty() || input == "-") return;
-  if (fyc::io::same_file(output, input))
-    throw bad_input("output " + output + " is the input file; refusing to overwrite it");
-}
 
 int run_plan(const std::string& input_path, bool example, const std::string& output, bool json,
              bool quiet, std::optional<std::uint64_t> seed, std::optional<double> time_limit,
@@ -255,11 +212,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("flyorcall ") + fyc::kVersion);
   app.require_subcommand(1);
   CommonOptions opt;
-  const auto add_error_format = [&opt](CLI::App* sub) {
-    sub->add_option("--error-format", opt.error_format, "How to print input errors on stderr")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->default_str("text");
-  };
+  const auto add_error_format = [&opt](CLI::App* sub) { fyc::cli::add_error_format(sub, opt); };
 
   std::string input_path, output;
   bool example = false, json = false, quiet = false;
@@ -309,6 +262,9 @@ int main(int argc, char** argv) {
   net->add_flag("--json", json, "Print JSON with every city, country and leg");
   add_error_format(net);
 
+  // Commands in their own files (src/cli/cmd_*.cpp).
+  std::vector<fyc::cli::Command> commands;
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -321,6 +277,8 @@ int main(int argc, char** argv) {
     if (*validate) return run_validate(input_path, example, opt);
     if (*route) return run_route(from, to, cabin, input_path, currency, json, opt);
     if (*net) return run_network(input_path, currency, json, opt);
+    for (const auto& c : commands)
+      if (*c.app) return c.run();
   } catch (const std::exception& e) {
     std::cerr << "flyorcall: internal error: " << e.what() << '\n';
     return static_cast<int>(fyc::ErrorCode::internal);

@@ -8,4 +8,9 @@ extern const std::string_view cities_csv;    ///< data/cities.csv
 extern const std::string_view countries_csv; ///< data/countries.csv
 extern const std::string_view fx_csv;        ///< data/fx.csv
 extern const std::string_view default_json;  ///< data/examples/default.json
+/// Public-holiday rules (docs/holidays.md), one file per group of countries.
+extern const std::string_view holidays_core_csv;     ///< data/holidays_core.csv
+extern const std::string_view holidays_europe_csv;   ///< data/holidays_europe.csv
+extern const std::string_view holidays_americas_csv; ///< data/holidays_americas.csv
+extern const std::string_view holidays_asia_csv;     ///< data/holidays_asia.csv
 } // namespace flyorcall::data

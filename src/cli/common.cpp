@@ -1,0 +1,58 @@
+#include "cli/common.hpp"
+
+#include <iostream>
+#include <vector>
+
+#include "io/files.hpp"
+#include "io/input_reader.hpp"
+#include "model/embedded_data.hpp"
+
+namespace flyorcall::cli {
+
+InputError bad_input(const std::string& message) {
+  return InputError(std::vector<Problem>{Problem{"", message}});
+}
+
+int report_error(const Error& e, const std::string& source, const CommonOptions& opt) {
+  if (const auto* in = dynamic_cast<const InputError*>(&e)) {
+    if (opt.error_format == "json")
+      std::cerr << io::problems_to_json(in->problems()) << '\n';
+    else
+      std::cerr << io::format_problems_text(in->problems(), source);
+  } else if (const auto* inf = dynamic_cast<const InfeasibleError*>(&e)) {
+    if (opt.error_format == "json")
+      std::cerr << io::problems_to_json({{inf->pointer(), inf->what()}}, 3, "infeasible") << '\n';
+    else
+      std::cerr << source << ": infeasible: " << inf->pointer() << ": " << inf->what() << '\n';
+  } else {
+    if (opt.error_format == "json")
+      std::cerr << io::problems_to_json({{"", e.what()}}, static_cast<int>(e.code()), "internal")
+                << '\n';
+    else
+      std::cerr << "flyorcall: error: " << e.what() << '\n';
+  }
+  return static_cast<int>(e.code());
+}
+
+Input load_input(const std::string& path, bool example, std::string& source) {
+  if (example) {
+    source = "<built-in default example>";
+    return read_input(data::default_json);
+  }
+  source = path == "-" ? "<stdin>" : path;
+  return read_input(io::read_text_file(path));
+}
+
+void check_output_path(const std::string& output, const std::string& input) {
+  if (output.empty() || input.empty() || input == "-") return;
+  if (io::same_file(output, input))
+    throw bad_input("output " + output + " is the input file; refusing to overwrite it");
+}
+
+void add_error_format(CLI::App* sub, CommonOptions& opt) {
+  sub->add_option("--error-format", opt.error_format, "How to print input errors on stderr")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->default_str("text");
+}
+
+} // namespace flyorcall::cli
