@@ -156,6 +156,14 @@ struct Client {
 /// Kinds of dated, located context.
 enum class EventKind : std::uint8_t { fair, strike, advisory, blackout, news };
 
+/// Lower-case names of the event kinds as used in JSON, indexed by EventKind.
+inline constexpr std::array<std::string_view, 5> kEventKindNames{"fair", "strike", "advisory",
+                                                                 "blackout", "news"};
+/// The lower-case name of an event kind ("fair", ...).
+[[nodiscard]] constexpr std::string_view event_kind_name(EventKind k) {
+  return kEventKindNames[static_cast<std::size_t>(k)];
+}
+
 /// Dated context at a city or in a country.
 struct Event {
   EventKind kind = EventKind::news;

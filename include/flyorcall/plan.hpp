@@ -67,6 +67,34 @@ struct Visit {
   int days = 1; ///< business days on site
 };
 
+/// A public holiday of the place of a stay.
+struct LocalHoliday {
+  Date date;
+  std::string name;
+  bool substitute = false; ///< a substitute day for a holiday that fell on a weekend
+};
+
+/// An input event that concerns the place and dates of a stay.
+struct BriefingEvent {
+  EventKind kind = EventKind::news;
+  DateRange dates;
+  std::string title;
+  std::string note;
+};
+
+/// What the traveller should know before one stop of a trip.
+struct Briefing {
+  std::string city;    ///< city code of the stop
+  std::string country; ///< ISO code of the stop's country
+  /// Local UTC offset minus the home UTC offset, at the arrival instant (real offsets that day).
+  Minutes time_difference{0};
+  DateRange window;                   ///< first visit day − 3 .. last day on site + 3
+  std::vector<LocalHoliday> holidays; ///< the country's public holidays inside `window`
+  std::vector<BriefingEvent> events;  ///< input events at the city or country overlapping `window`
+  /// Set when the country's holiday calendar is incomplete for a year of the window.
+  std::optional<std::string> calendar_note;
+};
+
 /// A round trip from a traveller's home.
 struct Trip {
   std::string id; ///< "T1", "T2", ... in date order
@@ -77,6 +105,7 @@ struct Trip {
   std::vector<PlannedLeg> legs;
   std::vector<Stay> stays;
   std::vector<Visit> visits;
+  std::vector<Briefing> briefings; ///< one per stay, same order
   CostBreakdown cost;
   GramsCo2 co2_flights;
   GramsCo2 co2_hotel;
@@ -138,6 +167,8 @@ struct Totals {
 /// A complete plan for one input.
 struct Plan {
   std::string method; ///< how it was made, e.g. "greedy-dedicated-round-trips"
+  /// Caveats about the plan's inputs, e.g. a holiday calendar that is incomplete for a year.
+  std::vector<std::string> notes;
   std::vector<Trip> trips;
   std::vector<ClientDecision> decisions; ///< in input order of clients
   Totals totals;

@@ -733,7 +733,7 @@ private:
 
 const std::vector<std::string> kCabinChoices(kCabinNames.begin(), kCabinNames.end());
 const std::vector<std::string> kWeekdayChoices(kWeekdayNames.begin(), kWeekdayNames.end());
-const std::vector<std::string> kEventKinds{"fair", "strike", "advisory", "blackout", "news"};
+const std::vector<std::string> kEventKinds(kEventKindNames.begin(), kEventKindNames.end());
 const std::vector<std::string> kWeekendRules{"home", "stay"};
 
 Input Reader::read(const Json& doc) {

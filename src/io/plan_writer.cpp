@@ -88,6 +88,48 @@ Json leg_json(const PlannedLeg& leg, const Input& input) {
   return j;
 }
 
+/// "+08:00" / "-05:30" / "+00:00" of a signed minute count.
+std::string signed_hm(Minutes m) {
+  const std::int64_t v = m.count();
+  const std::int64_t a = v < 0 ? -v : v;
+  std::string s = v < 0 ? "-" : "+";
+  s += static_cast<char>('0' + a / 600);
+  s += static_cast<char>('0' + (a / 60) % 10);
+  s += ':';
+  s += static_cast<char>('0' + (a % 60) / 10);
+  s += static_cast<char>('0' + a % 10);
+  return s;
+}
+
+Json briefing_json(const Briefing& b) {
+  Json j;
+  j["city"] = b.city;
+  j["country"] = b.country;
+  j["time_difference"] = signed_hm(b.time_difference);
+  j["from"] = iso_date(b.window.first);
+  j["to"] = iso_date(b.window.last);
+  j["holidays"] = Json::array();
+  for (const LocalHoliday& h : b.holidays) {
+    Json hj;
+    hj["date"] = iso_date(h.date);
+    hj["name"] = h.name;
+    hj["substitute"] = h.substitute;
+    j["holidays"].push_back(std::move(hj));
+  }
+  j["events"] = Json::array();
+  for (const BriefingEvent& e : b.events) {
+    Json ej;
+    ej["kind"] = event_kind_name(e.kind);
+    ej["start"] = iso_date(e.dates.first);
+    ej["end"] = iso_date(e.dates.last);
+    ej["title"] = e.title;
+    ej["note"] = e.note;
+    j["events"].push_back(std::move(ej));
+  }
+  j["calendar_note"] = b.calendar_note ? Json(*b.calendar_note) : Json();
+  return j;
+}
+
 Json trip_json(const Trip& t, const Input& input) {
   Json j;
   j["id"] = t.id;
@@ -115,6 +157,8 @@ Json trip_json(const Trip& t, const Input& input) {
     vj["days"] = v.days;
     j["visits"].push_back(std::move(vj));
   }
+  j["briefings"] = Json::array();
+  for (const Briefing& b : t.briefings) j["briefings"].push_back(briefing_json(b));
   j["cost"] = cost_json(t.cost);
   Json co2;
   co2["flights"] = kg(t.co2_flights);
@@ -182,6 +226,7 @@ std::string plan_to_json(const Plan& plan, const Input& input) {
   j["currency"] = input.currency;
   j["seed"] = input.seed;
   j["method"] = plan.method;
+  j["notes"] = plan.notes;
   j["trips"] = Json::array();
   for (const Trip& t : plan.trips) j["trips"].push_back(trip_json(t, input));
   j["clients"] = Json::array();

@@ -83,7 +83,17 @@ Plan make_plan() {
   t.cost.carbon = Money(0);
   t.co2_flights = GramsCo2(6965432);
   t.co2_hotel = GramsCo2(24500);
+  Briefing b;
+  b.city = "SIN";
+  b.country = "SG";
+  b.time_difference = Minutes(7 * 60);
+  b.window = {2027_y / 2 / 1, 2027_y / 2 / 8};
+  b.holidays = {{2027_y / 2 / 6, "Chinese New Year", false},
+                {2027_y / 2 / 8, "Chinese New Year (substitute day)", true}};
+  b.events = {{EventKind::fair, {2027_y / 2 / 3, 2027_y / 2 / 5}, "Expo", "Hall 4"}};
+  t.briefings = {b};
   p.trips.push_back(t);
+  p.notes = {"a note"};
 
   ClientDecision d1;
   d1.client_id = "acme";
@@ -132,8 +142,8 @@ TEST(PlanWriter, TopLevelFieldsInOrder) {
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
   const std::vector<std::string> expected{"flyorcall", "data_version", "label",  "horizon",
-                                          "currency",  "seed",         "method", "trips",
-                                          "clients",   "totals",       "budget"};
+                                          "currency",  "seed",         "method", "notes",
+                                          "trips",     "clients",      "totals", "budget"};
   EXPECT_EQ(keys, expected);
   EXPECT_EQ(j["flyorcall"], kVersion);
   EXPECT_EQ(j["horizon"]["start"], "2027-01-01");
@@ -184,6 +194,32 @@ TEST(PlanWriter, TripStaysVisitsCostAndCo2) {
   // Money is written as a plain number in currency units, never as cents or a string.
   EXPECT_NE(text.find("\"hotel\": 210.25"), std::string::npos);
   EXPECT_NE(text.find("\"net\": 1234.5"), std::string::npos);
+}
+
+TEST(PlanWriter, BriefingsAndNotes) {
+  const auto j = nlohmann::json::parse(plan_to_json(make_plan(), make_input()));
+  EXPECT_EQ(j["notes"], nlohmann::json::array({"a note"}));
+  const auto& b = j["trips"][0]["briefings"][0];
+  EXPECT_EQ(b["city"], "SIN");
+  EXPECT_EQ(b["country"], "SG");
+  EXPECT_EQ(b["time_difference"], "+07:00");
+  EXPECT_EQ(b["from"], "2027-02-01");
+  EXPECT_EQ(b["to"], "2027-02-08");
+  ASSERT_EQ(b["holidays"].size(), 2u);
+  EXPECT_EQ(b["holidays"][1]["date"], "2027-02-08");
+  EXPECT_EQ(b["holidays"][1]["substitute"], true);
+  ASSERT_EQ(b["events"].size(), 1u);
+  EXPECT_EQ(b["events"][0]["kind"], "fair");
+  EXPECT_EQ(b["events"][0]["start"], "2027-02-03");
+  EXPECT_EQ(b["events"][0]["note"], "Hall 4");
+  EXPECT_TRUE(b["calendar_note"].is_null());
+}
+
+TEST(PlanWriter, NegativeTimeDifferenceWithMinutes) {
+  Plan p = make_plan();
+  p.trips[0].briefings[0].time_difference = Minutes(-(9 * 60 + 30));
+  const auto j = nlohmann::json::parse(plan_to_json(p, make_input()));
+  EXPECT_EQ(j["trips"][0]["briefings"][0]["time_difference"], "-09:30");
 }
 
 TEST(PlanWriter, ClientDecisionsAndCallSlots) {
