@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  g++ cmake ninja-build pkg-config tzdata git clang-format
+  g++ cmake ninja-build pkg-config tzdata git clang-format clang libclang-rt-14-dev
   libboost-graph-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
