@@ -1,6 +1,7 @@
-// libFuzzer harness: the working-hours syntax ("09:00-17:30", "Mon-Thu 08:00-16:00,Fri 08:00-13:00").
-// Text either parses or yields a message; what parses must round-trip through the canonical text,
-// and the off-hours functions must stay within their bounds for every day and start.
+// libFuzzer harness: the working-hours syntax ("09:00-17:30", "Mon-Thu 08:00-16:00,Fri
+// 08:00-13:00"). Text either parses or yields a message; what parses must round-trip through the
+// canonical text, and the off-hours functions must stay within their bounds for every day and
+// start.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

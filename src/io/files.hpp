@@ -6,10 +6,12 @@
 #include <string>
 #include <string_view>
 
+#include "flyorcall/limits.hpp"
+
 namespace flyorcall::io {
 
 /// Largest input file accepted, in bytes (docs/input.md).
-inline constexpr std::size_t kMaxInputBytes = 64u * 1024u * 1024u;
+inline constexpr std::size_t kMaxInputBytes = limits::kMaxInputBytes;
 
 /// Reads a whole file ("-" reads standard input). Throws InputError (pointer "") when it cannot
 /// be read or is larger than kMaxInputBytes.

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include "flyorcall/flyorcall.hpp"
+#include "flyorcall/limits.hpp"
 #include "model/suggest.hpp"
 #include "network/world_data.hpp"
 #include "time/working_hours.hpp"
@@ -35,7 +36,7 @@ using Json = nlohmann::ordered_json;
 constexpr double kMaxMoneyUnits = 1e12;
 constexpr int kMinYear = 2000;
 constexpr int kMaxYear = 2100;
-constexpr int kMaxHorizonDays = 366;
+constexpr int kMaxHorizonDays = limits::kMaxHorizonDays;
 // Nobody reads more problems than this; storing millions of them (a 64 MB list of empty
 // objects) would exhaust memory long before the list is useful.
 constexpr std::size_t kMaxListedProblems = 1000;
@@ -289,7 +290,7 @@ private:
 
   // The schema nests five levels deep; a limit keeps hostile input from exhausting the stack of
   // the recursive steps that follow the parse.
-  static constexpr std::size_t kMaxDepth = 32;
+  static constexpr std::size_t kMaxDepth = limits::kMaxDepth;
   bool too_deep() {
     if (stack_.size() < kMaxDepth) return false;
     const auto& top = stack_.back();
@@ -518,11 +519,18 @@ private:
     }
   }
 
-  /// Runs `read_item` on every element of an array.
+  /// Runs `read_item` on every element of an array of at most `max_items` elements (a longer
+  /// array is one problem, and none of its elements is read).
   bool array(const Json& j, const std::string& ptr,
-             const std::function<void(const Json&, const std::string&, std::size_t)>& read_item) {
+             const std::function<void(const Json&, const std::string&, std::size_t)>& read_item,
+             std::size_t max_items = 100) {
     if (!j.is_array()) {
       problem(ptr, "expected an array, found " + found(j));
+      return false;
+    }
+    if (j.size() > max_items) {
+      problem(ptr, "expected at most " + std::to_string(max_items) + " items, found " +
+                       std::to_string(j.size()) + " (docs/input.md, Limits)");
       return false;
     }
     for (std::size_t i = 0; i < j.size(); ++i) read_item(j[i], item(ptr, i), i);
@@ -781,22 +789,26 @@ Input Reader::read(const Json& doc) {
   if (const auto it = doc.find("network"); it != doc.end()) read_network(*it, "/network");
   if (const auto it = doc.find("travellers"); it == doc.end()) {
     problem("", "missing required key \"travellers\"");
-  } else if (array(*it, "/travellers", [&](const Json& t, const std::string& p, std::size_t) {
-               read_traveller(t, p);
-             })) {
+  } else if (array(
+                 *it, "/travellers",
+                 [&](const Json& t, const std::string& p, std::size_t) { read_traveller(t, p); },
+                 limits::kMaxTravellers)) {
     travellers_listed_ = true;
     if (it->empty()) problem("/travellers", "at least one traveller is required");
   }
   if (const auto it = doc.find("clients"); it == doc.end()) {
     problem("", "missing required key \"clients\"");
-  } else if (array(*it, "/clients",
-                   [&](const Json& c, const std::string& p, std::size_t) { read_client(c, p); }) &&
+  } else if (array(
+                 *it, "/clients",
+                 [&](const Json& c, const std::string& p, std::size_t) { read_client(c, p); },
+                 limits::kMaxClients) &&
              it->empty()) {
     problem("/clients", "at least one client is required");
   }
   if (const auto it = doc.find("events"); it != doc.end())
-    array(*it, "/events",
-          [&](const Json& e, const std::string& p, std::size_t) { read_event(e, p); });
+    array(
+        *it, "/events", [&](const Json& e, const std::string& p, std::size_t) { read_event(e, p); },
+        limits::kMaxEvents);
   if (const auto it = doc.find("policy"); it != doc.end()) read_policy(*it, "/policy");
   return in_;
 }
@@ -932,16 +944,21 @@ void Reader::read_network(const Json& j, const std::string& p) {
            }},
           {"countries",
            [&](const Json& v, const std::string& q) {
-             array(v, q,
-                   [&](const Json& c, const std::string& r, std::size_t) { read_country(c, r); });
+             array(
+                 v, q,
+                 [&](const Json& c, const std::string& r, std::size_t) { read_country(c, r); },
+                 limits::kMaxCountries);
            }},
           {"cities",
            [&](const Json& v, const std::string& q) {
-             array(v, q,
-                   [&](const Json& c, const std::string& r, std::size_t) { read_city(c, r); });
+             array(
+                 v, q, [&](const Json& c, const std::string& r, std::size_t) { read_city(c, r); },
+                 limits::kMaxCities);
            }},
           {"legs", [&](const Json& v, const std::string& q) {
-             array(v, q, [&](const Json& l, const std::string& r, std::size_t) { read_leg(l, r); });
+             array(
+                 v, q, [&](const Json& l, const std::string& r, std::size_t) { read_leg(l, r); },
+                 limits::kMaxLegs);
            }}});
 }
 
@@ -1267,10 +1284,13 @@ void Reader::read_client(const Json& j, const std::string& p) {
                            }},
                           {"availability",
                            [&](const Json& v, const std::string& q) {
-                             array(v, q, [&](const Json& w, const std::string& r, std::size_t) {
-                               if (auto range = read_window(w, r, true))
-                                 c.availability.push_back(*range);
-                             });
+                             array(
+                                 v, q,
+                                 [&](const Json& w, const std::string& r, std::size_t) {
+                                   if (auto range = read_window(w, r, true))
+                                     c.availability.push_back(*range);
+                                 },
+                                 limits::kMaxWindows);
                            }},
                           {"must_visit",
                            [&](const Json& v, const std::string& q) {

@@ -50,6 +50,50 @@ std::string with_traveller(const std::string& traveller) {
          R"(], "clients": [{"id": "c", "city": "PAR", "visit_value": 1000}]})";
 }
 
+/// `n` copies of `item` with "#" replaced by the copy's number, as a JSON array body.
+std::string repeated(const std::string& item, std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string one = item;
+    for (auto at = one.find('#'); at != std::string::npos; at = one.find('#'))
+      one.replace(at, 1, std::to_string(i));
+    out += (i ? "," : "") + one;
+  }
+  return out;
+}
+
+TEST(BadInput, EachListHasADocumentedMaximum) {
+  const std::string traveller = R"({"id": "t#", "home": "FRA", "cost_per_day": 500})";
+  const std::string client = R"({"id": "c#", "city": "PAR", "visit_value": 1000})";
+  const std::string one_client = R"([{"id": "c", "city": "PAR", "visit_value": 1000}])";
+  const std::string one_traveller = "[" + traveller + "]";
+  const auto doc = [&](const std::string& travellers, const std::string& clients,
+                       const std::string& extra = "") {
+    return R"({"quarter": "2027-Q1", )" + extra + R"("travellers": )" + travellers +
+           R"(, "clients": )" + clients + "}";
+  };
+  // At the limit: accepted.
+  EXPECT_NO_THROW((void)read_input(doc("[" + repeated(traveller, 50) + "]", one_client)));
+  expect_problem(doc("[" + repeated(traveller, 51) + "]", one_client), "/travellers",
+                 "expected at most 50 items, found 51 (docs/input.md, Limits)");
+  expect_problem(doc(one_traveller, "[" + repeated(client, 2001) + "]"), "/clients",
+                 "expected at most 2000 items, found 2001 (docs/input.md, Limits)");
+  const std::string event = R"({"kind": "news", "city": "PAR", "start": "2027-01-05",
+                                "end": "2027-01-05", "title": "e#"})";
+  expect_problem(doc(one_traveller, one_client, R"("events": [)" + repeated(event, 10001) + "],"),
+                 "/events", "expected at most 10000 items, found 10001 (docs/input.md, Limits)");
+  const std::string leg = R"({"from": "FRA", "to": "PAR"})";
+  expect_problem(
+      doc(one_traveller, one_client, R"("network": {"legs": [)" + repeated(leg, 50001) + "]},"),
+      "/network/legs", "expected at most 50000 items, found 50001 (docs/input.md, Limits)");
+  const std::string window = R"({"start": "2027-01-05", "end": "2027-01-06"})";
+  expect_problem(doc(one_traveller, R"([{"id": "c", "city": "PAR", "visit_value": 1000,
+                                         "availability": [)" +
+                                        repeated(window, 367) + "]}]"),
+                 "/clients/0/availability",
+                 "expected at most 366 items, found 367 (docs/input.md, Limits)");
+}
+
 TEST(BadInput, MalformedJsonGivesLineAndColumn) {
   expect_problem("{\n  \"quarter\": \"2027-Q1\",\n  \"seed\": tru\n}", "",
                  "malformed JSON at line 3, column 14: invalid literal");
