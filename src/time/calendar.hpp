@@ -12,6 +12,9 @@ class BusinessCalendar {
 public:
   /// A calendar with the given weekend and closed dates (any order, duplicates allowed).
   BusinessCalendar(WeekdayMask weekend, std::vector<Date> closed);
+  /// As above, plus `open`: weekend days that are official working days (make-up days); a date
+  /// both closed and open is closed.
+  BusinessCalendar(WeekdayMask weekend, std::vector<Date> closed, std::vector<Date> open);
   /// True when `d` is a business day.
   [[nodiscard]] bool is_business_day(Date d) const;
   /// The first business day on or after `d`, not after `limit`; nullopt when none.
@@ -22,6 +25,7 @@ public:
 private:
   WeekdayMask weekend_;
   std::vector<Date> closed_; // sorted, unique
+  std::vector<Date> open_;   // sorted, unique
 };
 
 /// True when weekday `wd` is in `mask`.
