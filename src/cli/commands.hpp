@@ -6,4 +6,11 @@
 
 #include "cli/common.hpp"
 
-namespace flyorcall::cli {} // namespace flyorcall::cli
+namespace flyorcall::cli {
+
+/// `flyorcall compare`: what-if scenarios of a base input, planned in parallel (docs/compare.md).
+Command add_compare_command(CLI::App& app, CommonOptions& opt);
+/// `flyorcall batch`: many inputs planned in parallel, one JSON line each (docs/batch.md).
+Command add_batch_command(CLI::App& app, CommonOptions& opt);
+
+} // namespace flyorcall::cli

@@ -1,3 +1,4 @@
 set(FLYORCALL_OPTIMIZE_SOURCES
   src/optimize/schedule.cpp
-  src/optimize/greedy.cpp)
+  src/optimize/greedy.cpp
+  src/optimize/parallel.cpp)

@@ -1,2 +1,3 @@
 set(FLYORCALL_REPORT_SOURCES
-  src/report/summary.cpp)
+  src/report/summary.cpp
+  src/report/compare.cpp src/report/compare_format.cpp src/report/compare_html.cpp)

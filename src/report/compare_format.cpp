@@ -1,0 +1,149 @@
+#include "report/compare_format.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace flyorcall::report {
+
+namespace {
+
+std::string grouped(std::uint64_t units) {
+  // Built front to back with append only: GCC 12 warns falsely (-Wrestrict) on insert here.
+  const std::string digits = std::to_string(units);
+  std::string s;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) s.push_back(',');
+    s.push_back(digits[i]);
+  }
+  return s;
+}
+
+std::uint64_t magnitude(std::int64_t v) {
+  return v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
+}
+
+/// Sign (when negative, or `plus` for positive) and |v| in hundredths (scale 100) or tenths
+/// (scale 10) as "<grouped>.<digits>".
+std::string fixed(std::int64_t v, std::uint64_t scale, bool plus = false) {
+  const std::uint64_t a = magnitude(v);
+  std::string s;
+  if (v < 0) s.push_back('-');
+  if (v > 0 && plus) s.push_back('+');
+  s.append(grouped(a / scale));
+  s.push_back('.');
+  std::uint64_t frac = a % scale;
+  if (scale == 100) {
+    s.push_back(static_cast<char>('0' + frac / 10));
+    frac %= 10;
+  }
+  s.push_back(static_cast<char>('0' + frac));
+  return s;
+}
+
+std::int64_t tenths_of_kg(GramsCo2 g) {
+  // Grams to tenths of a kilogram, half away from zero.
+  const std::int64_t c = g.count();
+  return c >= 0 ? (c + 50) / 100 : -((-c + 50) / 100);
+}
+
+} // namespace
+
+std::string amount(Money m) {
+  return fixed(m.count(), 100);
+}
+
+std::string signed_amount(Money m) {
+  return fixed(m.count(), 100, true);
+}
+
+std::string signed_count(int n) {
+  std::string s;
+  if (n > 0) s.push_back('+');
+  s.append(std::to_string(n));
+  return s;
+}
+
+std::string kilograms(GramsCo2 g) {
+  return fixed(tenths_of_kg(g), 10);
+}
+
+std::string signed_kilograms(GramsCo2 g) {
+  return fixed(tenths_of_kg(g), 10, true);
+}
+
+std::string number(double v) {
+  char buf[64];
+  if (std::abs(v) < 1e15 && v == std::floor(v)) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf;
+  }
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+std::string printable(std::string_view s) {
+  std::string out;
+  for (unsigned char ch : s) {
+    if (ch < 0x20 || ch == 0x7F) {
+      static const char* hex = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[ch >> 4];
+      out += hex[ch & 15];
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out;
+}
+
+std::string markdown_escape(std::string_view s) {
+  std::string out;
+  for (unsigned char ch : s) {
+    if (ch < 0x20 || ch == 0x7F) {
+      out += ' ';
+    } else if (std::string_view("\\`*_{}[]<>()#+!|~&").find(static_cast<char>(ch)) !=
+               std::string_view::npos) {
+      out += '\\';
+      out += static_cast<char>(ch);
+    } else {
+      out += static_cast<char>(ch);
+    }
+  }
+  return out;
+}
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  for (unsigned char ch : s) {
+    switch (ch) {
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
+    default:
+      if (ch >= 0x20 && ch != 0x7F)
+        out += static_cast<char>(ch);
+      else if (ch == '\t' || ch == '\n')
+        out += ' ';
+    }
+  }
+  return out;
+}
+
+} // namespace flyorcall::report
