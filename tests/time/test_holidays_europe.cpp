@@ -131,6 +131,8 @@ const Expect kHolidays[] = {
     {"GR", "2024-05-06", "Easter Monday", false},
     {"GR", "2024-06-24", "Whit Monday", false},
     {"GR", "2024-05-07", "Labour Day", false},
+    {"GR", "2021-05-04", "Labour Day", false},
+    {"GR", "2022-05-02", "Labour Day", false},
     {"GR", "2027-03-15", "Clean Monday", false},
     {"GR", "2027-05-03", "Easter Monday", false},
     {"GR", "2027-10-28", "Ochi", false},
@@ -297,7 +299,7 @@ const Expect kHolidays[] = {
     {"SI", "2027-02-08", "Preseren", false},
     {"SI", "2027-04-27", "Uprising", false},
     {"SI", "2027-06-25", "Statehood", false},
-    // Slovakia (the consolidation changes of 2024-2026 are not asserted here)
+    // Slovakia: 8 May and 15 September are working days in 2026 only (Act 261/2025)
     {"SK", "2019-08-29", "National Uprising", false},
     {"SK", "2019-09-15", "Seven Sorrows", false},
     {"SK", "2019-11-17", "Freedom and Democracy", false},
@@ -307,6 +309,8 @@ const Expect kHolidays[] = {
     {"SK", "2027-03-26", "Good Friday", false},
     {"SK", "2027-08-29", "National Uprising", false},
     {"SK", "2027-12-24", "Christmas Eve", false},
+    {"SK", "2025-09-15", "Seven Sorrows", false},
+    {"SK", "2027-05-08", "Victory over Fascism", false},
     // Ukraine: pre-war calendar; a weekend holiday (and Easter, Trinity) gives the next working
     // day off. 2022 onwards is martial law (see kIncomplete), so 2020 and 2021 stand in.
     {"UA", "2019-01-07", "Christmas", false},
@@ -412,6 +416,10 @@ const NotHoliday kNotHolidays[] = {
     {"RS", "2024-01-08", "Orthodox Christmas on a Sunday has no substitute day"},
     {"RS", "2027-01-04", "2 January on a Saturday has no substitute day"},
     {"SE", "2019-06-10", "Whit Monday was replaced by National Day in 2005"},
+    {"SK", "2025-09-01", "Constitution Day is a working day since 2024"},
+    {"SK", "2025-11-17", "17 November is a working day since 2025"},
+    {"SK", "2026-05-08", "8 May is a working day in 2026"},
+    {"SK", "2026-09-15", "15 September is a working day in 2026"},
     {"SI", "2015-01-02", "2 January was a working day 2013-2016"},
     {"TR", "2024-06-15", "the eve of Kurban Bayrami is only a half day"},
     {"KZ", "2024-12-17", "Independence Day has one day since 2022"},
