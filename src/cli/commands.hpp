@@ -8,6 +8,8 @@
 
 namespace flyorcall::cli {
 
+/// `flyorcall holidays COUNTRY YEAR`: public holidays of a country in a year (docs/holidays.md).
+Command add_holidays_command(CLI::App& app, CommonOptions& opt);
 /// `flyorcall compare`: what-if scenarios of a base input, planned in parallel (docs/compare.md).
 Command add_compare_command(CLI::App& app, CommonOptions& opt);
 /// `flyorcall batch`: many inputs planned in parallel, one JSON line each (docs/batch.md).

@@ -1,2 +1,3 @@
 flyorcall_add_test(test_cli
   ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_cli.cpp)
+flyorcall_add_test(test_holidays_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_holidays_cli.cpp)

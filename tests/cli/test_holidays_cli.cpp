@@ -1,0 +1,154 @@
+// End-to-end tests of `flyorcall holidays COUNTRY YEAR`: text and JSON views, country names and
+// codes in any case, and the errors for unknown countries and years.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kCli = FLYORCALL_CLI;
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// Runs the CLI with a shell-quoted argument string; captures exit code, stdout and stderr.
+CliRun run(const std::string& args) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path base =
+      fs::temp_directory_path() /
+      (std::string("flyorcall-holidays-") + info->name() + "-" + std::to_string(::getpid()));
+  const fs::path out = base.string() + ".out";
+  const fs::path err = base.string() + ".err";
+  const std::string cmd =
+      "'" + kCli + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  CliRun r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST(HolidaysCli, TextListsHolidaysWeekdaysAndSubstituteDays) {
+  const CliRun r = run("holidays GB 2027");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(contains(r.out, "Public holidays of United Kingdom (GB) in 2027\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "weekend: Sat Sun\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "2027-12-25  Sat  Christmas Day\n")) << r.out;
+  EXPECT_TRUE(contains(r.out, "2027-12-27  Mon  Christmas Day (substitute day)  [substitute]\n"))
+      << r.out;
+  EXPECT_TRUE(contains(r.out, "2027-12-28  Tue  Boxing Day (substitute day)  [substitute]\n"))
+      << r.out;
+  EXPECT_FALSE(contains(r.out, "warning")) << r.out;
+}
+
+TEST(HolidaysCli, CountryByNameInAnyCase) {
+  const CliRun code = run("holidays de 2027");
+  const CliRun name = run("holidays GERMANY 2027");
+  const CliRun spaced = run("holidays 'united states' 2027");
+  EXPECT_EQ(code.code, 0) << code.err;
+  EXPECT_EQ(name.code, 0) << name.err;
+  EXPECT_EQ(code.out, name.out);
+  EXPECT_TRUE(contains(code.out, "2027-10-03  Sun  German Unity Day\n")) << code.out;
+  EXPECT_EQ(spaced.code, 0) << spaced.err;
+  EXPECT_TRUE(contains(spaced.out, "2027-07-05  Mon  Independence Day (substitute day)"))
+      << spaced.out;
+}
+
+TEST(HolidaysCli, IncompleteYearWarnsAndWorkdaysAreListed) {
+  const CliRun late = run("holidays CN 2027");
+  EXPECT_EQ(late.code, 0) << late.err;
+  EXPECT_TRUE(contains(late.out, "warning: incomplete list: ")) << late.out;
+  EXPECT_TRUE(contains(late.out, "2024-2026 only")) << late.out;
+  const CliRun known = run("holidays CN 2026");
+  EXPECT_EQ(known.code, 0) << known.err;
+  EXPECT_FALSE(contains(known.out, "warning")) << known.out;
+  EXPECT_TRUE(contains(known.out, "official working weekend days: 2026-01-04 Sun 2026-02-14 Sat"))
+      << known.out;
+}
+
+TEST(HolidaysCli, Json) {
+  const CliRun r = run("holidays us 2021 --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["country"], "US");
+  EXPECT_EQ(j["name"], "United States");
+  EXPECT_EQ(j["year"], 2021);
+  EXPECT_EQ(j["weekend"], json::array({"Sat", "Sun"}));
+  EXPECT_EQ(j["complete"], true);
+  EXPECT_EQ(j["note"], "");
+  EXPECT_EQ(j["workdays"], json::array());
+  // 1 January 2022 is a Saturday: observed on Friday 31 December 2021.
+  const json& last = j["holidays"].back();
+  EXPECT_EQ(last["date"], "2021-12-31");
+  EXPECT_EQ(last["weekday"], "Fri");
+  EXPECT_EQ(last["name"], "New Year's Day (substitute day)");
+  EXPECT_EQ(last["substitute"], true);
+  EXPECT_EQ(j["holidays"].front()["date"], "2021-01-01");
+  EXPECT_EQ(j["holidays"].front()["substitute"], false);
+
+  const CliRun cn = run("holidays CN 2030 --json");
+  ASSERT_EQ(cn.code, 0) << cn.err;
+  const json c = json::parse(cn.out);
+  EXPECT_EQ(c["complete"], false);
+  EXPECT_TRUE(contains(c["note"].get<std::string>(), "2024-2026 only")) << c["note"];
+}
+
+TEST(HolidaysCli, UnknownCountrySuggestsACode) {
+  const CliRun r = run("holidays Germny 2027");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "flyorcall holidays: unknown country \"Germny\" (did you mean \"DE\", the code "
+                   "of Germany?); give an ISO 3166 code (DE) or an English name (Germany)\n");
+  const CliRun j = run("holidays Atlantis 2027 --error-format json");
+  EXPECT_EQ(j.code, 2);
+  const json e = json::parse(j.err);
+  EXPECT_EQ(e["code"], 2);
+  EXPECT_TRUE(contains(e["problems"][0]["message"].get<std::string>(), "unknown country"));
+}
+
+TEST(HolidaysCli, BadYears) {
+  for (const char* y : {"1999", "2101", "20x7", "-5", "''"}) {
+    const CliRun r = run(std::string("holidays DE ") + y);
+    EXPECT_EQ(r.code, 2) << y;
+    EXPECT_EQ(r.out, "") << y;
+    EXPECT_TRUE(contains(r.err, "expected a year from 2000 to 2100")) << y << ": " << r.err;
+  }
+  EXPECT_EQ(run("holidays DE 2000").code, 0);
+  EXPECT_EQ(run("holidays DE 2100").code, 0);
+}
+
+TEST(HolidaysCli, MissingArgumentsAreUsageErrors) {
+  EXPECT_EQ(run("holidays").code, 2);
+  EXPECT_EQ(run("holidays DE").code, 2);
+}
