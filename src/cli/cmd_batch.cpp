@@ -135,7 +135,7 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.jsonl);
     if (!a.jsonl.empty()) source = a.jsonl;
     const std::vector<Job> jobs = collect_jobs(a);
-    if (jobs.empty()) throw bad_input("no input documents in " + a.jsonl);
+    if (jobs.empty()) throw bad_input("no input document: the file holds only blank lines");
 
     std::vector<std::string> lines(jobs.size());
     std::vector<int> codes(jobs.size(), 0);

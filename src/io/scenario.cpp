@@ -197,7 +197,7 @@ Sweep parse_sweep(std::string_view text) {
   if (to < from) throw usage(where + "TO must not be less than FROM");
   // A tolerance of a millionth of a step keeps 0:1:0.1 at 11 points despite binary rounding.
   const double span = (to - from) / step + 1e-6;
-  if (span + 1 > static_cast<double>(kMaxSweepPoints))
+  if (!(span < static_cast<double>(kMaxSweepPoints)))
     throw usage(where + "more than " + std::to_string(kMaxSweepPoints) +
                 " points; use a larger STEP or a shorter range");
   const auto count = static_cast<std::size_t>(std::floor(span)) + 1;

@@ -3,3 +3,4 @@ flyorcall_add_test(test_io
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_bad_input.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_plan_writer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_robustness.cpp)
+flyorcall_add_test(test_scenario ${CMAKE_CURRENT_SOURCE_DIR}/io/test_scenario.cpp)

@@ -1,0 +1,265 @@
+// End-to-end tests of `flyorcall compare` on the default example: the acceptance scenarios
+// (fares +20 %, carbon price 200, budget cut), sweeps, bad scenarios and determinism.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const fs::path kSource = FLYORCALL_SOURCE_DIR;
+const std::string kCli = FLYORCALL_CLI;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class CompareCli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           (std::string("flyorcall-compare-") + info->name() + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  /// Runs the CLI in the source directory with a shell-quoted argument string.
+  CliRun run(const std::string& args) const {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string cmd = "cd '" + kSource.string() + "' && '" + kCli + "' " + args + " >'" +
+                            out.string() + "' 2>'" + err.string() + "' </dev/null";
+    const int status = std::system(cmd.c_str());
+    CliRun r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+  /// A merge patch with every leg of the default example's network at its fare x 1.2, built
+  /// from `flyorcall network --input default.json --json` (the input has no fare multiplier).
+  std::string fares_patch() const {
+    const CliRun net = run("network --input data/examples/default.json --json");
+    EXPECT_EQ(net.code, 0) << net.err;
+    const json n = json::parse(net.out);
+    json legs = json::array();
+    for (const auto& leg : n["legs"]) {
+      json fare;
+      for (const auto& [cabin, v] : leg["fare"].items())
+        fare[cabin] = std::round(v.get<double>() * 120.0) / 100.0;
+      legs.push_back(
+          {{"from", leg["from"]}, {"to", leg["to"]}, {"both_ways", false}, {"fare", fare}});
+    }
+    const fs::path p = dir_ / "fares+20.json";
+    spit(p, json{{"network", {{"legs", legs}}}}.dump());
+    return p.string();
+  }
+
+  fs::path dir_;
+};
+
+} // namespace
+
+TEST_F(CompareCli, AcceptanceScenariosMoveTotalsTheExpectedWay) {
+  const std::string fares = fares_patch();
+  const fs::path budget = dir_ / "budget-cut.json";
+  spit(budget, R"({"policy": {"budget": {"money": 40000}}})");
+  const CliRun r = run("compare data/examples/default.json '" + fares + "' '" + budget.string() +
+                       "' --set /policy/carbon_price_per_t=200 --format json --jobs 2");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  const json j = json::parse(r.out);
+  const json& base = j["base"]["totals"];
+  ASSERT_EQ(j["scenarios"].size(), 3u);
+  const json& f = j["scenarios"][0];
+  const json& b = j["scenarios"][1];
+  const json& c = j["scenarios"][2];
+  EXPECT_EQ(f["name"], fares);
+  EXPECT_EQ(b["name"], budget.string());
+  EXPECT_EQ(c["name"], "/policy/carbon_price_per_t=200");
+
+  // Fares +20 %: flights cost more, net value falls.
+  EXPECT_GT(f["totals"]["trip_cost"]["flights"], base["trip_cost"]["flights"]);
+  EXPECT_LT(f["totals"]["net"], base["net"]);
+  EXPECT_LT(f["delta"]["net"], 0);
+
+  // Budget cut: spend within the new budget, and the dropped visits are listed as flips.
+  EXPECT_EQ(b["totals"]["budget_money"], 40000);
+  EXPECT_LE(b["totals"]["trip_cost"]["total"].get<double>(), 40000.0);
+  EXPECT_LT(b["totals"]["visits"], base["visits"]);
+  ASSERT_FALSE(b["flips"].empty());
+  int to_remote = 0;
+  for (const auto& flip : b["flips"])
+    if (flip["from"] == "visit" && flip["to"] == "remote") ++to_remote;
+  EXPECT_GE(to_remote, base["visits"].get<int>() - b["totals"]["visits"].get<int>());
+
+  // Carbon price 200 (base 100): CO2e does not rise, the carbon cost does.
+  EXPECT_LE(c["totals"]["co2_kg"], base["co2_kg"]);
+  EXPECT_GT(c["totals"]["trip_cost"]["carbon"], base["trip_cost"]["carbon"]);
+  EXPECT_LE(c["delta"]["net"], 0);
+
+  // The table lists the flips with client names.
+  const CliRun t = run("compare data/examples/default.json '" + budget.string() + "'");
+  ASSERT_EQ(t.code, 0) << t.err;
+  const std::string first = b["flips"][0]["client"];
+  EXPECT_NE(t.out.find(first + " ("), std::string::npos) << t.out;
+  EXPECT_NE(t.out.find("visit (" + b["flips"][0]["from_trip"].get<std::string>() + ") -> remote"),
+            std::string::npos);
+}
+
+TEST_F(CompareCli, SweepGivesAnHtmlChartWithOnePointPerScenario) {
+  const fs::path out = dir_ / "sweep.html";
+  const CliRun r = run("compare data/examples/default.json --sweep "
+                       "/policy/carbon_price_per_t=0:400:50 --format html -o '" +
+                       out.string() + "'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, ""); // written to the file only
+  const std::string html = slurp(out);
+  ASSERT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find("<title id=\"sweep-title\">"), std::string::npos);
+  EXPECT_NE(html.find("<desc id=\"sweep-desc\">"), std::string::npos);
+  EXPECT_EQ(html.find("<script"), std::string::npos);
+  const std::regex polyline(R"re(<polyline class="\w+" points="([^"]*)")re");
+  int lines = 0;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), polyline);
+       it != std::sregex_iterator(); ++it, ++lines) {
+    const std::string pts = (*it)[1];
+    EXPECT_EQ(std::count(pts.begin(), pts.end(), ','), 9); // 0, 50, ..., 400
+  }
+  EXPECT_EQ(lines, 3);
+
+  // The sweep table has the curve too, in every format.
+  const CliRun t = run("compare data/examples/default.json --sweep "
+                       "/policy/carbon_price_per_t=0:400:50");
+  ASSERT_EQ(t.code, 0) << t.err;
+  EXPECT_NE(t.out.find("\nSweep\n"), std::string::npos);
+  const CliRun md = run("compare data/examples/default.json --sweep "
+                        "/policy/carbon_price_per_t=0:400:50 --format md");
+  EXPECT_NE(md.out.find("## Sweep"), std::string::npos);
+}
+
+TEST_F(CompareCli, BadPatchIsReportedWithScenarioAndPointerAndNothingIsWritten) {
+  const fs::path patch = dir_ / "bad-budget.json";
+  spit(patch, R"({"policy": {"budget": {"money": -5}}})");
+  const fs::path out = dir_ / "cmp.json";
+  const CliRun r = run("compare data/examples/default.json '" + patch.string() +
+                       "' --set /clients/0/city=XXX --format json -o '" + out.string() + "'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("scenario \"" + patch.string() + "\": /policy/budget/money: "),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("scenario \"/clients/0/city=XXX\": /clients/0/city: "), std::string::npos)
+      << r.err;
+
+  const CliRun j =
+      run("compare data/examples/default.json '" + patch.string() + "' --error-format json");
+  EXPECT_EQ(j.code, 2);
+  const json e = json::parse(j.err);
+  EXPECT_EQ(e["code"], 2);
+  EXPECT_EQ(e["problems"][0]["pointer"], "/policy/budget/money");
+  EXPECT_EQ(e["problems"][0]["message"].get<std::string>().rfind("scenario \"", 0), 0u);
+}
+
+TEST_F(CompareCli, MissingPointerGetsDidYouMean) {
+  const CliRun r = run("compare data/examples/default.json --set /policy/budgt/money=1");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "scenario \"/policy/budgt/money=1\": /policy/budgt: no key \"budgt\" in "
+                   "/policy (did you mean \"budget\"?)\n");
+  const CliRun s = run("compare data/examples/default.json --sweep /polcy/x=0:2:1");
+  EXPECT_EQ(s.code, 2);
+  EXPECT_NE(s.err.find("/polcy: no key \"polcy\" in the document (did you mean \"policy\"?)"),
+            std::string::npos);
+  // A new key at the end is added, and the input reader then names it with its own suggestion.
+  const CliRun k = run("compare data/examples/default.json --set /policy/carbon_price=5");
+  EXPECT_EQ(k.code, 2);
+  EXPECT_NE(k.err.find("/policy/carbon_price: unknown key \"carbon_price\" (did you mean "
+                       "\"carbon_price_per_t\"?)"),
+            std::string::npos)
+      << k.err;
+}
+
+TEST_F(CompareCli, UsageErrors) {
+  EXPECT_EQ(run("compare data/examples/default.json").code, 2);
+  EXPECT_EQ(run("compare data/examples/default.json --sweep /policy/carbon_price_per_t=0:10:0").err,
+            "flyorcall compare: --sweep \"/policy/carbon_price_per_t=0:10:0\": STEP must be "
+            "greater than 0\n");
+  EXPECT_EQ(run("compare data/examples/default.json --sweep /x=0:1000:1").code, 2);
+  EXPECT_EQ(run("compare data/examples/default.json --set x=1").code, 2);
+  EXPECT_EQ(run("compare data/examples/default.json --set /seed=2 --jobs 0").code, 2);
+  EXPECT_EQ(run("compare data/examples/default.json --set /seed=2 --format pdf").code, 2);
+  EXPECT_EQ(run("compare data/examples/nope.json --set /seed=2").code, 2);
+  // The output may not overwrite the base.
+  const fs::path base = dir_ / "base.json";
+  fs::copy_file(kSource / "data/examples/small.json", base);
+  const CliRun r = run("compare '" + base.string() + "' --set /seed=2 -o '" + base.string() + "'");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(slurp(base), slurp(kSource / "data/examples/small.json"));
+}
+
+TEST_F(CompareCli, GroupedSetsFormOneScenario) {
+  const CliRun r = run("compare data/examples/default.json --group --format json "
+                       "--set /policy/carbon_price_per_t=0 --set /policy/budget/money=30000");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const json j = json::parse(r.out);
+  ASSERT_EQ(j["scenarios"].size(), 1u);
+  EXPECT_EQ(j["scenarios"][0]["name"], "/policy/carbon_price_per_t=0 /policy/budget/money=30000");
+  EXPECT_EQ(j["scenarios"][0]["totals"]["trip_cost"]["carbon"], 0);
+  EXPECT_LE(j["scenarios"][0]["totals"]["trip_cost"]["total"].get<double>(), 30000.0);
+}
+
+TEST_F(CompareCli, InfeasibleScenarioIsReportedInTheComparison) {
+  // Helvetia (a must-visit client) only in a window before the quarter: no plan can visit it.
+  const CliRun r =
+      run("compare data/examples/default.json --format json --set "
+          "'/clients/8/availability=[{\"from\":\"2027-01-01\",\"to\":\"2027-01-01\"}]'");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["scenarios"][0]["feasible"], false);
+  EXPECT_EQ(j["scenarios"][0]["infeasible"]["pointer"], "/clients/8");
+}
+
+TEST_F(CompareCli, OutputIsTheSameWhateverTheJobs) {
+  const std::string args = "compare data/examples/default.json --set /policy/budget/money=45000 "
+                           "--sweep /policy/carbon_price_per_t=0:300:100 --format json";
+  const CliRun one = run(args + " --jobs 1");
+  const CliRun two = run(args + " --jobs 2");
+  const CliRun many = run(args + " --jobs 7");
+  ASSERT_EQ(one.code, 0) << one.err;
+  EXPECT_EQ(one.out, two.out);
+  EXPECT_EQ(one.out, many.out);
+  const json j = json::parse(one.out);
+  ASSERT_EQ(j["scenarios"].size(), 5u);
+  EXPECT_EQ(j["sweep"]["pointer"], "/policy/carbon_price_per_t");
+  EXPECT_EQ(j["scenarios"][4]["sweep_value"], 300);
+}
