@@ -374,7 +374,7 @@ const Expect kHolidays[] = {
     {"KZ", "2027-01-07", "Christmas", false},
     {"KZ", "2027-05-07", "Defender", false},
     {"KZ", "2027-10-25", "Republic", false},
-    // Kyrgyzstan
+    // Kyrgyzstan: the Labour Code of 2025 adds New Year and May holidays and ends substitutes
     {"KG", "2019-03-08", "Women", false},
     {"KG", "2019-03-21", "Nooruz", false},
     {"KG", "2019-11-07", "Ancestors", false},
@@ -386,6 +386,8 @@ const Expect kHolidays[] = {
     {"KG", "2027-01-07", "Christmas", false},
     {"KG", "2027-05-05", "Constitution", false},
     {"KG", "2027-08-31", "Independence", false},
+    {"KG", "2027-01-05", "New Year", false},
+    {"KG", "2027-05-04", "May Holidays", false},
     // Uzbekistan
     {"UZ", "2019-03-21", "Navruz", false},
     {"UZ", "2019-05-09", "Remembrance", false},
@@ -429,6 +431,9 @@ const NotHoliday kNotHolidays[] = {
     {"SI", "2015-01-02", "2 January was a working day 2013-2016"},
     {"TR", "2024-06-15", "the eve of Kurban Bayrami is only a half day"},
     {"KZ", "2024-12-17", "Independence Day has one day since 2022"},
+    {"KG", "2026-02-23", "Defender of the Fatherland Day is a working day since 2025"},
+    {"KG", "2026-03-09", "no substitute for 8 March on a Sunday since 2025"},
+    {"KG", "2027-11-08", "7-8 November are working days since 2025"},
     {"KZ", "2024-06-17", "Kurban Ait on a Sunday has no substitute day"},
     {"UA", "2024-08-24", "holidays are working days under martial law"},
     {"LV", "2024-11-19", "18 November 2024 is a Monday: no substitute day"},
