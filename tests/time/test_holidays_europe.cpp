@@ -344,6 +344,7 @@ const Expect kHolidays[] = {
     {"GE", "2027-04-30", "Good Friday", false},
     {"GE", "2027-05-12", "St. Andrew", false},
     {"GE", "2027-11-23", "Giorgoba", false},
+    {"GE", "2027-05-17", "Family Sanctity", false},
     // Azerbaijan: weekend holidays move to the next working day
     {"AZ", "2019-03-25", "Novruz", true},
     {"AZ", "2019-03-26", "Novruz", true},
