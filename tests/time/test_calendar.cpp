@@ -48,3 +48,16 @@ TEST(Calendar, AllWeekClosedHasNoBusinessDay) {
   const BusinessCalendar never(0x7f, {});
   EXPECT_EQ(never.next_business_day(d(2027, 1, 1), d(2027, 12, 31)), std::nullopt);
 }
+
+TEST(Calendar, OpenWeekendDaysAreBusinessDaysUnlessClosed) {
+  // China 2026: Saturday 14 February is a make-up working day; Saturday 21 February is not.
+  const BusinessCalendar cn(flyorcall::kSatSun, {d(2026, 2, 16), d(2026, 2, 28)},
+                            {d(2026, 2, 14), d(2026, 2, 14), d(2026, 2, 28)});
+  EXPECT_TRUE(cn.is_business_day(d(2026, 2, 14)));
+  EXPECT_FALSE(cn.is_business_day(d(2026, 2, 21)));
+  EXPECT_FALSE(cn.is_business_day(d(2026, 2, 16))); // closed weekday
+  EXPECT_FALSE(cn.is_business_day(d(2026, 2, 28))); // closed wins over open
+  EXPECT_EQ(cn.next_business_day(d(2026, 2, 13), d(2026, 2, 20)), d(2026, 2, 13));
+  EXPECT_EQ(cn.next_business_day(d(2026, 2, 14), d(2026, 2, 20)), d(2026, 2, 14));
+  EXPECT_EQ(cn.next_business_day(d(2026, 2, 15), d(2026, 2, 20)), d(2026, 2, 17));
+}
