@@ -11,6 +11,7 @@
 
 #include "flyorcall/errors.hpp"
 #include "model/embedded_data.hpp"
+#include "model/suggest.hpp"
 #include "network/world_data.hpp"
 
 namespace flyorcall::timez {
@@ -138,6 +139,17 @@ std::optional<int> digits(std::string_view s, std::size_t width = 0) {
   return v;
 }
 
+const std::vector<std::string>& weekday_names() {
+  static const std::vector<std::string> names(kWeekdayNames.begin(), kWeekdayNames.end());
+  return names;
+}
+
+/// "unknown weekday "x" (did you mean ...?) (expected Mon ... Sun)".
+std::string unknown_weekday(std::string_view s) {
+  return "unknown weekday " + quoted(s) + did_you_mean(s, weekday_names()) +
+         " (expected Mon Tue Wed Thu Fri Sat Sun)";
+}
+
 std::optional<unsigned> weekday_of(std::string_view s) {
   const auto it = std::find(kWeekdayNames.begin(), kWeekdayNames.end(), s);
   if (it == kWeekdayNames.end()) return std::nullopt;
@@ -221,9 +233,7 @@ bool parse_rule(std::string_view s, Rule& r, std::optional<std::pair<int, int>>&
   if (words.size() == 3 && (words[0] == "last" || digits(words[0], 1))) {
     const auto wd = weekday_of(words[1]);
     const auto m = digits(words[2], 2);
-    if (!wd)
-      bad_rule(at, s,
-               "unknown weekday " + quoted(words[1]) + " (expected Mon Tue Wed Thu Fri Sat Sun)");
+    if (!wd) bad_rule(at, s, unknown_weekday(words[1]));
     if (!m || *m < 1 || *m > 12)
       bad_rule(at, s, "expected a two-digit month 01..12, found " + quoted(words[2]));
     r.weekday = *wd;
@@ -248,10 +258,7 @@ bool parse_rule(std::string_view s, Rule& r, std::optional<std::pair<int, int>>&
     }
     if (s.size() == 10 && (s.substr(3, 2) == ">=" || s.substr(3, 2) == "<=")) {
       const auto wd = weekday_of(s.substr(0, 3));
-      if (!wd)
-        bad_rule(at, s,
-                 "unknown weekday " + quoted(s.substr(0, 3)) +
-                     " (expected Mon Tue Wed Thu Fri Sat Sun)");
+      if (!wd) bad_rule(at, s, unknown_weekday(s.substr(0, 3)));
       if (!parse_month_day(s.substr(5), r))
         bad_rule(at, s, "expected a valid MM-DD after the weekday");
       r.weekday = *wd;
@@ -283,7 +290,8 @@ Shift parse_shift(std::string_view s, const Where& at) {
   if (s == "sun-next") return Shift::sun_next;
   if (s == "sat-prev-sun-next")
     fail(at, "shift: \"sat-prev-sun-next\" is an alias; write \"nearest\"");
-  fail(at, "shift: expected nothing, \"next\", \"nearest\" or \"sun-next\", found " + quoted(s));
+  fail(at, "shift: expected nothing, \"next\", \"nearest\" or \"sun-next\", found " + quoted(s) +
+               did_you_mean(s, {"next", "nearest", "sun-next"}));
 }
 
 void parse_file(const HolidaySource& src, std::map<std::string, CountryRules, std::less<>>& out,
@@ -317,8 +325,12 @@ void parse_file(const HolidaySource& src, std::map<std::string, CountryRules, st
     const auto code = f[0];
     const auto country = std::find_if(countries.begin(), countries.end(),
                                       [&](const Country& c) { return c.code == code; });
-    if (country == countries.end())
-      fail(at, "country: " + quoted(code) + " is not in data/countries.csv");
+    if (country == countries.end()) {
+      std::vector<std::string> codes;
+      for (const auto& c : countries) codes.push_back(c.code);
+      fail(at, "country: " + quoted(code) + " is not in data/countries.csv" +
+                   did_you_mean(code, codes));
+    }
     if (f[1].empty()) fail(at, "name: must not be empty");
     Rule r;
     r.name = std::string(f[1]);
@@ -437,7 +449,10 @@ void compute(const CountryRules& cr, int first, int last, std::vector<Entry>& da
       }
       auto [it, inserted] = merged.try_emplace(*d, Entry{*d, r.name, r.shift, false});
       if (!inserted) {
-        it->second.name += " / " + r.name;
+        // Two rows of one holiday (e.g. a statutory day and its announced date) keep one name.
+        const auto names = split(it->second.name, '/');
+        if (std::find(names.begin(), names.end(), r.name) == names.end())
+          it->second.name += " / " + r.name;
         if (it->second.shift == Shift::none) it->second.shift = r.shift;
       }
     }

@@ -233,6 +233,13 @@ TEST(HolidayRules, SameDateRulesMergeIntoOneEntryWithOneSubstitute) {
                                 "2027-03-29 Easter Sunday / Spring Day (substitute day) [S]"}));
 }
 
+TEST(HolidayRules, RowsOfOneHolidayOnOneDateKeepOneName) {
+  // A statutory day and the same day in an announced block, plus a different holiday.
+  const auto r = rules("XA,Labour Day,05-01,,,\nXA,Labour Day,date 2026-05-01,,,\n"
+                       "XA,Spring Day,05-01,2026,2026,\nXA,announced,table 2026-2026,,,\n");
+  EXPECT_EQ(lines(r, "XA", 2026), (std::vector<std::string>{"2026-05-01 Labour Day / Spring Day"}));
+}
+
 TEST(HolidayRules, MakeUpWorkdaysOpenAWeekendDay) {
   const auto r = rules("XA,Festival,date 2026-02-16,,,\n"
                        "XA,Make-up day,workday 2026-02-14,,,\n"
@@ -301,8 +308,16 @@ TEST(HolidayRules, ParseErrorsNameFileAndLine) {
             "orthodox[+-N], \"N WKD MM\", \"last WKD MM\", WKD>=MM-DD, WKD<=MM-DD, \"date "
             "YYYY-MM-DD\", \"workday YYYY-MM-DD\" or \"table YYYY-YYYY\")");
   EXPECT_EQ(parse_error("XA,Bad,1 mon 09,,,\n"),
-            "test.csv:3: rule \"1 mon 09\": unknown weekday \"mon\" (expected Mon Tue Wed Thu Fri "
-            "Sat Sun)");
+            "test.csv:3: rule \"1 mon 09\": unknown weekday \"mon\" (did you mean \"Mon\"?) "
+            "(expected Mon Tue Wed Thu Fri Sat Sun)");
+  EXPECT_EQ(parse_error("XA,Bad,Frx>=06-19,,,\n"),
+            "test.csv:3: rule \"Frx>=06-19\": unknown weekday \"Frx\" (did you mean \"Fri\"?) "
+            "(expected Mon Tue Wed Thu Fri Sat Sun)");
+  EXPECT_EQ(parse_error("xa,Bad,01-01,,,\n"),
+            "test.csv:3: country: \"xa\" is not in data/countries.csv (did you mean \"XA\"?)");
+  EXPECT_EQ(parse_error("XA,Bad,01-01,,,nxt\n"),
+            "test.csv:3: shift: expected nothing, \"next\", \"nearest\" or \"sun-next\", found "
+            "\"nxt\" (did you mean \"next\"?)");
   EXPECT_EQ(parse_error("XA,Bad,6 Mon 09,,,\n"), "test.csv:3: rule \"6 Mon 09\": N must be 1..5");
   EXPECT_EQ(parse_error("XA,Bad,last Mon 9,,,\n"),
             "test.csv:3: rule \"last Mon 9\": expected a two-digit month 01..12, found \"9\"");
