@@ -475,8 +475,11 @@ void compute(const CountryRules& cr, int first, int last, std::vector<Entry>& da
     int step = 1;
     if (e.shift == Shift::sun_next && !last_day) continue;
     if (e.shift == Shift::nearest && first_day && !last_day) step = -1;
+    // A week without working days (possible in synthetic rules) has no substitute day.
     Date s = d + date::days{step};
-    while (!free_day(s)) s += date::days{step};
+    int tries = 0;
+    while (!free_day(s) && ++tries < 400) s += date::days{step};
+    if (!free_day(s)) continue;
     taken.insert(s);
     subs.push_back(Entry{s, e.name + " (substitute day)", Shift::none, true});
   }

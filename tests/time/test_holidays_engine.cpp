@@ -45,6 +45,7 @@ const std::vector<Country> kCountries{
     {"XF", "Fri-Sat land", static_cast<flyorcall::WeekdayMask>((1u << 5) | (1u << 6)),
      std::nullopt},
     {"XS", "Sunday land", static_cast<flyorcall::WeekdayMask>(1u << 0), std::nullopt},
+    {"XW", "All-weekend land", static_cast<flyorcall::WeekdayMask>(0x7f), std::nullopt},
 };
 
 HolidayRules rules(const std::string& body) {
@@ -218,6 +219,9 @@ TEST(HolidayRules, FridaySaturdayWeekend) {
                                 "2028-03-04 Near Late", "2028-03-05 Near Late (substitute day) [S]",
                                 "2028-06-06 Sun Next"}));
   EXPECT_EQ(lines(r, "XF", 2026).back(), "2026-06-07 Sun Next (substitute day) [S]");
+  // Every day a weekend day: no substitute day can be found, and none is invented.
+  const auto w = rules("XW,Day,03-07,,,next\nXW,Other,03-08,,,nearest\n");
+  EXPECT_EQ(lines(w, "XW", 2027), (std::vector<std::string>{"2027-03-07 Day", "2027-03-08 Other"}));
   // A one-day weekend: nearest moves forward.
   const auto s = rules("XS,Day,03-07,,,nearest\n");
   EXPECT_EQ(lines(s, "XS", 2027),
