@@ -11,6 +11,7 @@
 #include "cost/value.hpp"
 #include "flyorcall/errors.hpp"
 #include "flyorcall/flyorcall.hpp"
+#include "optimize/briefing.hpp"
 #include "optimize/schedule.hpp"
 #include "time/zones.hpp"
 
@@ -285,11 +286,15 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
   });
   Plan plan;
   plan.method = "greedy-dedicated-round-trips";
+  plan.notes = sched.notes();
   std::vector<std::size_t> position(trips.size());
   for (std::size_t r = 0; r < by_date.size(); ++r) {
     Trip trip = std::move(trips[by_date[r]]);
     trip.id = "T" + std::to_string(r + 1);
     position[by_date[r]] = r;
+    for (std::size_t t = 0; t < n_travellers; ++t)
+      if (input.travellers[t].id == trip.traveller_id)
+        trip.briefings = brief_trip(trip, sched.home_city(t), input, net);
     plan.totals.trip_cost += trip.cost;
     plan.totals.co2 += trip.co2();
     plan.totals.days_away += trip.days_away;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <set>
 #include <utility>
 
 #include "cost/trip_cost.hpp"
 #include "flyorcall/errors.hpp"
+#include "time/holidays.hpp"
 #include "time/zones.hpp"
 
 namespace flyorcall::optimize {
@@ -93,6 +95,31 @@ std::vector<Date> closed_dates(const Input& input, const std::string& city,
   return out;
 }
 
+PublicHolidays public_holidays(const std::string& country, DateRange range) {
+  PublicHolidays out;
+  const auto year_of = [](Date d) { return static_cast<int>(date::year_month_day{d}.year()); };
+  const int first = std::max(year_of(range.first), timez::kFirstHolidayYear);
+  const int last = std::min(year_of(range.last), timez::kLastHolidayYear);
+  std::string incomplete;
+  for (int y = first; y <= last; ++y) {
+    const auto year = timez::holidays_in_year(country, y);
+    if (!year) {
+      out.note = "no public-holiday rules for country " + country +
+                 ": only its weekend and the input's blackout and strike events close days";
+      return out;
+    }
+    if (!year->complete && incomplete.empty())
+      incomplete = "the public-holiday calendar of " + country + " is incomplete for " +
+                   std::to_string(y) + " (" + year->note + ")";
+    for (const timez::Holiday& d : year->holidays)
+      if (within(d.date, range)) out.closed.push_back(d.date);
+    for (const Date d : year->workdays)
+      if (within(d, range)) out.open.push_back(d);
+  }
+  if (!incomplete.empty()) out.note = incomplete;
+  return out;
+}
+
 Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&input), net_(&net) {
   const auto& cities = net.cities();
   zones_.reserve(cities.size());
@@ -112,12 +139,16 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
     }
     return *idx;
   };
+  std::set<std::string> noted; // countries whose calendar caveat is already in notes_
   auto calendar_of = [&](int city) {
     if (city < 0) return timez::BusinessCalendar(kSatSun, {});
     const Country* country = net.country_of(city);
     const City& c = net.city(city);
-    return timez::BusinessCalendar(country ? country->weekend : kSatSun,
-                                   closed_dates(input, c.code, c.country));
+    const PublicHolidays h = public_holidays(c.country, input.horizon);
+    if (h.note && noted.insert(c.country).second) notes_.push_back(*h.note);
+    std::vector<Date> closed = closed_dates(input, c.code, c.country);
+    closed.insert(closed.end(), h.closed.begin(), h.closed.end());
+    return timez::BusinessCalendar(country ? country->weekend : kSatSun, std::move(closed), h.open);
   };
 
   for (std::size_t i = 0; i < input.clients.size(); ++i) {

@@ -86,6 +86,9 @@ public:
   [[nodiscard]] int home_city(std::size_t traveller) const { return home_city_[traveller]; }
   /// The tz-database zone of a network city index.
   [[nodiscard]] const date::time_zone* zone(int city) const;
+  /// Caveats about the calendars: countries without holiday rules or with an incomplete
+  /// holiday calendar for a year of the horizon (one note per country, in input order).
+  [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
 
 private:
   struct TravellerRoutes {
@@ -102,6 +105,7 @@ private:
   std::vector<timez::BusinessCalendar> client_cal_;
   std::vector<timez::BusinessCalendar> traveller_cal_;
   std::vector<TravellerRoutes> routes_;
+  std::vector<std::string> notes_;
 };
 
 /// Whether any of the inclusive date ranges `busy` shares a day with first..last (inclusive).
@@ -110,6 +114,17 @@ private:
 /// Whether event `e` applies at `city` of `country`: its city is that city, or it names no city
 /// and its country is that country.
 [[nodiscard]] bool event_at(const Event& e, const std::string& city, const std::string& country);
+
+/// A country's public holidays over a date range, as the scheduler's calendars use them.
+struct PublicHolidays {
+  std::vector<Date> closed;        ///< holidays and substitute days inside the range
+  std::vector<Date> open;          ///< official working weekend days (make-up days) in the range
+  std::optional<std::string> note; ///< set when the country has no rules or an incomplete year
+};
+
+/// The embedded public holidays of `country` (ISO code) inside `range` (years outside
+/// 2000..2100 are skipped). A country without rules gets no dates and a note.
+[[nodiscard]] PublicHolidays public_holidays(const std::string& country, DateRange range);
 
 /// Closed dates of a place from the input's events: blackout and strike events at `city` or in
 /// `country`, clipped to the horizon.

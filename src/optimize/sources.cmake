@@ -1,4 +1,5 @@
 set(FLYORCALL_OPTIMIZE_SOURCES
   src/optimize/schedule.cpp
   src/optimize/greedy.cpp
+  src/optimize/briefing.cpp
   src/optimize/parallel.cpp)

@@ -298,5 +298,44 @@ TEST(Schedule, PastHorizonAndMultiStop) {
   EXPECT_LT(t.visits[0].date, t.visits[1].date);
 }
 
+TEST(Schedule, PublicHolidaysOfTheClientsCountryAreNotBusinessDays) {
+  // Good Friday (26 March 2027) and Easter Monday (29 March) are bank holidays in England: a
+  // morning arrival on Good Friday waits until Tuesday 30 March.
+  const auto net = make_net(90);
+  Input in = make_input();
+  in.horizon = {2027_y / 3 / 1, 2027_y / 4 / 30};
+  const Scheduler s(in, net);
+  const auto r = s.schedule(0, {0}, 2027_y / 3 / 26);
+  ASSERT_TRUE(r.trip) << r.why;
+  EXPECT_EQ(r.trip->visits.at(0).date, Date{2027_y / 3 / 30});
+  EXPECT_FALSE(s.client_calendar(0).is_business_day(2027_y / 3 / 26));
+  EXPECT_FALSE(s.client_calendar(0).is_business_day(2027_y / 3 / 29));
+  EXPECT_TRUE(s.client_calendar(0).is_business_day(2027_y / 3 / 30));
+  // Germany keeps Good Friday and Easter Monday too: the traveller's home calendar closes them.
+  EXPECT_FALSE(s.traveller_calendar(0).is_business_day(2027_y / 3 / 29));
+}
+
+TEST(Schedule, PublicHolidaysListTheRangeAndNoteCountriesWithoutRules) {
+  const PublicHolidays gb = public_holidays("GB", {2027_y / 3 / 1, 2027_y / 4 / 30});
+  EXPECT_EQ(gb.closed, (std::vector<Date>{2027_y / 3 / 26, 2027_y / 3 / 29}));
+  EXPECT_FALSE(gb.note.has_value());
+  // A substitute day: Christmas 2027 is a Saturday, Boxing Day a Sunday -> 27 and 28 December.
+  const PublicHolidays xmas = public_holidays("GB", {2027_y / 12 / 24, 2027_y / 12 / 31});
+  EXPECT_EQ(xmas.closed, (std::vector<Date>{2027_y / 12 / 25, 2027_y / 12 / 26, 2027_y / 12 / 27,
+                                            2027_y / 12 / 28}));
+  const PublicHolidays pf = public_holidays("PF", {2027_y / 1 / 1, 2027_y / 3 / 31});
+  EXPECT_TRUE(pf.closed.empty());
+  ASSERT_TRUE(pf.note.has_value());
+  EXPECT_EQ(*pf.note, "no public-holiday rules for country PF: only its weekend and the "
+                      "input's blackout and strike events close days");
+  // The scheduler of an input with a PF client says so once in its notes.
+  const auto net = make_net();
+  Input in = make_input();
+  in.clients.push_back(client_in("tahiti", "PPT"));
+  in.clients.push_back(client_in("tahiti2", "PPT"));
+  const Scheduler s(in, net);
+  EXPECT_EQ(s.notes(), std::vector<std::string>{*pf.note});
+}
+
 } // namespace
 } // namespace flyorcall::optimize
