@@ -76,6 +76,7 @@ const Expect kHolidays[] = {
     {"KR", "2022-09-12", "Chuseok", true},
     {"KR", "2024-02-12", "Seollal", true},
     {"KR", "2024-04-10", "election", false},
+    {"KR", "2024-05-01", "Workers' Day", false},
     {"KR", "2024-05-06", "Children's Day", true},
     {"KR", "2024-09-17", "Chuseok", false},
     {"KR", "2024-10-01", "Armed Forces Day", false},
@@ -169,6 +170,7 @@ const Expect kHolidays[] = {
     {"KW", "2024-02-25", "National Day", false},
     {"KW", "2024-04-10", "Eid al-Fitr", false},
     {"KW", "2024-06-15", "Arafah", false},
+    {"KW", "2025-01-30", "Isra", false},
     {"KW", "2027-01-01", "New Year", false},
     {"KW", "2027-02-25", "National Day", false},
     {"KW", "2027-02-26", "Liberation Day", false},
@@ -182,13 +184,14 @@ const Expect kHolidays[] = {
     {"BH", "2027-01-01", "New Year", false},
     {"BH", "2027-05-01", "Labour Day", false},
     {"BH", "2027-12-17", "National Day", false},
-    // Oman: only Accession Day is fixed after the 2020 reform
+    // Oman: only Accession Day is fixed after the 2020 reform (a Saturday one is made up on
+    // Sunday);
+    // National Day is moved by decree every year
     {"OM", "2019-07-23", "Renaissance Day", false},
-    {"OM", "2019-11-18", "National Day", false},
-    {"OM", "2019-11-19", "National Day", false},
     {"OM", "2024-01-11", "Accession Day", false},
     {"OM", "2024-04-10", "Eid al-Fitr", false},
     {"OM", "2024-11-20", "National Day", false},
+    {"OM", "2025-01-12", "Accession Day", true},
     {"OM", "2027-01-11", "Accession Day", false},
     // Jordan
     {"JO", "2019-01-01", "New Year", false},
@@ -339,7 +342,9 @@ const NotHoliday kNotHolidays[] = {
     {"HK", "2024-09-17", "the Mid-Autumn Festival itself is not a general holiday"},
     {"HK", "2027-02-10", "one extra day when one Lunar New Year day is a Sunday"},
     {"KR", "2020-10-05", "no substitute for a weekend Foundation Day before 2021"},
-    {"KR", "2024-05-01", "Labour Day is not a public holiday"},
+    {"KR", "2024-06-07", "no bridge day after Memorial Day"},
+    {"KW", "2025-01-27", "Isra and Mi'raj on a Monday is observed on Thursday"},
+    {"OM", "2024-11-18", "the 2024 National Day holiday was moved to 20-21 November"},
     {"KR", "2023-10-04", "a Saturday Chuseok day gets no substitute"},
     {"TW", "2024-02-17", "make-up working Saturday"},
     {"TW", "2024-09-30", "Teachers' Day is a holiday only from 2025"},
@@ -351,7 +356,6 @@ const NotHoliday kNotHolidays[] = {
     {"BD", "2025-03-17", "Sheikh Mujibur Rahman's Birthday dropped from 2025"},
     {"PH", "2024-08-21", "Ninoy Aquino Day moved to 23 August in 2024"},
     {"PK", "2019-11-09", "Iqbal Day was not a holiday 2015-2021"},
-    {"LB", "2025-05-25", "Resistance and Liberation Day dropped in 2025"},
     {"MY", "2024-02-13", "Chinese New Year on Saturday gives no substitute"},
     {"TH", "2024-04-17", "Songkran gives at most one substitution day"},
     {"TH", "2024-07-23", "Khao Phansa gets no substitution day"},
