@@ -7,4 +7,5 @@ flyorcall_add_test(test_holidays
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_holidays_engine.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_holidays_core.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_holidays_europe.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/time/test_holidays_americas.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_holidays_asia.cpp)
