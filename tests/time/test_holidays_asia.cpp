@@ -102,6 +102,11 @@ const Expect kHolidays[] = {
     {"TW", "2025-05-30", "Dragon Boat", true},
     {"TW", "2025-09-29", "Teachers' Day", true},
     {"TW", "2025-10-24", "Retrocession Day", true},
+    {"TW", "2026-02-20", "Day before Lunar New Year's Eve", true},
+    {"TW", "2026-02-27", "Peace Memorial Day", true},
+    {"TW", "2026-04-03", "Children's Day", true},
+    {"TW", "2026-04-06", "Tomb Sweeping Day", true},
+    {"TW", "2026-10-26", "Retrocession Day", true},
     {"TW", "2027-01-01", "Founding Day", false},
     {"TW", "2027-03-01", "Peace Memorial Day", true},
     {"TW", "2027-09-28", "Teachers' Day", false},
@@ -145,6 +150,7 @@ const Expect kHolidays[] = {
     {"SA", "2023-04-21", "Eid al-Fitr", false},
     {"SA", "2023-09-24", "National Day", true},
     {"SA", "2024-02-22", "Founding Day", false},
+    {"SA", "2024-04-08", "Eid al-Fitr", false},
     {"SA", "2024-04-10", "Eid al-Fitr", false},
     {"SA", "2024-06-16", "Eid al-Adha", false},
     {"SA", "2024-09-23", "National Day", false},
@@ -235,6 +241,8 @@ const Expect kHolidays[] = {
     {"ID", "2024-03-31", "Easter Sunday", false},
     {"ID", "2024-04-10", "Eid al-Fitr", false},
     {"ID", "2024-05-09", "Ascension", false},
+    {"ID", "2026-03-19", "Nyepi", false},
+    {"ID", "2026-05-27", "Eid al-Adha", false},
     {"ID", "2027-03-26", "Good Friday", false},
     {"ID", "2027-05-06", "Ascension", false},
     {"ID", "2027-08-17", "Independence Day", false},
@@ -247,6 +255,9 @@ const Expect kHolidays[] = {
     {"MY", "2024-07-08", "Awal Muharram", true},
     {"MY", "2024-10-31", "Deepavali", false},
     {"MY", "2025-09-01", "National Day", true},
+    {"MY", "2026-03-23", "Hari Raya Aidilfitri", true},
+    {"MY", "2026-06-02", "Wesak", true},
+    {"MY", "2026-11-09", "Deepavali", true},
     {"MY", "2027-06-07", "Yang di-Pertuan Agong", false},
     {"MY", "2027-08-31", "National Day", false},
     {"MY", "2027-09-16", "Malaysia Day", false},
@@ -295,6 +306,8 @@ const Expect kHolidays[] = {
     {"TH", "2024-07-22", "Asalha Bucha", true},
     {"TH", "2024-10-14", "King Bhumibol Memorial", true},
     {"TH", "2025-05-12", "Visakha Bucha", true},
+    {"TH", "2026-03-03", "Makha Bucha", false},
+    {"TH", "2026-06-01", "Visakha Bucha", true},
     {"TH", "2027-05-04", "Coronation Day", false},
     {"TH", "2027-06-03", "Queen Suthida", false},
     {"TH", "2027-12-06", "King Bhumibol's Birthday", true},
@@ -357,6 +370,7 @@ const NotHoliday kNotHolidays[] = {
     {"PH", "2024-08-21", "Ninoy Aquino Day moved to 23 August in 2024"},
     {"PK", "2019-11-09", "Iqbal Day was not a holiday 2015-2021"},
     {"MY", "2024-02-13", "Chinese New Year on Saturday gives no substitute"},
+    {"TW", "2026-01-02", "no bridge day after a Thursday holiday since 2026"},
     {"TH", "2024-04-17", "Songkran gives at most one substitution day"},
     {"TH", "2024-07-23", "Khao Phansa gets no substitution day"},
     {"MN", "2013-07-14", "Naadam had three days before 2014"},
@@ -373,15 +387,15 @@ struct Completeness {
 const Completeness kCompleteness[] = {
     {"HK", 2019, true}, {"HK", 2030, true},  {"HK", 2031, false}, {"HK", 2018, false},
     {"KR", 2027, true}, {"KR", 2029, true},  {"KR", 2030, false}, {"TW", 2024, true},
-    {"TW", 2025, true}, {"TW", 2027, false}, {"VN", 2025, true},  {"VN", 2027, false},
+    {"TW", 2026, true}, {"TW", 2027, false}, {"VN", 2025, true},  {"VN", 2027, false},
     {"IL", 2019, true}, {"IL", 2030, true},  {"IL", 2031, false}, {"SA", 2019, true},
     {"SA", 2025, true}, {"SA", 2027, false}, {"QA", 2019, true},  {"QA", 2027, false},
     {"KW", 2024, true}, {"KW", 2027, false}, {"BH", 2025, true},  {"BH", 2019, false},
     {"OM", 2024, true}, {"OM", 2025, false}, {"JO", 2025, true},  {"JO", 2027, false},
     {"LB", 2024, true}, {"LB", 2025, false}, {"BD", 2024, true},  {"BD", 2027, false},
-    {"ID", 2025, true}, {"ID", 2027, false}, {"MY", 2024, true},  {"MY", 2027, false},
+    {"ID", 2026, true}, {"ID", 2027, false}, {"MY", 2026, true},  {"MY", 2027, false},
     {"PH", 2025, true}, {"PH", 2027, false}, {"PK", 2024, true},  {"PK", 2027, false},
-    {"LK", 2025, true}, {"LK", 2024, false}, {"TH", 2025, true},  {"TH", 2027, false},
+    {"LK", 2025, true}, {"LK", 2024, false}, {"TH", 2026, true},  {"TH", 2027, false},
     {"KH", 2024, true}, {"KH", 2027, false}, {"MN", 2025, true},  {"MN", 2027, false},
     {"NP", 2025, true}, {"NP", 2027, false},
 };
@@ -467,6 +481,10 @@ TEST(HolidaysAsia, MakeUpWorkingDaysAreListed) {
   const auto kr = holidays_in_year("KR", 2024);
   ASSERT_TRUE(kr.has_value());
   EXPECT_TRUE(kr->workdays.empty());
+  // Taiwan's 2026 office calendar has no make-up working day.
+  const auto tw = holidays_in_year("TW", 2026);
+  ASSERT_TRUE(tw.has_value());
+  EXPECT_TRUE(tw->workdays.empty());
 }
 
 TEST(HolidaysAsia, FestivalsHaveTheirFullLength) {
