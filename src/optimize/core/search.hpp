@@ -1,0 +1,316 @@
+// The general iterated local search of the optimizer core, templated on the route evaluator so
+// that a caller can price routes exactly (e.g. the quarter planner's trip costing) while the
+// matrix evaluator stays inlined. Used for every problem the OP/TSP fast paths do not cover.
+#pragma once
+
+#include <algorithm>
+#include <vector>
+
+#include "optimize/core/deadline.hpp"
+#include "optimize/core/problem.hpp"
+
+namespace flyorcall::optimize::core {
+
+/// Iterated local search for the general problem: greedy insertion by gain per added time
+/// (mandatory nodes first), intra-route 2-opt and relocation, inter-route relocation, and kicks
+/// that remove random nodes or strings. `Evaluator` prices a route: `RouteEval evaluate(int
+/// vehicle, std::span<const int> visits) const` (see MatrixEvaluator). Returns the best solution
+/// found; `Solution::feasible` is false if some mandatory node could not be served.
+template <class Evaluator>
+[[nodiscard]] Solution solve_general(const RoutingProblem& problem, const Evaluator& eval,
+                                     const SearchLimits& limits);
+
+namespace detail {
+
+template <class Evaluator> class GeneralSearch {
+public:
+  GeneralSearch(const RoutingProblem& p, const Evaluator& eval, std::uint64_t seed)
+      : p_(p), eval_(eval), rng_(seed), nv_(static_cast<int>(p.vehicles.size())) {
+    cands_ = p.candidates();
+    served_.assign(p.nodes.size(), 0);
+    routes_.assign(static_cast<std::size_t>(nv_), {});
+    evals_.resize(static_cast<std::size_t>(nv_));
+    for (int v = 0; v < nv_; ++v) evals_[static_cast<std::size_t>(v)] = eval_.evaluate(v, {});
+    totals();
+  }
+
+  Solution run(const SearchLimits& limits) {
+    fill(0.0);
+    improve();
+    State best = snapshot();
+    const long long stagnation =
+        limits.stagnation >= 0
+            ? limits.stagnation
+            : std::max<long long>(300, 20LL * static_cast<long long>(cands_.size()));
+    long long it = 0;
+    long long since_best = 0;
+    while (!cands_.empty()) {
+      if (limits.max_iterations >= 0 && it >= limits.max_iterations) break;
+      if (since_best >= stagnation || limits.deadline.expired()) break;
+      ++it;
+      ++since_best;
+      if (since_best % 50 == 0) restore(best);
+      const State saved = snapshot();
+      kick();
+      improve();
+      fill(0.5);
+      improve();
+      const State now = snapshot();
+      if (better(now, best)) {
+        best = now;
+        since_best = 0;
+      } else if (better(saved, now)) {
+        restore(saved);
+      }
+    }
+    return make_solution(p_, eval_, best.routes);
+  }
+
+private:
+  struct State {
+    std::vector<std::vector<int>> routes;
+    int missing = 0;
+    double objective = 0;
+    double duration = 0;
+  };
+
+  [[nodiscard]] const Node& node(int n) const { return p_.nodes[static_cast<std::size_t>(n)]; }
+  [[nodiscard]] std::vector<int>& route(int v) { return routes_[static_cast<std::size_t>(v)]; }
+  [[nodiscard]] RouteEval& ev(int v) { return evals_[static_cast<std::size_t>(v)]; }
+
+  void totals() {
+    cost_ = 0;
+    duration_ = 0;
+    for (const RouteEval& e : evals_) {
+      cost_ += e.cost;
+      duration_ += e.duration;
+    }
+  }
+  [[nodiscard]] bool budgets_ok(double cost, double duration) const {
+    return cost <= p_.budgets.max_total_cost + kTolerance &&
+           duration <= p_.budgets.max_total_duration + kTolerance;
+  }
+
+  [[nodiscard]] State snapshot() const {
+    State s;
+    s.routes = routes_;
+    double prize = 0;
+    for (int c : cands_) {
+      if (served_[static_cast<std::size_t>(c)])
+        prize += node(c).prize;
+      else if (node(c).mandatory)
+        ++s.missing;
+    }
+    s.objective = prize - p_.cost_weight * cost_;
+    s.duration = duration_;
+    return s;
+  }
+  void restore(const State& s) {
+    routes_ = s.routes;
+    std::fill(served_.begin(), served_.end(), 0);
+    for (int v = 0; v < nv_; ++v) {
+      for (int n : route(v)) served_[static_cast<std::size_t>(n)] = 1;
+      ev(v) = eval_.evaluate(v, route(v));
+    }
+    totals();
+  }
+  [[nodiscard]] static bool better(const State& a, const State& b) {
+    if (a.missing != b.missing) return a.missing < b.missing;
+    if (a.objective > b.objective + 1e-9) return true;
+    if (a.objective < b.objective - 1e-9) return false;
+    return a.duration < b.duration - 1e-9;
+  }
+  // True when a route priced `e` replacing `old` is an improvement: lower weighted cost, then
+  // lower duration.
+  [[nodiscard]] bool shorter(const RouteEval& e, const RouteEval& old) const {
+    const double dc = p_.cost_weight * (e.cost - old.cost);
+    if (dc < -1e-9) return true;
+    if (dc > 1e-9) return false;
+    return e.duration < old.duration - 1e-9;
+  }
+
+  // Greedy insertion: mandatory nodes first, then by (prize - weighted added cost) per added
+  // time, randomised by `noise`; only insertions that keep every limit.
+  void fill(double noise) {
+    for (;;) {
+      int best_node = -1;
+      int best_v = -1;
+      int best_pos = -1;
+      double best_value = -kNoLimit;
+      RouteEval best_eval;
+      for (int u : cands_) {
+        if (served_[static_cast<std::size_t>(u)]) continue;
+        const Node& nd = node(u);
+        for (int v = 0; v < nv_; ++v) {
+          if (!p_.allowed(v, u)) continue;
+          std::vector<int>& r = route(v);
+          const RouteEval old = ev(v);
+          for (std::size_t k = 0; k <= r.size(); ++k) {
+            r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), u);
+            const RouteEval e = eval_.evaluate(v, r);
+            r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
+            if (!e.feasible) continue;
+            if (!budgets_ok(cost_ - old.cost + e.cost, duration_ - old.duration + e.duration))
+              continue;
+            const double gain = nd.prize - p_.cost_weight * (e.cost - old.cost);
+            if (!nd.mandatory && gain <= 1e-12) continue;
+            double value = gain / (std::max(e.duration - old.duration, 0.0) + 1e-6);
+            if (noise > 0) value *= 1.0 + noise * rng_.unit();
+            if (nd.mandatory) value = 1e300 * (1.0 + (noise > 0 ? rng_.unit() : 0.0)) - e.duration;
+            if (value > best_value) {
+              best_value = value;
+              best_node = u;
+              best_v = v;
+              best_pos = static_cast<int>(k);
+              best_eval = e;
+            }
+          }
+        }
+      }
+      if (best_node < 0) return;
+      route(best_v).insert(route(best_v).begin() + best_pos, best_node);
+      served_[static_cast<std::size_t>(best_node)] = 1;
+      ev(best_v) = best_eval;
+      totals();
+    }
+  }
+
+  // Tries `candidate` for vehicle v; keeps it when feasible, within budgets and shorter.
+  bool try_route(int v, std::vector<int>& candidate) {
+    const RouteEval e = eval_.evaluate(v, candidate);
+    if (!e.feasible || !shorter(e, ev(v))) return false;
+    if (!budgets_ok(cost_ - ev(v).cost + e.cost, duration_ - ev(v).duration + e.duration))
+      return false;
+    route(v).swap(candidate);
+    ev(v) = e;
+    totals();
+    return true;
+  }
+
+  bool intra(int v) {
+    std::vector<int>& r = route(v);
+    const int m = static_cast<int>(r.size());
+    std::vector<int> c;
+    for (int i = 0; i < m; ++i)
+      for (int j = i + 1; j < m; ++j) {
+        c = r;
+        std::reverse(c.begin() + i, c.begin() + j + 1);
+        if (try_route(v, c)) return true;
+      }
+    for (int i = 0; i < m; ++i)
+      for (int j = 0; j < m; ++j) {
+        if (i == j) continue;
+        c = r;
+        const int x = c[static_cast<std::size_t>(i)];
+        c.erase(c.begin() + i);
+        c.insert(c.begin() + j, x);
+        if (try_route(v, c)) return true;
+      }
+    return false;
+  }
+
+  // Moves one node to another route when the summed weighted cost (then duration) drops.
+  bool inter() {
+    for (int a = 0; a < nv_; ++a)
+      for (int b = 0; b < nv_; ++b) {
+        if (a == b) continue;
+        const int ma = static_cast<int>(route(a).size());
+        for (int i = 0; i < ma; ++i) {
+          const int x = route(a)[static_cast<std::size_t>(i)];
+          if (!p_.allowed(b, x)) continue;
+          std::vector<int> ra = route(a);
+          ra.erase(ra.begin() + i);
+          const RouteEval ea = eval_.evaluate(a, ra);
+          if (!ea.feasible) continue;
+          for (std::size_t k = 0; k <= route(b).size(); ++k) {
+            std::vector<int> rb = route(b);
+            rb.insert(rb.begin() + static_cast<std::ptrdiff_t>(k), x);
+            const RouteEval eb = eval_.evaluate(b, rb);
+            if (!eb.feasible) continue;
+            const double dcost = ea.cost + eb.cost - ev(a).cost - ev(b).cost;
+            const double ddur = ea.duration + eb.duration - ev(a).duration - ev(b).duration;
+            const double wd = p_.cost_weight * dcost;
+            if (!(wd < -1e-9 || (wd <= 1e-9 && ddur < -1e-9))) continue;
+            if (!budgets_ok(cost_ + dcost, duration_ + ddur)) continue;
+            route(a).swap(ra);
+            route(b).swap(rb);
+            ev(a) = ea;
+            ev(b) = eb;
+            totals();
+            return true;
+          }
+        }
+      }
+    return false;
+  }
+
+  void improve() {
+    for (int round = 0; round < 1000; ++round) {
+      bool any = false;
+      for (int v = 0; v < nv_; ++v)
+        while (intra(v)) any = true;
+      if (nv_ > 1 && inter()) any = true;
+      if (!any) return;
+    }
+  }
+
+  void remove_at(int v, int i) {
+    std::vector<int>& r = route(v);
+    served_[static_cast<std::size_t>(r[static_cast<std::size_t>(i)])] = 0;
+    r.erase(r.begin() + i);
+  }
+
+  // Removes a random string from one route or a few random nodes anywhere.
+  void kick() {
+    int total = 0;
+    for (int v = 0; v < nv_; ++v) total += static_cast<int>(route(v).size());
+    if (total == 0) return;
+    if (rng_.below(2) == 0) {
+      int v = rng_.below(nv_);
+      while (route(v).empty()) v = (v + 1) % nv_;
+      const int m = static_cast<int>(route(v).size());
+      const int k = rng_.between(1, std::max(1, m / 2));
+      const int from = rng_.between(0, m - k);
+      for (int i = 0; i < k; ++i) remove_at(v, from);
+    } else {
+      const int k = rng_.between(1, std::min(total, 3));
+      for (int i = 0; i < k; ++i) {
+        int v = rng_.below(nv_);
+        while (route(v).empty()) v = (v + 1) % nv_;
+        remove_at(v, rng_.below(static_cast<int>(route(v).size())));
+      }
+    }
+    for (int v = 0; v < nv_; ++v) ev(v) = eval_.evaluate(v, route(v));
+    totals();
+    // A removal can break a window (waiting is not shortened by removing a node only when the
+    // evaluator says so); routes that became infeasible are emptied and refilled.
+    for (int v = 0; v < nv_; ++v)
+      if (!ev(v).feasible) {
+        while (!route(v).empty()) remove_at(v, 0);
+        ev(v) = eval_.evaluate(v, route(v));
+        totals();
+      }
+  }
+
+  const RoutingProblem& p_;
+  const Evaluator& eval_;
+  Rng rng_;
+  int nv_;
+  std::vector<int> cands_;
+  std::vector<char> served_;
+  std::vector<std::vector<int>> routes_;
+  std::vector<RouteEval> evals_;
+  double cost_ = 0;
+  double duration_ = 0;
+};
+
+} // namespace detail
+
+template <class Evaluator>
+Solution solve_general(const RoutingProblem& problem, const Evaluator& eval,
+                       const SearchLimits& limits) {
+  detail::GeneralSearch<Evaluator> search(problem, eval, limits.seed);
+  return search.run(limits);
+}
+
+} // namespace flyorcall::optimize::core
