@@ -49,9 +49,9 @@ const std::vector<Country> kCountries{
 };
 
 HolidayRules rules(const std::string& body) {
-  static std::vector<std::string> keep; // the parsed rules do not outlive their text in tests
-  keep.push_back("# flyorcall-data test\ncountry,name,rule,from,to,shift\n" + body);
-  return HolidayRules::parse({{"test.csv", keep.back()}}, kCountries);
+  // The parsed rules keep copies of what they need, so the text may go away after parse().
+  const std::string text = "# flyorcall-data test\ncountry,name,rule,from,to,shift\n" + body;
+  return HolidayRules::parse({{"test.csv", text}}, kCountries);
 }
 
 /// "YYYY-MM-DD name [S]" lines of a year, for compact comparisons.
