@@ -323,6 +323,7 @@ const Expect kHolidays[] = {
     {"KH", "2027-01-07", "Victory over Genocide", false},
     {"KH", "2027-05-14", "Sihamoni", false},
     {"KH", "2027-10-15", "Sihanouk", false},
+    {"KH", "2027-12-29", "Peace Day", false},
     // Mongolia
     {"MN", "2019-03-08", "Women's Day", false},
     {"MN", "2019-07-15", "Naadam", false},
@@ -377,6 +378,7 @@ const NotHoliday kNotHolidays[] = {
     {"TH", "2024-07-23", "Khao Phansa gets no substitution day"},
     {"MN", "2013-07-14", "Naadam had three days before 2014"},
     {"NP", "2025-12-26", "Boxing Day is not a holiday"},
+    {"KH", "2024-12-29", "Peace Day is a holiday from 2025"},
 };
 
 struct Completeness {
