@@ -431,6 +431,7 @@ struct Entry {
   std::string name;
   Shift shift = Shift::none;
   bool substitute = false;
+  std::string shifted_name; ///< names of the same-day rules that have a substitute practice
 };
 
 /// Holidays (with substitute days) of the years `first..last`, plus make-up days; a year's
@@ -447,12 +448,17 @@ void compute(const CountryRules& cr, int first, int last, std::vector<Entry>& da
         workdays.push_back(*d);
         continue;
       }
-      auto [it, inserted] = merged.try_emplace(*d, Entry{*d, r.name, r.shift, false});
+      auto [it, inserted] = merged.try_emplace(
+          *d, Entry{*d, r.name, r.shift, false, r.shift == Shift::none ? "" : r.name});
       if (!inserted) {
         // Two rows of one holiday (e.g. a statutory day and its announced date) keep one name.
         const auto names = split(it->second.name, '/');
         if (std::find(names.begin(), names.end(), r.name) == names.end())
           it->second.name += " / " + r.name;
+        // Only the rules with a substitute practice name the substitute day.
+        if (r.shift != Shift::none && it->second.shifted_name.find(r.name) == std::string::npos)
+          it->second.shifted_name +=
+              (it->second.shifted_name.empty() ? "" : " / ") + std::string(r.name);
         if (it->second.shift == Shift::none) it->second.shift = r.shift;
       }
     }
@@ -481,7 +487,7 @@ void compute(const CountryRules& cr, int first, int last, std::vector<Entry>& da
     while (!free_day(s) && ++tries < 400) s += date::days{step};
     if (!free_day(s)) continue;
     taken.insert(s);
-    subs.push_back(Entry{s, e.name + " (substitute day)", Shift::none, true});
+    subs.push_back(Entry{s, e.shifted_name + " (substitute day)", Shift::none, true, ""});
   }
   for (auto& [d, e] : merged) days.push_back(std::move(e));
   days.insert(days.end(), subs.begin(), subs.end());
@@ -507,8 +513,10 @@ const CountryRules* find_country(const HolidayRules::Impl& impl, std::string_vie
 /// The note of an incomplete year, or "" when `year` is complete.
 std::string incomplete_note(const CountryRules& cr, int year) {
   if (!cr.table_from || (year >= *cr.table_from && year <= *cr.table_to)) return "";
-  return cr.table_name + " are listed for " + std::to_string(*cr.table_from) + "-" +
-         std::to_string(*cr.table_to) + " only";
+  const std::string years = *cr.table_from == *cr.table_to ? std::to_string(*cr.table_from)
+                                                           : std::to_string(*cr.table_from) + "-" +
+                                                                 std::to_string(*cr.table_to);
+  return cr.table_name + " are listed for " + years + " only";
 }
 
 } // namespace

@@ -389,3 +389,19 @@ TEST(HolidayRules, EveryEmbeddedFileParses) {
   EXPECT_EQ(holidays_in_year("ZZ", 2027), std::nullopt);
   EXPECT_THROW((void)holidays_in_year("DE", 2101), std::out_of_range);
 }
+
+TEST(HolidayRules, SubstituteDayIsNamedOnlyAfterTheRulesThatHaveOne) {
+  // 1 May 2027 is a Saturday: Labour Day moves to Monday, the day it shares with Holy Saturday
+  // (no substitute practice) keeps both names, the substitute names Labour Day alone.
+  const auto r = rules("XA,Holy Saturday,orthodox-1,,,\n"
+                       "XA,Labour Day,05-01,,,next\n");
+  EXPECT_EQ(lines(r, "XA", 2027),
+            (std::vector<std::string>{"2027-05-01 Holy Saturday / Labour Day",
+                                      "2027-05-03 Labour Day (substitute day) [S]"}));
+}
+
+TEST(HolidayRules, OneYearTableSaysItsYearOnce) {
+  const auto r = rules("XA,Festival,date 2024-02-10,,,\n"
+                       "XA,lunar holidays,table 2024-2024,,,\n");
+  EXPECT_EQ(r.year("XA", 2025)->note, "lunar holidays are listed for 2024 only");
+}
