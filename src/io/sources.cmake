@@ -4,5 +4,6 @@ set(FLYORCALL_IO_SOURCES
   src/io/network_writer.cpp
   src/io/holidays_writer.cpp
   src/io/files.cpp
+  src/io/plan_reader.cpp
   src/io/scenario.cpp
   src/io/compare_json.cpp)

@@ -13,4 +13,5 @@ extern const std::string_view holidays_core_csv;     ///< data/holidays_core.csv
 extern const std::string_view holidays_europe_csv;   ///< data/holidays_europe.csv
 extern const std::string_view holidays_americas_csv; ///< data/holidays_americas.csv
 extern const std::string_view holidays_asia_csv;     ///< data/holidays_asia.csv
+extern const std::string_view world_outline_csv;     ///< data/world_outline.csv (report map)
 } // namespace flyorcall::data

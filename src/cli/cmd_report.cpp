@@ -1,0 +1,118 @@
+// `flyorcall report PLAN.json`: the quarterly trip report of a plan as HTML, Markdown or CSV
+// (docs/report.md).
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "io/files.hpp"
+#include "io/plan_reader.hpp"
+#include "model/embedded_data.hpp"
+#include "network/network.hpp"
+#include "network/world_data.hpp"
+#include "report/trip_report.hpp"
+
+namespace flyorcall::cli {
+namespace {
+
+struct ReportArgs {
+  std::string plan;
+  std::string input;
+  bool example = false;
+  std::string format;
+  std::string output;
+};
+
+bool ends_with(const std::string& s, std::string_view tail) {
+  if (s.size() < tail.size()) return false;
+  for (std::size_t i = 0; i < tail.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - tail.size() + i])) != tail[i])
+      return false;
+  return true;
+}
+
+/// --format, else the output's extension, else html.
+std::string resolve_format(const ReportArgs& a) {
+  if (!a.format.empty()) return a.format;
+  if (ends_with(a.output, ".md") || ends_with(a.output, ".markdown")) return "md";
+  if (ends_with(a.output, ".csv")) return "csv";
+  return "html";
+}
+
+int run(const ReportArgs& a, const CommonOptions& opt) {
+  std::string source = "flyorcall report";
+  try {
+    if (a.example && !a.plan.empty()) throw bad_input("give a PLAN file or --example, not both");
+    if (!a.example && a.plan.empty())
+      throw bad_input("no plan: give a PLAN file (written by flyorcall plan -o), '-' for stdin, "
+                      "or --example");
+    if (a.example && !a.input.empty())
+      throw bad_input("--input does not apply to --example (it reports the built-in example)");
+    if (a.plan == "-" && a.input == "-")
+      throw bad_input("PLAN and --input cannot both be read from stdin");
+    check_output_path(a.output, a.plan);
+    check_output_path(a.output, a.input);
+    const std::string format = resolve_format(a);
+
+    std::optional<Input> input;
+    report::PlanDocument doc;
+    if (a.example) {
+      input = load_input("", true, source);
+      const Plan plan = plan_quarter(*input);
+      doc = io::read_plan(plan_to_json(plan, *input));
+    } else {
+      source = a.plan == "-" ? "<stdin>" : a.plan;
+      doc = io::read_plan(io::read_text_file(a.plan));
+      if (!a.input.empty()) {
+        input = load_input(a.input, false, source);
+        if (input->label != doc.label || input->currency != doc.currency)
+          throw bad_input("the plan is for " + doc.label + " in " + doc.currency +
+                          " but the input is for " + input->label + " in " + input->currency +
+                          ": give the input the plan was made from");
+      }
+    }
+    report::Report r;
+    if (input) {
+      const network::Network net = network::Network::build(*input);
+      r = report::make_report(std::move(doc), net.cities(), net.countries(), &*input);
+    } else {
+      const network::WorldData& world = network::default_world();
+      r = report::make_report(std::move(doc), world.cities, world.countries, nullptr);
+    }
+    const std::string text = format == "md"    ? report::report_markdown(r)
+                             : format == "csv" ? report::report_csv(r)
+                                               : report::report_html(r);
+    if (a.output.empty())
+      std::cout << text;
+    else
+      io::write_file_atomically(a.output, text);
+    return 0;
+  } catch (const Error& e) {
+    return report_error(e, source, opt);
+  }
+}
+
+} // namespace
+
+Command add_report_command(CLI::App& app, CommonOptions& opt) {
+  auto args = std::make_shared<ReportArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "report", "Quarterly trip report of a plan: HTML (self-contained), Markdown or CSV");
+  sub->add_option("PLAN", args->plan,
+                  "Plan JSON written by 'flyorcall plan -o' (docs/plan.md); '-' reads stdin");
+  sub->add_option("--input", args->input,
+                  "The input the plan was made from: its network places the cities, its events "
+                  "brief the trips of plans without briefings, its travellers order the calendar");
+  sub->add_flag("--example", args->example, "Plan the built-in default example and report it");
+  sub->add_option("--format", args->format,
+                  "html, md or csv (default: from the -o extension, else html)")
+      ->check(CLI::IsMember({"html", "md", "csv"}));
+  sub->add_option("-o,--output", args->output,
+                  "Write the report to this file (atomically; never over PLAN or --input); "
+                  "default: stdout");
+  add_error_format(sub, opt);
+  return Command{sub, [args, &opt] { return run(*args, opt); }};
+}
+
+} // namespace flyorcall::cli

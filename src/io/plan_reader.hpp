@@ -1,0 +1,24 @@
+// Reads a plan JSON document (docs/plan.md) back into plain data for the trip report
+// (docs/report.md). Sections that a plan may lack (notes, briefings, budget, call slots) are read
+// when present; unknown keys are ignored so that newer plans still read.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "report/report_model.hpp"
+
+namespace flyorcall::io {
+
+/// Most trips a plan may hold for the report.
+inline constexpr std::size_t kMaxPlanTrips = 5000;
+/// Most legs, stays, visits or briefings one trip may hold.
+inline constexpr std::size_t kMaxPlanTripItems = 500;
+/// Most holidays or events one briefing, or notes the plan, may hold.
+inline constexpr std::size_t kMaxPlanListItems = 10000;
+
+/// Parses a plan document. Throws InputError listing every problem found (at most 1000), each
+/// with the JSON Pointer of the value at fault; malformed JSON is reported with line and column.
+[[nodiscard]] report::PlanDocument read_plan(std::string_view json_text);
+
+} // namespace flyorcall::io

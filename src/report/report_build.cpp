@@ -1,0 +1,170 @@
+// The report data of a plan: cities placed from the network, calendar rows, and briefings derived
+// for plans that carry none (docs/report.md, "Briefings").
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+#include <utility>
+
+#include "flyorcall/limits.hpp"
+#include "report/trip_report.hpp"
+#include "time/holidays.hpp"
+
+namespace flyorcall::report {
+
+namespace {
+
+using std::chrono::days;
+
+/// The window a derived briefing covers: 3 days before the first visit day in the city (or the
+/// arrival) to 3 days after leaving.
+DateRange briefing_window(const PlanTrip& t, const PlanStay& s) {
+  Date first = s.arrive;
+  bool any = false;
+  for (const PlanVisit& v : t.visits)
+    if (v.city == s.city && v.date >= s.arrive && v.date <= s.depart) {
+      first = any ? std::min(first, v.date) : v.date;
+      any = true;
+    }
+  return {first - days{3}, s.depart + days{3}};
+}
+
+std::optional<Minutes> utc_offset_at_departure(const PlanLeg& l) {
+  if (!l.depart_local || !l.depart_utc) return std::nullopt;
+  return Minutes(std::chrono::duration_cast<std::chrono::minutes>(
+                     l.depart_local->time_since_epoch() - l.depart_utc->time_since_epoch())
+                     .count());
+}
+
+std::optional<Minutes> utc_offset_at_arrival(const PlanLeg& l) {
+  if (!l.arrive_local || !l.arrive_utc) return std::nullopt;
+  return Minutes(std::chrono::duration_cast<std::chrono::minutes>(
+                     l.arrive_local->time_since_epoch() - l.arrive_utc->time_since_epoch())
+                     .count());
+}
+
+void add_holidays(PlanBriefing& b, const DateRange& w) {
+  if (b.country.empty()) return;
+  const int y0 = static_cast<int>(date::year_month_day{w.first}.year());
+  const int y1 = static_cast<int>(date::year_month_day{w.last}.year());
+  for (int y = std::max(y0, timez::kFirstHolidayYear); y <= std::min(y1, timez::kLastHolidayYear);
+       ++y) {
+    const auto year = timez::holidays_in_year(b.country, y);
+    if (!year) return; // no rules for the country
+    for (const timez::Holiday& h : year->holidays)
+      if (h.date >= w.first && h.date <= w.last)
+        b.holidays.push_back({h.date, h.name, h.substitute});
+    if (!year->complete && !b.calendar_note)
+      b.calendar_note = "the public-holiday calendar of " + b.country + " is incomplete for " +
+                        std::to_string(y) + " (" + year->note + ")";
+  }
+}
+
+void add_events(PlanBriefing& b, const DateRange& w, const Input& input) {
+  for (const Event& e : input.events) {
+    const bool here = (!e.city.empty() && e.city == b.city) ||
+                      (!e.country.empty() && !b.country.empty() && e.country == b.country);
+    if (!here || e.dates.last < w.first || e.dates.first > w.last) continue;
+    b.events.push_back({std::string(event_kind_name(e.kind)), e.dates, e.title, e.note});
+  }
+}
+
+void derive_briefings(PlanTrip& t, const std::map<std::string, std::string>& country_of,
+                      const Input* input) {
+  const std::optional<Minutes> home =
+      t.legs.empty() ? std::nullopt : utc_offset_at_departure(t.legs.front());
+  std::size_t next_leg = 0;
+  for (const PlanStay& s : t.stays) {
+    PlanBriefing b;
+    b.source = BriefingSource::report;
+    b.city = s.city;
+    if (const auto it = country_of.find(s.city); it != country_of.end()) b.country = it->second;
+    for (std::size_t i = next_leg; i < t.legs.size(); ++i)
+      if (t.legs[i].to == s.city) {
+        const auto here = utc_offset_at_arrival(t.legs[i]);
+        if (here && home) b.time_difference = *here - *home;
+        next_leg = i + 1;
+        break;
+      }
+    const DateRange w = briefing_window(t, s);
+    b.window = w;
+    add_holidays(b, w);
+    if (input) add_events(b, w, *input);
+    t.briefings.push_back(std::move(b));
+  }
+}
+
+} // namespace
+
+Report make_report(PlanDocument plan, const std::vector<City>& cities,
+                   const std::vector<Country>& countries, const Input* input) {
+  Report r;
+  r.input_given = input != nullptr;
+
+  std::map<std::string, const City*> city_by_code;
+  for (const City& c : cities) city_by_code.emplace(c.code, &c);
+  std::map<std::string, std::string> country_of;
+  for (const City& c : cities) country_of.emplace(c.code, c.country);
+
+  if (input)
+    for (PlanClient& c : plan.clients)
+      if (c.city.empty())
+        for (const Client& ic : input->clients)
+          if (ic.id == c.id) c.city = ic.city;
+
+  for (PlanTrip& t : plan.trips)
+    if (t.briefings.empty()) derive_briefings(t, country_of, input);
+
+  // Cities of the plan: placed when the network knows them, else listed as unplaced.
+  std::set<std::string> codes;
+  for (const PlanTrip& t : plan.trips) {
+    for (const PlanLeg& l : t.legs) {
+      codes.insert(l.from);
+      codes.insert(l.to);
+    }
+    for (const PlanStay& s : t.stays) codes.insert(s.city);
+  }
+  for (const PlanClient& c : plan.clients)
+    if (!c.city.empty()) codes.insert(c.city);
+  for (const std::string& code : codes) {
+    const auto it = city_by_code.find(code);
+    if (it == city_by_code.end()) {
+      r.unplaced.push_back(code);
+      continue;
+    }
+    const City& c = *it->second;
+    r.places.push_back({c.code, c.name, c.country, c.lat, c.lon});
+  }
+  for (const Country& c : countries) r.country_names.emplace(c.code, c.name);
+
+  // Calendar rows: the input's travellers first, then anyone else the plan names.
+  const auto add_traveller = [&r](const std::string& id) {
+    if (!id.empty() &&
+        std::find(r.travellers.begin(), r.travellers.end(), id) == r.travellers.end())
+      r.travellers.push_back(id);
+  };
+  if (input)
+    for (const Traveller& t : input->travellers) add_traveller(t.id);
+  for (const PlanTrip& t : plan.trips) add_traveller(t.traveller);
+  for (const PlanClient& c : plan.clients)
+    if (c.traveller) add_traveller(*c.traveller);
+
+  if (plan.horizon) {
+    r.horizon = *plan.horizon;
+  } else if (input) {
+    r.horizon = input->horizon;
+  } else if (!plan.trips.empty()) {
+    DateRange span{plan.trips.front().depart, plan.trips.front().back};
+    for (const PlanTrip& t : plan.trips) {
+      span.first = std::min(span.first, t.depart);
+      span.last = std::max(span.last, t.back);
+    }
+    // Trips far apart (a hand-made plan) still get a calendar of bounded size.
+    span.last = std::min<Date>(span.last, span.first + days{limits::kMaxHorizonDays - 1});
+    r.horizon = span;
+  }
+  r.plan = std::move(plan);
+  return r;
+}
+
+} // namespace flyorcall::report
