@@ -14,6 +14,8 @@ Command add_holidays_command(CLI::App& app, CommonOptions& opt);
 Command add_compare_command(CLI::App& app, CommonOptions& opt);
 /// `flyorcall batch`: many inputs planned in parallel, one JSON line each (docs/batch.md).
 Command add_batch_command(CLI::App& app, CommonOptions& opt);
+/// `flyorcall calls`: remote-meeting slots across time zones (docs/calls.md).
+Command add_calls_command(CLI::App& app, CommonOptions& opt);
 /// `flyorcall report`: the quarterly trip report of a plan, HTML/Markdown/CSV (docs/report.md).
 Command add_report_command(CLI::App& app, CommonOptions& opt);
 

@@ -6,4 +6,5 @@ set(FLYORCALL_IO_SOURCES
   src/io/files.cpp
   src/io/plan_reader.cpp
   src/io/scenario.cpp
-  src/io/compare_json.cpp)
+  src/io/compare_json.cpp
+  src/io/calls_writer.cpp)

@@ -1,5 +1,8 @@
 #include "time/calls.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "time/working_hours.hpp"
@@ -10,142 +13,547 @@ namespace flyorcall::timez {
 namespace {
 
 constexpr int kDayMin = 24 * 60;
+constexpr int kWeekMin = 7 * kDayMin;
 
 // Scores closer than this are ties: the sums are of whole minutes times weights, so only
 // floating-point noise can separate two truly equal scores.
 constexpr double kTieEpsilon = 1e-9;
 
-// One participant's view of a UTC instant.
-struct LocalView {
-  Date date;
-  int minute = 0;
+// Local dates a participant can have relative to the anchor's: zone offsets lie within -12 h
+// and +14 h, so another participant's date is at most two days from the anchor's.
+constexpr int kDateMargin = 3;
+
+// Per-minute costs of one participant's working week as prefix sums over two weeks, so that the
+// off-hours minutes (and their reach) of any start and length up to a week are one subtraction.
+// The tables are built minute by minute from offhours_minutes / offhours_reach, which count a
+// range as the sum of its minutes, so the answers are theirs exactly.
+struct WeekTable {
+  std::vector<long> off;   // off[k] = off-hours minutes of week minutes [0, k)
+  std::vector<long> reach; // likewise for offhours_reach
+
+  explicit WeekTable(const WorkingHours& hours)
+      : off(2 * kWeekMin + 1, 0), reach(2 * kWeekMin + 1, 0) {
+    for (int k = 0; k < 2 * kWeekMin; ++k) {
+      const int w = k % kWeekMin;
+      const date::weekday day{static_cast<unsigned>(w / kDayMin)};
+      off[static_cast<std::size_t>(k) + 1] =
+          off[static_cast<std::size_t>(k)] + offhours_minutes(hours, day, w % kDayMin, 1);
+      reach[static_cast<std::size_t>(k) + 1] =
+          reach[static_cast<std::size_t>(k)] + offhours_reach(hours, day, w % kDayMin, 1);
+    }
+  }
+  [[nodiscard]] long off_of(int week_min, int len) const {
+    const auto b = static_cast<std::size_t>(week_min);
+    return off[b + static_cast<std::size_t>(len)] - off[b];
+  }
+  [[nodiscard]] long reach_of(int week_min, int len) const {
+    const auto b = static_cast<std::size_t>(week_min);
+    return reach[b + static_cast<std::size_t>(len)] - reach[b];
+  }
 };
 
-LocalView view(date::sys_seconds utc, const date::time_zone* zone) {
-  const date::local_seconds local = to_local(utc, zone);
-  const auto day = date::floor<date::days>(local);
-  const auto minute = std::chrono::duration_cast<std::chrono::minutes>(local - day).count();
-  return {Date{day.time_since_epoch()}, static_cast<int>(minute)};
+// Every (anchor day, grid start) of a range evaluated once for every participant: the UTC
+// instant, each participant's local time, off-hours minutes, reach and whether their local date
+// is a business day. Zone offsets are looked up once per period between transitions, not per
+// instant.
+class Grid {
+public:
+  Grid(const std::vector<CallParticipant>& parts, DateRange range, int duration, int grid)
+      : parts_(parts), first_(range.first), duration_(duration), n_(parts.size()) {
+    if (parts.empty()) throw std::invalid_argument("a call needs at least one participant");
+    if (grid <= 0 || kDayMin % grid != 0)
+      throw std::invalid_argument("slot grid must divide a day into whole steps");
+    if (duration <= 0 || duration > kWeekMin)
+      throw std::invalid_argument("call duration must be 1 minute to a week");
+    for (const auto& p : parts)
+      if (p.zone == nullptr) throw std::invalid_argument("participant " + p.name + " has no zone");
+    grid_ = grid;
+    slots_ = kDayMin / grid;
+    days_ = range.last < range.first ? 0 : static_cast<int>((range.last - range.first).count()) + 1;
+    const std::size_t points = static_cast<std::size_t>(days_) * static_cast<std::size_t>(slots_);
+    utc_.resize(points);
+    gap_.assign(points, false);
+    open_.assign(points, true);
+    local_.resize(points * n_);
+    off_.resize(points * n_);
+    reach_.resize(points * n_);
+    if (points == 0) return;
+    anchor_times();
+    for (std::size_t p = 0; p < n_; ++p) participant(p);
+  }
+
+  [[nodiscard]] int days() const { return days_; }
+  [[nodiscard]] int slots() const { return slots_; }
+  [[nodiscard]] int grid() const { return grid_; }
+  [[nodiscard]] Date first() const { return first_; }
+  [[nodiscard]] std::size_t size() const { return n_; }
+  [[nodiscard]] std::size_t at(int day, int slot) const {
+    return static_cast<std::size_t>(day) * static_cast<std::size_t>(slots_) +
+           static_cast<std::size_t>(slot);
+  }
+  [[nodiscard]] bool open(std::size_t i) const { return open_[i]; }
+  [[nodiscard]] bool gap(std::size_t i) const { return gap_[i]; }
+  [[nodiscard]] date::sys_seconds utc(std::size_t i) const { return utc_[i]; }
+  [[nodiscard]] int off(std::size_t i, std::size_t p) const { return off_[i * n_ + p]; }
+
+  // Weighted sums in participant order (the order the results are documented to add up in).
+  [[nodiscard]] double score(std::size_t i) const {
+    double sum = 0;
+    for (std::size_t p = 0; p < n_; ++p) sum += parts_[p].weight * off_[i * n_ + p];
+    return sum;
+  }
+  [[nodiscard]] double reach(std::size_t i) const {
+    double sum = 0;
+    for (std::size_t p = 0; p < n_; ++p)
+      sum += parts_[p].weight * static_cast<double>(reach_[i * n_ + p]);
+    return sum;
+  }
+
+  [[nodiscard]] SlotOccurrence occurrence(std::size_t i) const {
+    SlotOccurrence occ;
+    occ.start = utc_[i];
+    for (std::size_t p = 0; p < n_; ++p) {
+      const date::local_seconds local = local_[i * n_ + p];
+      const auto day = date::floor<date::days>(local);
+      occ.local_start.push_back(local);
+      occ.local_start_min.push_back(
+          static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count()));
+      occ.offhours_min.push_back(off_[i * n_ + p]);
+    }
+    occ.score = score(i);
+    return occ;
+  }
+
+private:
+  void anchor_times() {
+    const date::time_zone* zone = parts_.front().zone;
+    for (int d = 0; d < days_; ++d) {
+      const date::local_seconds midnight{std::chrono::duration_cast<std::chrono::seconds>(
+          (first_ + date::days{d}).time_since_epoch())};
+      const date::local_info info = zone->get_info(midnight);
+      const date::sys_seconds utc0{midnight.time_since_epoch() - info.first.offset};
+      // Most days lie inside one offset period: every start is midnight's UTC plus minutes.
+      const bool uniform =
+          info.result == date::local_info::unique && info.first.end >= utc0 + date::days{1};
+      for (int s = 0; s < slots_; ++s) {
+        const std::size_t i = at(d, s);
+        const date::local_seconds local = midnight + std::chrono::minutes{s * grid_};
+        if (uniform) {
+          utc_[i] = utc0 + std::chrono::minutes{s * grid_};
+        } else {
+          utc_[i] = to_utc(local, zone);
+          gap_[i] = zone->get_info(local).result == date::local_info::nonexistent;
+        }
+      }
+    }
+  }
+
+  void participant(std::size_t p) {
+    const CallParticipant& part = parts_[p];
+    const WeekTable table(part.hours);
+    // Business days of the participant's local dates around the range.
+    const Date lo = first_ - date::days{kDateMargin};
+    std::vector<char> business(static_cast<std::size_t>(days_ + 2 * kDateMargin));
+    for (std::size_t k = 0; k < business.size(); ++k)
+      business[k] = part.calendar.is_business_day(lo + date::days{static_cast<int>(k)}) ? 1 : 0;
+    // UTC instants of the grid never decrease, so one cached period serves until it ends.
+    date::sys_info info = part.zone->get_info(utc_.front());
+    for (std::size_t i = 0; i < utc_.size(); ++i) {
+      const date::sys_seconds t = utc_[i];
+      if (t < info.begin || t >= info.end) info = part.zone->get_info(t);
+      const date::local_seconds local{t.time_since_epoch() + info.offset};
+      const auto day = date::floor<date::days>(local);
+      const int minute =
+          static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+      const int week_min = static_cast<int>(date::weekday{day}.c_encoding()) * kDayMin + minute;
+      local_[i * n_ + p] = local;
+      off_[i * n_ + p] = static_cast<int>(table.off_of(week_min, duration_));
+      reach_[i * n_ + p] = table.reach_of(week_min, duration_);
+      const auto k = (Date{day.time_since_epoch()} - lo).count();
+      const bool ok = k >= 0 && k < static_cast<long>(business.size())
+                          ? business[static_cast<std::size_t>(k)] != 0
+                          : part.calendar.is_business_day(Date{day.time_since_epoch()});
+      if (!ok) open_[i] = false;
+    }
+  }
+
+  const std::vector<CallParticipant>& parts_;
+  Date first_;
+  int duration_ = 0;
+  std::size_t n_ = 0;
+  int grid_ = 15;
+  int slots_ = 0;
+  int days_ = 0;
+  std::vector<date::sys_seconds> utc_;
+  std::vector<bool> gap_;
+  std::vector<bool> open_;
+  std::vector<date::local_seconds> local_;
+  std::vector<int> off_;
+  std::vector<long> reach_;
+};
+
+// One (weekday, start) candidate of the weekly search.
+struct WeeklyCandidate {
+  date::weekday weekday;
+  int slot = 0;
+  int order = 0; // Monday-first search order: ties go to the lowest
+  double score = 0;
+  double reach = 0;
+};
+
+// First grid day of the range on `weekday`.
+int first_day_on(const Grid& g, date::weekday weekday) {
+  return static_cast<int>((weekday - date::weekday{g.first()}).count());
 }
 
-// Calls `visit(utc, views)` for every date of `range` on `weekday` (anchor's local weekday)
-// whose start instant is a business day for every participant in their own local date.
-template <class Visit>
-void for_each_occurrence(const std::vector<CallParticipant>& parts, DateRange range,
-                         date::weekday weekday, int start_min, std::vector<LocalView>& views,
-                         Visit&& visit) {
-  const date::days to_first = (weekday - date::weekday{range.first});
-  for (Date d = range.first + to_first; d <= range.last; d += date::weeks{1}) {
-    const date::local_seconds local{
-        std::chrono::duration_cast<std::chrono::seconds>(d.time_since_epoch()) +
-        std::chrono::minutes{start_min}};
-    const date::sys_seconds utc = to_utc(local, parts.front().zone);
-    bool all_open = true;
-    for (std::size_t p = 0; p < parts.size() && all_open; ++p) {
-      views[p] = view(utc, parts[p].zone);
-      all_open = parts[p].calendar.is_business_day(views[p].date);
+// Mean weighted score and reach of every (weekday, start) with at least one date that suits
+// every participant, in search order (Monday first, then start time).
+std::vector<WeeklyCandidate> weekly_candidates(const Grid& g) {
+  std::vector<WeeklyCandidate> out;
+  int order = 0;
+  for (unsigned w = 1; w <= 7; ++w) {
+    const date::weekday weekday{w % 7};
+    for (int s = 0; s < g.slots(); ++s, ++order) {
+      double sum = 0;
+      double reach = 0;
+      int count = 0;
+      for (int d = first_day_on(g, weekday); d < g.days(); d += 7) {
+        const std::size_t i = g.at(d, s);
+        if (!g.open(i)) continue;
+        sum += g.score(i);
+        reach += g.reach(i);
+        ++count;
+      }
+      if (count == 0) continue;
+      out.push_back({weekday, s, order, sum / static_cast<double>(count),
+                     reach / static_cast<double>(count)});
     }
-    if (all_open) visit(utc, views);
   }
+  return out;
+}
+
+// The best candidate by the documented scan: lower score, or a tie with lower reach; an
+// earlier candidate keeps a full tie.
+std::optional<std::size_t> best_candidate(const std::vector<WeeklyCandidate>& cands) {
+  std::optional<std::size_t> best;
+  for (std::size_t k = 0; k < cands.size(); ++k) {
+    const auto& c = cands[k];
+    if (best && c.score > cands[*best].score + kTieEpsilon) continue;
+    if (!best || c.score < cands[*best].score - kTieEpsilon ||
+        c.reach < cands[*best].reach - kTieEpsilon)
+      best = k;
+  }
+  return best;
+}
+
+WeeklySlot build_slot(const Grid& g, const WeeklyCandidate& c, int duration) {
+  WeeklySlot slot;
+  slot.weekday = c.weekday;
+  slot.anchor_start_min = c.slot * g.grid();
+  slot.duration_min = duration;
+  slot.score = c.score;
+  slot.reach = c.reach;
+  slot.mean_offhours.assign(g.size(), 0.0);
+  for (int d = first_day_on(g, c.weekday); d < g.days(); d += 7) {
+    const std::size_t i = g.at(d, c.slot);
+    if (!g.open(i)) continue;
+    slot.occurrences.push_back(g.occurrence(i));
+    for (std::size_t p = 0; p < g.size(); ++p) slot.mean_offhours[p] += g.off(i, p);
+  }
+  for (double& m : slot.mean_offhours) m /= static_cast<double>(slot.occurrences.size());
+  return slot;
+}
+
+// Mean off-hours minutes of participant `p` over a candidate's dates.
+double mean_offhours_of(const Grid& g, const WeeklyCandidate& c, std::size_t p) {
+  long sum = 0;
+  int count = 0;
+  for (int d = first_day_on(g, c.weekday); d < g.days(); d += 7) {
+    const std::size_t i = g.at(d, c.slot);
+    if (!g.open(i)) continue;
+    sum += g.off(i, p);
+    ++count;
+  }
+  return static_cast<double>(sum) / static_cast<double>(count);
+}
+
+// Candidates by score and reach (rounded so that floating-point noise cannot break the
+// ordering), then search order. Callers put best_candidate's answer first.
+std::vector<WeeklyCandidate> ranked(std::vector<WeeklyCandidate> cands) {
+  const auto key = [](double v) { return std::llround(v * 1e6); };
+  std::stable_sort(cands.begin(), cands.end(),
+                   [&](const WeeklyCandidate& a, const WeeklyCandidate& b) {
+                     if (key(a.score) != key(b.score)) return key(a.score) < key(b.score);
+                     if (key(a.reach) != key(b.reach)) return key(a.reach) < key(b.reach);
+                     return a.order < b.order;
+                   });
+  return cands;
+}
+
+// Monday-first week number of a date (days since 1970-01-05, a Monday, divided by 7).
+long week_of(Date d) {
+  const long days = (d - Date{date::year{1970} / 1 / 5}).count();
+  return days >= 0 ? days / 7 : (days - 6) / 7;
 }
 
 } // namespace
 
 std::optional<WeeklySlot> best_weekly_slot(const std::vector<CallParticipant>& participants,
                                            DateRange range, int duration_min, int grid_min) {
-  if (participants.empty()) throw std::invalid_argument("a call needs at least one participant");
-  if (grid_min <= 0) throw std::invalid_argument("slot grid must be positive");
-  for (const auto& p : participants) {
-    if (p.zone == nullptr) throw std::invalid_argument("participant " + p.name + " has no zone");
+  const Grid g(participants, range, duration_min, grid_min);
+  const auto cands = weekly_candidates(g);
+  const auto best = best_candidate(cands);
+  if (!best) return std::nullopt;
+  return build_slot(g, cands[*best], duration_min);
+}
+
+std::vector<WeeklySlot> rank_weekly_slots(const std::vector<CallParticipant>& participants,
+                                          DateRange range, int duration_min, std::size_t count,
+                                          int grid_min) {
+  const Grid g(participants, range, duration_min, grid_min);
+  auto cands = weekly_candidates(g);
+  const auto best = best_candidate(cands);
+  std::vector<WeeklySlot> out;
+  if (!best || count == 0) return out;
+  const int best_order = cands[*best].order;
+  out.push_back(build_slot(g, cands[*best], duration_min));
+  cands = ranked(std::move(cands));
+  for (const auto& c : cands) {
+    if (out.size() >= count) break;
+    if (c.order != best_order) out.push_back(build_slot(g, c, duration_min));
   }
-  if (range.last < range.first) return std::nullopt;
+  return out;
+}
 
-  const std::size_t n = participants.size();
-  std::vector<LocalView> views(n);
-  const auto weighted_offhours = [&](const std::vector<LocalView>& v) {
-    double sum = 0;
-    for (std::size_t p = 0; p < n; ++p) {
-      sum +=
-          participants[p].weight * offhours_minutes(participants[p].hours, date::weekday{v[p].date},
-                                                    v[p].minute, duration_min);
+std::vector<SlotOccurrence> score_all_starts(const std::vector<CallParticipant>& participants,
+                                             DateRange range, int duration_min, int grid_min) {
+  const Grid g(participants, range, duration_min, grid_min);
+  std::vector<SlotOccurrence> out;
+  for (int d = 0; d < g.days(); ++d) {
+    for (int s = 0; s < g.slots(); ++s) {
+      const std::size_t i = g.at(d, s);
+      if (g.open(i) && !g.gap(i)) out.push_back(g.occurrence(i));
     }
-    return sum;
-  };
-  // The tie-break: how far from working time the off-hours minutes lie (weighted
-  // offhours_reach), so that of two slots with the same off-hours minutes the one nearer
-  // someone's office day wins (06:30 rather than midnight). Worked minutes reach 0.
-  const auto weighted_reach = [&](const LocalView* v) {
-    double reach = 0;
-    for (std::size_t p = 0; p < n; ++p) {
-      reach += participants[p].weight *
-               static_cast<double>(offhours_reach(participants[p].hours, date::weekday{v[p].date},
-                                                  v[p].minute, duration_min));
-    }
-    return reach;
-  };
+  }
+  return out;
+}
 
-  // Monday-first search order makes ties go to the earliest working weekday.
-  bool found = false;
-  double best_score = 0;
-  double best_reach = 0;
-  date::weekday best_day = date::Monday;
-  int best_start = 0;
-  std::vector<LocalView> seen; // this candidate's views, kept for the tie-break
-  for (unsigned w = 1; w <= 7; ++w) {
-    const date::weekday weekday{w % 7};
-    for (int s = 0; s < kDayMin; s += grid_min) {
-      double sum = 0;
-      int count = 0;
-      seen.clear();
-      for_each_occurrence(participants, range, weekday, s, views,
-                          [&](date::sys_seconds, const std::vector<LocalView>& v) {
-                            sum += weighted_offhours(v);
-                            seen.insert(seen.end(), v.begin(), v.end());
-                            ++count;
-                          });
-      if (count == 0) continue;
-      const double score = sum / static_cast<double>(count);
-      // Only a candidate that beats or ties the best needs its reach.
-      if (found && score > best_score + kTieEpsilon) continue;
-      double reach = 0;
-      for (std::size_t k = 0; k < seen.size(); k += n) reach += weighted_reach(&seen[k]);
-      reach /= static_cast<double>(count);
-      if (!found || score < best_score - kTieEpsilon || reach < best_reach - kTieEpsilon) {
-        found = true;
-        best_score = score;
-        best_reach = reach;
-        best_day = weekday;
-        best_start = s;
+std::vector<SlotOccurrence> best_starts(const std::vector<CallParticipant>& participants,
+                                        DateRange range, int duration_min, std::size_t count,
+                                        int grid_min) {
+  const Grid g(participants, range, duration_min, grid_min);
+  struct Key {
+    std::size_t index;
+    long long score;
+    long long reach;
+  };
+  std::vector<Key> keys;
+  for (int d = 0; d < g.days(); ++d) {
+    for (int s = 0; s < g.slots(); ++s) {
+      const std::size_t i = g.at(d, s);
+      if (g.open(i) && !g.gap(i))
+        keys.push_back({i, std::llround(g.score(i) * 1e6), std::llround(g.reach(i) * 1e6)});
+    }
+  }
+  const std::size_t take = std::min(count, keys.size());
+  std::partial_sort(keys.begin(), keys.begin() + static_cast<std::ptrdiff_t>(take), keys.end(),
+                    [](const Key& a, const Key& b) {
+                      if (a.score != b.score) return a.score < b.score;
+                      if (a.reach != b.reach) return a.reach < b.reach;
+                      return a.index < b.index; // grid index order is time order
+                    });
+  std::vector<SlotOccurrence> out;
+  for (std::size_t k = 0; k < take; ++k) out.push_back(g.occurrence(keys[k].index));
+  return out;
+}
+
+std::vector<LocalShift> local_time_shifts(const WeeklySlot& slot) {
+  std::vector<LocalShift> out;
+  for (std::size_t o = 1; o < slot.occurrences.size(); ++o) {
+    const auto& prev = slot.occurrences[o - 1];
+    const auto& cur = slot.occurrences[o];
+    for (std::size_t p = 1; p < cur.local_start.size(); ++p) {
+      // Relative to the anchor, so that only a change in one zone but not the other counts.
+      const auto rel_prev = prev.local_start[p] - prev.local_start[0];
+      const auto rel_cur = cur.local_start[p] - cur.local_start[0];
+      if (rel_prev == rel_cur) continue;
+      LocalShift s;
+      s.occurrence = o;
+      s.participant = p;
+      s.before = prev.local_start[p];
+      s.after = cur.local_start[p];
+      s.shift_min = static_cast<int>(
+          std::chrono::duration_cast<std::chrono::minutes>(rel_cur - rel_prev).count());
+      out.push_back(s);
+    }
+  }
+  return out;
+}
+
+RotationChoice
+fair_rotation(const std::vector<std::vector<std::optional<std::vector<int>>>>& offhours,
+              const std::vector<double>& weights) {
+  // Dynamic programming over meetings on the participants' burden vectors. A state whose
+  // burdens are all <= another's is at least as good after any continuation (the largest
+  // burden, the total and the weighted total never decrease), so only the Pareto-minimal states
+  // are kept: exact, and small because most weeks offer the same options.
+  constexpr std::size_t kMaxStates = 4000;
+  struct State {
+    std::vector<long> burden;
+    long max = 0;
+    long total = 0;
+    double weighted = 0;
+    std::size_t parent = 0;
+    std::size_t pick = 0;
+  };
+  const std::size_t n = weights.size();
+  RotationChoice result;
+  std::vector<std::vector<State>> layers;
+  layers.push_back({State{std::vector<long>(n, 0), 0, 0, 0.0, 0, 0}});
+  for (std::size_t m = 0; m < offhours.size(); ++m) {
+    std::vector<State> next;
+    const auto& prev = layers.back();
+    for (std::size_t s = 0; s < prev.size(); ++s) {
+      for (std::size_t k = 0; k < offhours[m].size(); ++k) {
+        if (!offhours[m][k]) continue;
+        const auto& add = *offhours[m][k];
+        if (add.size() != n) throw std::invalid_argument("one off-hours value per participant");
+        State st{prev[s].burden, 0, 0, prev[s].weighted, s, k};
+        for (std::size_t p = 0; p < n; ++p) {
+          st.burden[p] += add[p];
+          st.weighted += weights[p] * add[p];
+        }
+        for (long b : st.burden) {
+          st.max = std::max(st.max, b);
+          st.total += b;
+        }
+        next.push_back(std::move(st));
       }
     }
+    if (next.empty()) throw std::invalid_argument("a meeting has no option it can be held at");
+    // Best first, creation order breaking ties, so the answer is deterministic.
+    std::stable_sort(next.begin(), next.end(), [](const State& a, const State& b) {
+      if (a.max != b.max) return a.max < b.max;
+      if (a.total != b.total) return a.total < b.total;
+      return a.weighted < b.weighted - kTieEpsilon;
+    });
+    // A dominating state has a smaller total (or is equal), so it sorts earlier.
+    std::vector<State> kept;
+    for (auto& st : next) {
+      bool dominated = false;
+      for (const auto& k : kept) {
+        bool le = true;
+        for (std::size_t p = 0; p < n && le; ++p) le = k.burden[p] <= st.burden[p];
+        if (le) {
+          dominated = true;
+          break;
+        }
+      }
+      if (dominated) continue;
+      if (kept.size() >= kMaxStates) {
+        result.exact = false;
+        break;
+      }
+      kept.push_back(std::move(st));
+    }
+    layers.push_back(std::move(kept));
   }
-  if (!found) return std::nullopt;
+  const State& best = layers.back().front();
+  result.burden = best.burden;
+  result.weighted = best.weighted;
+  result.pick.assign(offhours.size(), 0);
+  std::size_t s = 0;
+  for (std::size_t m = offhours.size(); m > 0; --m) {
+    const State& st = layers[m][s];
+    result.pick[m - 1] = st.pick;
+    s = st.parent;
+  }
+  return result;
+}
 
-  // Only the winner's occurrences are kept; rebuilding them is cheaper than storing every
-  // candidate's.
-  WeeklySlot slot;
-  slot.weekday = best_day;
-  slot.anchor_start_min = best_start;
-  slot.duration_min = duration_min;
-  slot.score = best_score;
-  slot.reach = best_reach;
-  slot.mean_offhours.assign(n, 0.0);
-  for_each_occurrence(participants, range, best_day, best_start, views,
-                      [&](date::sys_seconds utc, const std::vector<LocalView>& v) {
-                        SlotOccurrence occ;
-                        occ.start = utc;
-                        for (std::size_t p = 0; p < n; ++p) {
-                          const int off =
-                              offhours_minutes(participants[p].hours, date::weekday{v[p].date},
-                                               v[p].minute, duration_min);
-                          occ.local_start_min.push_back(v[p].minute);
-                          occ.offhours_min.push_back(off);
-                          slot.mean_offhours[p] += off;
-                        }
-                        slot.occurrences.push_back(std::move(occ));
-                      });
-  for (double& m : slot.mean_offhours) m /= static_cast<double>(slot.occurrences.size());
-  return slot;
+std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& participants,
+                                            DateRange range, int duration_min, std::size_t options,
+                                            int grid_min) {
+  const Grid g(participants, range, duration_min, grid_min);
+  auto cands = weekly_candidates(g);
+  const auto best = best_candidate(cands);
+  if (!best) return std::nullopt;
+  Rotation rot;
+  rot.options.push_back(build_slot(g, cands[*best], duration_min));
+  const int best_order = cands[*best].order;
+  cands = ranked(std::move(cands));
+  const std::size_t limit = std::max<std::size_t>(options, 1);
+  const std::size_t n = participants.size();
+  // Options that only move the start within the same burdens add nothing to a rotation.
+  const auto add_unless_repeat = [&](const WeeklyCandidate& c) {
+    if (rot.options.size() >= limit || c.order == best_order) return;
+    WeeklySlot slot = build_slot(g, c, duration_min);
+    const bool repeat = std::any_of(rot.options.begin(), rot.options.end(), [&](const auto& o) {
+      for (std::size_t p = 0; p < n; ++p)
+        if (std::abs(o.mean_offhours[p] - slot.mean_offhours[p]) > kTieEpsilon) return false;
+      return true;
+    });
+    if (!repeat) rot.options.push_back(std::move(slot));
+  };
+  // First the relief slots: for each participant the best slot bears off-hours on (the most
+  // burdened first), the best-ranked slot with the fewest off-hours for them; then the rest in
+  // rank order. Without relief slots the few best slots often burden the same person.
+  std::vector<std::size_t> burdened;
+  for (std::size_t p = 0; p < n; ++p)
+    if (rot.options.front().mean_offhours[p] > kTieEpsilon) burdened.push_back(p);
+  std::stable_sort(burdened.begin(), burdened.end(), [&](std::size_t a, std::size_t b) {
+    return rot.options.front().mean_offhours[a] > rot.options.front().mean_offhours[b];
+  });
+  for (const std::size_t p : burdened) {
+    std::optional<std::size_t> relief;
+    double lowest = rot.options.front().mean_offhours[p] - kTieEpsilon;
+    for (std::size_t k = 0; k < cands.size(); ++k) {
+      const double mean = mean_offhours_of(g, cands[k], p);
+      if (mean < lowest - kTieEpsilon) {
+        lowest = mean;
+        relief = k;
+      }
+    }
+    if (relief) add_unless_repeat(cands[*relief]);
+  }
+  for (const auto& c : cands) add_unless_repeat(c);
+
+  // The series: every week of the best slot; each option's occurrence in that week, if any.
+  const auto anchor_date = [](const SlotOccurrence& occ) {
+    return Date{date::floor<date::days>(occ.local_start.front()).time_since_epoch()};
+  };
+  std::vector<std::vector<std::optional<std::vector<int>>>> costs;
+  std::vector<std::vector<const SlotOccurrence*>> occ_of;
+  for (const auto& occ : rot.options.front().occurrences) {
+    const long week = week_of(anchor_date(occ));
+    std::vector<std::optional<std::vector<int>>> row(rot.options.size());
+    std::vector<const SlotOccurrence*> ptrs(rot.options.size(), nullptr);
+    for (std::size_t k = 0; k < rot.options.size(); ++k) {
+      for (const auto& o : rot.options[k].occurrences) {
+        if (week_of(anchor_date(o)) != week) continue;
+        row[k] = o.offhours_min;
+        ptrs[k] = &o;
+        break;
+      }
+    }
+    costs.push_back(std::move(row));
+    occ_of.push_back(std::move(ptrs));
+  }
+  std::vector<double> weights;
+  for (const auto& p : participants) weights.push_back(p.weight);
+  const RotationChoice choice = fair_rotation(costs, weights);
+  rot.burden = choice.burden;
+  rot.weighted = choice.weighted;
+  rot.exact = choice.exact;
+  rot.burden_fixed.assign(n, 0);
+  for (std::size_t m = 0; m < costs.size(); ++m) {
+    rot.meetings.push_back({choice.pick[m], *occ_of[m][choice.pick[m]]});
+    for (std::size_t p = 0; p < n; ++p) {
+      rot.burden_fixed[p] += (*costs[m][0])[p];
+      rot.weighted_fixed += weights[p] * (*costs[m][0])[p];
+    }
+  }
+  return rot;
 }
 
 } // namespace flyorcall::timez

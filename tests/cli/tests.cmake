@@ -3,3 +3,4 @@ flyorcall_add_test(test_cli
 flyorcall_add_test(test_compare_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_compare_cli.cpp)
 flyorcall_add_test(test_batch_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_batch_cli.cpp)
 flyorcall_add_test(test_holidays_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_holidays_cli.cpp)
+flyorcall_add_test(test_calls_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_calls_cli.cpp)

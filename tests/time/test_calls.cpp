@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <limits>
+#include <tuple>
 
 #include "time/calls.hpp"
 #include "time/zones.hpp"
@@ -269,4 +272,272 @@ TEST(Calls, ClosedDatesAreSkippedInTheParticipantsOwnDate) {
   EXPECT_EQ(slot->weekday, best.weekday);
   EXPECT_EQ(slot->anchor_start_min, best.start);
   EXPECT_NEAR(slot->score, best.score, 1e-9);
+}
+
+namespace {
+
+// A small deterministic generator (the tests must not depend on the standard library's
+// distributions, which differ between implementations).
+struct Lcg {
+  std::uint64_t state;
+  std::uint32_t next() {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>(state >> 33);
+  }
+  int below(int n) { return static_cast<int>(next() % static_cast<std::uint32_t>(n)); }
+};
+
+std::vector<tz::CallParticipant> random_parts(Lcg& rng, Date from, int days) {
+  const std::vector<std::string> zones = {
+      "Europe/Berlin",    "America/New_York", "Asia/Tokyo",         "Australia/Sydney",
+      "Asia/Kolkata",     "Asia/Kathmandu",   "America/Sao_Paulo",  "Pacific/Auckland",
+      "America/St_Johns", "Europe/London",    "America/Los_Angeles"};
+  std::vector<tz::CallParticipant> parts;
+  const int n = 2 + rng.below(3);
+  for (int i = 0; i < n; ++i) {
+    std::vector<Date> closed;
+    for (int k = rng.below(3); k > 0; --k) closed.push_back(from + date::days{rng.below(days)});
+    auto p = party(zones[static_cast<std::size_t>(rng.below(static_cast<int>(zones.size())))],
+                   1.0 + rng.below(3), closed);
+    const int start = 6 * 60 + 15 * rng.below(16); // 06:00 .. 09:45
+    const int end = start + 6 * 60 + 15 * rng.below(12);
+    p.hours = WorkingHours{};
+    for (std::size_t c = 1; c <= 5; ++c) p.hours.days[c] = {start, end};
+    if (rng.below(2) == 0) p.hours.days[5] = {start, start + 4 * 60}; // a short Friday
+    parts.push_back(std::move(p));
+  }
+  return parts;
+}
+
+} // namespace
+
+TEST(Calls, RandomParticipantsMatchBruteForceOnTheQuarterHourGrid) {
+  // Seeded: zones with half- and quarter-hour offsets, both hemispheres, ranges across the
+  // northern and southern daylight-saving changes of 2027.
+  Lcg rng{20270314};
+  const std::vector<DateRange> ranges = {{d(2027, 3, 8), d(2027, 4, 9)},
+                                         {d(2027, 9, 20), d(2027, 10, 15)},
+                                         {d(2027, 10, 18), d(2027, 11, 12)}};
+  for (std::size_t r = 0; r < ranges.size(); ++r) {
+    const auto parts = random_parts(rng, ranges[r].first,
+                                    static_cast<int>((ranges[r].last - ranges[r].first).count()));
+    const int duration = 30 + 15 * rng.below(5);
+    const auto slot = tz::best_weekly_slot(parts, ranges[r], duration);
+    const Brute best = brute_force(parts, ranges[r], duration, 15);
+    ASSERT_TRUE(slot) << r;
+    EXPECT_EQ(slot->weekday, best.weekday) << r;
+    EXPECT_EQ(slot->anchor_start_min, best.start) << r;
+    EXPECT_NEAR(slot->score, best.score, 1e-9) << r;
+    EXPECT_NEAR(slot->reach, best.reach, 1e-6) << r;
+    // The ranking starts with the same slot and never improves on it.
+    const auto ranked = tz::rank_weekly_slots(parts, ranges[r], duration, 5);
+    ASSERT_EQ(ranked.size(), 5u);
+    EXPECT_EQ(ranked[0].weekday, slot->weekday);
+    EXPECT_EQ(ranked[0].anchor_start_min, slot->anchor_start_min);
+    for (std::size_t k = 1; k < ranked.size(); ++k)
+      EXPECT_LE(ranked[k - 1].score, ranked[k].score + 1e-9) << r << " " << k;
+  }
+}
+
+TEST(Calls, EveryStartOfTheRangeIsScoredLikeTheMinuteByMinuteCount) {
+  Lcg rng{42};
+  const DateRange range{d(2027, 3, 22), d(2027, 4, 6)}; // EU change on 28 March, Sydney 4 April
+  auto parts = random_parts(rng, range.first, 15);
+  parts[0] = party("Australia/Sydney", 2.0);
+  parts[1] = party("Europe/Berlin", 1.0, {d(2027, 3, 26)}); // Good Friday 2027
+  const auto all = tz::score_all_starts(parts, range, 45);
+  ASSERT_FALSE(all.empty());
+  double lowest = std::numeric_limits<double>::infinity();
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const auto& occ = all[k];
+    if (k > 0) {
+      ASSERT_LT(all[k - 1].start, occ.start);
+    }
+    double score = 0;
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      // Sundays are closed, so no meeting spans a change and the counts must agree.
+      ASSERT_EQ(occ.offhours_min[p], brute_offhours(parts[p], occ.start, 45)) << k;
+      ASSERT_EQ(occ.local_start[p], tz::to_local(occ.start, parts[p].zone));
+      const Date local_day{date::floor<date::days>(occ.local_start[p]).time_since_epoch()};
+      ASSERT_TRUE(parts[p].calendar.is_business_day(local_day));
+      score += parts[p].weight * occ.offhours_min[p];
+    }
+    EXPECT_NEAR(occ.score, score, 1e-9);
+    lowest = std::min(lowest, score);
+  }
+  // Count the candidates independently: every quarter hour of Sydney's days whose instant is
+  // a business day in both places.
+  std::size_t expected = 0;
+  for (Date day = range.first; day <= range.last; day += date::days{1}) {
+    for (int s = 0; s < 1440; s += 15) {
+      const auto local = date::local_days{day.time_since_epoch()} + std::chrono::minutes{s};
+      if (parts[0].zone->get_info(local).result == date::local_info::nonexistent) continue;
+      const auto start = tz::to_utc(local, parts[0].zone);
+      bool open = true;
+      for (const auto& p : parts)
+        open = open &&
+               p.calendar.is_business_day(
+                   Date{date::floor<date::days>(tz::to_local(start, p.zone)).time_since_epoch()});
+      expected += open ? 1 : 0;
+    }
+  }
+  EXPECT_EQ(all.size(), expected);
+  const auto top = tz::best_starts(parts, range, 45, 3);
+  ASSERT_EQ(top.size(), 3u);
+  EXPECT_NEAR(top[0].score, lowest, 1e-9);
+  EXPECT_LE(top[0].score, top[1].score);
+  EXPECT_LE(top[1].score, top[2].score);
+}
+
+TEST(Calls, AllStartsLeaveOutTheGapAndTakeTheRepeatedHourOnce) {
+  // Anchor in New York; closing nothing so that the change days are candidates.
+  auto ny = party("America/New_York", 1.0);
+  ny.calendar = tz::BusinessCalendar(0, {});
+  auto nyc_spring = tz::score_all_starts({ny}, {d(2027, 3, 14), d(2027, 3, 14)}, 30);
+  EXPECT_EQ(nyc_spring.size(), 96u - 4u); // 02:00-02:45 do not exist
+  auto nyc_fall = tz::score_all_starts({ny}, {d(2027, 11, 7), d(2027, 11, 7)}, 30);
+  ASSERT_EQ(nyc_fall.size(), 96u);
+  // 01:30 is taken at its earlier (EDT) instant; the next start, 01:45 EDT, is 15 minutes on.
+  EXPECT_EQ(nyc_fall[6].start, date::sys_days{date::year{2027} / 11 / 7} + 5h + 30min);
+  EXPECT_EQ(nyc_fall[8].start - nyc_fall[7].start, 75min); // 01:45 EDT -> 02:00 EST
+}
+
+TEST(Calls, WeeklySlotReportsTheDatesADaylightSavingChangeMovesSomeone) {
+  // Berlin anchor, New York client, March 2027: New York's local time moves to 10:00 on 15 March
+  // (US change on the 14th) and back to 09:00 on 29 March (EU change on the 28th).
+  const auto slot =
+      tz::best_weekly_slot({party("Europe/Berlin", 2.0), party("America/New_York", 3.0)},
+                           {d(2027, 3, 1), d(2027, 4, 12)}, 60);
+  ASSERT_TRUE(slot);
+  const auto shifts = tz::local_time_shifts(*slot);
+  ASSERT_EQ(shifts.size(), 2u);
+  EXPECT_EQ(shifts[0].occurrence, 2u);
+  EXPECT_EQ(shifts[0].participant, 1u);
+  EXPECT_EQ(shifts[0].shift_min, 60);
+  EXPECT_EQ(shifts[0].before, date::local_days{date::year{2027} / 3 / 8} + 9h);
+  EXPECT_EQ(shifts[0].after, date::local_days{date::year{2027} / 3 / 15} + 10h);
+  EXPECT_EQ(shifts[1].occurrence, 4u);
+  EXPECT_EQ(shifts[1].shift_min, -60);
+  EXPECT_EQ(shifts[1].after, date::local_days{date::year{2027} / 3 / 29} + 9h);
+  // In autumn the EU changes first (31 October), the US a week later (7 November 2027).
+  const auto autumn =
+      tz::best_weekly_slot({party("America/New_York", 1.0), party("Europe/Berlin", 1.0)},
+                           {d(2027, 10, 18), d(2027, 11, 19)}, 60);
+  ASSERT_TRUE(autumn);
+  const auto back = tz::local_time_shifts(*autumn);
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back[0].participant, 1u);
+  EXPECT_EQ(back[0].shift_min, -60); // 1 November: Berlin an hour earlier relative to New York
+  EXPECT_EQ(back[1].shift_min, 60);  // 8 November: back to six hours
+}
+
+namespace {
+
+// Every assignment of options to meetings, for comparison with fair_rotation.
+void brute_rotation(const std::vector<std::vector<std::optional<std::vector<int>>>>& costs,
+                    const std::vector<double>& w, std::size_t m, std::vector<long>& burden,
+                    double weighted, std::tuple<long, long, double>& best) {
+  if (m == costs.size()) {
+    long mx = 0;
+    long total = 0;
+    for (long b : burden) {
+      mx = std::max(mx, b);
+      total += b;
+    }
+    const auto key = std::make_tuple(mx, total, weighted);
+    if (std::get<0>(key) < std::get<0>(best) ||
+        (std::get<0>(key) == std::get<0>(best) &&
+         (std::get<1>(key) < std::get<1>(best) ||
+          (std::get<1>(key) == std::get<1>(best) && std::get<2>(key) < std::get<2>(best) - 1e-9))))
+      best = key;
+    return;
+  }
+  for (const auto& opt : costs[m]) {
+    if (!opt) continue;
+    double add = 0;
+    for (std::size_t p = 0; p < burden.size(); ++p) {
+      burden[p] += (*opt)[p];
+      add += w[p] * (*opt)[p];
+    }
+    brute_rotation(costs, w, m + 1, burden, weighted + add, best);
+    for (std::size_t p = 0; p < burden.size(); ++p) burden[p] -= (*opt)[p];
+  }
+}
+
+} // namespace
+
+TEST(Calls, FairRotationMatchesExhaustiveSearch) {
+  Lcg rng{7};
+  for (int round = 0; round < 40; ++round) {
+    const std::size_t n = 2 + static_cast<std::size_t>(rng.below(3));
+    const std::size_t meetings = 1 + static_cast<std::size_t>(rng.below(7));
+    const std::size_t k = 1 + static_cast<std::size_t>(rng.below(3));
+    std::vector<double> w;
+    for (std::size_t p = 0; p < n; ++p) w.push_back(1.0 + rng.below(3));
+    // A few option patterns repeated over the weeks, as in real series, plus odd weeks.
+    std::vector<std::vector<int>> patterns;
+    for (std::size_t o = 0; o < k; ++o) {
+      std::vector<int> v;
+      for (std::size_t p = 0; p < n; ++p) v.push_back(15 * rng.below(5));
+      patterns.push_back(v);
+    }
+    std::vector<std::vector<std::optional<std::vector<int>>>> costs(meetings);
+    for (auto& row : costs) {
+      for (std::size_t o = 0; o < k; ++o) {
+        if (o > 0 && rng.below(5) == 0) {
+          row.push_back(std::nullopt); // this option falls on a holiday that week
+        } else if (rng.below(4) == 0) {
+          std::vector<int> v;
+          for (std::size_t p = 0; p < n; ++p) v.push_back(15 * rng.below(5));
+          row.push_back(v);
+        } else {
+          row.push_back(patterns[o]);
+        }
+      }
+    }
+    const auto choice = tz::fair_rotation(costs, w);
+    ASSERT_TRUE(choice.exact);
+    std::vector<long> burden(n, 0);
+    auto best = std::make_tuple(std::numeric_limits<long>::max(), 0L, 0.0);
+    brute_rotation(costs, w, 0, burden, 0.0, best);
+    long mx = 0;
+    long total = 0;
+    std::vector<long> recomputed(n, 0);
+    for (std::size_t m = 0; m < meetings; ++m) {
+      ASSERT_TRUE(costs[m][choice.pick[m]]) << round;
+      for (std::size_t p = 0; p < n; ++p) recomputed[p] += (*costs[m][choice.pick[m]])[p];
+    }
+    EXPECT_EQ(recomputed, choice.burden) << round;
+    for (long b : choice.burden) {
+      mx = std::max(mx, b);
+      total += b;
+    }
+    EXPECT_EQ(mx, std::get<0>(best)) << round;
+    EXPECT_EQ(total, std::get<1>(best)) << round;
+    EXPECT_NEAR(choice.weighted, std::get<2>(best), 1e-9) << round;
+  }
+}
+
+TEST(Calls, RotationSharesTheBadHourBetweenBerlinAndSydney) {
+  // No common office hour: either Berlin starts early (06:30) or Sydney stays late. A fixed
+  // slot puts every off-hours minute on one side; the rotation alternates.
+  const std::vector<tz::CallParticipant> parts = {party("Europe/Berlin", 1.0),
+                                                  party("Australia/Sydney", 1.0)};
+  const auto rot = tz::rotate_weekly_slots(parts, {d(2027, 1, 4), d(2027, 3, 26)}, 60, 3);
+  ASSERT_TRUE(rot);
+  ASSERT_GE(rot->options.size(), 2u);
+  ASSERT_EQ(rot->meetings.size(), 12u);
+  const long fixed_max = std::max(rot->burden_fixed[0], rot->burden_fixed[1]);
+  const long rotated_max = std::max(rot->burden[0], rot->burden[1]);
+  EXPECT_EQ(fixed_max, 12 * 60); // one side takes every bad hour
+  EXPECT_EQ(std::min(rot->burden_fixed[0], rot->burden_fixed[1]), 0);
+  EXPECT_EQ(rotated_max, 6 * 60);
+  EXPECT_EQ(rot->burden[0] + rot->burden[1], 12 * 60);
+  // Options differ in who bears the burden, and every meeting uses an option's real occurrence.
+  for (const auto& m : rot->meetings) {
+    long off = 0;
+    for (int o : m.occurrence.offhours_min) off += o;
+    EXPECT_EQ(off, 60);
+    EXPECT_LT(m.option, rot->options.size());
+  }
 }

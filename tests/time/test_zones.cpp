@@ -1,11 +1,15 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <ctime>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "network/world_data.hpp"
 #include "time/zones.hpp"
 
 using namespace std::chrono_literals;
@@ -172,4 +176,164 @@ TEST(Zones, NullZoneIsRejected) {
                std::invalid_argument);
   EXPECT_THROW((void)tz::utc_offset(utc(date::year{2027} / 1 / 1, 0h, 0min), nullptr),
                std::invalid_argument);
+}
+
+namespace {
+
+// Local wall time as the C library sees it (broken down, then counted as if UTC).
+date::local_seconds c_local(const std::tm& tm) {
+  const date::year_month_day ymd{date::year{tm.tm_year + 1900},
+                                 date::month{static_cast<unsigned>(tm.tm_mon + 1)},
+                                 date::day{static_cast<unsigned>(tm.tm_mday)}};
+  return date::local_days{ymd} + std::chrono::hours{tm.tm_hour} + std::chrono::minutes{tm.tm_min} +
+         std::chrono::seconds{tm.tm_sec};
+}
+
+// The C library's answer for a local wall time (mktime with tm_isdst = -1: "find out").
+date::sys_seconds c_mktime(date::local_seconds local) {
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss hms{local - day};
+  std::tm tm{};
+  tm.tm_year = int(ymd.year()) - 1900;
+  tm.tm_mon = static_cast<int>(unsigned(ymd.month())) - 1;
+  tm.tm_mday = static_cast<int>(unsigned(ymd.day()));
+  tm.tm_hour = static_cast<int>(hms.hours().count());
+  tm.tm_min = static_cast<int>(hms.minutes().count());
+  tm.tm_sec = static_cast<int>(hms.seconds().count());
+  tm.tm_isdst = -1;
+  const std::time_t t = ::mktime(&tm);
+  return date::sys_seconds{std::chrono::seconds{t}};
+}
+
+// The instants 2000..2037 at which `zone`'s UTC offset changes.
+std::vector<date::sys_seconds> offset_changes(const date::time_zone* zone) {
+  std::vector<date::sys_seconds> out;
+  const auto end = utc(date::year{2038} / 1 / 1, 0h, 0min);
+  date::sys_seconds t = utc(date::year{2000} / 1 / 1, 0h, 0min);
+  date::sys_info info = zone->get_info(t);
+  while (info.end < end) {
+    const date::sys_info next = zone->get_info(info.end);
+    if (next.offset != info.offset) out.push_back(info.end);
+    info = next;
+  }
+  return out;
+}
+
+} // namespace
+
+TEST(Zones, EveryZoneOfTheDefaultNetworkAgreesWithTheCLibrary2000To2037) {
+  // Each zone of data/cities.csv: 1,000 instants, namely two seconds on each side of every
+  // offset change (and the change itself), then seeded pseudo-random instants from 2000 to 2037.
+  // Local times on both sides of each change go back through to_utc and mktime.
+  std::set<std::string> names;
+  for (const auto& c : flyorcall::network::default_world().cities) names.insert(c.tz);
+  ASSERT_GT(names.size(), 50u);
+  const auto lo = utc(date::year{2000} / 1 / 1, 0h, 0min);
+  const auto hi = utc(date::year{2037} / 12 / 31, 0h, 0min);
+  std::uint64_t seed = 2027;
+  long instants = 0;
+  long gaps = 0;
+  long overlaps = 0;
+  long gaps_agreeing = 0;
+  for (const auto& name : names) {
+    const auto* zone = tz::find_zone(name);
+    ASSERT_NE(zone, nullptr) << name;
+    CZone c(":" + name);
+    std::vector<date::sys_seconds> when;
+    const auto changes = offset_changes(zone);
+    for (const auto t : changes)
+      for (const auto d : {-2s, -1s, 0s, 1s, 2s}) when.push_back(t + d);
+    ASSERT_LE(when.size(), 1000u) << name;
+    while (when.size() < 1000) {
+      seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+      const auto span = static_cast<std::uint64_t>((hi - lo).count());
+      when.push_back(lo + std::chrono::seconds{static_cast<std::int64_t>((seed >> 11) % span)});
+    }
+    for (const auto t : when) {
+      const std::time_t tt = std::chrono::system_clock::to_time_t(t);
+      std::tm tm{};
+      ASSERT_NE(::localtime_r(&tt, &tm), nullptr);
+      const date::local_seconds loc = tz::to_local(t, zone);
+      ASSERT_EQ(loc, c_local(tm)) << name << " " << date::format("%F %T", t);
+      ASSERT_EQ(tz::utc_offset(t, zone).count(), tm.tm_gmtoff / 60) << name;
+      // Back to UTC: both agree where the wall time is unique; an overlap gives the earlier
+      // instant, which is `t` or an hour (the change) before it.
+      const auto info = zone->get_info(loc);
+      const auto back = tz::to_utc(loc, zone);
+      if (info.result == date::local_info::unique) {
+        ASSERT_EQ(back, t) << name;
+        ASSERT_EQ(c_mktime(loc), t) << name << " " << date::format("%F %T", loc);
+      } else {
+        ASSERT_EQ(info.result, date::local_info::ambiguous) << name;
+        ASSERT_EQ(back, date::sys_seconds{loc.time_since_epoch() - info.first.offset});
+        ASSERT_LE(back, t);
+      }
+      ++instants;
+    }
+    // Wall times inside each change: half-way through a gap, half-way through an overlap.
+    for (const auto t : changes) {
+      const auto before = zone->get_info(t - 1s).offset;
+      const auto after = zone->get_info(t).offset;
+      const date::local_seconds mid{t.time_since_epoch() + (before + after) / 2};
+      const auto info = zone->get_info(mid);
+      const auto mk = c_mktime(mid);
+      if (after > before) {
+        // Gap: moved forward by the gap, i.e. read with the offset before the change. glibc's
+        // mktime does the same when the change starts daylight-saving time; when it ends one
+        // (Morocco's Ramadan time, where the summer offset is the standard one) glibc reads the
+        // wall time with the new offset instead, an hour earlier.
+        ASSERT_EQ(info.result, date::local_info::nonexistent) << name;
+        const date::sys_seconds forward{mid.time_since_epoch() - before};
+        ASSERT_EQ(tz::to_utc(mid, zone), forward);
+        ASSERT_EQ(tz::to_local(forward, zone), mid + (after - before));
+        if (zone->get_info(t).save != std::chrono::minutes{0}) {
+          ASSERT_EQ(mk, forward) << name << " " << date::format("%F %T", mid);
+          ++gaps_agreeing;
+        } else {
+          ASSERT_TRUE(mk == forward || mk == date::sys_seconds{mid.time_since_epoch() - after})
+              << name << " " << date::format("%F %T", mid);
+        }
+        ++gaps;
+      } else {
+        // Overlap: the earlier of the two instants; mktime may answer either of them.
+        ASSERT_EQ(info.result, date::local_info::ambiguous) << name;
+        const date::sys_seconds earlier{mid.time_since_epoch() - before};
+        const date::sys_seconds later{mid.time_since_epoch() - after};
+        ASSERT_EQ(tz::to_utc(mid, zone), earlier) << name;
+        ASSERT_TRUE(mk == earlier || mk == later) << name << " " << date::format("%F %T", mid);
+        ++overlaps;
+      }
+    }
+  }
+  EXPECT_EQ(instants, 1000L * static_cast<long>(names.size()));
+  EXPECT_GT(gaps, 500);
+  EXPECT_GT(gaps_agreeing, 500);
+  EXPECT_GT(overlaps, 500);
+}
+
+TEST(Zones, NewYorkBerlinDifferenceInMarch2027) {
+  // US clocks change on 14 March 2027, EU clocks on 28 March: six hours apart before and after,
+  // five hours in between.
+  const auto* ny = tz::find_zone("America/New_York");
+  const auto* berlin = tz::find_zone("Europe/Berlin");
+  const auto difference = [&](date::year_month_day d) {
+    const auto t = utc(d, 12h, 0min);
+    return (tz::to_local(t, berlin) - tz::to_local(t, ny));
+  };
+  EXPECT_EQ(difference(date::year{2027} / 3 / 13), 6h);
+  EXPECT_EQ(difference(date::year{2027} / 3 / 14), 5h);
+  EXPECT_EQ(difference(date::year{2027} / 3 / 27), 5h);
+  EXPECT_EQ(difference(date::year{2027} / 3 / 28), 6h);
+  // The same wall time, New York 09:00, is Berlin 15:00, then 14:00, then 15:00 again.
+  EXPECT_EQ(tz::format_in_zone(tz::to_utc(local(date::year{2027} / 3 / 12, 9h, 0min), ny), berlin),
+            "2027-03-12T15:00+01:00");
+  EXPECT_EQ(tz::format_in_zone(tz::to_utc(local(date::year{2027} / 3 / 15, 9h, 0min), ny), berlin),
+            "2027-03-15T14:00+01:00");
+  EXPECT_EQ(tz::format_in_zone(tz::to_utc(local(date::year{2027} / 3 / 29, 9h, 0min), ny), berlin),
+            "2027-03-29T15:00+02:00");
+  // Berlin's own gap on 28 March: 02:00 CET -> 03:00 CEST.
+  const auto gap = local(date::year{2027} / 3 / 28, 2h, 30min);
+  ASSERT_EQ(berlin->get_info(gap).result, date::local_info::nonexistent);
+  EXPECT_EQ(tz::format_in_zone(tz::to_utc(gap, berlin), berlin), "2027-03-28T03:30+02:00");
 }

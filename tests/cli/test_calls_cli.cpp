@@ -1,0 +1,264 @@
+// End-to-end tests of `flyorcall calls`: dated starts, weekly slots with daylight-saving shifts,
+// fair rotation, participant syntax, holidays from the participant's country, and errors.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const std::string kCli = FLYORCALL_CLI;
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+class CallsCli : public ::testing::Test {
+protected:
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::temp_directory_path() /
+           (std::string("flyorcall-calls-") + info->name() + "-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  /// Runs `flyorcall calls` with a shell-quoted argument string.
+  CliRun run(const std::string& args) const {
+    const fs::path out = dir_ / "stdout.txt";
+    const fs::path err = dir_ / "stderr.txt";
+    const std::string cmd = "'" + kCli + "' calls " + args + " >'" + out.string() + "' 2>'" +
+                            err.string() + "' </dev/null";
+    const int status = std::system(cmd.c_str());
+    CliRun r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+  }
+
+  json run_json(const std::string& args) const {
+    const CliRun r = run(args + " --json");
+    EXPECT_EQ(r.code, 0) << r.err;
+    return r.code == 0 ? json::parse(r.out) : json{};
+  }
+
+  fs::path dir_;
+};
+
+const std::string kTokyoBerlin = "-p 'client:Asia/Tokyo@09:00-18:00*3' -p 'me:Europe/Berlin' "
+                                 "--from 2027-03-01 --to 2027-03-31";
+
+} // namespace
+
+TEST_F(CallsCli, HelpDocumentsTheParticipantSyntax) {
+  const CliRun r = run("--help");
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("NAME:ZONE[#CC][@HOURS][*WEIGHT]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Mon-Thu 08:00-16:00,Fri 08:00-13:00"), std::string::npos);
+  EXPECT_NE(r.out.find("--rotate"), std::string::npos);
+  EXPECT_NE(r.out.find("--weekly"), std::string::npos);
+}
+
+TEST_F(CallsCli, BestStartsAreTheOfficeOverlapOfTokyoAndBerlin) {
+  // March 2027 before the EU change: Tokyo is 8 h ahead, so Tokyo 17:00-18:00 is Berlin
+  // 09:00-10:00, the only hour inside both offices.
+  const json j = run_json(kTokyoBerlin);
+  ASSERT_EQ(j["starts"].size(), 5u);
+  const auto& first = j["starts"][0];
+  EXPECT_EQ(first["utc"], "2027-03-01T08:00Z");
+  EXPECT_EQ(first["score"], 0);
+  EXPECT_EQ(first["participants"][0]["name"], "client");
+  EXPECT_EQ(first["participants"][0]["local"], "2027-03-01T17:00+09:00");
+  EXPECT_EQ(first["participants"][1]["local"], "2027-03-01T09:00+01:00");
+  EXPECT_EQ(j["starts"][1]["utc"], "2027-03-02T08:00Z");
+  const std::regex iso(R"(\d{4}-\d\d-\d\dT\d\d:\d\d[+-]\d\d:\d\d)");
+  double previous = -1;
+  for (const auto& s : j["starts"]) {
+    double score = 0;
+    const double weights[] = {3.0, 1.0};
+    for (std::size_t p = 0; p < 2; ++p) {
+      EXPECT_TRUE(std::regex_match(s["participants"][p]["local"].get<std::string>(), iso));
+      score += weights[p] * s["participants"][p]["offhours_min"].get<int>();
+    }
+    EXPECT_EQ(s["score"].get<double>(), score);
+    EXPECT_GE(score, previous);
+    previous = score;
+  }
+  EXPECT_EQ(j["participants"][0]["country"], "JP");
+  EXPECT_EQ(j["participants"][1]["country"], "DE");
+  EXPECT_EQ(j["participants"][0]["weight"], 3);
+  EXPECT_EQ(j["participants"][1]["hours"], "09:00-17:30");
+}
+
+TEST_F(CallsCli, TextTableShowsLocalTimesAndWhetherInsideHours) {
+  const CliRun r = run(kTokyoBerlin + " --top 2");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("1.   2027-03-01 08:00 UTC  score 0"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("client  Mon 2027-03-01 17:00 (UTC+09:00)  in hours"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("me      Mon 2027-03-01 09:00 (UTC+01:00)  in hours"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("3.  "), std::string::npos);
+}
+
+TEST_F(CallsCli, WeeklySlotReportsTheMarchDaylightSavingGap) {
+  // Berlin anchors, New York is the client. US clocks change on 14 March 2027, EU clocks on
+  // 28 March: New York's local time moves 09:00 -> 10:00 from 15 March, back to 09:00 on the
+  // next Monday after the EU change that Germany works (29 March is Easter Monday).
+  const json j = run_json("-p me:Europe/Berlin -p 'client:America/New_York*3' --from 2027-03-01 "
+                          "--to 2027-04-12 --weekly --top 1");
+  ASSERT_EQ(j["weekly"].size(), 1u);
+  const auto& w = j["weekly"][0];
+  EXPECT_EQ(w["weekday"], "Mon");
+  EXPECT_EQ(w["anchor_start"], "15:00");
+  EXPECT_EQ(w["score"], 0);
+  for (const auto& occ : w["occurrences"])
+    EXPECT_NE(occ["utc"].get<std::string>().substr(0, 10), "2027-03-29"); // Easter Monday in DE
+  ASSERT_EQ(w["dst_shifts"].size(), 2u) << w.dump(1);
+  EXPECT_EQ(w["dst_shifts"][0]["participant"], "client");
+  EXPECT_EQ(w["dst_shifts"][0]["before"], "2027-03-08T09:00-05:00");
+  EXPECT_EQ(w["dst_shifts"][0]["after"], "2027-03-15T10:00-04:00");
+  EXPECT_EQ(w["dst_shifts"][0]["shift_min"], 60);
+  EXPECT_EQ(w["dst_shifts"][1]["after"], "2027-04-05T09:00-04:00");
+  EXPECT_EQ(w["dst_shifts"][1]["shift_min"], -60);
+  const CliRun text = run("-p me:Europe/Berlin -p 'client:America/New_York*3' --from 2027-03-01 "
+                          "--to 2027-04-12 --weekly --top 1");
+  EXPECT_NE(text.out.find("from 2027-03-15: client Mon 09:00 -> Mon 10:00 (+60 min)"),
+            std::string::npos)
+      << text.out;
+}
+
+TEST_F(CallsCli, RotationSharesTheOffHoursOfBerlinAndSydney) {
+  const json j = run_json("-p berlin:Europe/Berlin -p sydney:Australia/Sydney --from 2027-01-04 "
+                          "--to 2027-03-26 --rotate");
+  const auto& rot = j["rotation"];
+  ASSERT_GE(rot["options"].size(), 2u);
+  long fixed_max = 0;
+  long rotated_max = 0;
+  long fixed_total = 0;
+  long rotated_total = 0;
+  for (const auto& b : rot["burden"]) {
+    fixed_max = std::max(fixed_max, b["fixed_min"].get<long>());
+    rotated_max = std::max(rotated_max, b["rotated_min"].get<long>());
+    fixed_total += b["fixed_min"].get<long>();
+    rotated_total += b["rotated_min"].get<long>();
+  }
+  EXPECT_LT(rotated_max, fixed_max);
+  EXPECT_EQ(rotated_total, fixed_total); // each bad hour lands on one side or the other
+  // The schedule's off-hours add up to the rotated burdens.
+  long sum = 0;
+  for (const auto& m : rot["schedule"])
+    for (const auto& p : m["participants"]) sum += p["offhours_min"].get<long>();
+  EXPECT_EQ(sum, rotated_total);
+  EXPECT_EQ(rot["exact"], true);
+}
+
+TEST_F(CallsCli, PerWeekdayHoursCountryAndZoneWithoutCity) {
+  const json j = run_json("-p 'me:Europe/Berlin#AT@Mon-Thu 08:00-16:00,Fri 08:00-13:00*2' "
+                          "-p 'x:Etc/GMT+5' --from 2027-06-01 --to 2027-06-30 --top 1");
+  EXPECT_EQ(j["participants"][0]["country"], "AT");
+  EXPECT_EQ(j["participants"][0]["hours"], "Mon-Thu 08:00-16:00,Fri 08:00-13:00");
+  EXPECT_EQ(j["participants"][0]["weight"], 2);
+  EXPECT_TRUE(j["participants"][1]["country"].is_null());
+  ASSERT_EQ(j["participants"][1]["notes"].size(), 1u);
+  EXPECT_NE(j["participants"][1]["notes"][0].get<std::string>().find("weekend Sat-Sun"),
+            std::string::npos);
+}
+
+TEST_F(CallsCli, PublicHolidaysOfEachParticipantCloseTheirDates) {
+  // 3 May 2027 is the UK's Early May bank holiday; Germany works that Monday.
+  const json j = run_json("-p de:Europe/Berlin -p uk:Europe/London --from 2027-04-29 "
+                          "--to 2027-05-04 --top 100 --duration 30");
+  ASSERT_FALSE(j["starts"].empty());
+  for (const auto& s : j["starts"]) {
+    EXPECT_NE(s["participants"][1]["local"].get<std::string>().substr(0, 10), "2027-05-03");
+    EXPECT_NE(s["participants"][0]["local"].get<std::string>().substr(0, 10), "2027-05-01");
+  }
+}
+
+TEST_F(CallsCli, ErrorsNameTheParticipantAndPosition) {
+  CliRun r = run("-p 'client:Asia/Tokio' -p me:Europe/Berlin --from 2027-03-01 --to 2027-03-31");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("participant 1 \"client:Asia/Tokio\": unknown time zone \"Asia/Tokio\" at "
+                       "character 8 (did you mean \"Asia/Tokyo\"?)"),
+            std::string::npos)
+      << r.err;
+  r = run("-p me:Europe/Frankfurt --from 2027-03-01 --to 2027-03-31");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("(did you mean \"Europe/Berlin\"?)"), std::string::npos) << r.err;
+  r = run("-p a:Europe/Berlin -p 'b:Asia/Tokyo@09:00-25:00' --from 2027-03-01 --to 2027-03-31");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("participant 2 \"b:Asia/Tokyo@09:00-25:00\": working hours"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("at character 20"), std::string::npos) << r.err; // the "25:00"
+  r = run("-p 'a:Europe/Berlin*0' -p b:Asia/Tokyo#DEU -p nocolon --from 2027-03-01 "
+          "--to 2027-03-31");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("participant 1 \"a:Europe/Berlin*0\": weight \"0\" at character 17"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("participant 2 \"b:Asia/Tokyo#DEU\": unknown country \"DEU\" at character "
+                       "14 (did you mean \"DE\"?)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("participant 3 \"nocolon\": expected NAME:ZONE"), std::string::npos);
+  r = run("-p a:Europe/Berlin -p a:Asia/Tokyo --from 2027-03-31 --to 2027-03-01");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--to 2027-03-01 is before --from 2027-03-31"), std::string::npos);
+  r = run("-p a:Europe/Berlin -p a:Asia/Tokyo --from 2027-03-01 --to 2027-03-02");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("participant name \"a\" is given twice"), std::string::npos) << r.err;
+  r = run("-p a:Europe/Berlin --from 2027-02-30 --to 2027-03-02");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--from \"2027-02-30\": expected a date YYYY-MM-DD"), std::string::npos);
+  r = run("-p a:Europe/Berlin --from 2027-03-01 --to 2027-03-02 --grid 7");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--grid 7"), std::string::npos);
+  r = run("-p a:Europe/Berlin --from 2027-03-01 --to 2027-03-02 --error-format json "
+          "--duration 0");
+  EXPECT_EQ(r.code, 2);
+  const json err = json::parse(r.err);
+  EXPECT_EQ(err["code"], 2);
+  EXPECT_NE(err.dump().find("--duration 0"), std::string::npos) << r.err;
+}
+
+TEST_F(CallsCli, NoCommonBusinessDayIsInfeasible) {
+  // A weekend only: exit 3.
+  const CliRun r = run("-p a:Europe/Berlin -p b:Asia/Tokyo --from 2027-03-06 --to 2027-03-07");
+  EXPECT_EQ(r.code, 3);
+  EXPECT_NE(r.err.find("no date from 2027-03-06 to 2027-03-07"), std::string::npos) << r.err;
+}
+
+TEST_F(CallsCli, SameArgumentsGiveTheSameOutput) {
+  const std::string args = "-p 'c:Asia/Kolkata*2' -p m:Europe/Berlin -p s:Australia/Sydney "
+                           "--from 2027-03-01 --to 2027-05-31 --weekly --rotate --json";
+  const CliRun a = run(args);
+  const CliRun b = run(args);
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+}
