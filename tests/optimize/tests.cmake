@@ -2,3 +2,8 @@ flyorcall_add_test(test_optimize
   ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_schedule.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_greedy.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_briefing.cpp)
+flyorcall_add_test(test_optimize_core
+  ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_core.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_core_readers.cpp
+  ${PROJECT_SOURCE_DIR}/tools/bench/readers.cpp)
+target_include_directories(test_optimize_core PRIVATE ${PROJECT_SOURCE_DIR}/tools)

@@ -140,6 +140,7 @@ TspFile read_tsplib(std::istream& in, const std::string& name) {
   bool have_weight_type = false;
   bool have_coords = false;
   bool have_weights = false;
+  int weights_line = 0;
   std::vector<double> x;
   std::vector<double> y;
   std::vector<double> weights;
@@ -215,6 +216,7 @@ TspFile read_tsplib(std::istream& in, const std::string& name) {
       for (int i = 0; i < f.dimension && std::getline(in, line); ++i) ++ln;
     } else if (key == "EDGE_WEIGHT_SECTION") {
       need_dimension(key);
+      weights_line = ln;
       if (f.format.empty()) fail(name, ln, "EDGE_WEIGHT_SECTION before EDGE_WEIGHT_FORMAT");
       const long long n = f.dimension;
       long long count = n * n;
@@ -267,6 +269,14 @@ TspFile read_tsplib(std::istream& in, const std::string& name) {
       }
     }
     for (Eigen::Index i = 0; i < n; ++i) f.dist(i, i) = 0;
+    for (Eigen::Index i = 0; i < n; ++i)
+      for (Eigen::Index j = i + 1; j < n; ++j)
+        if (f.dist(i, j) != f.dist(j, i))
+          fail(name, weights_line,
+               "FULL_MATRIX is not symmetric: d(" + std::to_string(i + 1) + "," +
+                   std::to_string(j + 1) + ") = " + std::to_string(std::llround(f.dist(i, j))) +
+                   " but d(" + std::to_string(j + 1) + "," + std::to_string(i + 1) +
+                   ") = " + std::to_string(std::llround(f.dist(j, i))) + " (TYPE TSP)");
   } else {
     if (!have_coords) fail(name, ln, "missing NODE_COORD_SECTION");
     for (Eigen::Index i = 0; i < n; ++i)

@@ -51,7 +51,7 @@ public:
       if (since_best % 64 == 0) load(best);
       kick();
       shorten();
-      fill(2.0 * rng_.unit());
+      fill(rng_.below(5) == 0 ? 20.0 : 2.0 * rng_.unit());
       improve();
       if (score_ > best_score + kEps || (score_ > best_score - kEps && len_ < best_len - kEps)) {
         if (score_ > best_score + kEps) since_best = 0;

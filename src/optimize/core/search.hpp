@@ -41,7 +41,7 @@ public:
     const long long stagnation =
         limits.stagnation >= 0
             ? limits.stagnation
-            : std::max<long long>(300, 20LL * static_cast<long long>(cands_.size()));
+            : std::max<long long>(2000, 100LL * static_cast<long long>(cands_.size()));
     long long it = 0;
     long long since_best = 0;
     while (!cands_.empty()) {
@@ -49,18 +49,16 @@ public:
       if (since_best >= stagnation || limits.deadline.expired()) break;
       ++it;
       ++since_best;
-      if (since_best % 50 == 0) restore(best);
-      const State saved = snapshot();
+      // A random walk over local optima, pulled back to the best every few rounds.
+      if (since_best % 32 == 0) restore(best);
       kick();
       improve();
-      fill(0.5);
+      fill(rng_.below(5) == 0 ? 20.0 : 2.0 * rng_.unit());
       improve();
       const State now = snapshot();
       if (better(now, best)) {
         best = now;
         since_best = 0;
-      } else if (better(saved, now)) {
-        restore(saved);
       }
     }
     return make_solution(p_, eval_, best.routes);
@@ -198,6 +196,12 @@ private:
         if (try_route(v, c)) return true;
       }
     for (int i = 0; i < m; ++i)
+      for (int j = i + 1; j < m; ++j) {
+        c = r;
+        std::swap(c[static_cast<std::size_t>(i)], c[static_cast<std::size_t>(j)]);
+        if (try_route(v, c)) return true;
+      }
+    for (int i = 0; i < m; ++i)
       for (int j = 0; j < m; ++j) {
         if (i == j) continue;
         c = r;
@@ -244,12 +248,44 @@ private:
     return false;
   }
 
+  // Exchanges two nodes of different routes when the summed weighted cost (then duration) drops.
+  bool exchange() {
+    for (int a = 0; a < nv_; ++a)
+      for (int b = a + 1; b < nv_; ++b)
+        for (std::size_t i = 0; i < route(a).size(); ++i)
+          for (std::size_t j = 0; j < route(b).size(); ++j) {
+            const int x = route(a)[i];
+            const int y = route(b)[j];
+            if (!p_.allowed(b, x) || !p_.allowed(a, y)) continue;
+            std::vector<int> ra = route(a);
+            std::vector<int> rb = route(b);
+            ra[i] = y;
+            rb[j] = x;
+            const RouteEval ea = eval_.evaluate(a, ra);
+            if (!ea.feasible) continue;
+            const RouteEval eb = eval_.evaluate(b, rb);
+            if (!eb.feasible) continue;
+            const double dcost = ea.cost + eb.cost - ev(a).cost - ev(b).cost;
+            const double ddur = ea.duration + eb.duration - ev(a).duration - ev(b).duration;
+            const double wd = p_.cost_weight * dcost;
+            if (!(wd < -1e-9 || (wd <= 1e-9 && ddur < -1e-9))) continue;
+            if (!budgets_ok(cost_ + dcost, duration_ + ddur)) continue;
+            route(a).swap(ra);
+            route(b).swap(rb);
+            ev(a) = ea;
+            ev(b) = eb;
+            totals();
+            return true;
+          }
+    return false;
+  }
+
   void improve() {
     for (int round = 0; round < 1000; ++round) {
       bool any = false;
       for (int v = 0; v < nv_; ++v)
         while (intra(v)) any = true;
-      if (nv_ > 1 && inter()) any = true;
+      if (nv_ > 1 && (inter() || exchange())) any = true;
       if (!any) return;
     }
   }
@@ -265,7 +301,12 @@ private:
     int total = 0;
     for (int v = 0; v < nv_; ++v) total += static_cast<int>(route(v).size());
     if (total == 0) return;
-    if (rng_.below(2) == 0) {
+    const int kind = rng_.below(5);
+    if (kind == 0) {
+      int v = rng_.below(nv_);
+      while (route(v).empty()) v = (v + 1) % nv_;
+      while (!route(v).empty()) remove_at(v, 0);
+    } else if (kind <= 2) {
       int v = rng_.below(nv_);
       while (route(v).empty()) v = (v + 1) % nv_;
       const int m = static_cast<int>(route(v).size());
