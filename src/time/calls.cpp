@@ -25,21 +25,46 @@ constexpr int kDateMargin = 3;
 
 // Per-minute costs of one participant's working week as prefix sums over two weeks, so that the
 // off-hours minutes (and their reach) of any start and length up to a week are one subtraction.
-// The tables are built minute by minute from offhours_minutes / offhours_reach, which count a
-// range as the sum of its minutes, so the answers are theirs exactly.
+// Both count a range as the sum of its minutes, as offhours_minutes and offhours_reach do: an
+// off-hours minute costs 1, and reaches as far as the nearest worked minute before or after it
+// (capped at kMaxReachMin, so only the same or an adjacent day can be nearest).
 struct WeekTable {
   std::vector<long> off;   // off[k] = off-hours minutes of week minutes [0, k)
   std::vector<long> reach; // likewise for offhours_reach
 
   explicit WeekTable(const WorkingHours& hours)
       : off(2 * kWeekMin + 1, 0), reach(2 * kWeekMin + 1, 0) {
+    std::vector<char> worked(kWeekMin);
+    for (int k = 0; k < kWeekMin; ++k) {
+      const DayHours& dh = hours.days[static_cast<std::size_t>(k / kDayMin)];
+      const int m = k % kDayMin;
+      worked[static_cast<std::size_t>(k)] = dh.working() && m >= dh.start_min && m < dh.end_min;
+    }
+    // Distances to the next and the previous worked minute around the week circle: two passes
+    // over two weeks settle every minute that has one within a week.
+    constexpr int kFar = 2 * kWeekMin;
+    std::vector<int> next(kWeekMin, kFar);
+    std::vector<int> prev(kWeekMin, kFar);
+    int d = kFar;
+    for (int k = 2 * kWeekMin - 1; k >= 0; --k) {
+      const auto i = static_cast<std::size_t>(k % kWeekMin);
+      d = worked[i] ? 0 : std::min(d + 1, kFar);
+      next[i] = std::min(next[i], d);
+    }
+    d = kFar;
     for (int k = 0; k < 2 * kWeekMin; ++k) {
-      const int w = k % kWeekMin;
-      const date::weekday day{static_cast<unsigned>(w / kDayMin)};
-      off[static_cast<std::size_t>(k) + 1] =
-          off[static_cast<std::size_t>(k)] + offhours_minutes(hours, day, w % kDayMin, 1);
-      reach[static_cast<std::size_t>(k) + 1] =
-          reach[static_cast<std::size_t>(k)] + offhours_reach(hours, day, w % kDayMin, 1);
+      const auto i = static_cast<std::size_t>(k % kWeekMin);
+      d = worked[i] ? 0 : std::min(d + 1, kFar);
+      prev[i] = std::min(prev[i], d);
+    }
+    for (int k = 0; k < 2 * kWeekMin; ++k) {
+      const auto i = static_cast<std::size_t>(k % kWeekMin);
+      const auto at = static_cast<std::size_t>(k);
+      const bool w = worked[i] != 0;
+      // `next` counts to the worked minute's start; `prev` to the end of the previous one.
+      const int dist = w ? 0 : std::min({next[i], prev[i], kMaxReachMin});
+      off[at + 1] = off[at] + (w ? 0 : 1);
+      reach[at + 1] = reach[at] + dist;
     }
   }
   [[nodiscard]] long off_of(int week_min, int len) const {
