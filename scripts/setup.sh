@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config tzdata git clang-format clang libclang-rt-14-dev
   libboost-graph-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  chromium python3 # the report_in_chromium test opens the HTML report in headless Chromium
 )
 
 missing=()

@@ -1,0 +1,179 @@
+// End-to-end tests of `flyorcall report`: the three formats from a plan file and from --example,
+// byte-identical output, and the errors (bad plan files write nothing, no overwriting inputs).
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kCli = FLYORCALL_CLI;
+const std::string kExample = std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json";
+
+struct CliRun {
+  int code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void spit(const fs::path& p, const std::string& text) {
+  std::ofstream(p, std::ios::binary) << text;
+}
+
+/// A fresh directory for one test.
+fs::path work_dir() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path dir =
+      fs::temp_directory_path() /
+      (std::string("flyorcall-report-") + info->name() + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+/// Runs the CLI with a shell-quoted argument string in `dir`.
+CliRun run(const fs::path& dir, const std::string& args) {
+  const fs::path out = dir / "stdout.txt";
+  const fs::path err = dir / "stderr.txt";
+  const std::string cmd = "cd '" + dir.string() + "' && '" + kCli + "' " + args + " >'" +
+                          out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(cmd.c_str());
+  CliRun r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+/// The default example planned into plan.json inside `dir`.
+void make_plan(const fs::path& dir) {
+  const CliRun r = run(dir, "plan --example -q -o plan.json");
+  ASSERT_EQ(r.code, 0) << r.err;
+}
+
+TEST(ReportCli, WritesEachFormat) {
+  const fs::path dir = work_dir();
+  make_plan(dir);
+  for (const std::string name : {"r.html", "r.md", "r.csv"}) {
+    const CliRun r = run(dir, "report plan.json -o " + name);
+    EXPECT_EQ(r.code, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    ASSERT_TRUE(fs::exists(dir / name)) << name;
+  }
+  EXPECT_TRUE(slurp(dir / "r.html").starts_with("<!DOCTYPE html>\n"));
+  EXPECT_TRUE(slurp(dir / "r.md").starts_with("# Quarterly trip report: 2027\\-Q1\n") ||
+              slurp(dir / "r.md").starts_with("# Quarterly trip report: 2027-Q1\n"));
+  EXPECT_TRUE(slurp(dir / "r.csv").starts_with("table,row,c1,"));
+  // --format wins over the extension; without -o the report goes to stdout.
+  const CliRun md = run(dir, "report plan.json --format md");
+  EXPECT_EQ(md.code, 0) << md.err;
+  EXPECT_EQ(md.out, slurp(dir / "r.md"));
+  fs::remove_all(dir);
+}
+
+TEST(ReportCli, ExampleEqualsThePlanFileWithItsInput) {
+  const fs::path dir = work_dir();
+  make_plan(dir);
+  for (const std::string format : {"html", "md", "csv"}) {
+    const CliRun a = run(dir, "report --example --format " + format + " -o a");
+    const CliRun b =
+        run(dir, "report plan.json --input '" + kExample + "' --format " + format + " -o b");
+    const CliRun c =
+        run(dir, "report plan.json --input '" + kExample + "' --format " + format + " -o c");
+    ASSERT_EQ(a.code, 0) << a.err;
+    ASSERT_EQ(b.code, 0) << b.err;
+    ASSERT_EQ(c.code, 0) << c.err;
+    EXPECT_EQ(slurp(dir / "a"), slurp(dir / "b")) << format;
+    EXPECT_EQ(slurp(dir / "b"), slurp(dir / "c")) << format;
+  }
+  fs::remove_all(dir);
+}
+
+TEST(ReportCli, BadPlanWritesNothingAndExits2) {
+  const fs::path dir = work_dir();
+  spit(dir / "broken.json", "{\"trips\": [");
+  CliRun r = run(dir, "report broken.json -o out.html");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(fs::exists(dir / "out.html"));
+  EXPECT_TRUE(contains(r.err, "broken.json: malformed JSON at line 1")) << r.err;
+
+  spit(dir / "typed.json", "{\"currency\": \"EUR\", \"trips\": [{\"id\": \"T1\", \"traveller\": "
+                           "\"ana\", \"depart\": 20270104, \"back\": \"2027-01-05\", \"legs\": "
+                           "[], \"cost\": {}}], \"clients\": [], \"totals\": {}}");
+  r = run(dir, "report typed.json -o out.html --error-format json");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(fs::exists(dir / "out.html"));
+  EXPECT_TRUE(contains(r.err, "{\"pointer\":\"/trips/0/depart\",\"message\":\"expected a "
+                              "string\"}"))
+      << r.err;
+  EXPECT_TRUE(contains(r.err, "\"/totals\"")) << r.err;
+
+  r = run(dir, "report missing.json -o out.html");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "cannot read missing.json")) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "out.html"));
+  // No temporary file is left behind either.
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
+  EXPECT_EQ(files, 4u); // broken.json, typed.json, stdout.txt, stderr.txt
+  fs::remove_all(dir);
+}
+
+TEST(ReportCli, RefusesToOverwriteItsInputs) {
+  const fs::path dir = work_dir();
+  make_plan(dir);
+  const std::string plan = slurp(dir / "plan.json");
+  CliRun r = run(dir, "report plan.json -o plan.json");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "refusing to overwrite")) << r.err;
+  EXPECT_EQ(slurp(dir / "plan.json"), plan);
+  fs::copy_file(kExample, dir / "input.json");
+  r = run(dir, "report plan.json --input input.json -o ./input.json");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(slurp(dir / "input.json"), slurp(kExample));
+  fs::remove_all(dir);
+}
+
+TEST(ReportCli, UsageErrors) {
+  const fs::path dir = work_dir();
+  make_plan(dir);
+  CliRun r = run(dir, "report");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "no plan")) << r.err;
+  r = run(dir, "report plan.json --example");
+  EXPECT_EQ(r.code, 2);
+  r = run(dir, "report plan.json --format pdf");
+  EXPECT_EQ(r.code, 2);
+  // An input for another quarter or currency is not the plan's input.
+  spit(dir / "other.json",
+       "{\"quarter\": \"2027-Q2\", \"travellers\": [{\"id\": \"a\", \"home\": \"FRA\", "
+       "\"cost_per_day\": 500}], \"clients\": [{\"id\": \"c\", \"name\": \"C\", \"city\": "
+       "\"PAR\", \"visit_value\": 1000}]}");
+  r = run(dir, "report plan.json --input other.json -o x.html");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "the plan is for 2027-Q1 in EUR but the input is for 2027-Q2"))
+      << r.err;
+  EXPECT_FALSE(fs::exists(dir / "x.html"));
+  fs::remove_all(dir);
+}
+
+} // namespace

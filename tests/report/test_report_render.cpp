@@ -1,0 +1,573 @@
+// The trip report renderers on the default example's plan (read back from its plan JSON) and on
+// a plan with hostile names: sections, escaping, CSV structure, Markdown tables, determinism.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "flyorcall/flyorcall.hpp"
+#include "io/plan_reader.hpp"
+#include "model/embedded_data.hpp"
+#include "network/world_data.hpp"
+#include "report/compare_format.hpp"
+#include "report/report_format.hpp"
+#include "report/trip_report.hpp"
+
+namespace flyorcall::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+const Input& example_input() {
+  static const Input input = read_input(data::default_json);
+  return input;
+}
+
+/// The default example's plan JSON (planned once for the whole program).
+const std::string& example_plan_json() {
+  static const std::string text = plan_to_json(plan_quarter(example_input()), example_input());
+  return text;
+}
+
+Report report_of(const std::string& plan_json, const Input* input = nullptr) {
+  const auto& world = network::default_world();
+  return make_report(io::read_plan(plan_json), world.cities, world.countries, input);
+}
+
+const std::string kHostileHtml = "<img src=x onerror=alert(1)>";
+const std::string kHostilePipe = "Pipe | and\nnewline";
+const std::string kHostileFormula = "=HYPERLINK(\"http://x\",\"y\")";
+const std::string kHostileComma = "Comma, \"quoted\" name";
+
+/// The example plan with hostile texts in names, reasons, notes and a briefing event.
+std::string hostile_plan_json() {
+  Json j = Json::parse(example_plan_json());
+  auto& clients = j["clients"];
+  clients[0]["name"] = kHostileHtml;
+  clients[1]["name"] = kHostilePipe;
+  clients[2]["name"] = kHostileFormula;
+  clients[3]["name"] = kHostileComma;
+  clients[4]["reason"] = "-2+3 @sum\ttab";
+  clients[5]["break_even_value"] = -12.5;
+  j["notes"].push_back("</title><script>alert(2)</script> [link](javascript:alert(3))");
+  Json event;
+  event["kind"] = "news";
+  event["start"] = "2027-01-04";
+  event["end"] = "2027-01-05";
+  event["title"] = "# Heading | cell";
+  event["note"] = "<b>bold</b>\r\nsecond line";
+  j["trips"][0]["briefings"][0]["events"].push_back(event);
+  j["trips"][0]["traveller"] = "<anna>";
+  return j.dump(2);
+}
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+std::size_t count_of(const std::string& s, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find(part); at != std::string::npos; at = s.find(part, at + 1)) ++n;
+  return n;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// ---- a tiny RFC 4180 reader --------------------------------------------------------------------
+
+struct CsvParse {
+  std::vector<std::vector<std::string>> records;
+  bool ok = true;
+  std::string error;
+};
+
+/// Records end with CRLF; fields are separated by commas; a quoted field may hold commas, CR, LF
+/// and doubled quotes. Anything else (a bare LF, a quote inside an unquoted field) is an error.
+CsvParse parse_csv(const std::string& text) {
+  CsvParse out;
+  std::vector<std::string> record;
+  std::string field;
+  std::size_t i = 0;
+  const auto error = [&](const std::string& why) {
+    out.ok = false;
+    out.error = why + " at byte " + std::to_string(i);
+    return out;
+  };
+  while (i < text.size()) {
+    if (text[i] == '"') {
+      ++i;
+      while (true) {
+        if (i >= text.size()) return error("unterminated quoted field");
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            field += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        field += text[i++];
+      }
+    } else {
+      while (i < text.size() && text[i] != ',' && text[i] != '\r' && text[i] != '\n') {
+        if (text[i] == '"') return error("quote inside an unquoted field");
+        field += text[i++];
+      }
+    }
+    if (i < text.size() && text[i] == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+      ++i;
+    } else if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') {
+      record.push_back(std::move(field));
+      field.clear();
+      out.records.push_back(std::move(record));
+      record.clear();
+      i += 2;
+    } else {
+      return error("expected a comma or CRLF");
+    }
+  }
+  if (!record.empty() || !field.empty()) return error("last record without CRLF");
+  return out;
+}
+
+/// Data rows of one CSV table (rows whose first field is `table` and second is a number).
+std::vector<std::vector<std::string>> table_rows(const CsvParse& csv, const std::string& table) {
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : csv.records)
+    if (r.size() > 1 && r[0] == table && r[1] != "columns") rows.push_back(r);
+  return rows;
+}
+
+/// The field of a data row under the named column of its table.
+std::string cell(const CsvParse& csv, const std::vector<std::string>& row,
+                 const std::string& column) {
+  for (const auto& r : csv.records)
+    if (r.size() > 1 && r[0] == row[0] && r[1] == "columns")
+      for (std::size_t i = 2; i < r.size(); ++i)
+        if (r[i] == column) return row[i];
+  ADD_FAILURE() << "no column " << column << " in table " << row[0];
+  return {};
+}
+
+// ---- HTML --------------------------------------------------------------------------------------
+
+TEST(ReportHtml, HasEverySectionAndNothingFetchedOrRun) {
+  const Report r = report_of(example_plan_json(), &example_input());
+  const std::string html = report_html(r);
+  ASSERT_FALSE(r.plan.notes.empty()); // the example's notes make the notes section appear
+  for (const std::string& id : html_section_ids())
+    EXPECT_TRUE(contains(html, "<section id=\"" + id + "\">")) << id;
+  const std::string l = lower(html);
+  EXPECT_FALSE(contains(l, "http://"));
+  EXPECT_FALSE(contains(l, "https://"));
+  EXPECT_FALSE(contains(l, "<script"));
+  EXPECT_FALSE(contains(l, "<link"));
+  EXPECT_FALSE(contains(l, "@import"));
+  EXPECT_FALSE(contains(l, "url("));
+  EXPECT_FALSE(contains(l, "src="));
+  EXPECT_TRUE(contains(html, "@media print"));
+  EXPECT_TRUE(contains(html, "break-before:page"));
+  EXPECT_TRUE(contains(html, "Content-Security-Policy"));
+  EXPECT_EQ(count_of(html, "<article class=\"trip\""), r.plan.trips.size());
+}
+
+TEST(ReportHtml, EveryChartHasTitleDescAndTextAlternative) {
+  const std::string html = report_html(report_of(example_plan_json(), &example_input()));
+  const std::size_t charts = count_of(html, "<svg ");
+  EXPECT_EQ(charts, 4u); // calendar, cost, value, map
+  for (std::size_t at = html.find("<svg "); at != std::string::npos;
+       at = html.find("<svg ", at + 1)) {
+    const std::string head = html.substr(at, html.find("</desc>", at) - at);
+    EXPECT_TRUE(contains(head, "role=\"img\"")) << head.substr(0, 80);
+    EXPECT_TRUE(contains(head, "aria-label=\"")) << head.substr(0, 80);
+    EXPECT_TRUE(contains(head, "<title>")) << head.substr(0, 80);
+    EXPECT_TRUE(contains(head, "<desc>")) << head.substr(0, 80);
+  }
+  // Every header cell says what it heads.
+  EXPECT_EQ(count_of(html, "<th>"), 0u);
+  EXPECT_EQ(count_of(html, "<th "), count_of(html, "<th scope="));
+}
+
+TEST(ReportHtml, HeadlineFiguresAreThePlansTotals) {
+  const Report r = report_of(example_plan_json());
+  const std::string html = report_html(r);
+  const Json plan = Json::parse(example_plan_json());
+  const auto money_text = [](double units) { return amount(money_from_units(units)) + " EUR"; };
+  EXPECT_TRUE(contains(html, "<div class=\"k\">Trips</div><div class=\"v\">" +
+                                 std::to_string(plan["totals"]["trips"].get<int>()) + "</div>"));
+  EXPECT_TRUE(contains(html, "<div class=\"k\">Net value</div><div class=\"v\">" +
+                                 money_text(plan["totals"]["net"].get<double>()) + "</div>"));
+  EXPECT_TRUE(contains(html, "<div class=\"k\">Trip cost</div><div class=\"v\">" +
+                                 money_text(plan["totals"]["trip_cost"]["total"].get<double>()) +
+                                 "</div>"));
+  EXPECT_TRUE(contains(html, money_text(plan["budget"]["money"]["limit"].get<double>())));
+}
+
+TEST(ReportHtml, HostileTextRendersAsText) {
+  const std::string html = report_html(report_of(hostile_plan_json()));
+  EXPECT_FALSE(contains(html, kHostileHtml));
+  EXPECT_TRUE(contains(html, "&lt;img src=x onerror=alert(1)&gt;"));
+  EXPECT_FALSE(contains(lower(html), "<script"));
+  EXPECT_TRUE(contains(html, "&lt;/title&gt;&lt;script&gt;alert(2)&lt;/script&gt;"));
+  EXPECT_FALSE(contains(html, "<anna>"));
+  EXPECT_TRUE(contains(html, "&lt;anna&gt;"));
+  EXPECT_FALSE(contains(html, "<b>bold</b>"));
+  EXPECT_TRUE(contains(html, "&quot;quoted&quot;"));
+}
+
+// ---- Markdown ----------------------------------------------------------------------------------
+
+/// Cells of a pipe-table row: unescaped pipes separate cells.
+std::size_t md_cells(const std::string& line) {
+  std::size_t pipes = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+      continue;
+    }
+    pipes += line[i] == '|';
+  }
+  return pipes - 1;
+}
+
+/// Every table (a run of lines starting with '|'): the same cell count on every row.
+void expect_regular_tables(const std::string& md, int& tables) {
+  std::size_t pos = 0;
+  std::size_t cells = 0;
+  bool in_table = false;
+  while (pos < md.size()) {
+    const std::size_t nl = md.find('\n', pos);
+    const std::string line = md.substr(pos, nl - pos);
+    pos = nl == std::string::npos ? md.size() : nl + 1;
+    if (!line.empty() && line.front() == '|') {
+      if (!in_table) {
+        cells = md_cells(line);
+        ++tables;
+      }
+      EXPECT_EQ(md_cells(line), cells) << line;
+      in_table = true;
+    } else {
+      in_table = false;
+    }
+  }
+}
+
+TEST(ReportMarkdown, TablesAreRegularAndNoHtml) {
+  const Report r = report_of(example_plan_json(), &example_input());
+  const std::string md = report_markdown(r);
+  int tables = 0;
+  expect_regular_tables(md, tables);
+  EXPECT_GE(tables, 6 + 3 * static_cast<int>(r.plan.trips.size()));
+  EXPECT_TRUE(contains(md, "# Quarterly trip report: 2027\\-Q1") ||
+              contains(md, "# Quarterly trip report: 2027-Q1"));
+  for (const char* heading :
+       {"## Summary", "## Trip calendar", "## Trips and briefings", "## Clients: decisions and why",
+        "## Remote call schedule", "## Cost breakdown per trip"})
+    EXPECT_TRUE(contains(md, std::string("\n") + heading + "\n")) << heading;
+  EXPECT_EQ(md.find('<'), std::string::npos);
+}
+
+TEST(ReportMarkdown, HostileTextIsEscaped) {
+  const std::string md = report_markdown(report_of(hostile_plan_json()));
+  int tables = 0;
+  expect_regular_tables(md, tables);
+  EXPECT_GT(tables, 0);
+  // No unescaped '<' anywhere: no HTML can open.
+  for (std::size_t i = md.find('<'); i != std::string::npos; i = md.find('<', i + 1))
+    EXPECT_EQ(md[i - 1], '\\') << md.substr(i > 20 ? i - 20 : 0, 60);
+  EXPECT_TRUE(contains(md, "\\<img src=x onerror=alert(1)\\>"));
+  EXPECT_TRUE(contains(md, "Pipe \\| and newline"));
+  EXPECT_TRUE(contains(md, "\\[link\\](javascript:alert(3))"));
+  EXPECT_TRUE(contains(md, "\\# Heading \\| cell"));
+  EXPECT_TRUE(contains(md, "\\<b\\>bold\\</b\\>  second line"));
+}
+
+TEST(ReportMarkdown, EscapeRules) {
+  EXPECT_EQ(md_escape("a|b"), "a\\|b");
+  EXPECT_EQ(md_escape("line\nnext"), "line next");
+  EXPECT_EQ(md_escape("  # title"), "\\# title");
+  EXPECT_EQ(md_escape("- item"), "\\- item");
+  EXPECT_EQ(md_escape("12. June"), "12\\. June");
+  EXPECT_EQ(md_escape("*x* _y_ `z` ~w~ &amp;"), "\\*x\\* \\_y\\_ \\`z\\` \\~w\\~ \\&amp;");
+  EXPECT_EQ(md_escape("Maison Lefèvre (Paris)"), "Maison Lefèvre (Paris)");
+}
+
+// ---- CSV ---------------------------------------------------------------------------------------
+
+TEST(ReportCsv, ParsesBackWithTheRightRows) {
+  const Report r = report_of(example_plan_json(), &example_input());
+  const std::string text = report_csv(r);
+  const CsvParse csv = parse_csv(text);
+  ASSERT_TRUE(csv.ok) << csv.error;
+  // CRLF only: every LF ends a record (no field of the example holds one).
+  EXPECT_EQ(count_of(text, "\n"), count_of(text, "\r\n"));
+  ASSERT_FALSE(csv.records.empty());
+  const std::size_t width = csv.records.front().size();
+  EXPECT_EQ(width, 15u);
+  for (const auto& rec : csv.records) EXPECT_EQ(rec.size(), width);
+  EXPECT_EQ(csv.records.front()[0], "table");
+
+  std::size_t legs = 0, stays = 0, visits = 0, briefings = 0, holidays = 0, slots = 0, shifts = 0;
+  for (const PlanTrip& t : r.plan.trips) {
+    legs += t.legs.size();
+    stays += t.stays.size();
+    visits += t.visits.size();
+    briefings += t.briefings.size();
+    for (const PlanBriefing& b : t.briefings) holidays += b.holidays.size();
+  }
+  for (const PlanClient& c : r.plan.clients)
+    if (!c.visit && c.call_slot) {
+      ++slots;
+      shifts += c.call_slot->client_shifts.size();
+    }
+  EXPECT_EQ(table_rows(csv, "trip").size(), r.plan.trips.size());
+  EXPECT_EQ(table_rows(csv, "leg").size(), legs);
+  EXPECT_EQ(table_rows(csv, "stay").size(), stays);
+  EXPECT_EQ(table_rows(csv, "visit").size(), visits);
+  EXPECT_EQ(table_rows(csv, "briefing").size(), briefings);
+  EXPECT_EQ(table_rows(csv, "holiday").size(), holidays);
+  EXPECT_EQ(table_rows(csv, "client").size(), r.plan.clients.size());
+  EXPECT_EQ(table_rows(csv, "call").size(), slots);
+  EXPECT_EQ(table_rows(csv, "call_shift").size(), shifts);
+  EXPECT_EQ(table_rows(csv, "note").size(), r.plan.notes.size());
+  EXPECT_EQ(table_rows(csv, "spend").size(), 8u);
+  EXPECT_EQ(table_rows(csv, "calendar").size(), 14u * r.travellers.size()); // 2027-Q1: 14 weeks
+  EXPECT_GT(shifts, 0u); // the example has clients whose call moves with daylight saving
+}
+
+TEST(ReportCsv, SummaryEqualsThePlansTotals) {
+  const CsvParse csv = parse_csv(report_csv(report_of(example_plan_json())));
+  ASSERT_TRUE(csv.ok) << csv.error;
+  const Json totals = Json::parse(example_plan_json())["totals"];
+  std::map<std::string, std::string> figures;
+  for (const auto& row : table_rows(csv, "summary")) figures[row[2]] = row[3];
+  EXPECT_EQ(figures["trips"], std::to_string(totals["trips"].get<int>()));
+  EXPECT_EQ(figures["visits"], std::to_string(totals["visits"].get<int>()));
+  EXPECT_EQ(figures["days_away"], std::to_string(totals["days_away"].get<int>()));
+  EXPECT_DOUBLE_EQ(std::stod(figures["net"]), totals["net"].get<double>());
+  EXPECT_DOUBLE_EQ(std::stod(figures["trip_cost"]), totals["trip_cost"]["total"].get<double>());
+  EXPECT_DOUBLE_EQ(std::stod(figures["co2_kg"]), totals["co2_kg"].get<double>());
+}
+
+TEST(ReportCsv, HostileTextIsQuotedAndNeutralisedButNumbersStayNumeric) {
+  const CsvParse csv = parse_csv(report_csv(report_of(hostile_plan_json())));
+  ASSERT_TRUE(csv.ok) << csv.error;
+  const auto clients = table_rows(csv, "client");
+  ASSERT_GE(clients.size(), 6u);
+  EXPECT_EQ(cell(csv, clients[0], "name"), kHostileHtml);
+  EXPECT_EQ(cell(csv, clients[1], "name"), kHostilePipe); // LF kept inside a quoted field
+  EXPECT_EQ(cell(csv, clients[2], "name"), "'" + kHostileFormula);
+  EXPECT_EQ(cell(csv, clients[3], "name"), kHostileComma);
+  EXPECT_EQ(cell(csv, clients[4], "reason"), "'-2+3 @sum\ttab");
+  EXPECT_EQ(cell(csv, clients[5], "break_even_value"), "-12.50");
+  // No text cell of the whole file starts a formula.
+  for (const auto& rec : csv.records)
+    for (const std::string& f : rec)
+      if (!f.empty() && std::string_view("=+@\t\r").find(f.front()) != std::string_view::npos)
+        ADD_FAILURE() << "formula-like cell " << f;
+  const auto trips = table_rows(csv, "trip");
+  EXPECT_EQ(cell(csv, trips[0], "traveller"), "<anna>");
+}
+
+TEST(ReportCsv, FieldRules) {
+  EXPECT_EQ(csv_text("plain"), "plain");
+  EXPECT_EQ(csv_text("a,b"), "\"a,b\"");
+  EXPECT_EQ(csv_text("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(csv_text("two\r\nlines"), "\"two\r\nlines\"");
+  EXPECT_EQ(csv_text("=1+2"), "'=1+2");
+  EXPECT_EQ(csv_text("+49 69"), "'+49 69");
+  EXPECT_EQ(csv_text("-5"), "'-5");
+  EXPECT_EQ(csv_text("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_text("\tx"), "'\tx");
+  EXPECT_EQ(csv_text("\rx"), "\"'\rx\"");
+  EXPECT_EQ(csv_text("=a,b"), "\"'=a,b\"");
+  EXPECT_EQ(csv_number("-1234.50"), "-1234.50");
+  EXPECT_EQ(csv_number("0"), "0");
+  EXPECT_EQ(csv_number("-x"), "'-x"); // not a number: treated as text
+  EXPECT_EQ(csv_number(""), "");
+}
+
+// ---- the plan reader
+// -----------------------------------------------------------------------------
+
+std::vector<Problem> problems_of(const std::string& text) {
+  try {
+    (void)io::read_plan(text);
+  } catch (const InputError& e) {
+    return e.problems();
+  }
+  return {};
+}
+
+TEST(PlanReader, MalformedJsonNamesLineAndColumn) {
+  const auto p = problems_of("{\n  \"trips\": [,]\n}");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(p[0].pointer, "");
+  EXPECT_TRUE(contains(p[0].message, "malformed JSON at line 2, column 13")) << p[0].message;
+  EXPECT_EQ(problems_of("")[0].message, "empty document: expected a plan (JSON object)");
+  EXPECT_EQ(problems_of("[1]")[0].message, "expected a plan (JSON object)");
+  EXPECT_TRUE(contains(problems_of(std::string(100, '[') + std::string(100, ']'))[0].message,
+                       "levels of nested"));
+}
+
+TEST(PlanReader, WrongValuesAreNamedByTheirPointer) {
+  Json j = Json::parse(example_plan_json());
+  j["trips"][0]["depart"] = 5;
+  j["trips"][1]["legs"][0]["depart_local"] = "2027-13-01T07:00";
+  j["clients"][2]["value"] = "a lot";
+  j["clients"][3]["decision"] = "maybe";
+  j["totals"].erase("net");
+  j.erase("currency");
+  const auto p = problems_of(j.dump());
+  std::vector<std::string> pointers;
+  for (const Problem& x : p) pointers.push_back(x.pointer + ": " + x.message);
+  const auto has = [&](const std::string& s) {
+    return std::find(pointers.begin(), pointers.end(), s) != pointers.end();
+  };
+  EXPECT_TRUE(has("/trips/0/depart: expected a string")) << ::testing::PrintToString(pointers);
+  EXPECT_TRUE(has("/trips/1/legs/0/depart_local: expected a local time YYYY-MM-DDTHH:MM, found "
+                  "\"2027-13-01T07:00\""));
+  EXPECT_TRUE(has("/clients/2/value: expected a number"));
+  EXPECT_TRUE(has("/clients/3/decision: expected \"visit\" or \"remote\", found \"maybe\""));
+  EXPECT_TRUE(has("/totals: missing required key \"net\""));
+  EXPECT_TRUE(has(": missing required key \"currency\""));
+}
+
+TEST(PlanReader, OptionalSectionsMayBeMissingAndNewKeysAreIgnored) {
+  Json j = Json::parse(example_plan_json());
+  j.erase("notes");
+  j.erase("budget");
+  j.erase("horizon");
+  for (auto& t : j["trips"]) t.erase("briefings");
+  j["clients"][0]["explanation"] = {{"steps", Json::array({"a", "b"})}};
+  j["future_section"] = Json::array({1, 2});
+  const PlanDocument d = io::read_plan(j.dump());
+  EXPECT_TRUE(d.notes.empty());
+  EXPECT_FALSE(d.budget);
+  EXPECT_FALSE(d.horizon);
+  EXPECT_EQ(d.trips.size(), Json::parse(example_plan_json())["trips"].size());
+  const std::string html = report_html(report_of(j.dump()));
+  EXPECT_FALSE(contains(html, "<section id=\"notes\">"));
+  EXPECT_FALSE(contains(html, "Budget use"));
+}
+
+TEST(PlanReader, ReadsBackWhatTheWriterWrote) {
+  const PlanDocument d = io::read_plan(example_plan_json());
+  const Json j = Json::parse(example_plan_json());
+  EXPECT_EQ(d.label, "2027-Q1");
+  EXPECT_EQ(d.currency, "EUR");
+  ASSERT_TRUE(d.horizon);
+  EXPECT_EQ(iso_date(d.horizon->first), j["horizon"]["start"]);
+  ASSERT_FALSE(d.trips.empty());
+  const PlanTrip& t = d.trips.front();
+  EXPECT_EQ(t.id, j["trips"][0]["id"]);
+  EXPECT_EQ(to_units(t.cost.total()), j["trips"][0]["cost"]["total"].get<double>());
+  ASSERT_TRUE(t.legs.front().depart_local);
+  EXPECT_EQ(local_text(*t.legs.front().depart_local),
+            j["trips"][0]["legs"][0]["depart_local"].get<std::string>().replace(10, 1, " "));
+  EXPECT_EQ(d.clients.size(), j["clients"].size());
+  for (const PlanClient& c : d.clients) {
+    if (c.visit) {
+      EXPECT_FALSE(c.city.empty()) << c.id; // from the visit
+    }
+  }
+}
+
+// ---- briefings the report derives
+// ----------------------------------------------------------------
+
+TEST(ReportBriefings, DerivedFromLegTimesHolidayRulesAndInputEvents) {
+  Json j = Json::parse(example_plan_json());
+  for (auto& t : j["trips"]) t.erase("briefings");
+  Input input = example_input();
+  Event fair;
+  fair.kind = EventKind::fair;
+  fair.city = "NYC";
+  fair.dates = {date::year{2027} / 1 / 5, date::year{2027} / 1 / 9};
+  fair.title = "Retail fair";
+  input.events.push_back(fair);
+  const Report r = report_of(j.dump(), &input);
+  bool zurich_new_year = false, new_york = false;
+  for (const PlanTrip& t : r.plan.trips) {
+    ASSERT_EQ(t.briefings.size(), t.stays.size()) << t.id;
+    for (const PlanBriefing& b : t.briefings) {
+      EXPECT_EQ(b.source, BriefingSource::report);
+      if (b.city == "ZRH" && t.depart == Date{date::year{2027} / 1 / 4}) {
+        ASSERT_TRUE(b.time_difference);
+        EXPECT_EQ(b.time_difference->count(), 0);
+        ASSERT_FALSE(b.holidays.empty());
+        EXPECT_EQ(iso_date(b.holidays.front().date), "2027-01-01");
+        zurich_new_year = true;
+      }
+      if (b.city == "NYC") {
+        ASSERT_TRUE(b.time_difference);
+        EXPECT_EQ(b.time_difference->count(), -6 * 60); // EST vs CET in January
+        ASSERT_EQ(b.events.size(), 1u);
+        EXPECT_EQ(b.events[0].title, "Retail fair");
+        new_york = true;
+      }
+    }
+  }
+  EXPECT_TRUE(zurich_new_year);
+  EXPECT_TRUE(new_york);
+  EXPECT_TRUE(contains(report_html(r), "Derived by the report"));
+}
+
+TEST(ReportBriefings, PlanBriefingsAreShown) {
+  const Report r = report_of(example_plan_json());
+  const std::string html = report_html(r);
+  EXPECT_TRUE(contains(html, "Briefing: Zurich (ZRH), Switzerland"));
+  EXPECT_TRUE(contains(html, "Time difference: +00:00 (same time as home)"));
+  EXPECT_TRUE(contains(html, "Time difference: -06:00 (behind home)"));
+  EXPECT_FALSE(contains(html, "Derived by the report"));
+}
+
+// ---- determinism and edge cases
+// ------------------------------------------------------------------
+
+TEST(Report, SamePlanGivesByteIdenticalOutput) {
+  const Report a = report_of(example_plan_json(), &example_input());
+  const Report b = report_of(example_plan_json(), &example_input());
+  EXPECT_EQ(report_html(a), report_html(b));
+  EXPECT_EQ(report_markdown(a), report_markdown(b));
+  EXPECT_EQ(report_csv(a), report_csv(b));
+}
+
+TEST(Report, EmptyPlanRendersEverySection) {
+  Json j = Json::parse(example_plan_json());
+  j["trips"] = Json::array();
+  j["clients"] = Json::array();
+  j.erase("horizon");
+  const Report r = report_of(j.dump());
+  EXPECT_FALSE(r.horizon);
+  const std::string html = report_html(r);
+  for (const char* id :
+       {"summary", "calendar", "trips", "clients", "calls", "costs", "value-cost", "map"})
+    EXPECT_TRUE(contains(html, "<section id=\"" + std::string(id) + "\">")) << id;
+  EXPECT_TRUE(contains(html, "The plan has no trips"));
+  const CsvParse csv = parse_csv(report_csv(r));
+  EXPECT_TRUE(csv.ok) << csv.error;
+  EXPECT_TRUE(contains(report_markdown(r), "No trips."));
+}
+
+TEST(Report, UnknownCitiesAreListedNotPlaced) {
+  Json j = Json::parse(example_plan_json());
+  j["trips"][0]["legs"][0]["to"] = "QQQ";
+  const Report r = report_of(j.dump());
+  EXPECT_EQ(r.unplaced, std::vector<std::string>{"QQQ"});
+  EXPECT_TRUE(contains(report_html(r), "Not on the map (no coordinates): QQQ."));
+}
+
+} // namespace
+} // namespace flyorcall::report
