@@ -47,8 +47,8 @@ tbody th{font-weight:600;background:#f7f8fa}
 .briefing{border-left:3px solid #56B4E9;padding:.1em .8em;margin:.6em 0}
 .briefing ul{margin:.2em 0;padding-left:1.2em}
 .source{color:#555;font-size:.85em}
-.decision-visit{color:#006b4f;font-weight:600}
-.decision-remote{color:#555}
+.decision-visit{color:#006b4f;font-weight:600;white-space:nowrap}
+.decision-remote{color:#555;white-space:nowrap}
 figure{margin:.8em 0}
 figcaption{color:#444;font-size:.9em}
 svg.chart{max-width:100%;height:auto;font-size:11px;print-color-adjust:exact;-webkit-print-color-adjust:exact}

@@ -180,6 +180,11 @@ TEST(ReportHtml, HasEverySectionAndNothingFetchedOrRun) {
   EXPECT_TRUE(contains(html, "break-before:page"));
   EXPECT_TRUE(contains(html, "Content-Security-Policy"));
   EXPECT_EQ(count_of(html, "<article class=\"trip\""), r.plan.trips.size());
+  // Elements are closed.
+  for (const std::string tag : {"section", "table", "svg", "article", "figure", "ul", "g", "text"})
+    EXPECT_EQ(count_of(html, "<" + tag + ">") + count_of(html, "<" + tag + " "),
+              count_of(html, "</" + tag + ">"))
+        << tag;
 }
 
 TEST(ReportHtml, EveryChartHasTitleDescAndTextAlternative) {
