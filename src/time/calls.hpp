@@ -48,7 +48,9 @@ struct WeeklySlot {
 /// The weekly slot with the lowest mean weighted off-hours score over `range`; ties go to the
 /// slot whose off-hours minutes lie nearest working time (lowest `reach`), then to the earliest
 /// weekday, then the earliest start. nullopt when no date suits every participant. A start in
-/// the anchor's spring-forward gap is moved forward by the gap (to_utc).
+/// the anchor's spring-forward gap is moved forward by the gap (to_utc). Throws
+/// std::invalid_argument without participants, for a null zone, a grid that does not divide a
+/// day, or a duration outside 1 minute to a week (as do the functions below).
 [[nodiscard]] std::optional<WeeklySlot>
 best_weekly_slot(const std::vector<CallParticipant>& participants, DateRange range,
                  int duration_min, int grid_min = 15);

@@ -541,3 +541,20 @@ TEST(Calls, RotationSharesTheBadHourBetweenBerlinAndSydney) {
     EXPECT_LT(m.option, rot->options.size());
   }
 }
+
+TEST(Calls, BadArgumentsAreRejected) {
+  const DateRange q{d(2027, 1, 1), d(2027, 3, 31)};
+  const std::vector<tz::CallParticipant> one = {party("Europe/Berlin", 1.0)};
+  EXPECT_THROW((void)tz::best_weekly_slot({}, q, 60), std::invalid_argument);
+  EXPECT_THROW((void)tz::best_weekly_slot(one, q, 60, 7), std::invalid_argument);
+  EXPECT_THROW((void)tz::score_all_starts(one, q, 0), std::invalid_argument);
+  EXPECT_THROW((void)tz::best_starts(one, q, 8 * 1440, 3), std::invalid_argument);
+  auto nozone = party("Europe/Berlin", 1.0);
+  nozone.zone = nullptr;
+  EXPECT_THROW((void)tz::rank_weekly_slots({nozone}, q, 60, 3), std::invalid_argument);
+  EXPECT_THROW((void)tz::fair_rotation({{std::nullopt}}, {1.0}), std::invalid_argument);
+  // A reversed range has nothing to offer, without an error.
+  EXPECT_FALSE(tz::best_weekly_slot(one, {d(2027, 3, 1), d(2027, 2, 1)}, 60));
+  EXPECT_TRUE(tz::score_all_starts(one, {d(2027, 3, 1), d(2027, 2, 1)}, 60).empty());
+  EXPECT_FALSE(tz::rotate_weekly_slots(one, {d(2027, 3, 1), d(2027, 2, 1)}, 60, 3));
+}
