@@ -116,6 +116,18 @@ const std::vector<Known> kKnown{
     {"CN", "2027-01-01", "New Year", false},
     {"CN", "2027-05-01", "Labour Day", false},
     {"CN", "2027-10-03", "National Day", false},
+    // 2027-2030: statutory lunar days from the Chinese calendar (New Year's Eve 5 February 2027,
+    // Dragon Boat 9 June 2027; Spring Festival 13 February 2029, Mid-Autumn 22 September 2029).
+    {"CN", "2027-02-05", "Spring Festival", false},
+    {"CN", "2027-02-08", "Spring Festival", false},
+    {"CN", "2027-04-05", "Qingming", false},
+    {"CN", "2027-06-09", "Dragon Boat", false},
+    {"CN", "2027-09-15", "Mid-Autumn", false},
+    {"CN", "2028-10-03", "Mid-Autumn", false}, // merged with National Day
+    {"CN", "2029-02-12", "Spring Festival", false},
+    {"CN", "2029-02-15", "Spring Festival", false},
+    {"CN", "2029-06-16", "Dragon Boat", false},
+    {"CN", "2029-09-22", "Mid-Autumn", false},
     // IN
     {"IN", "2019-01-26", "Republic Day", false},
     {"IN", "2019-08-15", "Independence Day", false},
@@ -140,6 +152,14 @@ const std::vector<Known> kKnown{
     {"AE", "2027-01-01", "New Year", false},
     {"AE", "2027-12-02", "National Day", false},
     {"AE", "2027-12-03", "National Day", false},
+    // 2026-2030: the calculated Hijri calendar's expected dates.
+    {"AE", "2027-03-09", "Eid al-Fitr", false},
+    {"AE", "2027-05-15", "Arafat", false},
+    {"AE", "2027-05-18", "Eid al-Adha", false},
+    {"AE", "2027-06-06", "Islamic New Year", false},
+    {"AE", "2029-02-16", "Eid al-Fitr", false},
+    {"AE", "2029-04-23", "Arafat", false},
+    {"AE", "2029-07-24", "Prophet", false},
     // BR
     {"BR", "2019-04-21", "Tiradentes", false},
     {"BR", "2019-09-07", "Independence", false},
@@ -174,6 +194,16 @@ const std::vector<Known> kKnown{
     {"SG", "2027-01-01", "New Year", false},
     {"SG", "2027-08-09", "National Day", false},
     {"SG", "2027-12-25", "Christmas", false},
+    // 2027-2030: the calendars' expected dates (Chinese New Year 6-7 February 2027, a Saturday and
+    // a Sunday; Vesak Day on the 15th of the 4th lunar month, Sunday 27 May 2029).
+    {"SG", "2027-02-07", "Chinese New Year", false},
+    {"SG", "2027-02-08", "Chinese New Year (substitute day)", true},
+    {"SG", "2027-05-20", "Vesak", false},
+    {"SG", "2029-02-13", "Chinese New Year", false},
+    {"SG", "2029-02-14", "Chinese New Year", false},
+    {"SG", "2029-05-28", "Vesak Day (substitute day)", true},
+    {"SG", "2029-11-05", "Deepavali", false},
+    {"SG", "2030-02-05", "Chinese New Year (substitute day)", true},
     // CH
     {"CH", "2019-05-30", "Ascension", false},
     {"CH", "2019-06-10", "Whit Monday", false},
@@ -229,6 +259,8 @@ const std::vector<std::pair<const char*, const char*>> kNotHolidays{
     {"JP", "2020-10-12"}, // Sports Day moved to 24 July in 2020
     {"JP", "2027-08-12"}, // Mountain Day 2027 is a Wednesday
     {"CN", "2024-02-18"}, // a make-up working Sunday
+    {"CN", "2027-02-09"}, // only the statutory days are listed after 2026 (no bridge days)
+    {"SG", "2027-02-09"}, // Saturday 6 February has no substitute, Sunday 7 gives Monday 8 only
     {"AU", "2027-04-26"}, // no national substitute for Anzac Day
     {"SG", "2025-05-05"}, // Polling Day 2025 was a Saturday without a substitute
     {"NL", "2025-04-27"}, // King's Day on a Sunday moves to the Saturday
@@ -277,10 +309,15 @@ TEST(HolidaysCore, ChinaMakeUpDaysAndTableRange) {
   EXPECT_EQ(y2026->workdays,
             (std::vector<Date>{parse("2026-01-04"), parse("2026-02-14"), parse("2026-02-28"),
                                parse("2026-05-09"), parse("2026-09-20"), parse("2026-10-10")}));
+  // 2027-2030: statutory lunar days only; the State Council's make-up days are not known yet.
   const auto y2027 = holidays_in_year("CN", 2027);
   ASSERT_TRUE(y2027);
-  EXPECT_FALSE(y2027->complete);
-  EXPECT_NE(y2027->note.find("2024-2026 only"), std::string::npos) << y2027->note;
+  EXPECT_TRUE(y2027->complete);
+  EXPECT_TRUE(y2027->workdays.empty());
+  const auto y2031 = holidays_in_year("CN", 2031);
+  ASSERT_TRUE(y2031);
+  EXPECT_FALSE(y2031->complete);
+  EXPECT_NE(y2031->note.find("2024-2030 only"), std::string::npos) << y2031->note;
   // Business calendar: the make-up Saturday is open, the Spring Festival closed.
   const auto cal = country_calendar("CN", {parse("2026-02-01"), parse("2026-03-01")});
   ASSERT_TRUE(cal);
@@ -291,12 +328,21 @@ TEST(HolidaysCore, ChinaMakeUpDaysAndTableRange) {
 }
 
 TEST(HolidaysCore, IncompleteYearsOfDatedTables) {
-  for (const char* c : {"IN", "AE", "SG", "CN"}) {
-    const auto y = holidays_in_year(c, 2027);
+  // IN's central government festival list is dated for 2024-2025 only.
+  for (const auto& [c, year] : std::vector<std::pair<const char*, int>>{
+           {"IN", 2026}, {"IN", 2027}, {"AE", 2031}, {"SG", 2031}, {"CN", 2031}, {"CN", 2023}}) {
+    const auto y = holidays_in_year(c, year);
     ASSERT_TRUE(y) << c;
-    EXPECT_FALSE(y->complete) << c;
-    EXPECT_FALSE(y->note.empty()) << c;
+    EXPECT_FALSE(y->complete) << c << " " << year;
+    EXPECT_FALSE(y->note.empty()) << c << " " << year;
   }
+  for (const char* c : {"AE", "SG", "CN"})
+    for (const int year : {2025, 2027, 2029, 2030}) {
+      const auto y = holidays_in_year(c, year);
+      ASSERT_TRUE(y) << c;
+      EXPECT_TRUE(y->complete) << c << " " << year;
+      EXPECT_TRUE(y->note.empty()) << c << " " << year;
+    }
   for (const char* c : {"DE", "GB", "US", "JP"}) EXPECT_TRUE(holidays_in_year(c, 2027)->complete);
   EXPECT_FALSE(holidays_in_year("JP", 2031)->complete);
 }

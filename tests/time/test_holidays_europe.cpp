@@ -362,6 +362,14 @@ const Expect kHolidays[] = {
     {"AZ", "2027-01-20", "Mourning", false},
     {"AZ", "2027-05-28", "Independence", false},
     {"AZ", "2027-11-09", "Flag", false},
+    // 2027-2030: the calculated Hijri calendar's expected dates (Eid al-Fitr 9 March 2027 and
+    // 14 February 2029, Eid al-Adha 16 May 2027 and 24 April 2029), two days each.
+    {"AZ", "2027-03-10", "Ramazan", false},
+    {"AZ", "2027-05-16", "Qurban", false},
+    {"AZ", "2027-05-18", "Qurban", true}, // Sunday 16 May: the day off moves past Monday 17
+    {"AZ", "2029-02-15", "Ramazan", false},
+    {"AZ", "2029-04-24", "Qurban", false},
+    {"AZ", "2030-04-16", "Qurban", true}, // Saturday 13 and Sunday 14 April
     // Kazakhstan
     {"KZ", "2019-03-22", "Nauryz", false},
     {"KZ", "2019-03-25", "Nauryz", true},
@@ -389,6 +397,10 @@ const Expect kHolidays[] = {
     {"KG", "2027-08-31", "Independence", false},
     {"KG", "2027-01-05", "New Year", false},
     {"KG", "2027-05-04", "May Holidays", false},
+    {"KG", "2027-03-09", "Orozo", false},
+    {"KG", "2027-05-16", "Kurman", false},
+    {"KG", "2029-02-14", "Orozo", false},
+    {"KG", "2029-04-24", "Kurman", false},
     // Uzbekistan
     {"UZ", "2019-03-21", "Navruz", false},
     {"UZ", "2019-05-09", "Remembrance", false},
@@ -399,6 +411,11 @@ const Expect kHolidays[] = {
     {"UZ", "2027-03-08", "Women", false},
     {"UZ", "2027-09-01", "Independence", false},
     {"UZ", "2027-12-08", "Constitution", false},
+    {"UZ", "2027-03-09", "Ramazan", false},
+    {"UZ", "2027-05-16", "Qurbon", false},
+    {"UZ", "2027-05-17", "Qurbon", true}, // Sunday 16 May
+    {"UZ", "2029-02-14", "Ramazan", false},
+    {"UZ", "2029-04-24", "Qurbon", false},
 };
 
 struct NotHoliday {
@@ -435,6 +452,8 @@ const NotHoliday kNotHolidays[] = {
     {"KG", "2026-02-23", "Defender of the Fatherland Day is a working day since 2025"},
     {"KG", "2026-03-09", "no substitute for 8 March on a Sunday since 2025"},
     {"KG", "2027-11-08", "7-8 November are working days since 2025"},
+    {"KG", "2027-05-17", "Kurman Ait on Sunday 16 May 2027 has no transfer since 2025"},
+    {"UZ", "2029-02-15", "Ramazan Hayit is one day"},
     {"KZ", "2024-06-17", "Kurban Ait on a Sunday has no substitute day"},
     {"UA", "2024-08-24", "holidays are working days under martial law"},
     {"LV", "2024-11-19", "18 November 2024 is a Monday: no substitute day"},
@@ -450,8 +469,10 @@ struct Completeness {
 const Completeness kCompleteness[] = {
     {"TR", 2018, false}, {"TR", 2019, true},  {"TR", 2027, true},  {"TR", 2030, true},
     {"TR", 2031, false}, {"KZ", 2027, true},  {"KZ", 2031, false}, {"AZ", 2024, true},
-    {"AZ", 2027, false}, {"KG", 2024, true},  {"KG", 2025, false}, {"KG", 2023, false},
-    {"KG", 2027, false}, {"UZ", 2026, true},  {"UZ", 2027, false}, {"UA", 2021, true},
+    {"AZ", 2027, true},  {"AZ", 2030, true},  {"AZ", 2031, false}, {"AZ", 2018, false},
+    {"KG", 2024, true},  {"KG", 2025, true},  {"KG", 2023, false}, {"KG", 2027, true},
+    {"KG", 2030, true},  {"KG", 2031, false}, {"UZ", 2026, true},  {"UZ", 2027, true},
+    {"UZ", 2030, true},  {"UZ", 2031, false}, {"UZ", 2023, false}, {"UA", 2021, true},
     {"UA", 2022, false}, {"UA", 2027, false}, {"AT", 2027, true},  {"GR", 2100, true},
     {"SE", 2000, true},
 };
