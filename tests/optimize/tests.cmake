@@ -5,5 +5,8 @@ flyorcall_add_test(test_optimize
 flyorcall_add_test(test_optimize_core
   ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_core.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_core_readers.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_core_bench_cli.cpp
   ${PROJECT_SOURCE_DIR}/tools/bench/readers.cpp)
 target_include_directories(test_optimize_core PRIVATE ${PROJECT_SOURCE_DIR}/tools)
+target_compile_definitions(test_optimize_core PRIVATE FLYORCALL_BENCH="$<TARGET_FILE:flyorcall_bench>")
+add_dependencies(test_optimize_core flyorcall_bench)
