@@ -166,13 +166,19 @@ std::optional<Party> parse_participant(const std::string& text, std::size_t inde
                   "; expected an ISO 3166 code such as DE");
     country = code;
   } else {
+    // The city the zone is named after (Asia/Tokyo: Tokyo), else the first city in the zone.
+    std::string place = party.info.zone.substr(party.info.zone.rfind('/') + 1);
+    std::replace(place.begin(), place.end(), '_', ' ');
+    const City* from = nullptr;
     for (const auto& c : world.cities) {
-      if (c.tz == party.info.zone) {
-        country = c.country;
-        party.info.notes.push_back("country " + country + " from the zone (city " + c.name +
-                                   "); give #CC to choose another");
-        break;
-      }
+      if (c.tz != party.info.zone) continue;
+      if (from == nullptr || c.name == place) from = &c;
+      if (c.name == place) break;
+    }
+    if (from != nullptr) {
+      country = from->country;
+      party.info.notes.push_back("country " + country + " from the zone (city " + from->name +
+                                 "); give #CC to choose another");
     }
   }
   // Dates a participant can have on the anchor's range reach two days either side.

@@ -109,6 +109,8 @@ TEST_F(CallsCli, BestStartsAreTheOfficeOverlapOfTokyoAndBerlin) {
     previous = score;
   }
   EXPECT_EQ(j["participants"][0]["country"], "JP");
+  EXPECT_EQ(j["participants"][0]["notes"][0],
+            "country JP from the zone (city Tokyo); give #CC to choose another");
   EXPECT_EQ(j["participants"][1]["country"], "DE");
   EXPECT_EQ(j["participants"][0]["weight"], 3);
   EXPECT_EQ(j["participants"][1]["hours"], "09:00-17:30");
