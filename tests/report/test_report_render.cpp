@@ -492,50 +492,106 @@ TEST(PlanReader, ReadsBackWhatTheWriterWrote) {
 // ---- briefings the report derives
 // ----------------------------------------------------------------
 
+/// A hand-made plan (independent of the planner): anna flies Frankfurt - Zurich on 4-5 January
+/// 2027 and Frankfurt - New York on 6-8 January, with the plan's own briefings.
+const std::string kTwoTripPlan = R"({
+  "label": "2027-Q1", "horizon": {"start": "2027-01-01", "end": "2027-03-31"}, "currency": "EUR",
+  "trips": [
+    {"id": "T1", "traveller": "anna", "depart": "2027-01-04", "back": "2027-01-05", "days_away": 2,
+     "legs": [
+       {"from": "FRA", "to": "ZRH", "depart_local": "2027-01-04T07:00", "depart_utc": "2027-01-04T06:00Z",
+        "arrive_local": "2027-01-04T08:05", "arrive_utc": "2027-01-04T07:05Z", "km": 304.2, "fare": 93.46},
+       {"from": "ZRH", "to": "FRA", "depart_local": "2027-01-05T18:00", "depart_utc": "2027-01-05T17:00Z",
+        "arrive_local": "2027-01-05T19:05", "arrive_utc": "2027-01-05T18:05Z", "km": 304.2, "fare": 93.46}],
+     "stays": [{"city": "ZRH", "arrive": "2027-01-04", "depart": "2027-01-05", "hotel_nights": 1}],
+     "visits": [{"client": "helvetia", "city": "ZRH", "date": "2027-01-04", "days": 2}],
+     "briefings": [{"city": "ZRH", "country": "CH", "time_difference": "+00:00", "from": "2027-01-01",
+                    "to": "2027-01-08", "holidays": [{"date": "2027-01-01", "name": "New Year's Day",
+                    "substitute": false}], "events": [], "calendar_note": null}],
+     "cost": {"flights": 186.92, "hotel": 180, "per_diem": 128, "traveller_time": 1600, "jetlag": 0,
+              "carbon": 10.29, "total": 2105.21},
+     "co2_kg": {"flights": 82.6, "hotel": 20.3, "total": 102.9}},
+    {"id": "T2", "traveller": "anna", "depart": "2027-01-06", "back": "2027-01-08", "days_away": 3,
+     "legs": [
+       {"from": "FRA", "to": "NYC", "depart_local": "2027-01-06T07:00", "depart_utc": "2027-01-06T06:00Z",
+        "arrive_local": "2027-01-06T10:00", "arrive_utc": "2027-01-06T15:00Z", "km": 6200, "fare": 650},
+       {"from": "NYC", "to": "FRA", "depart_local": "2027-01-07T18:00", "depart_utc": "2027-01-07T23:00Z",
+        "arrive_local": "2027-01-08T08:00", "arrive_utc": "2027-01-08T07:00Z", "km": 6200, "fare": 650}],
+     "stays": [{"city": "NYC", "arrive": "2027-01-06", "depart": "2027-01-07", "hotel_nights": 1}],
+     "visits": [{"client": "hudson", "city": "NYC", "date": "2027-01-07", "days": 1}],
+     "briefings": [{"city": "NYC", "country": "US", "time_difference": "-06:00", "from": "2027-01-04",
+                    "to": "2027-01-10", "holidays": [], "events": [{"kind": "fair", "start": "2027-01-05",
+                    "end": "2027-01-09", "title": "Retail fair", "note": "book early"}],
+                    "calendar_note": null}],
+     "cost": {"flights": 1300, "hotel": 300, "per_diem": 150, "traveller_time": 2400, "jetlag": 800,
+              "carbon": 0, "total": 4950},
+     "co2_kg": {"flights": 1400, "hotel": 16.1, "total": 1416.1}}],
+  "clients": [
+    {"id": "helvetia", "name": "Helvetia Precision", "decision": "visit", "trip": "T1",
+     "traveller": "anna", "value": 20000, "marginal_cost": 2105.21, "break_even_value": 3085.15},
+    {"id": "hudson", "name": "Hudson Analytics", "decision": "visit", "trip": "T2",
+     "traveller": "anna", "value": 66500, "marginal_cost": 4950, "break_even_value": 8000}],
+  "totals": {"trips": 2, "visits": 2, "remote": 0, "days_away": 5,
+             "trip_cost": {"flights": 1486.92, "hotel": 480, "per_diem": 278, "traveller_time": 4000,
+                           "jetlag": 800, "carbon": 10.29, "total": 7055.21},
+             "remote_cost": 0, "value": 86500, "net": 79444.79, "co2_kg": 1519}
+})";
+
+TEST(ReportBriefings, PlanBriefingsAreShown) {
+  const Report r = report_of(kTwoTripPlan);
+  const std::string html = report_html(r);
+  EXPECT_TRUE(contains(html, "Briefing: Zurich (ZRH), Switzerland"));
+  EXPECT_TRUE(contains(html, "Time difference: +00:00 (same time as home)"));
+  EXPECT_TRUE(contains(html, "Briefing: New York (NYC), United States"));
+  EXPECT_TRUE(contains(html, "Time difference: -06:00 (behind home)"));
+  EXPECT_TRUE(contains(html, "<li>Fri 2027-01-01: New Year&#39;s Day</li>"));
+  EXPECT_TRUE(contains(html, "<li>fair, 2027-01-05 to 2027-01-09: Retail fair — book early</li>"));
+  EXPECT_FALSE(contains(html, "Derived by the report"));
+  const std::string md = report_markdown(r);
+  EXPECT_TRUE(contains(md, "- Time difference: -06:00 (behind home)\n"));
+  EXPECT_TRUE(contains(md, "  - fair, 2027-01-05 to 2027-01-09: Retail fair — book early\n"));
+}
+
 TEST(ReportBriefings, DerivedFromLegTimesHolidayRulesAndInputEvents) {
-  Json j = Json::parse(example_plan_json());
+  Json j = Json::parse(kTwoTripPlan);
   for (auto& t : j["trips"]) t.erase("briefings");
   Input input = example_input();
+  input.events.clear();
   Event fair;
   fair.kind = EventKind::fair;
   fair.city = "NYC";
   fair.dates = {date::year{2027} / 1 / 5, date::year{2027} / 1 / 9};
   fair.title = "Retail fair";
-  input.events.push_back(fair);
+  Event elsewhere = fair;
+  elsewhere.city = "SIN";
+  input.events = {fair, elsewhere};
   const Report r = report_of(j.dump(), &input);
-  bool zurich_new_year = false, new_york = false;
-  for (const PlanTrip& t : r.plan.trips) {
-    ASSERT_EQ(t.briefings.size(), t.stays.size()) << t.id;
-    for (const PlanBriefing& b : t.briefings) {
-      EXPECT_EQ(b.source, BriefingSource::report);
-      if (b.city == "ZRH" && t.depart == Date{date::year{2027} / 1 / 4}) {
-        ASSERT_TRUE(b.time_difference);
-        EXPECT_EQ(b.time_difference->count(), 0);
-        ASSERT_FALSE(b.holidays.empty());
-        EXPECT_EQ(iso_date(b.holidays.front().date), "2027-01-01");
-        zurich_new_year = true;
-      }
-      if (b.city == "NYC") {
-        ASSERT_TRUE(b.time_difference);
-        EXPECT_EQ(b.time_difference->count(), -6 * 60); // EST vs CET in January
-        ASSERT_EQ(b.events.size(), 1u);
-        EXPECT_EQ(b.events[0].title, "Retail fair");
-        new_york = true;
-      }
-    }
-  }
-  EXPECT_TRUE(zurich_new_year);
-  EXPECT_TRUE(new_york);
+  ASSERT_EQ(r.plan.trips.size(), 2u);
+  const PlanTrip& zurich = r.plan.trips[0];
+  const PlanTrip& new_york = r.plan.trips[1];
+  ASSERT_EQ(zurich.briefings.size(), 1u);
+  ASSERT_EQ(new_york.briefings.size(), 1u);
+  const PlanBriefing& zb = zurich.briefings[0];
+  EXPECT_EQ(zb.source, BriefingSource::report);
+  EXPECT_EQ(zb.country, "CH");
+  ASSERT_TRUE(zb.time_difference);
+  EXPECT_EQ(zb.time_difference->count(), 0);
+  ASSERT_TRUE(zb.window);
+  EXPECT_EQ(iso_date(zb.window->first), "2027-01-01"); // first visit day - 3
+  EXPECT_EQ(iso_date(zb.window->last), "2027-01-08");  // leaving + 3
+  ASSERT_FALSE(zb.holidays.empty());
+  EXPECT_EQ(iso_date(zb.holidays.front().date), "2027-01-01");
+  EXPECT_TRUE(zb.events.empty());
+  const PlanBriefing& nb = new_york.briefings[0];
+  ASSERT_TRUE(nb.time_difference);
+  EXPECT_EQ(nb.time_difference->count(), -6 * 60); // EST against CET in January
+  ASSERT_EQ(nb.events.size(), 1u);                 // the Singapore event is elsewhere
+  EXPECT_EQ(nb.events[0].title, "Retail fair");
   EXPECT_TRUE(contains(report_html(r), "Derived by the report"));
-}
-
-TEST(ReportBriefings, PlanBriefingsAreShown) {
-  const Report r = report_of(example_plan_json());
-  const std::string html = report_html(r);
-  EXPECT_TRUE(contains(html, "Briefing: Zurich (ZRH), Switzerland"));
-  EXPECT_TRUE(contains(html, "Time difference: +00:00 (same time as home)"));
-  EXPECT_TRUE(contains(html, "Time difference: -06:00 (behind home)"));
-  EXPECT_FALSE(contains(html, "Derived by the report"));
+  // Without the input there are no events to brief, and the page says how to get them.
+  const Report bare = report_of(j.dump());
+  EXPECT_TRUE(bare.plan.trips[1].briefings[0].events.empty());
+  EXPECT_TRUE(contains(report_html(bare), "give --input for the input's events"));
 }
 
 // ---- determinism and edge cases
