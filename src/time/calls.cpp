@@ -98,9 +98,10 @@ public:
     utc_.resize(points);
     gap_.assign(points, false);
     open_.assign(points, true);
-    local_.resize(points * n_);
+    uniform_.assign(static_cast<std::size_t>(days_), false);
     off_.resize(points * n_);
-    reach_.resize(points * n_);
+    score_.assign(points, 0.0);
+    reach_.assign(points, 0.0);
     if (points == 0) return;
     anchor_times();
     for (std::size_t p = 0; p < n_; ++p) participant(p);
@@ -120,24 +121,15 @@ public:
   [[nodiscard]] date::sys_seconds utc(std::size_t i) const { return utc_[i]; }
   [[nodiscard]] int off(std::size_t i, std::size_t p) const { return off_[i * n_ + p]; }
 
-  // Weighted sums in participant order (the order the results are documented to add up in).
-  [[nodiscard]] double score(std::size_t i) const {
-    double sum = 0;
-    for (std::size_t p = 0; p < n_; ++p) sum += parts_[p].weight * off_[i * n_ + p];
-    return sum;
-  }
-  [[nodiscard]] double reach(std::size_t i) const {
-    double sum = 0;
-    for (std::size_t p = 0; p < n_; ++p)
-      sum += parts_[p].weight * static_cast<double>(reach_[i * n_ + p]);
-    return sum;
-  }
+  // Weighted sums, added in participant order (the order the results are documented in).
+  [[nodiscard]] double score(std::size_t i) const { return score_[i]; }
+  [[nodiscard]] double reach(std::size_t i) const { return reach_[i]; }
 
   [[nodiscard]] SlotOccurrence occurrence(std::size_t i) const {
     SlotOccurrence occ;
     occ.start = utc_[i];
     for (std::size_t p = 0; p < n_; ++p) {
-      const date::local_seconds local = local_[i * n_ + p];
+      const date::local_seconds local = to_local(utc_[i], parts_[p].zone);
       const auto day = date::floor<date::days>(local);
       occ.local_start.push_back(local);
       occ.local_start_min.push_back(
@@ -159,6 +151,7 @@ private:
       // Most days lie inside one offset period: every start is midnight's UTC plus minutes.
       const bool uniform =
           info.result == date::local_info::unique && info.first.end >= utc0 + date::days{1};
+      uniform_[static_cast<std::size_t>(d)] = uniform;
       for (int s = 0; s < slots_; ++s) {
         const std::size_t i = at(d, s);
         const date::local_seconds local = midnight + std::chrono::minutes{s * grid_};
@@ -180,24 +173,58 @@ private:
     std::vector<char> business(static_cast<std::size_t>(days_ + 2 * kDateMargin));
     for (std::size_t k = 0; k < business.size(); ++k)
       business[k] = part.calendar.is_business_day(lo + date::days{static_cast<int>(k)}) ? 1 : 0;
+    const auto business_on = [&](date::sys_days day) {
+      const auto k = (Date{day.time_since_epoch()} - lo).count();
+      return k >= 0 && k < static_cast<long>(business.size())
+                 ? business[static_cast<std::size_t>(k)] != 0
+                 : part.calendar.is_business_day(Date{day.time_since_epoch()});
+    };
+    const double weight = part.weight;
+    const auto record = [&](std::size_t i, int week_min, bool open) {
+      const long off = table.off_of(week_min, duration_);
+      off_[i * n_ + p] = static_cast<int>(off);
+      score_[i] += weight * static_cast<double>(off);
+      reach_[i] += weight * static_cast<double>(table.reach_of(week_min, duration_));
+      if (!open) open_[i] = false;
+    };
     // UTC instants of the grid never decrease, so one cached period serves until it ends.
     date::sys_info info = part.zone->get_info(utc_.front());
-    for (std::size_t i = 0; i < utc_.size(); ++i) {
-      const date::sys_seconds t = utc_[i];
-      if (t < info.begin || t >= info.end) info = part.zone->get_info(t);
-      const date::local_seconds local{t.time_since_epoch() + info.offset};
-      const auto day = date::floor<date::days>(local);
-      const int minute =
-          static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
-      const int week_min = static_cast<int>(date::weekday{day}.c_encoding()) * kDayMin + minute;
-      local_[i * n_ + p] = local;
-      off_[i * n_ + p] = static_cast<int>(table.off_of(week_min, duration_));
-      reach_[i * n_ + p] = table.reach_of(week_min, duration_);
-      const auto k = (Date{day.time_since_epoch()} - lo).count();
-      const bool ok = k >= 0 && k < static_cast<long>(business.size())
-                          ? business[static_cast<std::size_t>(k)] != 0
-                          : part.calendar.is_business_day(Date{day.time_since_epoch()});
-      if (!ok) open_[i] = false;
+    for (int d = 0; d < days_; ++d) {
+      const std::size_t first = at(d, 0);
+      const std::size_t last = at(d, slots_ - 1);
+      if (utc_[first] < info.begin || utc_[first] >= info.end)
+        info = part.zone->get_info(utc_[first]);
+      if (uniform_[static_cast<std::size_t>(d)] && utc_[last] < info.end) {
+        // The common case: one offset for the whole day, starts a grid step apart; walk the
+        // local week minute forward instead of converting every instant.
+        const date::local_seconds local{utc_[first].time_since_epoch() + info.offset};
+        auto day = date::floor<date::days>(local);
+        int minute =
+            static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+        unsigned wd = date::weekday{day}.c_encoding();
+        bool open = business_on(date::sys_days{day.time_since_epoch()});
+        for (std::size_t i = first; i <= last; ++i) {
+          record(i, static_cast<int>(wd) * kDayMin + minute, open);
+          minute += grid_;
+          if (minute >= kDayMin) {
+            minute -= kDayMin;
+            wd = (wd + 1) % 7;
+            day += date::days{1};
+            open = business_on(date::sys_days{day.time_since_epoch()});
+          }
+        }
+        continue;
+      }
+      for (std::size_t i = first; i <= last; ++i) {
+        const date::sys_seconds t = utc_[i];
+        if (t < info.begin || t >= info.end) info = part.zone->get_info(t);
+        const date::local_seconds local{t.time_since_epoch() + info.offset};
+        const auto day = date::floor<date::days>(local);
+        const int minute =
+            static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count());
+        record(i, static_cast<int>(date::weekday{day}.c_encoding()) * kDayMin + minute,
+               business_on(date::sys_days{day.time_since_epoch()}));
+      }
     }
   }
 
@@ -211,9 +238,10 @@ private:
   std::vector<date::sys_seconds> utc_;
   std::vector<bool> gap_;
   std::vector<bool> open_;
-  std::vector<date::local_seconds> local_;
-  std::vector<int> off_;
-  std::vector<long> reach_;
+  std::vector<bool> uniform_; // per day: the anchor's starts are midnight's UTC plus minutes
+  std::vector<int> off_;      // per point and participant
+  std::vector<double> score_; // per point: weighted off-hours minutes
+  std::vector<double> reach_; // per point: weighted offhours_reach
 };
 
 // One (weekday, start) candidate of the weekly search.
