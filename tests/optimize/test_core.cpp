@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iostream>
 #include <numeric>
 #include <sstream>
 #include <stdexcept>
@@ -120,6 +121,7 @@ Agreement compare_with_exact(RoutingProblem (*make)(std::uint64_t), std::uint64_
     EXPECT_LE(heur.objective, exact.objective + 1e-6) << "seed " << seed;
     if (heur.feasible && heur.objective >= exact.objective - 1e-6) ++a.matches;
   }
+  std::cout << a.matches << " of " << a.total << " feasible instances solved to the optimum\n";
   return a;
 }
 

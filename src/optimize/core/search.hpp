@@ -195,15 +195,16 @@ private:
         std::reverse(c.begin() + i, c.begin() + j + 1);
         if (try_route(v, c)) return true;
       }
+    // Swaps at distance 1 or 2 and moves by one place are reversals already tried above.
     for (int i = 0; i < m; ++i)
-      for (int j = i + 1; j < m; ++j) {
+      for (int j = i + 3; j < m; ++j) {
         c = r;
         std::swap(c[static_cast<std::size_t>(i)], c[static_cast<std::size_t>(j)]);
         if (try_route(v, c)) return true;
       }
     for (int i = 0; i < m; ++i)
       for (int j = 0; j < m; ++j) {
-        if (i == j) continue;
+        if (i == j || i == j + 1 || j == i + 1) continue;
         c = r;
         const int x = c[static_cast<std::size_t>(i)];
         c.erase(c.begin() + i);
