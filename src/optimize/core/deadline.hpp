@@ -10,7 +10,7 @@ namespace flyorcall::optimize::core {
 /// A point in (steady) time after which a search returns its best solution so far.
 class Deadline {
 public:
-  using Clock = std::chrono::steady_clock;
+  using Clock = std::chrono::steady_clock; ///< monotonic, unaffected by clock changes
 
   /// A deadline that never expires.
   Deadline() : at_(Clock::time_point::max()) {}

@@ -20,8 +20,8 @@ inline constexpr double kTolerance = 1e-7;
 /// A period in which a whole service must take place: it starts at or after `open` and ends at
 /// or before `close` (same unit as the travel-time matrix).
 struct TimeWindow {
-  double open = 0;
-  double close = kNoLimit;
+  double open = 0;         ///< earliest service start
+  double close = kNoLimit; ///< latest service end
 };
 
 /// A location of the matrices. Locations used as a vehicle's start or end are depots, never
@@ -52,12 +52,12 @@ struct Budgets {
 /// The problem: maximise sum of served prizes − cost_weight × sum of route travel costs, subject
 /// to windows, mandatory nodes, vehicle limits and budgets.
 struct RoutingProblem {
-  std::vector<Node> nodes;     ///< one per location (matrix row)
-  Eigen::MatrixXd travel_time; ///< travel_time(i, j): time from i to j
-  Eigen::MatrixXd travel_cost; ///< travel_cost(i, j): cost from i to j (may equal travel_time)
-  std::vector<Vehicle> vehicles;
-  Budgets budgets;
-  double cost_weight = 0; ///< prize units per cost unit
+  std::vector<Node> nodes;       ///< one per location (matrix row)
+  Eigen::MatrixXd travel_time;   ///< travel_time(i, j): time from i to j
+  Eigen::MatrixXd travel_cost;   ///< travel_cost(i, j): cost from i to j (may equal travel_time)
+  std::vector<Vehicle> vehicles; ///< one route each, at least one
+  Budgets budgets;               ///< limits summed over all routes
+  double cost_weight = 0;        ///< prize units per cost unit
 
   /// Number of locations.
   [[nodiscard]] int size() const { return static_cast<int>(nodes.size()); }
@@ -73,9 +73,9 @@ struct RoutingProblem {
 
 /// A route's evaluation: feasibility (windows, end and duration limits), duration and cost.
 struct RouteEval {
-  bool feasible = false;
-  double duration = 0; ///< arrival at the end minus the earliest start
-  double cost = 0;     ///< sum of travel costs
+  bool feasible = false; ///< windows, latest end and maximum duration all kept
+  double duration = 0;   ///< arrival at the end minus the earliest start
+  double cost = 0;       ///< sum of travel costs
 };
 
 /// The default route pricing: the problem's matrices and windows. Services start as early as
@@ -123,16 +123,16 @@ private:
 
 /// One vehicle's route in a solution.
 struct Route {
-  int vehicle = 0;
+  int vehicle = 0;         ///< index into RoutingProblem::vehicles
   std::vector<int> visits; ///< served nodes in order, depots excluded
-  double duration = 0;
-  double cost = 0;
-  double prize = 0;
+  double duration = 0;     ///< arrival at the end minus the earliest start
+  double cost = 0;         ///< sum of travel costs
+  double prize = 0;        ///< sum of served prizes
 };
 
 /// A complete answer: one route per vehicle (in vehicle order) and its totals.
 struct Solution {
-  std::vector<Route> routes;
+  std::vector<Route> routes; ///< one per vehicle, in vehicle order (none when infeasible exact)
   double prize = 0;          ///< sum of served prizes
   double cost = 0;           ///< sum of route costs
   double duration = 0;       ///< sum of route durations

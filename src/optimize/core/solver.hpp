@@ -18,8 +18,8 @@ enum class Method {
 
 /// What solve() found and how.
 struct SolveResult {
-  Solution solution;
-  Method method = Method::general;
+  Solution solution;               ///< the best solution found, priced by MatrixEvaluator
+  Method method = Method::general; ///< the method that found it
   long long iterations = 0; ///< search iterations of the fast paths (0 for the general search)
 };
 
