@@ -86,10 +86,10 @@ TEST(HolidaysCli, CountryByNameInAnyCase) {
 }
 
 TEST(HolidaysCli, IncompleteYearWarnsAndWorkdaysAreListed) {
-  const CliRun late = run("holidays CN 2027");
+  const CliRun late = run("holidays CN 2031");
   EXPECT_EQ(late.code, 0) << late.err;
   EXPECT_TRUE(contains(late.out, "warning: incomplete list: ")) << late.out;
-  EXPECT_TRUE(contains(late.out, "2024-2026 only")) << late.out;
+  EXPECT_TRUE(contains(late.out, "2024-2030 only")) << late.out;
   const CliRun known = run("holidays CN 2026");
   EXPECT_EQ(known.code, 0) << known.err;
   EXPECT_FALSE(contains(known.out, "warning")) << known.out;
@@ -117,11 +117,11 @@ TEST(HolidaysCli, Json) {
   EXPECT_EQ(j["holidays"].front()["date"], "2021-01-01");
   EXPECT_EQ(j["holidays"].front()["substitute"], false);
 
-  const CliRun cn = run("holidays CN 2030 --json");
+  const CliRun cn = run("holidays CN 2031 --json");
   ASSERT_EQ(cn.code, 0) << cn.err;
   const json c = json::parse(cn.out);
   EXPECT_EQ(c["complete"], false);
-  EXPECT_TRUE(contains(c["note"].get<std::string>(), "2024-2026 only")) << c["note"];
+  EXPECT_TRUE(contains(c["note"].get<std::string>(), "2024-2030 only")) << c["note"];
 }
 
 TEST(HolidaysCli, UnknownCountrySuggestsACode) {
