@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what is missing, build (Release, warnings as errors) and run the whole test suite.
-# With --sanitize, also build and test under AddressSanitizer + UndefinedBehaviorSanitizer.
+# With --sanitize, also build and test everything under AddressSanitizer + UndefinedBehaviorSanitizer,
+# and the multi-threaded commands' tests (ctest label `parallel`) under ThreadSanitizer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -13,3 +14,10 @@ for preset in "${presets[@]}"; do
   echo "== $preset: test"
   ctest --preset "$preset" -j "$jobs"
 done
+if [ "${1:-}" = "--sanitize" ]; then
+  echo "== tsan: build the parallel commands and their tests"
+  cmake --preset tsan >/dev/null
+  cmake --build --preset tsan --target flyorcall_cli test_compare_cli test_batch_cli test_compare
+  echo "== tsan: test (label parallel)"
+  ctest --preset tsan -L parallel -j "$jobs"
+fi
