@@ -83,12 +83,19 @@ const Expect kHolidays[] = {
     {"KR", "2025-03-03", "Independence Movement Day", true},
     {"KR", "2025-10-08", "Chuseok", true},
     {"KR", "2026-05-25", "Buddha's Birthday", true},
-    {"KR", "2027-02-08", "Seollal", true},
+    // Seollal 2027 is 7 February in Korea (6 February in China): 6-8 Feb plus the Sunday's
+    // substitute on the 9th.
+    {"KR", "2027-02-07", "Seollal", false},
+    {"KR", "2027-02-09", "Seollal", true},
     {"KR", "2027-05-13", "Buddha's Birthday", false},
     {"KR", "2027-08-16", "Liberation Day", true},
     {"KR", "2027-10-04", "National Foundation Day", true},
     {"KR", "2027-10-11", "Hangul Day", true},
     {"KR", "2027-12-27", "Christmas", true},
+    {"KR", "2028-01-27", "Seollal", false},
+    {"KR", "2029-09-24", "Chuseok", true},
+    {"KR", "2030-02-05", "Seollal", true},
+    {"KR", "2030-09-12", "Chuseok", false},
     // Taiwan: Saturday holidays observed on Friday, Sunday ones on Monday
     {"TW", "2019-01-01", "Founding Day", false},
     {"TW", "2019-02-28", "Peace Memorial Day", false},
@@ -112,6 +119,14 @@ const Expect kHolidays[] = {
     {"TW", "2027-09-28", "Teachers' Day", false},
     {"TW", "2027-10-11", "National Day", true},
     {"TW", "2027-12-24", "Constitution Day", true},
+    {"TW", "2027-02-05", "Lunar New Year's Eve", false},
+    {"TW", "2027-02-09", "Lunar New Year", true},
+    {"TW", "2027-02-10", "Lunar New Year", true},
+    {"TW", "2027-06-09", "Dragon Boat", false},
+    {"TW", "2027-09-15", "Mid-Autumn", false},
+    {"TW", "2029-02-13", "Lunar New Year", false},
+    {"TW", "2029-04-03", "Children's Day", false},
+    {"TW", "2029-04-04", "Tomb Sweeping Day", false},
     // Vietnam: weekend holidays give the next working day
     {"VN", "2019-01-01", "New Year", false},
     {"VN", "2019-04-30", "Reunification", false},
@@ -125,6 +140,13 @@ const Expect kHolidays[] = {
     {"VN", "2027-04-30", "Reunification", false},
     {"VN", "2027-05-03", "Labour Day", true},
     {"VN", "2027-09-02", "National Day", false},
+    {"VN", "2026-02-16", "Tet", false},
+    {"VN", "2026-04-27", "Hung Kings", true},
+    {"VN", "2027-02-05", "Tet", false},
+    {"VN", "2027-02-06", "Tet", false},
+    {"VN", "2027-04-16", "Hung Kings", false},
+    {"VN", "2029-02-13", "Tet", false},
+    {"VN", "2030-02-02", "Tet", false},
     // Israel: Hebrew calendar; Independence Day moved off Friday/Saturday/Monday
     {"IL", "2019-04-09", "election", false},
     {"IL", "2019-05-09", "Independence Day", false},
@@ -142,7 +164,7 @@ const Expect kHolidays[] = {
     {"IL", "2027-10-11", "Yom Kippur", false},
     {"IL", "2027-10-23", "Simchat Torah", false},
     // Saudi Arabia: Friday-Saturday weekend; Founding/National Day on Friday -> Thursday, on
-    // Saturday -> Sunday. 2027 has only the two fixed days (its Eids are outside the table).
+    // Saturday -> Sunday. From 2026 the Eids are the Umm al-Qura calendar's dates.
     {"SA", "2019-06-04", "Eid al-Fitr", false},
     {"SA", "2019-08-10", "Arafah", false},
     {"SA", "2019-09-23", "National Day", false},
@@ -157,7 +179,11 @@ const Expect kHolidays[] = {
     {"SA", "2025-02-23", "Founding Day", true},
     {"SA", "2027-02-22", "Founding Day", false},
     {"SA", "2027-09-23", "National Day", false},
-    // Qatar: 2027 has only the two fixed days outside the Eid table
+    {"SA", "2027-03-09", "Eid al-Fitr", false},
+    {"SA", "2027-05-15", "Arafah", false},
+    {"SA", "2027-05-18", "Eid al-Adha", false},
+    {"SA", "2029-04-24", "Eid al-Adha", false},
+    // Qatar
     {"QA", "2019-02-12", "Sports Day", false},
     {"QA", "2019-06-04", "Eid al-Fitr", false},
     {"QA", "2019-08-11", "Eid al-Adha", false},
@@ -168,6 +194,9 @@ const Expect kHolidays[] = {
     {"QA", "2024-12-18", "National Day", false},
     {"QA", "2027-02-09", "Sports Day", false},
     {"QA", "2027-12-18", "National Day", false},
+    {"QA", "2027-03-10", "Eid al-Fitr", false},
+    {"QA", "2027-05-16", "Eid al-Adha", false},
+    {"QA", "2029-02-14", "Eid al-Fitr", false},
     // Kuwait
     {"KW", "2019-01-01", "New Year", false},
     {"KW", "2019-02-25", "National Day", false},
@@ -180,6 +209,9 @@ const Expect kHolidays[] = {
     {"KW", "2027-01-01", "New Year", false},
     {"KW", "2027-02-25", "National Day", false},
     {"KW", "2027-02-26", "Liberation Day", false},
+    {"KW", "2027-01-07", "Isra", false},
+    {"KW", "2027-05-15", "Arafah", false},
+    {"KW", "2029-12-06", "Isra", false},
     // Bahrain
     {"BH", "2019-05-01", "Labour Day", false},
     {"BH", "2019-12-16", "National Day", false},
@@ -190,6 +222,9 @@ const Expect kHolidays[] = {
     {"BH", "2027-01-01", "New Year", false},
     {"BH", "2027-05-01", "Labour Day", false},
     {"BH", "2027-12-17", "National Day", false},
+    {"BH", "2027-06-15", "Ashura", false},
+    {"BH", "2027-08-14", "Prophet", false},
+    {"BH", "2029-05-14", "Islamic New Year", false},
     // Oman: only Accession Day is fixed after the 2020 reform (a Saturday one is made up on
     // Sunday);
     // National Day is moved by decree every year
@@ -199,6 +234,10 @@ const Expect kHolidays[] = {
     {"OM", "2024-11-20", "National Day", false},
     {"OM", "2025-01-12", "Accession Day", true},
     {"OM", "2027-01-11", "Accession Day", false},
+    {"OM", "2027-03-09", "Eid al-Fitr", false},
+    {"OM", "2027-08-15", "Prophet", true},
+    {"OM", "2027-11-18", "National Day", false},
+    {"OM", "2029-07-24", "Prophet", false},
     // Jordan
     {"JO", "2019-01-01", "New Year", false},
     {"JO", "2019-05-25", "Independence Day", false},
@@ -209,6 +248,9 @@ const Expect kHolidays[] = {
     {"JO", "2027-01-01", "New Year", false},
     {"JO", "2027-05-25", "Independence Day", false},
     {"JO", "2027-12-25", "Christmas", false},
+    {"JO", "2027-01-05", "Isra", false},
+    {"JO", "2027-05-18", "Eid al-Adha", false},
+    {"JO", "2029-02-14", "Eid al-Fitr", false},
     // Lebanon: Western and Orthodox Good Friday
     {"LB", "2019-02-09", "St. Maroun", false},
     {"LB", "2019-03-25", "Annunciation", false},
@@ -221,6 +263,9 @@ const Expect kHolidays[] = {
     {"LB", "2027-01-06", "Armenian Christmas", false},
     {"LB", "2027-03-26", "Good Friday", false},
     {"LB", "2027-04-30", "Orthodox Good Friday", false},
+    {"LB", "2027-03-10", "Eid al-Fitr", false},
+    {"LB", "2027-06-15", "Ashura", false},
+    {"LB", "2029-04-24", "Eid al-Adha", false},
     // Bangladesh
     {"BD", "2019-02-21", "Shaheed Day", false},
     {"BD", "2019-03-26", "Independence Day", false},
@@ -261,6 +306,9 @@ const Expect kHolidays[] = {
     {"MY", "2027-06-07", "Yang di-Pertuan Agong", false},
     {"MY", "2027-08-31", "National Day", false},
     {"MY", "2027-09-16", "Malaysia Day", false},
+    {"MY", "2027-02-08", "Chinese New Year", true},
+    {"MY", "2027-03-10", "Aidilfitri", false},
+    {"MY", "2029-02-13", "Chinese New Year", false},
     // Philippines: National Heroes Day on the last Monday of August
     {"PH", "2019-04-18", "Maundy Thursday", false},
     {"PH", "2019-08-26", "National Heroes Day", false},
@@ -273,6 +321,9 @@ const Expect kHolidays[] = {
     {"PH", "2027-03-25", "Maundy Thursday", false},
     {"PH", "2027-08-30", "National Heroes Day", false},
     {"PH", "2027-11-30", "Bonifacio Day", false},
+    {"PH", "2027-02-06", "Chinese New Year", false},
+    {"PH", "2027-03-09", "Eid al-Fitr", false},
+    {"PH", "2029-04-24", "Eid al-Adha", false},
     // Pakistan
     {"PK", "2019-02-05", "Kashmir", false},
     {"PK", "2019-03-23", "Pakistan Day", false},
@@ -284,6 +335,9 @@ const Expect kHolidays[] = {
     {"PK", "2027-03-23", "Pakistan Day", false},
     {"PK", "2027-11-09", "Iqbal Day", false},
     {"PK", "2027-12-25", "Quaid-e-Azam", false},
+    {"PK", "2027-03-10", "Eid-ul-Fitr", false},
+    {"PK", "2027-05-17", "Eid-ul-Adha", false},
+    {"PK", "2029-07-25", "Milad", false},
     // Sri Lanka: Poya days are dated (2025 table)
     {"LK", "2019-02-04", "National Day", false},
     {"LK", "2019-05-01", "May Day", false},
@@ -313,6 +367,9 @@ const Expect kHolidays[] = {
     {"TH", "2027-05-04", "Coronation Day", false},
     {"TH", "2027-06-03", "Queen Suthida", false},
     {"TH", "2027-12-06", "King Bhumibol's Birthday", true},
+    {"TH", "2027-02-21", "Makha Bucha", false},
+    {"TH", "2027-05-20", "Visakha Bucha", false},
+    {"TH", "2029-05-28", "Visakha Bucha", false},
     // Cambodia
     {"KH", "2019-01-07", "Victory over Genocide", false},
     {"KH", "2019-09-24", "Constitution Day", false},
@@ -324,6 +381,9 @@ const Expect kHolidays[] = {
     {"KH", "2027-05-14", "Sihamoni", false},
     {"KH", "2027-10-15", "Sihanouk", false},
     {"KH", "2027-12-29", "Peace Day", false},
+    {"KH", "2027-04-14", "Khmer New Year", false},
+    {"KH", "2027-05-20", "Visak Bochea", false},
+    {"KH", "2029-11-21", "Water Festival", false},
     // Mongolia
     {"MN", "2019-03-08", "Women's Day", false},
     {"MN", "2019-07-15", "Naadam", false},
@@ -360,6 +420,9 @@ const NotHoliday kNotHolidays[] = {
     {"KR", "2020-10-05", "no substitute for a weekend Foundation Day before 2021"},
     {"KR", "2024-06-07", "no bridge day after Memorial Day"},
     {"KW", "2025-01-27", "Isra and Mi'raj on a Monday is observed on Thursday"},
+    {"KW", "2027-01-05", "Isra and Mi'raj on a Tuesday is observed on Thursday"},
+    {"KR", "2027-02-05", "Korea's Seollal 2027 starts a day after China's"},
+    {"VN", "2030-02-05", "Tet 2030 is a day earlier than the Chinese New Year"},
     {"OM", "2024-11-18", "the 2024 National Day holiday was moved to 20-21 November"},
     {"KR", "2023-10-04", "a Saturday Chuseok day gets no substitute"},
     {"TW", "2024-02-17", "make-up working Saturday"},
@@ -389,19 +452,21 @@ struct Completeness {
 
 // Countries with dated rows are complete only inside their `table` range.
 const Completeness kCompleteness[] = {
-    {"HK", 2019, true}, {"HK", 2030, true},  {"HK", 2031, false}, {"HK", 2018, false},
-    {"KR", 2027, true}, {"KR", 2029, true},  {"KR", 2030, false}, {"TW", 2024, true},
-    {"TW", 2026, true}, {"TW", 2027, false}, {"VN", 2025, true},  {"VN", 2027, false},
-    {"IL", 2019, true}, {"IL", 2030, true},  {"IL", 2031, false}, {"SA", 2019, true},
-    {"SA", 2025, true}, {"SA", 2027, false}, {"QA", 2019, true},  {"QA", 2027, false},
-    {"KW", 2024, true}, {"KW", 2027, false}, {"BH", 2025, true},  {"BH", 2019, false},
-    {"OM", 2024, true}, {"OM", 2025, false}, {"JO", 2025, true},  {"JO", 2027, false},
-    {"LB", 2024, true}, {"LB", 2025, false}, {"BD", 2024, true},  {"BD", 2027, false},
-    {"ID", 2026, true}, {"ID", 2027, false}, {"MY", 2026, true},  {"MY", 2027, false},
-    {"PH", 2025, true}, {"PH", 2027, false}, {"PK", 2024, true},  {"PK", 2027, false},
-    {"LK", 2025, true}, {"LK", 2024, false}, {"TH", 2026, true},  {"TH", 2027, false},
-    {"KH", 2024, true}, {"KH", 2027, false}, {"MN", 2024, true},  {"MN", 2027, false},
-    {"NP", 2025, true}, {"NP", 2027, false},
+    {"HK", 2019, true},  {"HK", 2030, true},  {"HK", 2031, false}, {"HK", 2018, false},
+    {"KR", 2027, true},  {"KR", 2030, true},  {"KR", 2031, false}, {"TW", 2024, true},
+    {"TW", 2030, true},  {"TW", 2031, false}, {"VN", 2025, true},  {"VN", 2030, true},
+    {"VN", 2031, false}, {"IL", 2019, true},  {"IL", 2030, true},  {"IL", 2031, false},
+    {"SA", 2019, true},  {"SA", 2030, true},  {"SA", 2031, false}, {"QA", 2019, true},
+    {"QA", 2030, true},  {"QA", 2031, false}, {"KW", 2024, true},  {"KW", 2030, true},
+    {"KW", 2031, false}, {"BH", 2030, true},  {"BH", 2031, false}, {"BH", 2019, false},
+    {"OM", 2024, true},  {"OM", 2030, true},  {"OM", 2031, false}, {"JO", 2030, true},
+    {"JO", 2031, false}, {"LB", 2024, true},  {"LB", 2030, true},  {"LB", 2031, false},
+    {"BD", 2024, true},  {"BD", 2027, false}, {"ID", 2026, true},  {"ID", 2027, false},
+    {"MY", 2030, true},  {"MY", 2031, false}, {"PH", 2030, true},  {"PH", 2031, false},
+    {"PK", 2024, true},  {"PK", 2030, true},  {"PK", 2031, false}, {"LK", 2025, true},
+    {"LK", 2024, false}, {"TH", 2030, true},  {"TH", 2031, false}, {"KH", 2024, true},
+    {"KH", 2030, true},  {"KH", 2031, false}, {"MN", 2024, true},  {"MN", 2027, false},
+    {"NP", 2025, true},  {"NP", 2027, false},
 };
 
 struct Workday {
@@ -493,7 +558,7 @@ TEST(HolidaysAsia, MakeUpWorkingDaysAreListed) {
 
 TEST(HolidaysAsia, FestivalsHaveTheirFullLength) {
   // Hong Kong: three Lunar New Year days plus a fourth when one is a Sunday (2027: 6-9 Feb).
-  // Korea: three Seollal days plus one substitute (2027: 5-8 Feb).
+  // Korea: three Seollal days plus one substitute (2027: 6-9 Feb).
   // Israel: two days of Rosh Hashanah every year.
   const auto count = [](const char* country, int year, std::string_view word) {
     const auto hy = holidays_in_year(country, year);
