@@ -606,6 +606,11 @@ report::PlanDocument read_plan(std::string_view json_text) {
     if (const auto last = why.find("; last read:"); last != std::string::npos) why.resize(last);
     throw InputError(
         std::vector<Problem>{{"", "malformed JSON at " + line_column(body, offset) + ": " + why}});
+  } catch (const Json::exception& e) {
+    // A number too large for a double ("1e400") is reported without a position.
+    std::string why = e.what();
+    if (const auto close = why.find("] "); close != std::string::npos) why = why.substr(close + 2);
+    throw InputError(std::vector<Problem>{{"", "malformed JSON: " + why}});
   }
   if (!doc.is_object())
     throw InputError(std::vector<Problem>{{"", "expected a plan (JSON object)"}});

@@ -422,6 +422,8 @@ TEST(PlanReader, MalformedJsonNamesLineAndColumn) {
   EXPECT_TRUE(contains(p[0].message, "malformed JSON at line 2, column 13")) << p[0].message;
   EXPECT_EQ(problems_of("")[0].message, "empty document: expected a plan (JSON object)");
   EXPECT_EQ(problems_of("[1]")[0].message, "expected a plan (JSON object)");
+  EXPECT_EQ(problems_of("{\"totals\": 1e400}")[0].message,
+            "malformed JSON: number overflow parsing '1e400'");
   EXPECT_TRUE(contains(problems_of(std::string(100, '[') + std::string(100, ']'))[0].message,
                        "levels of nested"));
 }
