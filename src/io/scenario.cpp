@@ -148,7 +148,23 @@ std::vector<std::string> pointer_tokens(std::string_view pointer) {
   return tokens;
 }
 
+namespace {
+
+/// True when `text` is valid UTF-8 (what a JSON string, and so every message, must hold).
+bool valid_utf8(std::string_view text) {
+  try {
+    (void)Json(std::string(text)).dump();
+    return true;
+  } catch (const nlohmann::json::type_error&) {
+    return false;
+  }
+}
+
+} // namespace
+
 Assignment parse_assignment(std::string_view text) {
+  // Checked first: the messages below quote the text, and a message must be valid UTF-8.
+  if (!valid_utf8(text)) throw usage("--set: the argument is not valid UTF-8");
   const auto eq = text.find('=');
   if (eq == std::string_view::npos)
     throw usage("--set \"" + std::string(text) + "\": expected /json/pointer=VALUE");
@@ -167,6 +183,7 @@ Assignment parse_assignment(std::string_view text) {
 }
 
 Sweep parse_sweep(std::string_view text) {
+  if (!valid_utf8(text)) throw usage("--sweep: the argument is not valid UTF-8");
   const std::string where = "--sweep \"" + std::string(text) + "\": ";
   const auto eq = text.find('=');
   if (eq == std::string_view::npos) throw usage(where + "expected /json/pointer=FROM:TO:STEP");

@@ -175,3 +175,17 @@ TEST(Sweep, OneScenarioPerPoint) {
   EXPECT_EQ(only_problem(bad[1]),
             "/polcy: no key \"polcy\" in the document (did you mean \"policy\"?)");
 }
+
+// Found by fuzz_scenario: a VALUE that is neither JSON nor valid UTF-8 made the JSON writer throw
+// inside parse_assignment (the process ended). Such an argument is now a usage error.
+TEST(ParseAssignment, InvalidUtf8IsAUsageError) {
+  EXPECT_EQ(usage_message([] { (void)fio::parse_assignment("/clients/0/visit_value=1\xf4\xf4"); }),
+            "--set: the argument is not valid UTF-8");
+  EXPECT_EQ(usage_message([] { (void)fio::parse_assignment("/\xff=1"); }),
+            "--set: the argument is not valid UTF-8");
+  EXPECT_EQ(usage_message([] { (void)fio::parse_sweep("/x\xc3=0:10:1"); }),
+            "--sweep: the argument is not valid UTF-8");
+  // Valid UTF-8 outside ASCII stays a string value.
+  EXPECT_EQ(fio::parse_assignment("/clients/0/name=Lef\xc3\xa8vre").value_json,
+            "\"Lef\xc3\xa8vre\"");
+}

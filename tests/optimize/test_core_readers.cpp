@@ -144,5 +144,18 @@ TEST(TsplibReader, BadFilesNameTheLine) {
             "t.tsp:5: FULL_MATRIX is not symmetric: d(1,2) = 1 but d(2,1) = 2 (TYPE TSP)");
 }
 
+// Found by fuzz_bench_readers: a coordinate of 4.7e81 overflowed the rounding to an integer
+// distance (undefined behaviour). Numbers are bounded, and so are the matrix sizes.
+TEST(BenchReaders, HugeNumbersAndSizesAreRejected) {
+  EXPECT_EQ(tsp_error(coords("EUC_2D", "1 0 0\n2 1 -4666666666666666666666666666666\n")),
+            "t.tsp:7: y must be between -1e9 and 1e9, got '-4666666666666666666666666666666'");
+  EXPECT_EQ(op_error("1e10 1\n"), "op.txt:1: Tmax must be between -1e9 and 1e9, got '1e10'");
+  EXPECT_EQ(tsp_error("NAME: t\nTYPE: TSP\nDIMENSION: 5001\n"),
+            "t.tsp:3: DIMENSION must be an integer from 2 to 5000, got 5001");
+  std::string many = "100 1\n";
+  for (int i = 0; i < 5001; ++i) many += "1 1 1\n";
+  EXPECT_EQ(op_error(many), "op.txt:5002: more than 5000 points");
+}
+
 } // namespace
 } // namespace flyorcall::bench

@@ -29,9 +29,17 @@ bool to_double(const std::string& t, double& v) {
   return r.ec == std::errc() && r.ptr == e && std::isfinite(v);
 }
 
+/// Largest magnitude of any number in either format: beyond it distances and their roundings
+/// would overflow (and no real instance comes near it).
+constexpr double kMaxMagnitude = 1e9;
+/// Most points (OP) or nodes (TSPLIB DIMENSION) read: the runners build a full distance matrix.
+constexpr std::size_t kMaxPoints = 5000;
+
 double number(const std::string& t, const std::string& name, int line, const std::string& what) {
   double v = 0;
   if (!to_double(t, v)) fail(name, line, what + " must be a number, got '" + t + "'");
+  if (!(v >= -kMaxMagnitude && v <= kMaxMagnitude))
+    fail(name, line, what + " must be between -1e9 and 1e9, got '" + t + "'");
   return v;
 }
 
@@ -77,6 +85,8 @@ OpFile read_op(std::istream& in, const std::string& name) {
     }
     if (t.size() != 3)
       fail(name, ln, "expected 'x y score', found " + std::to_string(t.size()) + " fields");
+    if (op.x.size() == kMaxPoints)
+      fail(name, ln, "more than " + std::to_string(kMaxPoints) + " points");
     op.x.push_back(number(t[0], name, ln, "x"));
     op.y.push_back(number(t[1], name, ln, "y"));
     const double s = number(t[2], name, ln, "score");
@@ -167,8 +177,8 @@ TspFile read_tsplib(std::istream& in, const std::string& name) {
       have_type = true;
     } else if (key == "DIMENSION") {
       const double d = number(value, name, ln, "DIMENSION");
-      if (d < 2 || d != std::floor(d) || d > 100000)
-        fail(name, ln, "DIMENSION must be an integer from 2 to 100000, got " + value);
+      if (d < 2 || d != std::floor(d) || d > static_cast<double>(kMaxPoints))
+        fail(name, ln, "DIMENSION must be an integer from 2 to 5000, got " + value);
       f.dimension = static_cast<int>(d);
     } else if (key == "EDGE_WEIGHT_TYPE") {
       if (value == "EUC_2D")
