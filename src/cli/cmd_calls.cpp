@@ -8,7 +8,6 @@
 #include <iostream>
 #include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -126,12 +125,17 @@ std::optional<Party> parse_participant(const std::string& text, std::size_t inde
     const std::string hours = text.substr(at_sign + 1, end_hours - at_sign - 1);
     auto parsed = timez::parse_working_hours(hours);
     if (auto* err = std::get_if<std::string>(&parsed)) {
-      static const std::regex pos(" at character ([0-9]+)");
-      std::smatch m;
+      // " at character N" counts inside the hours; shift N to the participant's text.
       std::string msg = *err;
-      if (std::regex_search(msg, m, pos)) {
-        const auto shifted = std::stoul(m[1].str()) + at_sign + 1;
-        msg = m.prefix().str() + " at character " + std::to_string(shifted) + m.suffix().str();
+      static constexpr std::string_view kAt = " at character ";
+      if (const auto p = msg.find(kAt); p != std::string::npos) {
+        const auto digits = p + kAt.size();
+        auto end = digits;
+        while (end < msg.size() && std::isdigit(static_cast<unsigned char>(msg[end]))) ++end;
+        if (end > digits && end - digits < 10) {
+          const auto shifted = std::stoul(msg.substr(digits, end - digits)) + at_sign + 1;
+          msg = msg.substr(0, digits) + std::to_string(shifted) + msg.substr(end);
+        }
       }
       return fail("working hours " + quote(hours) + ": " + msg);
     }
@@ -208,12 +212,14 @@ std::optional<Party> parse_participant(const std::string& text, std::size_t inde
 
 std::optional<Date> parse_date(const std::string& text, const std::string& option,
                                std::vector<Problem>& problems) {
-  static const std::regex shape("([0-9]{4})-([0-9]{2})-([0-9]{2})");
-  std::smatch m;
-  const bool shaped = std::regex_match(text, m, shape);
-  const date::year_month_day ymd =
-      shaped ? date::year{std::stoi(m[1].str())} / std::stoi(m[2].str()) / std::stoi(m[3].str())
-             : date::year_month_day{};
+  // YYYY-MM-DD exactly: ten characters, digits but for the two dashes.
+  bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-';
+  for (std::size_t i = 0; shaped && i < text.size(); ++i)
+    if (i != 4 && i != 7 && !std::isdigit(static_cast<unsigned char>(text[i]))) shaped = false;
+  const date::year_month_day ymd = shaped ? date::year{std::stoi(text.substr(0, 4))} /
+                                                std::stoi(text.substr(5, 2)) /
+                                                std::stoi(text.substr(8, 2))
+                                          : date::year_month_day{};
   if (shaped && ymd.ok()) {
     const int y = int(ymd.year());
     // Holiday rules cover these years; the margin keeps neighbouring dates inside them too.
