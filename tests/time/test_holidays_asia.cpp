@@ -233,6 +233,8 @@ const Expect kHolidays[] = {
     {"OM", "2024-04-10", "Eid al-Fitr", false},
     {"OM", "2024-11-20", "National Day", false},
     {"OM", "2025-01-12", "Accession Day", true},
+    {"OM", "2025-01-27", "Isra", false},
+    {"OM", "2025-06-06", "Eid al-Adha", false},
     {"OM", "2027-01-11", "Accession Day", false},
     {"OM", "2027-03-09", "Eid al-Fitr", false},
     {"OM", "2027-08-15", "Prophet", true},
@@ -396,8 +398,13 @@ const Expect kHolidays[] = {
     {"MN", "2027-06-01", "Children's Day", false},
     {"MN", "2027-07-13", "Naadam", false},
     // Nepal: Saturday-only weekend; almost every holiday follows the Bikram Sambat or lunar
-    // calendar, so 2019, 2024 and 2027 have only Labour Day and Christmas outside the table.
+    // calendar, so years outside the table have only Labour Day, Christmas and a few known dated
+    // rows.
     {"NP", "2019-05-01", "Labour Day", false},
+    {"NP", "2024-04-13", "Nepali New Year", false},
+    {"NP", "2024-05-28", "Republic Day", false},
+    {"NP", "2024-09-19", "Constitution Day", false},
+    {"NP", "2024-10-12", "Vijaya Dashami", false},
     {"NP", "2024-12-25", "Christmas", false},
     {"NP", "2025-04-14", "Nepali New Year", false},
     {"NP", "2025-05-29", "Republic Day", false},
@@ -466,7 +473,7 @@ const Completeness kCompleteness[] = {
     {"PK", 2024, true},  {"PK", 2030, true},  {"PK", 2031, false}, {"LK", 2025, true},
     {"LK", 2024, false}, {"TH", 2030, true},  {"TH", 2031, false}, {"KH", 2024, true},
     {"KH", 2030, true},  {"KH", 2031, false}, {"MN", 2024, true},  {"MN", 2027, false},
-    {"NP", 2025, true},  {"NP", 2027, false},
+    {"NP", 2024, true},  {"NP", 2025, true},  {"NP", 2027, false},
 };
 
 struct Workday {
