@@ -157,5 +157,16 @@ TEST(BenchReaders, HugeNumbersAndSizesAreRejected) {
   EXPECT_EQ(op_error(many), "op.txt:5002: more than 5000 points");
 }
 
+// Found by fuzz_bench_readers: a second DIMENSION after EDGE_WEIGHT_SECTION made the matrix
+// larger than the weights read (heap overflow). A header that changes after the data is rejected.
+TEST(BenchReaders, HeaderChangedAfterTheDataIsRejected) {
+  EXPECT_EQ(tsp_error("TYPE: TSP\nDIMENSION: 2\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: "
+                      "UPPER_ROW\nEDGE_WEIGHT_SECTION\n3\nDIMENSION: 3\n"),
+            "t.tsp:7: DIMENSION given twice");
+  EXPECT_EQ(tsp_error("TYPE: TSP\nDIMENSION: 3\nEDGE_WEIGHT_TYPE: EXPLICIT\nEDGE_WEIGHT_FORMAT: "
+                      "UPPER_ROW\nEDGE_WEIGHT_SECTION\n1 2 3\nEDGE_WEIGHT_FORMAT: FULL_MATRIX\n"),
+            "t.tsp:5: EDGE_WEIGHT_SECTION holds 3 weights but FULL_MATRIX of dimension 3 needs 9");
+}
+
 } // namespace
 } // namespace flyorcall::bench

@@ -176,6 +176,7 @@ TspFile read_tsplib(std::istream& in, const std::string& name) {
       if (value != "TSP") fail(name, ln, "TYPE " + value + " is not supported (only TSP)");
       have_type = true;
     } else if (key == "DIMENSION") {
+      if (f.dimension > 0) fail(name, ln, "DIMENSION given twice");
       const double d = number(value, name, ln, "DIMENSION");
       if (d < 2 || d != std::floor(d) || d > static_cast<double>(kMaxPoints))
         fail(name, ln, "DIMENSION must be an integer from 2 to 5000, got " + value);
@@ -263,6 +264,18 @@ TspFile read_tsplib(std::istream& in, const std::string& name) {
     if (!have_weights) fail(name, ln, "missing EDGE_WEIGHT_SECTION");
     if (f.format == "FUNCTION" || f.format.empty())
       fail(name, ln, "EXPLICIT needs a matrix EDGE_WEIGHT_FORMAT");
+    // The header may be repeated or reordered after the section (a fuzzer found this): the
+    // weights read must still be exactly what the final DIMENSION and format need.
+    std::size_t expected = static_cast<std::size_t>(n * n);
+    if (f.format == "UPPER_ROW" || f.format == "LOWER_ROW")
+      expected = static_cast<std::size_t>(n * (n - 1) / 2);
+    if (f.format == "UPPER_DIAG_ROW" || f.format == "LOWER_DIAG_ROW")
+      expected = static_cast<std::size_t>(n * (n + 1) / 2);
+    if (weights.size() != expected)
+      fail(name, weights_line,
+           "EDGE_WEIGHT_SECTION holds " + std::to_string(weights.size()) + " weights but " +
+               f.format + " of dimension " + std::to_string(n) + " needs " +
+               std::to_string(expected));
     std::size_t k = 0;
     f.dist.setZero();
     for (Eigen::Index i = 0; i < n; ++i) {
@@ -289,6 +302,10 @@ TspFile read_tsplib(std::istream& in, const std::string& name) {
                    ") = " + std::to_string(std::llround(f.dist(j, i))) + " (TYPE TSP)");
   } else {
     if (!have_coords) fail(name, ln, "missing NODE_COORD_SECTION");
+    if (x.size() != static_cast<std::size_t>(n))
+      fail(name, ln,
+           "NODE_COORD_SECTION holds " + std::to_string(x.size()) + " nodes but DIMENSION is " +
+               std::to_string(n));
     for (Eigen::Index i = 0; i < n; ++i)
       for (Eigen::Index j = 0; j < n; ++j) {
         const auto a = static_cast<std::size_t>(i);
