@@ -3,4 +3,5 @@ set(FLYORCALL_TIME_SOURCES
   src/time/working_hours.cpp
   src/time/calendar.cpp
   src/time/holidays.cpp
-  src/time/calls.cpp)
+  src/time/calls.cpp
+  src/time/participants.cpp)
