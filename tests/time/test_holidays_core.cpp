@@ -137,6 +137,13 @@ const std::vector<Known> kKnown{
     {"IN", "2024-10-31", "Diwali", false},
     {"IN", "2025-10-02", "Dussehra", false},
     {"IN", "2025-10-20", "Diwali", false},
+    // IN 2026: DoPT list for Delhi (O.M. of 3 July 2025).
+    {"IN", "2026-03-04", "Holi", false},
+    {"IN", "2026-03-26", "Ram Navami", false},
+    {"IN", "2026-05-01", "Buddha Purnima", false},
+    {"IN", "2026-10-20", "Dussehra", false},
+    {"IN", "2026-11-08", "Diwali", false},
+    {"IN", "2026-11-24", "Guru Nanak", false},
     {"IN", "2027-01-26", "Republic Day", false},
     {"IN", "2027-08-15", "Independence Day", false},
     {"IN", "2027-10-02", "Gandhi Jayanti", false},
@@ -328,9 +335,9 @@ TEST(HolidaysCore, ChinaMakeUpDaysAndTableRange) {
 }
 
 TEST(HolidaysCore, IncompleteYearsOfDatedTables) {
-  // IN's central government festival list is dated for 2024-2025 only.
+  // IN's central government festival list is dated for 2024-2026 only.
   for (const auto& [c, year] : std::vector<std::pair<const char*, int>>{
-           {"IN", 2026}, {"IN", 2027}, {"AE", 2031}, {"SG", 2031}, {"CN", 2031}, {"CN", 2023}}) {
+           {"IN", 2023}, {"IN", 2027}, {"AE", 2031}, {"SG", 2031}, {"CN", 2031}, {"CN", 2023}}) {
     const auto y = holidays_in_year(c, year);
     ASSERT_TRUE(y) << c;
     EXPECT_FALSE(y->complete) << c << " " << year;
@@ -343,6 +350,12 @@ TEST(HolidaysCore, IncompleteYearsOfDatedTables) {
       EXPECT_TRUE(y->complete) << c << " " << year;
       EXPECT_TRUE(y->note.empty()) << c << " " << year;
     }
+  for (const int year : {2024, 2025, 2026}) {
+    const auto y = holidays_in_year("IN", year);
+    ASSERT_TRUE(y);
+    EXPECT_TRUE(y->complete) << "IN " << year;
+    EXPECT_TRUE(y->note.empty()) << "IN " << year;
+  }
   for (const char* c : {"DE", "GB", "US", "JP"}) EXPECT_TRUE(holidays_in_year(c, 2027)->complete);
   EXPECT_FALSE(holidays_in_year("JP", 2031)->complete);
 }
