@@ -350,6 +350,12 @@ const Expect kHolidays[] = {
     {"LK", "2025-04-14", "Sinhala and Tamil New Year", false},
     {"LK", "2025-05-12", "Vesak", false},
     {"LK", "2025-05-13", "Day following Vesak", false},
+    // LK 2026: Extraordinary Gazette 2438/22 (a leap lunar year with an Adhi Poson Poya).
+    {"LK", "2026-01-03", "Duruthu", false},
+    {"LK", "2026-04-13", "Day prior to Sinhala and Tamil New Year", false},
+    {"LK", "2026-05-02", "Day following Vesak", false},
+    {"LK", "2026-05-30", "Adhi Poson", false},
+    {"LK", "2026-11-08", "Deepavali", false},
     {"LK", "2027-02-04", "National Day", false},
     {"LK", "2027-03-26", "Good Friday", false},
     {"LK", "2027-05-01", "May Day", false},
@@ -411,6 +417,14 @@ const Expect kHolidays[] = {
     {"NP", "2025-09-19", "Constitution Day", false},
     {"NP", "2025-10-02", "Vijaya Dashami", false},
     {"NP", "2025-10-23", "Bhai Tika", false},
+    // NP 2026: Falgun 7, 2082 and the first days of BS 2083 (Baisakh 1 = 14 April 2026).
+    {"NP", "2026-02-19", "Democracy Day", false},
+    {"NP", "2026-02-15", "Maha Shivaratri", false},
+    {"NP", "2026-04-14", "Nepali New Year", false},
+    {"NP", "2026-05-29", "Republic Day", false},
+    {"NP", "2026-09-19", "Constitution Day", false},
+    {"NP", "2026-10-20", "Vijaya Dashami", false},
+    {"NP", "2026-11-11", "Bhai Tika", false},
     {"NP", "2027-05-01", "Labour Day", false},
 };
 
@@ -448,6 +462,7 @@ const NotHoliday kNotHolidays[] = {
     {"TH", "2024-07-23", "Khao Phansa gets no substitution day"},
     {"MN", "2013-07-14", "Naadam had three days before 2014"},
     {"NP", "2025-12-26", "Boxing Day is not a holiday"},
+    {"LK", "2026-05-31", "the 2026 Adhi Poson Poya is on 30 May"},
     {"KH", "2024-12-29", "Peace Day is a holiday from 2025"},
 };
 
@@ -471,9 +486,10 @@ const Completeness kCompleteness[] = {
     {"BD", 2024, true},  {"BD", 2027, false}, {"ID", 2026, true},  {"ID", 2027, false},
     {"MY", 2030, true},  {"MY", 2031, false}, {"PH", 2030, true},  {"PH", 2031, false},
     {"PK", 2024, true},  {"PK", 2030, true},  {"PK", 2031, false}, {"LK", 2025, true},
-    {"LK", 2024, false}, {"TH", 2030, true},  {"TH", 2031, false}, {"KH", 2024, true},
-    {"KH", 2030, true},  {"KH", 2031, false}, {"MN", 2024, true},  {"MN", 2027, false},
-    {"NP", 2024, true},  {"NP", 2025, true},  {"NP", 2027, false},
+    {"LK", 2026, true},  {"LK", 2027, false}, {"LK", 2024, false}, {"TH", 2030, true},
+    {"TH", 2031, false}, {"KH", 2024, true},  {"KH", 2030, true},  {"KH", 2031, false},
+    {"MN", 2024, true},  {"MN", 2027, false}, {"NP", 2024, true},  {"NP", 2025, true},
+    {"NP", 2026, true},  {"NP", 2027, false},
 };
 
 struct Workday {
