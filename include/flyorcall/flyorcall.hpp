@@ -16,9 +16,16 @@ namespace flyorcall {
 /// Parses and validates an input document (JSON text). Throws InputError listing every problem.
 [[nodiscard]] Input read_input(std::string_view json_text);
 
+/// How plan_quarter plans (docs/optimizer.md, "The quarter planner").
+enum class PlanMethod {
+  greedy, ///< one dedicated round trip per visited client, chosen greedily (fast, the default)
+  search, ///< multi-client round trips by local search on the optimizer core
+  exact,  ///< multi-client round trips by exhaustive enumeration (at most 8 clients)
+};
+
 /// Plans the horizon of a valid input. Throws InfeasibleError when a must-visit client cannot be
-/// visited within the rules.
-[[nodiscard]] Plan plan_quarter(const Input& input);
+/// visited within the rules; with PlanMethod::exact, InputError for more than 8 clients.
+[[nodiscard]] Plan plan_quarter(const Input& input, PlanMethod method = PlanMethod::greedy);
 
 /// The plan as JSON text (docs/plan.md), pretty-printed, ending in a newline.
 [[nodiscard]] std::string plan_to_json(const Plan& plan, const Input& input);

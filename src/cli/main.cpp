@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -35,7 +36,7 @@ namespace {
 
 int run_plan(const std::string& input_path, bool example, const std::string& output, bool json,
              bool quiet, std::optional<std::uint64_t> seed, std::optional<double> time_limit,
-             const CommonOptions& opt) {
+             fyc::PlanMethod method, const CommonOptions& opt) {
   std::string source = input_path;
   try {
     if (!example && input_path.empty())
@@ -44,7 +45,7 @@ int run_plan(const std::string& input_path, bool example, const std::string& out
     fyc::Input input = load_input(input_path, example, source);
     if (seed) input.seed = *seed;
     if (time_limit) input.time_limit_s = *time_limit;
-    const fyc::Plan plan = fyc::plan_quarter(input);
+    const fyc::Plan plan = fyc::plan_quarter(input, method);
     const std::string text = fyc::plan_to_json(plan, input);
     if (!output.empty()) fyc::io::write_file_atomically(output, text);
     if (json)
@@ -228,6 +229,16 @@ int main(int argc, char** argv) {
   plan->add_option("--seed", seed, "Override the input's seed");
   plan->add_option("--time-limit", time_limit, "Override the optimizer deadline (seconds)")
       ->check(CLI::Range(0.0, 3600.0));
+  fyc::PlanMethod method = fyc::PlanMethod::greedy;
+  plan->add_option("--method", method,
+                   "greedy: one round trip per visited client (default); search: multi-client "
+                   "trips by local search on the optimizer core; exact: multi-client trips by "
+                   "enumeration, at most 8 clients")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, fyc::PlanMethod>{{"greedy", fyc::PlanMethod::greedy},
+                                                 {"search", fyc::PlanMethod::search},
+                                                 {"exact", fyc::PlanMethod::exact}},
+          CLI::ignore_case));
   add_error_format(plan);
 
   CLI::App* validate = app.add_subcommand("validate", "Check an input document and list every "
@@ -278,7 +289,8 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*plan) return run_plan(input_path, example, output, json, quiet, seed, time_limit, opt);
+    if (*plan)
+      return run_plan(input_path, example, output, json, quiet, seed, time_limit, method, opt);
     if (*validate) return run_validate(input_path, example, opt);
     if (*route) return run_route(from, to, cabin, input_path, currency, json, opt);
     if (*net) return run_network(input_path, currency, json, opt);

@@ -12,14 +12,24 @@
 #include "flyorcall/errors.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "optimize/briefing.hpp"
+#include "optimize/quarter.hpp"
 #include "optimize/schedule.hpp"
 #include "time/zones.hpp"
 
 namespace flyorcall {
 
-Plan plan_quarter(const Input& input) {
+Plan plan_quarter(const Input& input, PlanMethod method) {
   const network::Network net = network::Network::build(input);
-  return optimize::plan_greedy(input, net);
+  if (method == PlanMethod::greedy) return optimize::plan_greedy(input, net);
+  if (method == PlanMethod::exact && input.clients.size() > optimize::kQuarterExactMaxClients)
+    throw InputError({{"/clients", "method exact takes at most " +
+                                       std::to_string(optimize::kQuarterExactMaxClients) +
+                                       " clients, found " + std::to_string(input.clients.size())}});
+  optimize::QuarterOptions options;
+  options.exact = method == PlanMethod::exact;
+  options.seed = input.seed;
+  options.deadline = optimize::core::Deadline::after_ms(std::llround(input.time_limit_s * 1000.0));
+  return optimize::plan_search(input, net, options);
 }
 
 namespace optimize {

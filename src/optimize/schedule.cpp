@@ -212,7 +212,7 @@ const network::Route* Scheduler::route(std::size_t traveller, int from, int to) 
 }
 
 ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std::size_t>& stops,
-                                   Date depart) const {
+                                   Date depart, bool explain) const {
   const Input& in = *input_;
   const network::Network& net = *net_;
   const Traveller& tr = in.travellers[traveller];
@@ -258,7 +258,8 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
     const Instant journey_start = now;
     if (!fly_to(city))
       return failed(ScheduleFailure::unreachable,
-                    "no route from " + net.city(at).code + " to " + net.city(city).code);
+                    !explain ? std::string()
+                             : "no route from " + net.city(at).code + " to " + net.city(city).code);
 
     const date::time_zone* z = zone(city);
     const date::local_seconds arrival = timez::to_local(now, z);
@@ -292,12 +293,13 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
     }
     if (!visit)
       return failed(ScheduleFailure::no_visit_date,
-                    "client " + client.id + " has no " +
-                        (client.visit_days == 1
-                             ? std::string("business day")
-                             : std::to_string(client.visit_days) + " consecutive business days") +
-                        " inside its availability and the horizon from " + fmt_date(earliest) +
-                        " on");
+                    !explain ? std::string()
+                             : "client " + client.id + " has no " +
+                                   (client.visit_days == 1 ? std::string("business day")
+                                                           : std::to_string(client.visit_days) +
+                                                                 " consecutive business days") +
+                                   " inside its availability and the horizon from " +
+                                   fmt_date(earliest) + " on");
 
     Visit v;
     v.client_id = client.id;
@@ -319,30 +321,43 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
     trip.stays.push_back(std::move(st));
 
     now = timez::to_utc(as_local(visit->second) + minutes(kLeaveStopMin), z);
+    // Already longer than the trip may last once this stop is done: no need to go on (the
+    // journey home only adds days).
+    if (const int so_far = static_cast<int>((visit->second - depart).count()) + 1;
+        so_far > tr.max_trip_days)
+      return failed(ScheduleFailure::too_long,
+                    !explain ? std::string()
+                             : "the trip would last at least " + std::to_string(so_far) +
+                                   " days, more than max_trip_days " +
+                                   std::to_string(tr.max_trip_days) + " of " + tr.id);
   }
   if (!fly_to(home))
     return failed(ScheduleFailure::unreachable,
-                  "no route from " + net.city(at).code + " to " + net.city(home).code);
+                  !explain ? std::string()
+                           : "no route from " + net.city(at).code + " to " + net.city(home).code);
 
   trip.back = as_date(date::floor<date::days>(timez::to_local(now, zone(home))));
   trip.days_away = static_cast<int>((trip.back - trip.depart).count()) + 1;
 
   if (trip.days_away > tr.max_trip_days)
-    return failed(ScheduleFailure::too_long, "the trip would last " +
-                                                 std::to_string(trip.days_away) +
-                                                 " days, more than max_trip_days " +
-                                                 std::to_string(tr.max_trip_days) + " of " + tr.id);
+    return failed(ScheduleFailure::too_long,
+                  !explain ? std::string()
+                           : "the trip would last " + std::to_string(trip.days_away) +
+                                 " days, more than max_trip_days " +
+                                 std::to_string(tr.max_trip_days) + " of " + tr.id);
   if (trip.back > in.horizon.last)
-    return failed(ScheduleFailure::past_horizon, "the trip would end on " + fmt_date(trip.back) +
-                                                     ", after the horizon ends on " +
-                                                     fmt_date(in.horizon.last));
+    return failed(ScheduleFailure::past_horizon,
+                  !explain ? std::string()
+                           : "the trip would end on " + fmt_date(trip.back) +
+                                 ", after the horizon ends on " + fmt_date(in.horizon.last));
   if (tr.weekend == WeekendRule::home) {
     const WeekdayMask weekend = traveller_cal_[traveller].weekend();
     for (Date d = trip.depart + date::days{1}; d < trip.back; d += date::days{1}) {
       if (timez::in_mask(weekend, date::weekday{d}))
-        return failed(ScheduleFailure::weekend_home, "the trip would keep " + tr.id +
-                                                         " away over the weekend day " +
-                                                         fmt_date(d) + " (weekend rule \"home\")");
+        return failed(ScheduleFailure::weekend_home,
+                      !explain ? std::string()
+                               : "the trip would keep " + tr.id + " away over the weekend day " +
+                                     fmt_date(d) + " (weekend rule \"home\")");
     }
   }
 

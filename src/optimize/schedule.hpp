@@ -65,9 +65,11 @@ public:
 
   /// The round trip of traveller `traveller` (index into input.travellers) visiting the clients
   /// `stops` (indices into input.clients) in that order, leaving home on `depart`. Not priced
-  /// against budgets or other trips; `why` names the first rule that fails.
+  /// against budgets or other trips; `why` names the first rule that fails (left empty when
+  /// `explain` is false, which is faster).
   [[nodiscard]] ScheduleResult schedule(std::size_t traveller,
-                                        const std::vector<std::size_t>& stops, Date depart) const;
+                                        const std::vector<std::size_t>& stops, Date depart,
+                                        bool explain = true) const;
 
   /// The cheapest feasible round trip over every departure date of the horizon that is not
   /// inside `busy` and does not overlap `busy` (ties: earliest). When none is feasible, the

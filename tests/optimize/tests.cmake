@@ -10,3 +10,4 @@ flyorcall_add_test(test_optimize_core
 target_include_directories(test_optimize_core PRIVATE ${PROJECT_SOURCE_DIR}/tools)
 target_compile_definitions(test_optimize_core PRIVATE FLYORCALL_BENCH="$<TARGET_FILE:flyorcall_bench>")
 add_dependencies(test_optimize_core flyorcall_bench)
+flyorcall_add_test(test_quarter ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_quarter.cpp)

@@ -47,10 +47,12 @@ struct Vehicle {
 struct Budgets {
   double max_total_cost = kNoLimit;     ///< sum of route travel costs
   double max_total_duration = kNoLimit; ///< sum of route durations
+  double max_total_load = kNoLimit;     ///< sum of route loads (a third resource, e.g. CO2)
 };
 
-/// The problem: maximise sum of served prizes − cost_weight × sum of route travel costs, subject
-/// to windows, mandatory nodes, vehicle limits and budgets.
+/// The problem: maximise sum of served prizes + route bonuses − cost_weight × sum of route travel
+/// costs, subject to windows, mandatory nodes, vehicle limits and budgets. (Routes priced by the
+/// matrix evaluator have no bonus and no load; a custom evaluator may add both.)
 struct RoutingProblem {
   std::vector<Node> nodes;       ///< one per location (matrix row)
   Eigen::MatrixXd travel_time;   ///< travel_time(i, j): time from i to j
@@ -76,6 +78,8 @@ struct RouteEval {
   bool feasible = false; ///< windows, latest end and maximum duration all kept
   double duration = 0;   ///< arrival at the end minus the earliest start
   double cost = 0;       ///< sum of travel costs
+  double bonus = 0;      ///< prize the route's timing adds on top of its nodes' prizes
+  double load = 0;       ///< the route's use of Budgets::max_total_load
 };
 
 /// The default route pricing: the problem's matrices and windows. Services start as early as
@@ -128,6 +132,8 @@ struct Route {
   double duration = 0;     ///< arrival at the end minus the earliest start
   double cost = 0;         ///< sum of travel costs
   double prize = 0;        ///< sum of served prizes
+  double bonus = 0;        ///< RouteEval::bonus
+  double load = 0;         ///< RouteEval::load
 };
 
 /// A complete answer: one route per vehicle (in vehicle order) and its totals.
@@ -136,7 +142,9 @@ struct Solution {
   double prize = 0;          ///< sum of served prizes
   double cost = 0;           ///< sum of route costs
   double duration = 0;       ///< sum of route durations
-  double objective = 0;      ///< prize − cost_weight × cost
+  double bonus = 0;          ///< sum of route bonuses
+  double load = 0;           ///< sum of route loads
+  double objective = 0;      ///< prize + bonus − cost_weight × cost
   bool feasible = false;     ///< every route feasible, budgets kept, every mandatory node served
   std::vector<int> unserved; ///< candidates not served, ascending
 };
@@ -160,6 +168,8 @@ template <class Evaluator>
     s.feasible = s.feasible && e.feasible;
     r.duration = e.duration;
     r.cost = e.cost;
+    r.bonus = e.bonus;
+    r.load = e.load;
     for (int n : r.visits) {
       if (n < 0 || n >= problem.size() || served[static_cast<std::size_t>(n)] ||
           problem.is_depot(n) || !problem.allowed(r.vehicle, n)) {
@@ -172,6 +182,8 @@ template <class Evaluator>
     s.prize += r.prize;
     s.cost += r.cost;
     s.duration += r.duration;
+    s.bonus += r.bonus;
+    s.load += r.load;
     s.routes.push_back(std::move(r));
   }
   for (int n : problem.candidates()) {
@@ -180,9 +192,10 @@ template <class Evaluator>
     if (problem.nodes[static_cast<std::size_t>(n)].mandatory) s.feasible = false;
   }
   if (s.cost > problem.budgets.max_total_cost + kTolerance ||
-      s.duration > problem.budgets.max_total_duration + kTolerance)
+      s.duration > problem.budgets.max_total_duration + kTolerance ||
+      s.load > problem.budgets.max_total_load + kTolerance)
     s.feasible = false;
-  s.objective = s.prize - problem.cost_weight * s.cost;
+  s.objective = s.prize + s.bonus - problem.cost_weight * s.cost;
   return s;
 }
 

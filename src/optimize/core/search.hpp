@@ -79,14 +79,25 @@ private:
   void totals() {
     cost_ = 0;
     duration_ = 0;
+    bonus_ = 0;
+    load_ = 0;
     for (const RouteEval& e : evals_) {
       cost_ += e.cost;
       duration_ += e.duration;
+      bonus_ += e.bonus;
+      load_ += e.load;
     }
   }
-  [[nodiscard]] bool budgets_ok(double cost, double duration) const {
-    return cost <= p_.budgets.max_total_cost + kTolerance &&
-           duration <= p_.budgets.max_total_duration + kTolerance;
+  // The weighted cost of a route net of its bonus: what the objective loses by it.
+  [[nodiscard]] double net_cost(const RouteEval& e) const {
+    return p_.cost_weight * e.cost - e.bonus;
+  }
+  // Whether replacing the routes priced `before` by routes priced `after` (sums over the changed
+  // routes) keeps every global budget.
+  [[nodiscard]] bool budgets_ok_after(double d_cost, double d_duration, double d_load) const {
+    return cost_ + d_cost <= p_.budgets.max_total_cost + kTolerance &&
+           duration_ + d_duration <= p_.budgets.max_total_duration + kTolerance &&
+           load_ + d_load <= p_.budgets.max_total_load + kTolerance;
   }
 
   [[nodiscard]] State snapshot() const {
@@ -99,7 +110,7 @@ private:
       else if (node(c).mandatory)
         ++s.missing;
     }
-    s.objective = prize - p_.cost_weight * cost_;
+    s.objective = prize + bonus_ - p_.cost_weight * cost_;
     s.duration = duration_;
     return s;
   }
@@ -118,10 +129,10 @@ private:
     if (a.objective < b.objective - 1e-9) return false;
     return a.duration < b.duration - 1e-9;
   }
-  // True when a route priced `e` replacing `old` is an improvement: lower weighted cost, then
-  // lower duration.
+  // True when a route priced `e` replacing `old` is an improvement: lower weighted cost net of
+  // bonus, then lower duration.
   [[nodiscard]] bool shorter(const RouteEval& e, const RouteEval& old) const {
-    const double dc = p_.cost_weight * (e.cost - old.cost);
+    const double dc = net_cost(e) - net_cost(old);
     if (dc < -1e-9) return true;
     if (dc > 1e-9) return false;
     return e.duration < old.duration - 1e-9;
@@ -148,9 +159,9 @@ private:
             const RouteEval e = eval_.evaluate(v, r);
             r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
             if (!e.feasible) continue;
-            if (!budgets_ok(cost_ - old.cost + e.cost, duration_ - old.duration + e.duration))
+            if (!budgets_ok_after(e.cost - old.cost, e.duration - old.duration, e.load - old.load))
               continue;
-            const double gain = nd.prize - p_.cost_weight * (e.cost - old.cost);
+            const double gain = nd.prize - (net_cost(e) - net_cost(old));
             if (!nd.mandatory && gain <= 1e-12) continue;
             double value = gain / (std::max(e.duration - old.duration, 0.0) + 1e-6);
             if (noise > 0) value *= 1.0 + noise * rng_.unit();
@@ -177,7 +188,7 @@ private:
   bool try_route(int v, std::vector<int>& candidate) {
     const RouteEval e = eval_.evaluate(v, candidate);
     if (!e.feasible || !shorter(e, ev(v))) return false;
-    if (!budgets_ok(cost_ - ev(v).cost + e.cost, duration_ - ev(v).duration + e.duration))
+    if (!budgets_ok_after(e.cost - ev(v).cost, e.duration - ev(v).duration, e.load - ev(v).load))
       return false;
     route(v).swap(candidate);
     ev(v) = e;
@@ -234,9 +245,10 @@ private:
             if (!eb.feasible) continue;
             const double dcost = ea.cost + eb.cost - ev(a).cost - ev(b).cost;
             const double ddur = ea.duration + eb.duration - ev(a).duration - ev(b).duration;
-            const double wd = p_.cost_weight * dcost;
+            const double dload = ea.load + eb.load - ev(a).load - ev(b).load;
+            const double wd = net_cost(ea) + net_cost(eb) - net_cost(ev(a)) - net_cost(ev(b));
             if (!(wd < -1e-9 || (wd <= 1e-9 && ddur < -1e-9))) continue;
-            if (!budgets_ok(cost_ + dcost, duration_ + ddur)) continue;
+            if (!budgets_ok_after(dcost, ddur, dload)) continue;
             route(a).swap(ra);
             route(b).swap(rb);
             ev(a) = ea;
@@ -268,9 +280,10 @@ private:
             if (!eb.feasible) continue;
             const double dcost = ea.cost + eb.cost - ev(a).cost - ev(b).cost;
             const double ddur = ea.duration + eb.duration - ev(a).duration - ev(b).duration;
-            const double wd = p_.cost_weight * dcost;
+            const double dload = ea.load + eb.load - ev(a).load - ev(b).load;
+            const double wd = net_cost(ea) + net_cost(eb) - net_cost(ev(a)) - net_cost(ev(b));
             if (!(wd < -1e-9 || (wd <= 1e-9 && ddur < -1e-9))) continue;
-            if (!budgets_ok(cost_ + dcost, duration_ + ddur)) continue;
+            if (!budgets_ok_after(dcost, ddur, dload)) continue;
             route(a).swap(ra);
             route(b).swap(rb);
             ev(a) = ea;
@@ -344,6 +357,8 @@ private:
   std::vector<RouteEval> evals_;
   double cost_ = 0;
   double duration_ = 0;
+  double bonus_ = 0;
+  double load_ = 0;
 };
 
 } // namespace detail

@@ -1,0 +1,696 @@
+#include "optimize/quarter.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <numeric>
+#include <optional>
+#include <stdexcept>
+#include <utility>
+
+#include "cost/remote_cost.hpp"
+#include "cost/value.hpp"
+#include "flyorcall/errors.hpp"
+#include "optimize/briefing.hpp"
+#include "optimize/core/search.hpp"
+#include "optimize/greedy.hpp"
+
+namespace flyorcall::optimize {
+
+namespace {
+
+std::string cache_key(std::size_t traveller, std::span<const int> stops) {
+  std::string key;
+  key.reserve(4 * (stops.size() + 1));
+  auto put = [&](std::uint32_t v) {
+    for (int b = 0; b < 4; ++b) key.push_back(static_cast<char>((v >> (8 * b)) & 0xFFu));
+  };
+  put(static_cast<std::uint32_t>(traveller));
+  for (int s : stops) put(static_cast<std::uint32_t>(s));
+  return key;
+}
+
+std::vector<std::size_t> as_clients(std::span<const int> stops) {
+  std::vector<std::size_t> v;
+  v.reserve(stops.size());
+  for (int s : stops) v.push_back(static_cast<std::size_t>(s));
+  return v;
+}
+
+std::int64_t score(const TripOption& o) {
+  return o.cost - o.bonus;
+}
+
+std::string fmt_money(Money m, const std::string& currency) {
+  const std::int64_t c = m.count();
+  const std::int64_t a = c < 0 ? -c : c;
+  std::string s = (c < 0 ? "-" : "") + std::to_string(a / 100) + ".";
+  const std::int64_t cents = a % 100;
+  s += static_cast<char>('0' + cents / 10);
+  s += static_cast<char>('0' + cents % 10);
+  return s + " " + currency;
+}
+
+std::string fmt_kg(std::int64_t grams) {
+  const auto tenths = std::llround(static_cast<double>(grams) / 100.0);
+  return std::to_string(tenths / 10) + "." + std::to_string(std::llabs(tenths % 10)) + " kg CO2e";
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Pricing
+
+TripPricer::TripPricer(const Input& input, const network::Network& net, const Scheduler& sched,
+                       std::vector<Money> base_value)
+    : input_(&input), net_(&net), sched_(&sched), base_value_(std::move(base_value)) {}
+
+Money TripPricer::fair_bonus(const Trip& trip, std::span<const int> stops) const {
+  Money bonus{0};
+  for (std::size_t k = 0; k < trip.visits.size() && k < stops.size(); ++k) {
+    const auto i = static_cast<std::size_t>(stops[k]);
+    const Client& client = input_->clients[i];
+    const std::string& country = net_->city(sched_->client_city(i)).country;
+    const double uplift = fair_uplift(*input_, client, country, trip.visits[k]);
+    if (uplift > 0) bonus += scale(base_value_[i], 1.0 + uplift) - base_value_[i];
+  }
+  return bonus;
+}
+
+const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
+                                                   std::span<const int> stops) const {
+  std::string key = cache_key(traveller, stops);
+  if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+  std::vector<TripOption> opts;
+  const std::vector<std::size_t> clients = as_clients(stops);
+  const DateRange h = input_->horizon;
+  for (Date d = h.first; d <= h.last; d += date::days{1}) {
+    ScheduleResult r = sched_->schedule(traveller, clients, d, false);
+    if (!r.trip) {
+      // Routes do not depend on the date, and a later departure reaches every stop no earlier:
+      // once a trip is unreachable, has no visit date left or ends past the horizon, so does
+      // every later departure.
+      if (r.failure == ScheduleFailure::unreachable ||
+          r.failure == ScheduleFailure::no_visit_date || r.failure == ScheduleFailure::past_horizon)
+        break;
+      continue;
+    }
+    TripOption o;
+    o.depart = r.trip->depart;
+    o.back = r.trip->back;
+    o.cost = r.trip->cost.total().count();
+    o.bonus = fair_bonus(*r.trip, stops).count();
+    o.days = r.trip->days_away;
+    o.co2 = r.trip->co2().count();
+    opts.push_back(o);
+  }
+  // next_lower: the Pareto chain (later departure, lower cost − bonus) of every suffix.
+  std::vector<int> stack;
+  for (int k = static_cast<int>(opts.size()) - 1; k >= 0; --k) {
+    while (!stack.empty() && score(opts[static_cast<std::size_t>(stack.back())]) >=
+                                 score(opts[static_cast<std::size_t>(k)]))
+      stack.pop_back();
+    opts[static_cast<std::size_t>(k)].next_lower = stack.empty() ? -1 : stack.back();
+    stack.push_back(k);
+  }
+  return cache_.emplace(std::move(key), std::move(opts)).first->second;
+}
+
+Trip TripPricer::trip(std::size_t traveller, std::span<const int> stops, Date depart) const {
+  ScheduleResult r = sched_->schedule(traveller, as_clients(stops), depart);
+  if (!r.trip) throw std::logic_error("a priced trip no longer schedules: " + r.why);
+  return std::move(*r.trip);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting a route into dated trips
+
+RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t traveller,
+                       std::span<const int> stops) {
+  RouteSplit out;
+  const std::size_t m = stops.size();
+  if (m == 0) {
+    out.feasible = true;
+    return out;
+  }
+  const int max_days = input.travellers[traveller].max_days_away;
+  struct Label {
+    std::int64_t score = 0;
+    Date back;
+    int days = 0;
+    std::int64_t cost = 0;
+    std::int64_t bonus = 0;
+    std::int64_t co2 = 0;
+    std::size_t from_pos = 0;
+    int from_label = -1;
+    Date depart;
+  };
+  std::vector<std::vector<Label>> labels(m + 1);
+  Label start;
+  start.back = input.horizon.first - date::days{1};
+  labels[0].push_back(start);
+
+  auto add = [](std::vector<Label>& set, const Label& l) {
+    for (const Label& o : set)
+      if (o.score <= l.score && o.back <= l.back && o.days <= l.days) return;
+    std::erase_if(set, [&](const Label& o) {
+      return l.score <= o.score && l.back <= o.back && l.days <= o.days;
+    });
+    set.push_back(l);
+  };
+
+  for (std::size_t i = 0; i < m; ++i) {
+    if (labels[i].empty()) continue;
+    const std::size_t last = std::min(m, i + static_cast<std::size_t>(kMaxStopsPerTrip));
+    for (std::size_t j = i + 1; j <= last; ++j) {
+      const std::vector<TripOption>& opts = pricer.options(traveller, stops.subspan(i, j - i));
+      // A trip that cannot be dated stays impossible with more clients appended.
+      if (opts.empty()) break;
+      for (std::size_t li = 0; li < labels[i].size(); ++li) {
+        const Label from = labels[i][li];
+        auto it = std::upper_bound(opts.begin(), opts.end(), from.back,
+                                   [](Date b, const TripOption& o) { return b < o.depart; });
+        for (int k = it == opts.end() ? -1 : static_cast<int>(it - opts.begin()); k >= 0;
+             k = opts[static_cast<std::size_t>(k)].next_lower) {
+          const TripOption& o = opts[static_cast<std::size_t>(k)];
+          if (from.days + o.days > max_days) continue;
+          Label l;
+          l.score = from.score + score(o);
+          l.back = o.back;
+          l.days = from.days + o.days;
+          l.cost = from.cost + o.cost;
+          l.bonus = from.bonus + o.bonus;
+          l.co2 = from.co2 + o.co2;
+          l.from_pos = i;
+          l.from_label = static_cast<int>(li);
+          l.depart = o.depart;
+          add(labels[j], l);
+        }
+      }
+    }
+  }
+  const std::vector<Label>& end = labels[m];
+  if (end.empty()) return out;
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < end.size(); ++k) {
+    const Label& a = end[k];
+    const Label& b = end[best];
+    if (a.score < b.score ||
+        (a.score == b.score && (a.days < b.days || (a.days == b.days && a.back < b.back))))
+      best = k;
+  }
+  const Label& b = end[best];
+  out.feasible = true;
+  out.cost = b.cost;
+  out.bonus = b.bonus;
+  out.days = b.days;
+  out.co2 = b.co2;
+  std::size_t pos = m;
+  int li = static_cast<int>(best);
+  while (pos > 0) {
+    const Label& l = labels[pos][static_cast<std::size_t>(li)];
+    out.parts.push_back({l.from_pos, pos, l.depart});
+    li = l.from_label;
+    pos = l.from_pos;
+  }
+  std::reverse(out.parts.begin(), out.parts.end());
+  return out;
+}
+
+RouteSplit QuarterEvaluator::split(int vehicle, std::span<const int> visits) const {
+  std::vector<int> clients;
+  clients.reserve(visits.size());
+  for (int n : visits) clients.push_back(n - static_cast<int>(qp_->travellers));
+  return split_route(*pricer_, *input_, static_cast<std::size_t>(vehicle), clients);
+}
+
+core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> visits) const {
+  const RouteSplit s = split(vehicle, visits);
+  core::RouteEval e;
+  e.feasible = s.feasible;
+  e.duration = s.days;
+  e.cost = static_cast<double>(s.cost);
+  e.bonus = static_cast<double>(s.bonus);
+  e.load = static_cast<double>(s.co2);
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan
+
+namespace {
+
+// What is fixed about one client before any trip is chosen.
+struct ClientBase {
+  std::vector<std::size_t> allowed;            // traveller indices, input order
+  std::optional<std::size_t> remote_traveller; // who runs the calls
+  cost::RemoteCost remote;
+  Money base_value;
+  Money remote_value;
+  Money remote_left; // remote cost of the meetings a visit does not replace
+};
+
+// Exhaustive search for small inputs: every ordered sequence of allowed clients per traveller,
+// then every combination of disjoint sets across travellers. Returns the routes (core node
+// indices per vehicle) of the best plan, or nullopt when no plan serves every must-visit client.
+std::optional<std::vector<std::vector<int>>> solve_quarter_exact(const QuarterProblem& qp,
+                                                                 const QuarterEvaluator& eval) {
+  const core::RoutingProblem& p = qp.problem;
+  const std::size_t nt = qp.travellers;
+  const std::vector<int> cands = p.candidates();
+  const std::size_t n = cands.size();
+  if (n > kQuarterExactMaxClients)
+    throw std::invalid_argument("the exact quarter solver takes at most " +
+                                std::to_string(kQuarterExactMaxClients) + " clients");
+  struct Entry {
+    std::vector<int> route;
+    core::RouteEval e;
+  };
+  // Per traveller and subset mask: the Pareto set over (cost - bonus, days, cost, co2).
+  std::vector<std::vector<std::vector<Entry>>> best(nt, std::vector<std::vector<Entry>>(1u << n));
+  auto dominated = [](const core::RouteEval& a, const core::RouteEval& b) { // b dominates a
+    return b.cost - b.bonus <= a.cost - a.bonus && b.duration <= a.duration && b.cost <= a.cost &&
+           b.load <= a.load;
+  };
+  for (std::size_t t = 0; t < nt; ++t) {
+    std::vector<int> route;
+    std::function<void(std::uint32_t)> grow = [&](std::uint32_t mask) {
+      for (std::size_t k = 0; k < n; ++k) {
+        if (mask & (1u << k)) continue;
+        if (!p.allowed(static_cast<int>(t), cands[k])) continue;
+        route.push_back(cands[k]);
+        const core::RouteEval e = eval.evaluate(static_cast<int>(t), route);
+        if (e.feasible) {
+          const std::uint32_t m2 = mask | (1u << k);
+          auto& set = best[t][m2];
+          if (std::none_of(set.begin(), set.end(),
+                           [&](const Entry& o) { return dominated(e, o.e); })) {
+            std::erase_if(set, [&](const Entry& o) { return dominated(o.e, e); });
+            set.push_back({route, e});
+          }
+          grow(m2);
+        }
+        route.pop_back();
+      }
+    };
+    best[t][0].push_back({{}, eval.evaluate(static_cast<int>(t), {})});
+    grow(0);
+  }
+  std::uint32_t mandatory = 0;
+  std::vector<double> prize(1u << n, 0.0);
+  for (std::size_t k = 0; k < n; ++k)
+    if (p.nodes[static_cast<std::size_t>(cands[k])].mandatory) mandatory |= 1u << k;
+  for (std::uint32_t mask = 1; mask < (1u << n); ++mask) {
+    const int k = std::countr_zero(mask);
+    prize[mask] = prize[mask & (mask - 1)] + p.nodes[static_cast<std::size_t>(cands[k])].prize;
+  }
+  std::optional<std::vector<std::vector<int>>> answer;
+  double best_obj = 0;
+  double best_days = 0;
+  std::vector<const Entry*> chosen(nt, nullptr);
+  std::function<void(std::size_t, std::uint32_t, double, double, double, double)> combine =
+      [&](std::size_t t, std::uint32_t used, double cost, double bonus, double days, double load) {
+        if (t == nt) {
+          if ((used & mandatory) != mandatory) return;
+          const double obj = prize[used] + bonus - cost;
+          if (!answer || obj > best_obj + 1e-6 || (obj > best_obj - 1e-6 && days < best_days)) {
+            std::vector<std::vector<int>> routes;
+            for (const Entry* e : chosen) routes.push_back(e->route);
+            answer = std::move(routes);
+            best_obj = obj;
+            best_days = days;
+          }
+          return;
+        }
+        for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
+          if (mask & used) continue;
+          for (const Entry& e : best[t][mask]) {
+            const double c2 = cost + e.e.cost;
+            const double d2 = days + e.e.duration;
+            const double l2 = load + e.e.load;
+            if (c2 > p.budgets.max_total_cost + core::kTolerance ||
+                d2 > p.budgets.max_total_duration + core::kTolerance ||
+                l2 > p.budgets.max_total_load + core::kTolerance)
+              continue;
+            chosen[t] = &e;
+            combine(t + 1, used | mask, c2, bonus + e.e.bonus, d2, l2);
+          }
+        }
+      };
+  combine(0, 0, 0, 0, 0, 0);
+  return answer;
+}
+
+} // namespace
+
+Plan plan_search(const Input& input, const network::Network& net, const QuarterOptions& options) {
+  const Scheduler sched(input, net);
+  const Policy& policy = input.policy;
+  const std::string& cur = input.currency;
+  const std::size_t n_clients = input.clients.size();
+  const std::size_t n_travellers = input.travellers.size();
+
+  // ---- every client on its own: remote baseline and the prize of a visit ----
+  std::vector<ClientBase> base(n_clients);
+  std::vector<Money> base_values(n_clients);
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const Client& client = input.clients[i];
+    ClientBase& b = base[i];
+    for (std::size_t t = 0; t < n_travellers; ++t) {
+      const auto& ids = client.travellers;
+      if (ids.empty() || std::find(ids.begin(), ids.end(), input.travellers[t].id) != ids.end())
+        b.allowed.push_back(t);
+    }
+    b.base_value = cost::visit_value(client);
+    b.remote_value = cost::remote_value(client, policy);
+    for (const std::size_t t : b.allowed) {
+      cost::RemoteCost rc =
+          cost::remote_cost(client, input.travellers[t], net, policy, input.horizon,
+                            sched.client_calendar(i), sched.traveller_calendar(t));
+      if (!b.remote_traveller || rc.total() < b.remote.total()) {
+        b.remote_traveller = t;
+        b.remote = std::move(rc);
+      }
+    }
+    const VisitEconomics e = visit_economics(client, policy, b.base_value, 0.0, b.remote_value,
+                                             b.remote.total(), Money{0});
+    b.remote_left = e.remote_left;
+    base_values[i] = b.base_value;
+  }
+
+  // ---- the core problem ----
+  QuarterProblem qp;
+  qp.travellers = n_travellers;
+  core::RoutingProblem& p = qp.problem;
+  const std::size_t n_nodes = n_travellers + n_clients;
+  p.nodes.resize(n_nodes);
+  p.travel_time =
+      Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(n_nodes), static_cast<Eigen::Index>(n_nodes));
+  p.travel_cost = p.travel_time;
+  for (std::size_t t = 0; t < n_travellers; ++t) {
+    core::Vehicle v;
+    v.start = static_cast<int>(t);
+    v.end = static_cast<int>(t);
+    p.vehicles.push_back(v);
+  }
+  qp.prize.resize(n_clients);
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const ClientBase& b = base[i];
+    // Visiting instead of staying remote: the visit's value and the remote cost it saves,
+    // against what remote meetings deliver; the trip's cost comes from the route.
+    const Money advantage = b.base_value - b.remote_left - (b.remote_value - b.remote.total());
+    qp.prize[i] = advantage.count();
+    core::Node& node = p.nodes[static_cast<std::size_t>(qp.client_node(i))];
+    node.prize = static_cast<double>(advantage.count());
+    node.mandatory = input.clients[i].must_visit;
+    for (const std::size_t t : b.allowed) node.vehicles.push_back(static_cast<int>(t));
+    // A client no traveller may visit: an empty list would mean "everyone" to the core.
+    if (b.allowed.empty()) node.vehicles.push_back(-1);
+  }
+  if (policy.budget_money)
+    p.budgets.max_total_cost = static_cast<double>(policy.budget_money->count());
+  if (policy.budget_days) p.budgets.max_total_duration = *policy.budget_days;
+  if (policy.budget_co2) p.budgets.max_total_load = static_cast<double>(policy.budget_co2->count());
+  p.cost_weight = 1.0;
+
+  const TripPricer pricer(input, net, sched, base_values);
+  const QuarterEvaluator eval(qp, pricer, input);
+
+  std::vector<std::vector<int>> routes(n_travellers);
+  bool feasible = true;
+  if (options.exact) {
+    const auto r = solve_quarter_exact(qp, eval);
+    feasible = r.has_value();
+    if (r) routes = *r;
+  } else {
+    core::SearchLimits limits;
+    limits.seed = options.seed;
+    limits.deadline = options.deadline;
+    limits.stagnation = options.stagnation >= 0             ? options.stagnation
+                        : n_clients <= kQuarterSmallClients ? 50
+                                                            : 0;
+    const core::Solution s = core::solve_general(p, eval, limits);
+    feasible = s.feasible;
+    for (const core::Route& r : s.routes) routes[static_cast<std::size_t>(r.vehicle)] = r.visits;
+  }
+
+  std::vector<char> visited(n_clients, 0);
+  for (const auto& r : routes)
+    for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;
+
+  // ---- a must-visit client left out: name the rule that blocks it ----
+  if (!feasible) {
+    for (std::size_t i = 0; i < n_clients; ++i) {
+      const Client& client = input.clients[i];
+      if (!client.must_visit || visited[i]) continue;
+      std::string why;
+      if (base[i].allowed.empty()) why = "no traveller may visit it";
+      for (const std::size_t t : base[i].allowed) {
+        const ScheduleResult r = sched.cheapest(t, {i}, {});
+        if (!r.trip) {
+          if (why.empty()) why = r.why + " (rule: " + failure_rule(r.failure) + ")";
+          continue;
+        }
+        why = "a trip of " + input.travellers[t].id +
+              " is possible on its own, but not together with the other must-visit clients "
+              "within the budgets and max_days_away";
+        break;
+      }
+      throw InfeasibleError("/clients/" + std::to_string(i),
+                            "must-visit client " + client.id + " cannot be visited: " + why);
+    }
+    // Every must-visit client is in, yet the plan breaks a limit: the heuristic found none.
+    throw InfeasibleError("/clients", "no plan visits every must-visit client within the budgets");
+  }
+
+  // ---- trips ----
+  struct Built {
+    Trip trip;
+    std::size_t traveller = 0;
+    std::vector<std::size_t> clients;
+  };
+  std::vector<Built> built;
+  std::vector<RouteSplit> splits(n_travellers);
+  for (std::size_t t = 0; t < n_travellers; ++t) {
+    splits[t] = eval.split(static_cast<int>(t), routes[t]);
+    std::vector<int> clients;
+    for (int node : routes[t]) clients.push_back(node - static_cast<int>(n_travellers));
+    for (const RouteSplit::Part& part : splits[t].parts) {
+      const std::span<const int> stops(clients.data() + part.first, part.last - part.first);
+      Built b;
+      b.trip = pricer.trip(t, stops, part.depart);
+      b.traveller = t;
+      for (int c : stops) b.clients.push_back(static_cast<std::size_t>(c));
+      built.push_back(std::move(b));
+    }
+  }
+  std::sort(built.begin(), built.end(), [&](const Built& a, const Built& b) {
+    if (a.trip.depart != b.trip.depart) return a.trip.depart < b.trip.depart;
+    if (a.trip.back != b.trip.back) return a.trip.back < b.trip.back;
+    if (a.traveller != b.traveller) return a.traveller < b.traveller;
+    return a.clients < b.clients;
+  });
+
+  Plan plan;
+  plan.method = options.exact ? "exact-enumeration" : "iterated-local-search";
+  plan.notes = sched.notes();
+  std::vector<std::optional<std::size_t>> trip_of(n_clients);
+  std::vector<std::size_t> stop_of(n_clients, 0);
+  for (std::size_t r = 0; r < built.size(); ++r) {
+    Trip trip = built[r].trip;
+    trip.id = "T" + std::to_string(r + 1);
+    trip.briefings = brief_trip(trip, sched.home_city(built[r].traveller), input, net);
+    for (std::size_t k = 0; k < built[r].clients.size(); ++k) {
+      trip_of[built[r].clients[k]] = r;
+      stop_of[built[r].clients[k]] = k;
+    }
+    plan.totals.trip_cost += trip.cost;
+    plan.totals.co2 += trip.co2();
+    plan.totals.days_away += trip.days_away;
+    plan.trips.push_back(std::move(trip));
+  }
+  plan.totals.trips = static_cast<int>(plan.trips.size());
+
+  // Route of traveller t with client i removed / inserted at position k, as core nodes.
+  auto without = [&](std::size_t t, std::size_t i) {
+    std::vector<int> r = routes[t];
+    std::erase(r, qp.client_node(i));
+    return r;
+  };
+  std::vector<core::RouteEval> route_eval(n_travellers);
+  double cost_now = 0;
+  double days_now = 0;
+  double co2_now = 0;
+  for (std::size_t t = 0; t < n_travellers; ++t) {
+    route_eval[t] = eval.evaluate(static_cast<int>(t), routes[t]);
+    cost_now += route_eval[t].cost;
+    days_now += route_eval[t].duration;
+    co2_now += route_eval[t].load;
+  }
+
+  // ---- decisions, in input order ----
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const Client& client = input.clients[i];
+    const ClientBase& b = base[i];
+    ClientDecision d;
+    d.client_id = client.id;
+    d.remote_value = b.remote_value;
+    d.remote_cost = b.remote.total();
+    const std::string country = net.city(sched.client_city(i)).country;
+
+    if (trip_of[i]) {
+      const Trip& trip = plan.trips[*trip_of[i]];
+      const std::size_t t = built[*trip_of[i]].traveller;
+      const double uplift = fair_uplift(input, client, country, trip.visits[stop_of[i]]);
+      // What the client adds to its traveller's trips: the route re-split without it.
+      const core::RouteEval rest = eval.evaluate(static_cast<int>(t), without(t, i));
+      const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
+      const Money marginal{static_cast<std::int64_t>(
+          std::llround((route_eval[t].cost - rest.cost) - (route_eval[t].bonus - rest.bonus) +
+                       static_cast<double>(own_bonus.count())))};
+      const VisitEconomics e = visit_economics(client, policy, b.base_value, uplift, b.remote_value,
+                                               b.remote.total(), marginal);
+      d.visit = true;
+      d.trip_id = trip.id;
+      d.traveller_id = trip.traveller_id;
+      d.value = e.value;
+      d.marginal_cost = e.trip_cost;
+      d.break_even_defined = e.break_even.has_value();
+      d.break_even_value = e.break_even.value_or(Money{0});
+      const std::size_t others = built[*trip_of[i]].clients.size() - 1;
+      const std::string gap = fmt_money(e.advantage < Money{0} ? -e.advantage : e.advantage, cur);
+      d.reason = std::string(client.must_visit ? "Must-visit: visited" : "Visited") + " on " +
+                 trip.id + " by " + trip.traveller_id +
+                 (others == 0 ? std::string()
+                              : " with " + std::to_string(others) +
+                                    (others == 1 ? " other client" : " other clients")) +
+                 ", adding " + fmt_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
+                 (e.advantage >= Money{0} ? " more" : " less") + " than remote calls";
+      if (e.break_even)
+        d.reason += " (visit value " + fmt_money(e.value, cur) + " vs break-even " +
+                    fmt_money(*e.break_even, cur) + ")";
+      d.reason += ".";
+      plan.totals.visits += 1;
+      plan.totals.value += e.value;
+      plan.totals.remote_cost += e.remote_left;
+    } else {
+      if (b.remote_traveller) d.traveller_id = input.travellers[*b.remote_traveller].id;
+      d.value = b.base_value;
+      // The cheapest way to add the visit to the plan's routes, and what would block it.
+      std::optional<VisitEconomics> best;
+      std::string blocked;
+      std::string no_trip;
+      for (const std::size_t t : b.allowed) {
+        std::vector<int> r = routes[t];
+        for (std::size_t k = 0; k <= r.size(); ++k) {
+          r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
+          const RouteSplit s = eval.split(static_cast<int>(t), r);
+          if (s.feasible) {
+            // The new visit's date: the trip of the split that holds it.
+            double uplift = 0;
+            for (const RouteSplit::Part& part : s.parts) {
+              if (k < part.first || k >= part.last) continue;
+              std::vector<int> stops;
+              for (std::size_t q = part.first; q < part.last; ++q)
+                stops.push_back(r[q] - static_cast<int>(n_travellers));
+              const Trip trip = pricer.trip(t, stops, part.depart);
+              uplift = fair_uplift(input, client, country, trip.visits[k - part.first]);
+            }
+            const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
+            const double d_cost = static_cast<double>(s.cost) - route_eval[t].cost;
+            const double d_bonus = static_cast<double>(s.bonus) - route_eval[t].bonus;
+            const Money marginal{static_cast<std::int64_t>(
+                std::llround(d_cost - d_bonus + static_cast<double>(own_bonus.count())))};
+            const VisitEconomics e = visit_economics(client, policy, b.base_value, uplift,
+                                                     b.remote_value, b.remote.total(), marginal);
+            std::string why;
+            const double d_days = s.days - route_eval[t].duration;
+            const double d_co2 = static_cast<double>(s.co2) - route_eval[t].load;
+            if (policy.budget_money &&
+                cost_now + d_cost > static_cast<double>(policy.budget_money->count()))
+              why = "the money budget would be exceeded (" +
+                    fmt_money(Money{static_cast<std::int64_t>(std::llround(cost_now))}, cur) +
+                    " used + " +
+                    fmt_money(Money{static_cast<std::int64_t>(std::llround(d_cost))}, cur) + " > " +
+                    fmt_money(*policy.budget_money, cur) + ")";
+            else if (policy.budget_days && days_now + d_days > *policy.budget_days)
+              why = "the days-away budget would be exceeded (" +
+                    std::to_string(static_cast<int>(days_now)) + " days used + " +
+                    std::to_string(static_cast<int>(d_days)) + " > " +
+                    std::to_string(*policy.budget_days) + ")";
+            else if (policy.budget_co2 &&
+                     co2_now + d_co2 > static_cast<double>(policy.budget_co2->count()))
+              why = "the CO2 budget would be exceeded (" +
+                    fmt_kg(static_cast<std::int64_t>(co2_now)) + " used + " +
+                    fmt_kg(static_cast<std::int64_t>(d_co2)) + " > " +
+                    fmt_kg(policy.budget_co2->count()) + ")";
+            if (why.empty()) {
+              if (!best || e.advantage > best->advantage) best = e;
+            } else if (blocked.empty()) {
+              blocked = why;
+            }
+          }
+          r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
+        }
+        if (!best && no_trip.empty()) {
+          std::vector<DateRange> busy;
+          for (const Trip& trip : plan.trips)
+            if (trip.traveller_id == input.travellers[t].id)
+              busy.push_back({trip.depart, trip.back});
+          const ScheduleResult r2 = sched.cheapest(t, {i}, busy);
+          if (!r2.trip) no_trip = r2.why + " (rule: " + failure_rule(r2.failure) + ")";
+        }
+      }
+      if (best) {
+        d.marginal_cost = best->trip_cost;
+        d.break_even_defined = best->break_even.has_value();
+        d.break_even_value = best->break_even.value_or(Money{0});
+        d.value = best->value;
+      } else {
+        d.break_even_defined = false;
+      }
+      if (b.allowed.empty()) {
+        d.reason = "Remote: no traveller may visit or call this client.";
+      } else if (best && best->advantage <= Money{0}) {
+        d.reason = "Remote: the cheapest way to add a visit costs " +
+                   fmt_money(best->trip_cost, cur) + " and would net " +
+                   fmt_money(-best->advantage, cur) + " less than remote calls";
+        if (best->break_even)
+          d.reason += " (visit value " + fmt_money(best->value, cur) +
+                      " is not above the break-even " + fmt_money(*best->break_even, cur) + ")";
+        else
+          d.reason += ", and no visit value changes that because remote meetings are as "
+                      "effective as a visit";
+        d.reason += ".";
+      } else if (best) {
+        d.reason = "Remote: a visit would net " + fmt_money(best->advantage, cur) +
+                   " more than remote calls on its own, but adding it displaces more valuable "
+                   "visits or breaks a limit of the other trips.";
+      } else if (!blocked.empty()) {
+        d.reason = "Remote: a visit fits the calendar, but " + blocked + ".";
+      } else {
+        d.reason =
+            "Remote: no feasible trip, " +
+            (no_trip.empty() ? std::string("no trip fits around the planned ones") : no_trip) + ".";
+      }
+      if (b.remote.slot && b.remote_traveller)
+        d.call_slot = call_slot_summary(*b.remote.slot, sched.zone(sched.client_city(i)));
+      plan.totals.remote += 1;
+      plan.totals.value += b.remote_value;
+      plan.totals.remote_cost += b.remote.total();
+    }
+    plan.decisions.push_back(std::move(d));
+  }
+  plan.totals.net = plan.totals.value - plan.totals.trip_cost.total() - plan.totals.remote_cost;
+
+  plan.budget.money = plan.totals.trip_cost.total();
+  plan.budget.days = plan.totals.days_away;
+  plan.budget.co2 = plan.totals.co2;
+  plan.budget.money_limit = policy.budget_money;
+  plan.budget.days_limit = policy.budget_days;
+  plan.budget.co2_limit = policy.budget_co2;
+  return plan;
+}
+
+} // namespace flyorcall::optimize

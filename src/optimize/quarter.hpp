@@ -1,0 +1,146 @@
+// The quarter planner: which clients to visit, grouped into which round trips of which traveller,
+// in what order and on which dates, so that value minus cost over the horizon is highest. It maps
+// the input onto the optimizer core (one core route per traveller: the chronological sequence of
+// every client that traveller visits in the quarter) and prices a route exactly with the trip
+// scheduler: the route is split into round trips and each trip dated by a dynamic programme
+// over the feasible departure dates (docs/optimizer.md, "The quarter planner").
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "flyorcall/model.hpp"
+#include "flyorcall/plan.hpp"
+#include "network/network.hpp"
+#include "optimize/core/deadline.hpp"
+#include "optimize/core/problem.hpp"
+#include "optimize/schedule.hpp"
+
+namespace flyorcall::optimize {
+
+/// Most clients one round trip visits (a bound on the trip splitting, not a model rule).
+inline constexpr int kMaxStopsPerTrip = 6;
+
+/// One feasible departure of a round trip through a fixed sequence of clients.
+struct TripOption {
+  Date depart;            ///< local date leaving home
+  Date back;              ///< local date back home
+  std::int64_t cost;      ///< trip cost in cents
+  std::int64_t bonus = 0; ///< value a fair adds to its visits on these dates, in cents
+  int days = 0;           ///< days away
+  std::int64_t co2 = 0;   ///< grams CO2e
+  int next_lower = -1;    ///< index of the next later option with a lower cost - bonus; -1: none
+};
+
+/// Every feasible departure of each round trip a route may contain, memoised. Not thread-safe:
+/// one pricer per planning run.
+class TripPricer {
+public:
+  /// A pricer on `sched` (which must outlive it); `base_value[i]` is client i's visit value
+  /// before a fair's uplift.
+  TripPricer(const Input& input, const network::Network& net, const Scheduler& sched,
+             std::vector<Money> base_value);
+
+  /// The feasible departures of traveller `traveller`'s round trip through the clients `stops`
+  /// (indices into input.clients) in that order, by departure date; empty when none is feasible.
+  [[nodiscard]] const std::vector<TripOption>& options(std::size_t traveller,
+                                                       std::span<const int> stops) const;
+
+  /// The dated trip of one option (the scheduler's trip for that departure date).
+  [[nodiscard]] Trip trip(std::size_t traveller, std::span<const int> stops, Date depart) const;
+
+  /// The value a fair adds to the visits of `trip` (sum over visits of base value x uplift).
+  [[nodiscard]] Money fair_bonus(const Trip& trip, std::span<const int> stops) const;
+
+  /// Number of distinct trips priced so far.
+  [[nodiscard]] std::size_t priced() const { return cache_.size(); }
+
+private:
+  const Input* input_;
+  const network::Network* net_;
+  const Scheduler* sched_;
+  std::vector<Money> base_value_;
+  mutable std::unordered_map<std::string, std::vector<TripOption>> cache_;
+};
+
+/// A route split into dated round trips.
+struct RouteSplit {
+  bool feasible = false; ///< some split and dating keeps every rule
+  std::int64_t cost = 0; ///< sum of trip costs, cents
+  std::int64_t bonus = 0;
+  int days = 0;
+  std::int64_t co2 = 0;
+  /// The trips: [first, last) ranges of the route and their departure dates.
+  struct Part {
+    std::size_t first = 0;
+    std::size_t last = 0;
+    Date depart;
+  };
+  std::vector<Part> parts;
+};
+
+/// The cheapest (cost − bonus, then fewest days) split of traveller `traveller`'s visit sequence
+/// `stops` (clients in chronological order) into consecutive round trips that do not overlap and
+/// keep the traveller's max_days_away. Exact for the sequence: every split into trips of at most
+/// kMaxStopsPerTrip clients and every feasible departure date are considered.
+[[nodiscard]] RouteSplit split_route(const TripPricer& pricer, const Input& input,
+                                     std::size_t traveller, std::span<const int> stops);
+
+/// The quarter's optimisation problem on the optimizer core: node t < travellers is traveller
+/// t's home (a depot), node travellers + i is client i; vehicle t is traveller t.
+struct QuarterProblem {
+  core::RoutingProblem problem;    ///< prizes, mandatory nodes, allowed vehicles, budgets
+  std::vector<std::int64_t> prize; ///< per client: visit advantage before trip cost, cents
+  [[nodiscard]] int client_node(std::size_t client) const {
+    return static_cast<int>(travellers + client);
+  }
+  std::size_t travellers = 0; ///< number of travellers (= depots = vehicles)
+};
+
+/// The route evaluator of the quarter problem for the core search: a route's cost, days and CO2
+/// are its split_route; infeasible when no split exists.
+class QuarterEvaluator {
+public:
+  /// Evaluates routes of `qp` with `pricer` (both must outlive it).
+  QuarterEvaluator(const QuarterProblem& qp, const TripPricer& pricer, const Input& input)
+      : qp_(&qp), pricer_(&pricer), input_(&input) {}
+  /// Core evaluator contract (see core::MatrixEvaluator).
+  [[nodiscard]] core::RouteEval evaluate(int vehicle, std::span<const int> visits) const;
+  /// The split of a route given as core node indices.
+  [[nodiscard]] RouteSplit split(int vehicle, std::span<const int> visits) const;
+
+private:
+  const QuarterProblem* qp_;
+  const TripPricer* pricer_;
+  const Input* input_;
+};
+
+/// How the quarter planner searches.
+struct QuarterOptions {
+  std::uint64_t seed = 1;  ///< same seed, same plan (when the deadline does not cut in)
+  core::Deadline deadline; ///< the search returns its best plan when this passes
+  /// Perturbation rounds without a better plan before stopping; < 0 (the default): 50 for up to
+  /// kQuarterSmallClients clients, else 0 (the first local optimum), so that the search ends
+  /// well before the deadline and the plan does not depend on the machine's speed.
+  long long stagnation = -1;
+  bool exact = false; ///< enumerate every plan instead (small inputs only)
+};
+
+/// Inputs up to this many clients get 50 perturbation rounds by default (see QuarterOptions).
+inline constexpr std::size_t kQuarterSmallClients = 12;
+
+/// Most candidate clients the exact quarter solver accepts.
+inline constexpr std::size_t kQuarterExactMaxClients = 8;
+
+/// The planned quarter of `input` on `net`: multi-client round trips chosen by the core search
+/// (or by enumeration with `options.exact`). Throws InfeasibleError naming the rule when a
+/// must-visit client cannot be visited; with `options.exact`, std::invalid_argument when the
+/// input has more than kQuarterExactMaxClients clients.
+[[nodiscard]] Plan plan_search(const Input& input, const network::Network& net,
+                               const QuarterOptions& options);
+
+} // namespace flyorcall::optimize

@@ -1,0 +1,231 @@
+// The quarter planner: multi-client round trips on the optimizer core, its route splitting, and
+// the heuristic against exhaustive enumeration on random small inputs.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <limits>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "flyorcall/errors.hpp"
+#include "flyorcall/flyorcall.hpp"
+#include "model/embedded_data.hpp"
+#include "network/network.hpp"
+#include "optimize/core/deadline.hpp"
+#include "optimize/greedy.hpp"
+#include "optimize/quarter.hpp"
+#include "optimize/schedule.hpp"
+
+namespace flyorcall::optimize {
+namespace {
+
+Plan plan_with(const Input& input, bool exact, std::uint64_t seed = 1) {
+  const network::Network net = network::Network::build(input);
+  QuarterOptions o;
+  o.seed = seed;
+  o.exact = exact;
+  return plan_search(input, net, o);
+}
+
+TEST(QuarterPlanner, DefaultExampleGroupsClientsIntoTripsAndKeepsTheRules) {
+  const Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Plan plan = plan_search(input, net, QuarterOptions{});
+  const Plan dedicated = plan_greedy(input, net);
+  // Sharing trips must not do worse than one round trip per client.
+  EXPECT_GT(plan.totals.net, dedicated.totals.net);
+  bool shared = false;
+  for (const Trip& t : plan.trips) shared = shared || t.visits.size() > 1;
+  EXPECT_TRUE(shared);
+
+  const Scheduler sched(input, net);
+  std::map<std::string, std::size_t> client_index;
+  for (std::size_t i = 0; i < input.clients.size(); ++i) client_index[input.clients[i].id] = i;
+  std::map<std::string, std::vector<DateRange>> busy;
+  int days = 0;
+  for (const Trip& t : plan.trips) {
+    EXPECT_LE(t.days_away, input.travellers[0].max_trip_days) << t.id;
+    EXPECT_GE(t.depart, input.horizon.first) << t.id;
+    EXPECT_LE(t.back, input.horizon.last) << t.id;
+    EXPECT_FALSE(overlaps(busy[t.traveller_id], t.depart, t.back)) << t.id;
+    busy[t.traveller_id].push_back({t.depart, t.back});
+    days += t.days_away;
+    for (const Visit& v : t.visits) {
+      const auto& cal = sched.client_calendar(client_index.at(v.client_id));
+      EXPECT_TRUE(cal.is_business_day(v.date)) << v.client_id << " " << t.id;
+    }
+  }
+  EXPECT_EQ(days, plan.totals.days_away);
+  ASSERT_TRUE(input.policy.budget_money.has_value());
+  EXPECT_LE(plan.totals.trip_cost.total(), *input.policy.budget_money);
+  EXPECT_LE(plan.totals.days_away, *input.policy.budget_days);
+  EXPECT_LE(plan.totals.days_away, input.travellers[0].max_days_away);
+  // Every client is decided once, and the visited ones are on the trip they name.
+  ASSERT_EQ(plan.decisions.size(), input.clients.size());
+  for (const ClientDecision& d : plan.decisions) {
+    if (!d.visit) continue;
+    ASSERT_TRUE(d.trip_id.has_value());
+    bool found = false;
+    for (const Trip& t : plan.trips)
+      if (t.id == *d.trip_id)
+        for (const Visit& v : t.visits) found = found || v.client_id == d.client_id;
+    EXPECT_TRUE(found) << d.client_id;
+  }
+}
+
+TEST(QuarterPlanner, SameSeedSamePlan) {
+  const Input input = read_input(data::default_json);
+  EXPECT_EQ(plan_to_json(plan_with(input, false, 7), input),
+            plan_to_json(plan_with(input, false, 7), input));
+}
+
+// A small input on the default network: clients in European cities, one or two travellers.
+std::string random_input(core::Rng& rng, int case_no) {
+  static const std::vector<std::string> cities = {"MUC", "HAM", "LON", "PAR", "MAD", "MIL",
+                                                  "AMS", "ZRH", "PRG", "OSL", "DUB", "LYS",
+                                                  "EDI", "MAN", "IST", "VIE", "CPH"};
+  static const std::vector<std::string> homes = {"FRA", "LON", "PAR"};
+  const int n_travellers = 1 + rng.below(2);
+  const int n_clients = 3 + rng.below(4);
+  std::string j = R"({"start": "2027-03-01", "end": "2027-03-28", "currency": "EUR", "seed": )" +
+                  std::to_string(case_no) +
+                  R"(, "network": {"use_default": true}, "travellers": [)";
+  for (int t = 0; t < n_travellers; ++t) {
+    j += std::string(t ? "," : "") + R"({"id": "t)" + std::to_string(t) + R"(", "home": ")" +
+         homes[static_cast<std::size_t>(rng.below(3))] +
+         R"(", "working_hours": "09:00-17:30", "cost_per_day": )" +
+         std::to_string(300 + 100 * rng.below(6)) + R"(, "max_days_away": )" +
+         std::to_string(4 + rng.below(8)) + R"(, "max_trip_days": )" +
+         std::to_string(2 + rng.below(4)) + R"(, "weekend": ")" + (rng.below(2) ? "home" : "stay") +
+         R"("})";
+  }
+  j += R"(], "clients": [)";
+  for (int c = 0; c < n_clients; ++c) {
+    j += std::string(c ? "," : "") + R"({"id": "c)" + std::to_string(c) + R"(", "city": ")" +
+         cities[static_cast<std::size_t>(rng.below(static_cast<int>(cities.size())))] +
+         R"(", "account_revenue": )" + std::to_string(20000 + 20000 * rng.below(20)) +
+         R"(, "months_since_visit": )" + std::to_string(rng.below(12)) + R"(, "visit_days": )" +
+         std::to_string(1 + (rng.below(4) == 0 ? 1 : 0));
+    if (rng.below(8) == 0) j += R"(, "must_visit": true)";
+    if (n_travellers > 1 && rng.below(4) == 0) j += R"(, "travellers": ["t1"])";
+    if (rng.below(5) == 0) j += R"(, "availability": [{"from": "2027-03-08", "to": "2027-03-19"}])";
+    j += "}";
+  }
+  j += R"(], "events": [)";
+  if (rng.below(3) == 0)
+    j += R"({"kind": "fair", "city": ")" +
+         cities[static_cast<std::size_t>(rng.below(static_cast<int>(cities.size())))] +
+         R"(", "from": "2027-03-15", "to": "2027-03-18", "title": "Fair", "value_uplift": 0.5})";
+  j += R"(], "policy": {"carbon_price_per_t": 100)";
+  if (rng.below(3) == 0)
+    j += R"(, "budget": {"money": )" + std::to_string(1500 + 500 * rng.below(8)) + "}";
+  else if (rng.below(3) == 0)
+    j += R"(, "budget": {"co2_kg": )" + std::to_string(200 + 100 * rng.below(6)) + "}";
+  j += "}}";
+  return j;
+}
+
+// The heuristic reaches the exhaustive optimum on random small inputs (the issue's target is
+// at least 98% of cases); FLYORCALL_RANDOM_PLANS sets how many (default 40).
+TEST(QuarterPlanner, HeuristicMatchesExhaustiveSearchOnRandomSmallInputs) {
+  int count = 40;
+  if (const char* s = std::getenv("FLYORCALL_RANDOM_PLANS")) count = std::atoi(s);
+  core::Rng rng(2027);
+  int compared = 0;
+  int matched = 0;
+  int infeasible = 0;
+  for (int k = 0; k < count; ++k) {
+    const std::string text = random_input(rng, k);
+    SCOPED_TRACE(text);
+    const Input input = read_input(text);
+    std::optional<Plan> exact;
+    try {
+      exact = plan_with(input, true);
+    } catch (const InfeasibleError&) {
+      ++infeasible;
+      // Enumeration proves no plan exists, so the heuristic must not find one either.
+      EXPECT_THROW((void)plan_with(input, false), InfeasibleError);
+      continue;
+    }
+    const Plan heuristic = plan_with(input, false);
+    ++compared;
+    // Nothing beats the exhaustive search.
+    EXPECT_LE(heuristic.totals.net, exact->totals.net);
+    if (heuristic.totals.net == exact->totals.net) ++matched;
+  }
+  std::printf("random small plans: %d compared, %d matched the optimum, %d infeasible\n", compared,
+              matched, infeasible);
+  ASSERT_GT(compared, count / 2);
+  EXPECT_GE(matched * 100, compared * 98);
+}
+
+TEST(QuarterPlanner, UnreachableMustVisitNamesTheRule) {
+  Input input = read_input(data::default_json);
+  input.clients[0].must_visit = true;
+  input.clients[0].availability = {{input.horizon.first, input.horizon.first}}; // a holiday
+  const network::Network net = network::Network::build(input);
+  try {
+    (void)plan_search(input, net, QuarterOptions{});
+    FAIL() << "expected InfeasibleError";
+  } catch (const InfeasibleError& e) {
+    EXPECT_EQ(e.pointer(), "/clients/0");
+    EXPECT_NE(std::string(e.what()).find("business days and availability"), std::string::npos)
+        << e.what();
+  }
+}
+
+// split_route against brute force: every split of a 3-client sequence into consecutive trips,
+// every departure of each, trips in order without overlap.
+TEST(QuarterPlanner, SplitRouteIsTheCheapestSplitAndDating) {
+  const Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Scheduler sched(input, net);
+  std::vector<Money> values;
+  for (std::size_t i = 0; i < input.clients.size(); ++i) values.push_back(money_from_units(10000));
+  const TripPricer pricer(input, net, sched, values);
+  std::map<std::string, int> index;
+  for (std::size_t i = 0; i < input.clients.size(); ++i)
+    index[input.clients[i].id] = static_cast<int>(i);
+  for (const std::vector<std::string>& ids :
+       std::vector<std::vector<std::string>>{{"bergmann", "vltava", "thames"},
+                                             {"lefevre", "rhone", "iberia"},
+                                             {"hansa", "nordlys", "vandijk"}}) {
+    std::vector<int> stops;
+    for (const auto& id : ids) stops.push_back(index.at(id));
+    const RouteSplit s = split_route(pricer, input, 0, stops);
+    // Brute force over the 4 splits of 3 stops.
+    std::int64_t best = std::numeric_limits<std::int64_t>::max();
+    const std::vector<std::vector<std::size_t>> splits = {{3}, {1, 2}, {2, 1}, {1, 1, 1}};
+    for (const auto& sizes : splits) {
+      std::function<void(std::size_t, std::size_t, Date, std::int64_t, int)> go =
+          [&](std::size_t part, std::size_t at, Date free_from, std::int64_t score, int days) {
+            if (part == sizes.size()) {
+              if (days <= input.travellers[0].max_days_away) best = std::min(best, score);
+              return;
+            }
+            const std::span<const int> seg(stops.data() + at, sizes[part]);
+            for (const TripOption& o : pricer.options(0, seg))
+              if (o.depart > free_from)
+                go(part + 1, at + sizes[part], o.back, score + o.cost - o.bonus, days + o.days);
+          };
+      go(0, 0, input.horizon.first - date::days{1}, 0, 0);
+    }
+    ASSERT_TRUE(s.feasible) << ids[0];
+    EXPECT_EQ(s.cost - s.bonus, best) << ids[0];
+    // The parts cover the sequence in order.
+    std::size_t at = 0;
+    for (const auto& part : s.parts) {
+      EXPECT_EQ(part.first, at);
+      at = part.last;
+    }
+    EXPECT_EQ(at, stops.size());
+  }
+}
+
+} // namespace
+} // namespace flyorcall::optimize
