@@ -36,3 +36,18 @@ void BM_PlanAndWriteDefaultExample(benchmark::State& state) {
 BENCHMARK(BM_PlanAndWriteDefaultExample)->Unit(benchmark::kMillisecond);
 
 } // namespace
+
+namespace {
+
+// The multi-client quarter planner (--method search) on the same input.
+void BM_PlanDefaultExampleSearch(benchmark::State& state) {
+  const flyorcall::Input input = flyorcall::read_input(flyorcall::data::default_json);
+  for (auto _ : state) {
+    auto plan = flyorcall::plan_quarter(input, flyorcall::PlanMethod::search);
+    benchmark::DoNotOptimize(plan);
+  }
+  state.counters["clients"] = static_cast<double>(input.clients.size());
+}
+BENCHMARK(BM_PlanDefaultExampleSearch)->Unit(benchmark::kMillisecond);
+
+} // namespace
