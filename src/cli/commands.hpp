@@ -18,5 +18,8 @@ Command add_batch_command(CLI::App& app, CommonOptions& opt);
 Command add_calls_command(CLI::App& app, CommonOptions& opt);
 /// `flyorcall report`: the quarterly trip report of a plan, HTML/Markdown/CSV (docs/report.md).
 Command add_report_command(CLI::App& app, CommonOptions& opt);
+/// `flyorcall check INPUT PLAN`: a plan's rules, costs and totals checked against its input
+/// (docs/check.md).
+Command add_check_command(CLI::App& app, CommonOptions& opt);
 
 } // namespace flyorcall::cli

@@ -275,6 +275,7 @@ int main(int argc, char** argv) {
 
   // Commands in their own files (src/cli/cmd_*.cpp).
   std::vector<fyc::cli::Command> commands;
+  commands.push_back(fyc::cli::add_check_command(app, opt));
   commands.push_back(fyc::cli::add_report_command(app, opt));
   commands.push_back(fyc::cli::add_calls_command(app, opt));
   commands.push_back(fyc::cli::add_holidays_command(app, opt));

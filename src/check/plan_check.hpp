@@ -1,0 +1,37 @@
+// An independent feasibility and cost check of a plan against its input (docs/check.md). It
+// re-derives dates, rules, costs and totals from the input alone — the network, the business
+// calendars, the cost model — and never from the planner's state, so that a planner bug cannot
+// hide behind its own bookkeeping.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "flyorcall/model.hpp"
+#include "flyorcall/plan.hpp"
+#include "report/report_model.hpp"
+
+namespace flyorcall::check {
+
+/// One rule a plan breaks, located by a JSON Pointer (RFC 6901) into the plan document.
+struct Violation {
+  std::string pointer; ///< e.g. "/trips/2/legs/1/fare"; "" is the whole plan
+  std::string rule;    ///< the rule's short name, as listed in docs/check.md (e.g. "business days")
+  std::string message; ///< what the plan says and what the input and the model require
+};
+
+/// Every violation of `plan` against `input`, in plan order (header, trips, clients, totals,
+/// budget); empty exactly when the plan is valid. Money must match to the cent, CO2 to the 0.1 kg
+/// the plan JSON keeps, distances to its 0.1 km.
+[[nodiscard]] std::vector<Violation> check_plan(const Input& input,
+                                                const report::PlanDocument& plan);
+
+/// The same check on an in-memory plan: it is written as plan JSON and read back, so that both
+/// paths check exactly the same document.
+[[nodiscard]] std::vector<Violation> check_plan(const Input& input, const Plan& plan);
+
+/// The violations as one line of JSON followed by a newline:
+/// {"valid":bool,"violations":[{"pointer":…,"rule":…,"message":…}]}.
+[[nodiscard]] std::string violations_to_json(const std::vector<Violation>& violations);
+
+} // namespace flyorcall::check

@@ -1,0 +1,2 @@
+set(FLYORCALL_CHECK_SOURCES
+  src/check/plan_check.cpp)

@@ -1,0 +1,78 @@
+// `flyorcall check INPUT PLAN`: an independent feasibility and cost check of a plan against its
+// input (docs/check.md). Exit 0 when the plan is valid, 3 when it breaks a rule, 2 when a file
+// cannot be read.
+#include <iostream>
+#include <memory>
+#include <string>
+
+#include "check/plan_check.hpp"
+#include "cli/commands.hpp"
+#include "io/files.hpp"
+#include "io/input_reader.hpp"
+#include "io/plan_reader.hpp"
+
+namespace flyorcall::cli {
+namespace {
+
+struct CheckArgs {
+  std::string input;
+  std::string plan;
+  bool json = false;
+};
+
+std::string money_text(Money m, const std::string& currency) {
+  const std::int64_t c = m.count();
+  const std::int64_t a = c < 0 ? -c : c;
+  std::string cents = std::to_string(a % 100);
+  if (cents.size() < 2) cents.insert(0, "0");
+  return (c < 0 ? "-" : "") + std::to_string(a / 100) + "." + cents + " " + currency;
+}
+
+int run(const CheckArgs& a, const CommonOptions& opt) {
+  std::string source = "flyorcall check";
+  try {
+    if (a.input == "-" && a.plan == "-")
+      throw bad_input("INPUT and PLAN cannot both be read from stdin");
+    const Input input = load_input(a.input, false, source);
+    source = a.plan == "-" ? "<stdin>" : a.plan;
+    const report::PlanDocument plan = io::read_plan(io::read_text_file(a.plan));
+    const std::vector<check::Violation> violations = check::check_plan(input, plan);
+    if (a.json) {
+      std::cout << check::violations_to_json(violations);
+    } else if (violations.empty()) {
+      std::cout << "valid: " << plan.label << ", " << plan.trips.size()
+                << (plan.trips.size() == 1 ? " trip, " : " trips, ") << plan.totals.visits
+                << (plan.totals.visits == 1 ? " visit, " : " visits, ") << plan.totals.remote
+                << " remote, net " << money_text(plan.totals.net, plan.currency) << '\n';
+    } else {
+      std::vector<Problem> lines;
+      for (const check::Violation& v : violations)
+        lines.push_back({v.pointer, v.message + " (" + v.rule + ")"});
+      std::cout << io::format_problems_text(lines, "");
+      std::cout << violations.size() << (violations.size() == 1 ? " violation\n" : " violations\n");
+    }
+    return violations.empty() ? 0 : static_cast<int>(ErrorCode::infeasible);
+  } catch (const Error& e) {
+    return report_error(e, source, opt);
+  }
+}
+
+} // namespace
+
+Command add_check_command(CLI::App& app, CommonOptions& opt) {
+  auto args = std::make_shared<CheckArgs>();
+  CLI::App* sub = app.add_subcommand(
+      "check", "Check a plan against its input: every broken rule, date, cost and total, each "
+               "with its JSON Pointer (exit 3 when the plan is not valid)");
+  sub->add_option("INPUT", args->input, "The input document the plan is for; '-' reads stdin")
+      ->required();
+  sub->add_option("PLAN", args->plan,
+                  "Plan JSON written by 'flyorcall plan -o' (docs/plan.md); '-' reads stdin")
+      ->required();
+  sub->add_flag("--json", args->json,
+                "Print {\"valid\":…,\"violations\":[{\"pointer\",\"rule\",\"message\"}]} instead");
+  add_error_format(sub, opt);
+  return Command{sub, [args, &opt] { return run(*args, opt); }};
+}
+
+} // namespace flyorcall::cli
