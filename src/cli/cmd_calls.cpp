@@ -307,7 +307,7 @@ Command add_calls_command(CLI::App& app, CommonOptions& opt) {
       "calls", "Remote-meeting slots across time zones: best starts, weekly slot, fair rotation");
   sub->footer(
       "PARTICIPANT is NAME:ZONE[#CC][@HOURS][*WEIGHT]\n"
-      "  NAME    any text without ':'\n"
+      "  NAME    any text without ':' or control characters\n"
       "  ZONE    IANA time zone, e.g. Asia/Tokyo\n"
       "  #CC     ISO country whose weekend and public holidays apply (default: the country of\n"
       "          a city in ZONE from the built-in cities; otherwise Sat-Sun, no holidays)\n"

@@ -143,7 +143,8 @@ std::string calls_to_json(const CallsReport& r) {
     out["weekly"] = std::move(weekly);
   }
   if (r.rotation) out["rotation"] = rotation_json(r, *r.rotation);
-  return out.dump(2) + "\n";
+  // A library caller may pass names that are not UTF-8: U+FFFD stands in rather than a throw.
+  return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 } // namespace flyorcall::io

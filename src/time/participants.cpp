@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <variant>
 
 #include "model/suggest.hpp"
@@ -17,6 +18,51 @@ namespace {
 
 std::string quote(std::string_view s) {
   return "\"" + std::string(s) + "\"";
+}
+
+/// Offset of the first byte that does not start or continue a valid UTF-8 sequence (overlong
+/// forms, surrogates and code points above U+10FFFF included), or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 1;
+    std::uint32_t cp = c;
+    std::uint32_t min = 0;
+    if (c >= 0x80u) {
+      if ((c & 0xE0u) == 0xC0u) {
+        len = 2, cp = c & 0x1Fu, min = 0x80;
+      } else if ((c & 0xF0u) == 0xE0u) {
+        len = 3, cp = c & 0x0Fu, min = 0x800;
+      } else if ((c & 0xF8u) == 0xF0u) {
+        len = 4, cp = c & 0x07u, min = 0x10000;
+      } else {
+        return i;
+      }
+      if (i + len > s.size()) return i;
+      for (std::size_t k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + k]);
+        if ((b & 0xC0u) != 0x80u) return i;
+        cp = (cp << 6) | (b & 0x3Fu);
+      }
+      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+/// Offset of the first control character (U+0000-U+001F, U+007F, U+0080-U+009F) of valid
+/// UTF-8 text, or npos.
+std::size_t first_control(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20u || c == 0x7Fu) return i;
+    if (c == 0xC2u && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80u &&
+        static_cast<unsigned char>(s[i + 1]) <= 0x9Fu)
+      return i;
+  }
+  return std::string_view::npos;
 }
 
 } // namespace
@@ -46,17 +92,26 @@ std::optional<ParsedParticipant> parse_participant(std::string_view text_view, s
                                                    DateRange range,
                                                    std::vector<Problem>& problems) {
   const std::string text(text_view);
+  const auto at = [](std::size_t pos) { return " at character " + std::to_string(pos + 1); };
+  // Checked first: the messages below quote the text, and every message must be valid UTF-8.
+  if (const auto bad = first_invalid_utf8(text); bad != std::string::npos) {
+    problems.push_back(
+        {"", "participant " + std::to_string(index + 1) + ": not valid UTF-8" + at(bad)});
+    return std::nullopt;
+  }
   const std::string where = "participant " + std::to_string(index + 1) + " " + quote(text) + ": ";
   const auto fail = [&](const std::string& what) {
     problems.push_back({"", where + what});
     return std::nullopt;
   };
-  const auto at = [](std::size_t pos) { return " at character " + std::to_string(pos + 1); };
   const std::size_t colon = text.find(':');
   if (colon == std::string::npos)
     return fail(
         "expected NAME:ZONE[#CC][@HOURS][*WEIGHT], e.g. \"client:Asia/Tokyo@09:00-18:00*3\"");
   if (colon == 0) return fail("empty name" + at(0));
+  // A name is printed in tables and terminals: no line breaks, tabs or terminal controls.
+  if (const auto ctl = first_control(text.substr(0, colon)); ctl != std::string::npos)
+    return fail("control character in the name" + at(ctl));
   const std::size_t star = text.find('*', colon);
   const std::size_t at_sign = text.find('@', colon);
   const std::size_t end_hours = star == std::string::npos ? text.size() : star;

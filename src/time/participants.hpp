@@ -35,10 +35,12 @@ struct ParsedParticipant {
 };
 
 /// Parses one "NAME:ZONE[#CC][@HOURS][*WEIGHT]" (`index` is 0-based, `range` the anchor's local
-/// dates, which the calendar covers with three days to spare either side). On failure appends
-/// one problem (empty pointer) starting `participant <index+1> "<text>": ` and naming the
-/// 1-based character position, and returns nullopt. Never throws for any text as long as
-/// `range` widened by three days lies within kFirstHolidayYear..kLastHolidayYear.
+/// dates, which the calendar covers with three days to spare either side). NAME is any text
+/// without ':' or control characters; the whole text must be valid UTF-8. On failure appends one
+/// problem (empty pointer) starting `participant <index+1> "<text>": ` (without the text when it
+/// is not UTF-8) and naming the 1-based character (byte) position, and returns nullopt. Never
+/// throws for any text as long as `range` widened by three days lies within
+/// kFirstHolidayYear..kLastHolidayYear.
 [[nodiscard]] std::optional<ParsedParticipant> parse_participant(std::string_view text,
                                                                  std::size_t index, DateRange range,
                                                                  std::vector<Problem>& problems);

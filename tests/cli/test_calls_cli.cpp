@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -263,4 +264,73 @@ TEST_F(CallsCli, SameArgumentsGiveTheSameOutput) {
   const CliRun b = run(args);
   ASSERT_EQ(a.code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
+}
+
+TEST_F(CallsCli, HostileNamesAreTextInTheTableAndExactInTheJson) {
+  // Names reach the terminal (text) and JSON as they are: the table has no markup to escape,
+  // and JSON escapes quotes and backslashes so the names read back byte for byte.
+  const std::vector<std::string> names{
+      "<img src=x onerror=alert(1)>", "=HYPERLINK(\"x\")", "+1", "-1", "@x", "a|b",
+      "say \"hi\" 'there'",           "back\\slash"};
+  const std::vector<std::string> zones{"Europe/Berlin",   "Asia/Tokyo",      "America/New_York",
+                                       "Europe/London",   "Asia/Kolkata",    "Australia/Sydney",
+                                       "America/Chicago", "Europe/Amsterdam"};
+  std::string args;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    // Shell single quotes: a ' inside becomes '\''.
+    std::string arg = names[i] + ":" + zones[i];
+    for (std::size_t at = arg.find('\''); at != std::string::npos; at = arg.find('\'', at + 4))
+      arg.replace(at, 1, "'\\''");
+    args += "-p '" + arg + "' ";
+  }
+  args += "--from 2027-03-01 --to 2027-03-05 --top 1";
+  const json j = run_json(args);
+  ASSERT_EQ(j["participants"].size(), names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    EXPECT_EQ(j["participants"][i]["name"], names[i]);
+    EXPECT_EQ(j["starts"][0]["participants"][i]["name"], names[i]);
+  }
+  const CliRun text = run(args);
+  ASSERT_EQ(text.code, 0) << text.err;
+  for (const auto& n : names) EXPECT_NE(text.out.find("  " + n + " "), std::string::npos) << n;
+  for (const char c : text.out)
+    EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << static_cast<int>(c);
+}
+
+TEST_F(CallsCli, NamesWithControlCharactersOrInvalidUtf8AreBadArguments) {
+  // Found by fuzz_participant: a name that is not UTF-8 made `calls --json` fail with an
+  // internal error (exit 1) in the JSON writer. Now every such argument is exit 2.
+  // (/bin/sh runs the command: printf writes the bytes.)
+  CliRun r = run("-p \"$(printf '\\377eAsia/\\002:Asia/Tokyo@09:00-18:00*3')\" -p me:Europe/Berlin "
+                 "--from 2027-03-01 --to 2027-03-05 --json");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("participant 1: not valid UTF-8 at character 1"), std::string::npos)
+      << r.err;
+  EXPECT_TRUE(r.out.empty());
+  r = run("-p \"$(printf '\\ttab:Europe/Berlin')\" -p \"$(printf '\\rcr:Asia/Tokyo')\" "
+          "-p \"$(printf 'new\\nline:UTC')\" -p \"$(printf '\\033[31mred:UTC')\" --from 2027-03-01 "
+          "--to 2027-03-05");
+  EXPECT_EQ(r.code, 2) << r.err;
+  // The message shows the control characters escaped, never raw.
+  EXPECT_NE(
+      r.err.find("participant 1 \"\\u0009tab:Europe/Berlin\": control character in the name at "
+                 "character 1"),
+      std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("participant 2 \"\\u000dcr:Asia/Tokyo\": control character in the name at "
+                       "character 1"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("participant 3 \"new\\u000aline:UTC\": control character in the name at "
+                       "character 4"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("participant 4 \"\\u001b[31mred:UTC\": control character"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+  r = run("-p \"$(printf '\\377:UTC')\" --from 2027-03-01 --to 2027-03-05 --error-format json");
+  EXPECT_EQ(r.code, 2);
+  const json err = json::parse(r.err); // valid JSON although the argument was not UTF-8
+  EXPECT_EQ(err["code"], 2);
 }

@@ -198,3 +198,43 @@ TEST(Participants, ZoneHintPrefersANearZoneThenACityName) {
   EXPECT_EQ(tz::zone_hint("Europe/Frankfurt"), " (did you mean \"Europe/Berlin\"?)");
   EXPECT_EQ(tz::zone_hint("Qqqqqqqqqqqq/Zzzzzzzzzzzzzzz"), "");
 }
+
+TEST(Participants, TextThatIsNotUtf8IsRejectedWithoutQuotingIt) {
+  // Found by fuzz_participant: a name starting with byte 0xFF was accepted, and the JSON writer
+  // of `calls --json` then threw on it (an internal error, exit 1).
+  const std::string found("\xff"
+                          "eAsia/\x02\x00"
+                          "cnient:Asia/Tokyo@09:00-18:00*3",
+                          40);
+  EXPECT_EQ(error_of(found, 1), "participant 2: not valid UTF-8 at character 1");
+  EXPECT_EQ(error_of("a:Europe/Berlin#D\xc3"), "participant 1: not valid UTF-8 at character 18");
+  EXPECT_EQ(error_of("\xed\xa0\x80:UTC"), "participant 1: not valid UTF-8 at character 1");
+  EXPECT_EQ(error_of("\xc0\xaf:UTC"), "participant 1: not valid UTF-8 at character 1");
+  const Parsed ok = parse("Zoë 東京 😀:UTC");
+  ASSERT_TRUE(ok.party);
+  EXPECT_EQ(ok.party->part.name, "Zoë 東京 😀");
+}
+
+TEST(Participants, ControlCharactersInTheNameAreRejected) {
+  EXPECT_EQ(error_of("\tx:UTC"), "participant 1 \"\tx:UTC\": control character in the name at "
+                                 "character 1");
+  EXPECT_EQ(error_of("\rx:UTC"), "participant 1 \"\rx:UTC\": control character in the name at "
+                                 "character 1");
+  EXPECT_EQ(error_of("a\nb:UTC"), "participant 1 \"a\nb:UTC\": control character in the name at "
+                                  "character 2");
+  EXPECT_EQ(error_of("red\x1b[31m:UTC"), "participant 1 \"red\x1b[31m:UTC\": control character "
+                                         "in the name at character 4");
+  EXPECT_EQ(error_of("c1\xc2\x9b:UTC"), "participant 1 \"c1\xc2\x9b:UTC\": control character in "
+                                        "the name at character 3");
+  const std::string nul = std::string("nul") + '\0' + ":UTC";
+  EXPECT_EQ(error_of(nul), "participant 1 \"" + nul +
+                               "\": control character in the name at "
+                               "character 4");
+  // Printable hostile names are names like any other.
+  for (const std::string name : {"<img src=x onerror=alert(1)>", "=HYPERLINK(\"x\")", "+1", "-1",
+                                 "@x", "a|b", "\"quoted\" 'name'", "back\\slash"}) {
+    const Parsed p = parse(name + ":Europe/Paris");
+    ASSERT_TRUE(p.party) << name;
+    EXPECT_EQ(p.party->part.name, name);
+  }
+}
