@@ -190,3 +190,90 @@ TEST_F(BatchCli, UsageErrors) {
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(slurp(dir_ / "ok.json"), slurp(kSource / "data/examples/small.json"));
 }
+
+TEST_F(BatchCli, HostileNamesStayInsideTheirJsonLine) {
+  // A name may hold quotes, backslashes, markup and formula starts; a note may hold a line break
+  // and a tab. Each record stays on one line and reads back exactly.
+  const std::vector<std::string> names{
+      "<img src=x onerror=alert(1)>", "=HYPERLINK(\"x\")",         "+1", "-1", "@x", "a|b",
+      "back\\slash \"quoted\"",       "\u2028line separator\u2029"};
+  json doc = json::parse(slurp(kSource / "data/examples/default.json"));
+  for (std::size_t i = 0; i < doc["clients"].size(); ++i)
+    doc["clients"][i]["name"] = names[i % names.size()];
+  for (auto& e : doc["events"]) e["note"] = "first line\nsecond line\tand a tab\r";
+  spit(dir_ / "a.json", doc.dump(2));
+  doc["seed"] = 7;
+  spit(dir_ / "b\"quoted\\name.json", doc.dump(2));
+  const CliRun r = run("batch a.json 'b\"quoted\\name.json' 'missing<x>.json' --jobs 2");
+  EXPECT_EQ(r.code, 2) << r.err;
+  const auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out.substr(0, 500);
+  for (const auto& line : lines) {
+    EXPECT_EQ(line.find('\t'), std::string::npos);
+    EXPECT_EQ(line.find('\r'), std::string::npos);
+  }
+  const json a = json::parse(lines[0]);
+  const json b = json::parse(lines[1]);
+  EXPECT_EQ(b["source"], "b\"quoted\\name.json");
+  EXPECT_EQ(json::parse(lines[2])["source"], "missing<x>.json");
+  for (const json* rec : {&a, &b}) {
+    ASSERT_TRUE(rec->contains("plan")) << rec->dump().substr(0, 300);
+    std::size_t seen = 0;
+    for (const auto& c : (*rec)["plan"]["clients"])
+      for (const auto& n : names)
+        if (c.contains("name") && c["name"] == n) ++seen;
+    EXPECT_EQ(seen, doc["clients"].size());
+  }
+}
+
+TEST_F(BatchCli, ReportsOfPlansMadeWithOneOrTwoJobsAreByteIdentical) {
+  // batch with --jobs 1 and --jobs 2, then `report` of each plan line in every format: the
+  // same bytes, and the same bytes again when the report is run twice.
+  std::string args = "batch";
+  for (std::size_t i = 0; i < 4; ++i) {
+    const std::string name = "in" + std::to_string(i) + ".json";
+    spit(dir_ / name, generated(i, false).dump(2));
+    args += " " + name;
+  }
+  const CliRun one = run(args + " --jobs 1");
+  const CliRun two = run(args + " --jobs 2");
+  ASSERT_EQ(one.code, 0) << one.err;
+  ASSERT_EQ(two.code, 0) << two.err;
+  EXPECT_EQ(one.out, two.out);
+  const auto lines1 = lines_of(one.out);
+  const auto lines2 = lines_of(two.out);
+  ASSERT_EQ(lines1.size(), 4u);
+  ASSERT_EQ(lines2.size(), 4u);
+  for (std::size_t i = 0; i < lines1.size(); ++i) {
+    spit(dir_ / ("p1-" + std::to_string(i) + ".json"), json::parse(lines1[i])["plan"].dump(2));
+    spit(dir_ / ("p2-" + std::to_string(i) + ".json"), json::parse(lines2[i])["plan"].dump(2));
+    for (const std::string format : {"html", "md", "csv"}) {
+      const std::string tail = ".json --input in" + std::to_string(i) + ".json --format " + format;
+      const CliRun a = run("report p1-" + std::to_string(i) + tail);
+      const CliRun b = run("report p2-" + std::to_string(i) + tail);
+      const CliRun again = run("report p1-" + std::to_string(i) + tail);
+      ASSERT_EQ(a.code, 0) << a.err;
+      EXPECT_GT(a.out.size(), 1000u) << format;
+      EXPECT_EQ(a.out, b.out) << "input " << i << " " << format;
+      EXPECT_EQ(a.out, again.out) << "input " << i << " " << format;
+    }
+  }
+}
+
+TEST_F(BatchCli, FailedWriteLeavesNoTemporaryFileAndKeepsTheInputs) {
+  fs::copy_file(kSource / "data/examples/small.json", dir_ / "ok.json");
+  fs::create_directory(dir_ / "out-dir");
+  const CliRun r = run("batch ok.json -o out-dir");
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("cannot write out-dir"), std::string::npos) << r.err;
+  EXPECT_TRUE(fs::is_empty(dir_ / "out-dir"));
+  for (const auto& e : fs::recursive_directory_iterator(dir_))
+    EXPECT_EQ(e.path().filename().string().find(".tmp-"), std::string::npos) << e.path();
+  EXPECT_EQ(slurp(dir_ / "ok.json"), slurp(kSource / "data/examples/small.json"));
+  // --jsonl input may not be overwritten either.
+  spit(dir_ / "in.jsonl", json::parse(slurp(dir_ / "ok.json")).dump() + "\n");
+  const CliRun j = run("batch --jsonl in.jsonl -o ./in.jsonl");
+  EXPECT_EQ(j.code, 2);
+  EXPECT_NE(j.err.find("refusing to overwrite"), std::string::npos) << j.err;
+  EXPECT_EQ(slurp(dir_ / "in.jsonl"), json::parse(slurp(dir_ / "ok.json")).dump() + "\n");
+}

@@ -11,6 +11,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -262,4 +263,162 @@ TEST_F(CompareCli, OutputIsTheSameWhateverTheJobs) {
   ASSERT_EQ(j["scenarios"].size(), 5u);
   EXPECT_EQ(j["sweep"]["pointer"], "/policy/carbon_price_per_t");
   EXPECT_EQ(j["scenarios"][4]["sweep_value"], 300);
+}
+
+namespace {
+
+/// Pipe-table cells of a Markdown line (unescaped pipes separate cells).
+std::size_t md_cells(const std::string& line) {
+  std::size_t pipes = 0;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '\\') {
+      ++i;
+      continue;
+    }
+    pipes += line[i] == '|';
+  }
+  return pipes - 1;
+}
+
+/// Hostile client names with what each format must show of them (the input reader refuses
+/// control characters in names, so these are the ones a plan can carry).
+struct HostileName {
+  std::string name;
+  std::string html;
+  std::string md;
+};
+
+const std::vector<HostileName> kHostile{
+    {"<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;",
+     "\\<img src=x onerror=alert\\(1\\)\\>"},
+    {"=HYPERLINK(\"x\")", "=HYPERLINK(&quot;x&quot;)", "=HYPERLINK\\(\"x\"\\)"},
+    {"+1", "+1", "\\+1"},
+    {"-1", "-1", "-1"},
+    {"@x", "@x", "@x"},
+    {"a|b", "a|b", "a\\|b"},
+    {"\" onmouseover=\"alert(4)", "&quot; onmouseover=&quot;alert(4)",
+     "\" onmouseover=\"alert\\(4\\)"},
+    {"it's", "it&#39;s", "it's"},
+};
+
+} // namespace
+
+TEST_F(CompareCli, HostileNamesAreEscapedInEveryFormat) {
+  json doc = json::parse(slurp(kSource / "data/examples/default.json"));
+  for (std::size_t i = 0; i < doc["clients"].size(); ++i)
+    doc["clients"][i]["name"] = kHostile[i % kHostile.size()].name;
+  const fs::path base = dir_ / "base<b>|x.json";
+  spit(base, doc.dump(2));
+  const std::string scenario = "/clients/0/name=<script>alert(5)</script>|=x";
+  const std::string args = "compare '" + base.string() +
+                           "' --set /policy/budget/money=30000 --set '" + scenario + "' --jobs 2";
+
+  const CliRun j = run(args + " --format json");
+  ASSERT_EQ(j.code, 0) << j.err;
+  const json c = json::parse(j.out);
+  EXPECT_EQ(c["base"]["name"], base.string());
+  ASSERT_EQ(c["scenarios"].size(), 2u);
+  EXPECT_EQ(c["scenarios"][1]["name"], scenario);
+  std::vector<std::size_t> flipped; // kHostile index of each flipped client's name
+  for (const auto& f : c["scenarios"][0]["flips"]) {
+    const std::string name = f["name"];
+    for (std::size_t k = 0; k < kHostile.size(); ++k)
+      if (kHostile[k].name == name) flipped.push_back(k);
+  }
+  EXPECT_EQ(flipped.size(), c["scenarios"][0]["flips"].size()); // names read back exactly
+  ASSERT_FALSE(flipped.empty()) << "the budget cut changes no decision";
+
+  const CliRun html = run(args + " --format html");
+  ASSERT_EQ(html.code, 0) << html.err;
+  EXPECT_EQ(html.out.find("<img"), std::string::npos);
+  EXPECT_EQ(html.out.find("<script"), std::string::npos);
+  EXPECT_EQ(html.out.find("<b>"), std::string::npos);
+  EXPECT_EQ(html.out.find("\" onmouseover"), std::string::npos);
+  EXPECT_NE(html.out.find("base&lt;b&gt;|x.json"), std::string::npos);
+  EXPECT_NE(html.out.find("&lt;script&gt;alert(5)&lt;/script&gt;|=x"), std::string::npos);
+  for (const std::size_t k : flipped)
+    EXPECT_NE(html.out.find(" (" + kHostile[k].html + "): "), std::string::npos)
+        << kHostile[k].name;
+
+  const CliRun md = run(args + " --format md");
+  ASSERT_EQ(md.code, 0) << md.err;
+  for (std::size_t i = md.out.find('<'); i != std::string::npos; i = md.out.find('<', i + 1))
+    EXPECT_EQ(md.out[i - 1], '\\') << md.out.substr(i > 20 ? i - 20 : 0, 60);
+  EXPECT_NE(md.out.find("\\<script\\>alert\\(5\\)\\</script\\>\\|=x"), std::string::npos) << md.out;
+  for (const std::size_t k : flipped)
+    EXPECT_NE(md.out.find(" (" + kHostile[k].md + "): "), std::string::npos) << kHostile[k].name;
+  // Every table keeps one cell count on every row, although names hold pipes.
+  std::istringstream lines(md.out);
+  std::size_t cells = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line.front() != '|') {
+      cells = 0;
+      continue;
+    }
+    if (cells == 0) cells = md_cells(line);
+    EXPECT_EQ(md_cells(line), cells) << line;
+  }
+
+  const CliRun table = run(args);
+  ASSERT_EQ(table.code, 0) << table.err;
+  for (const std::size_t k : flipped)
+    EXPECT_NE(table.out.find(" (" + kHostile[k].name + "): "), std::string::npos)
+        << kHostile[k].name;
+  for (const char ch : table.out)
+    EXPECT_TRUE(ch == '\n' || static_cast<unsigned char>(ch) >= 0x20) << static_cast<int>(ch);
+}
+
+TEST_F(CompareCli, EveryFormatIsTheSameWhateverTheJobs) {
+  const std::string args = "compare data/examples/default.json --set /policy/budget/money=45000 "
+                           "--set /policy/carbon_price_per_t=150 --sweep "
+                           "/policy/carbon_price_per_t=0:200:100";
+  for (const std::string format : {"table", "md", "html", "json"}) {
+    const fs::path a = dir_ / ("one." + format);
+    const fs::path b = dir_ / ("two." + format);
+    const CliRun one = run(args + " --format " + format + " --jobs 1 -o '" + a.string() + "'");
+    const CliRun two = run(args + " --format " + format + " --jobs 2 -o '" + b.string() + "'");
+    ASSERT_EQ(one.code, 0) << one.err;
+    ASSERT_EQ(two.code, 0) << two.err;
+    EXPECT_FALSE(slurp(a).empty()) << format;
+    EXPECT_EQ(slurp(a), slurp(b)) << format; // byte-identical
+    const CliRun out = run(args + " --format " + format + " --jobs 2");
+    EXPECT_EQ(out.out, slurp(a)) << format; // stdout holds what the file holds
+  }
+}
+
+TEST_F(CompareCli, NanInfinityAndHugeSetValuesAreNamedByTheirPointer) {
+  struct Case {
+    std::string set;
+    std::string message;
+  };
+  // Not JSON numbers (NaN, Infinity, 1e400 overflows a double): the value is then a string.
+  const std::vector<Case> cases{
+      {"/clients/0/account_revenue=NaN", "/clients/0/account_revenue: expected an amount, found "
+                                         "string"},
+      {"/clients/0/account_revenue=Infinity",
+       "/clients/0/account_revenue: expected an amount, found string"},
+      {"/clients/0/account_revenue=-Infinity",
+       "/clients/0/account_revenue: expected an amount, found string"},
+      {"/clients/0/account_revenue=1e400",
+       "/clients/0/account_revenue: expected an amount, found string"},
+      {"/clients/0/account_revenue=1e300",
+       "/clients/0/account_revenue: expected an amount up to 1000000000000, found 1e+300"},
+      {"/clients/0/attendees=99999999999999999999",
+       "/clients/0/attendees: expected an integer from 1 to 100, found 1e+20"},
+      {"/seed=18446744073709551616",
+       "/seed: expected an integer from 0 to 18446744073709551615, found 1.8446744073709552e+19"},
+      {"/seed=-9223372036854775809",
+       "/seed: expected an integer from 0 to 18446744073709551615, found -9.223372036854776e+18"},
+      {"/policy/carbon_price_per_t=1e-400", ""}, // underflows to 0: a valid price
+  };
+  for (const Case& c : cases) {
+    const CliRun r = run("compare data/examples/default.json --set '" + c.set + "'");
+    if (c.message.empty()) {
+      EXPECT_EQ(r.code, 0) << c.set << ": " << r.err;
+      continue;
+    }
+    EXPECT_EQ(r.code, 2) << c.set;
+    EXPECT_EQ(r.err, "scenario \"" + c.set + "\": " + c.message + "\n") << c.set;
+    EXPECT_EQ(r.out, "");
+  }
 }

@@ -152,3 +152,50 @@ TEST(HolidaysCli, MissingArgumentsAreUsageErrors) {
   EXPECT_EQ(run("holidays").code, 2);
   EXPECT_EQ(run("holidays DE").code, 2);
 }
+
+TEST(HolidaysCli, HostileArgumentsAreQuotedAsPlainText) {
+  // The country argument is the only user text of this command; it appears in error messages
+  // only: markup and formula starts as they are, control characters as \u00XX, one line each.
+  CliRun r = run("holidays '<img src=x onerror=alert(1)>' 2027");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_TRUE(contains(r.err, "unknown country \"<img src=x onerror=alert(1)>\"")) << r.err;
+  r = run("holidays '=HYPERLINK(\"x\")|a' 2027");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "unknown country \"=HYPERLINK(\"x\")|a\"")) << r.err;
+  // (/bin/sh runs the command: printf writes the bytes.)
+  r = run("holidays \"$(printf 'D\\033[31mE\\nx\\ty\\rz')\" 2027");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "unknown country \"D\\u001b[31mE\\u000ax\\u0009y\\u000dz\""))
+      << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos);
+  EXPECT_EQ(r.err.find('\n'), r.err.size() - 1); // one line
+  r = run("holidays DE \"$(printf '20\\n27')\"");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(contains(r.err, "year \"20\\u000a27\"")) << r.err;
+  // Not UTF-8: the JSON error document is still valid JSON.
+  r = run("holidays \"$(printf '\\377\\376')\" 2027 --error-format json");
+  EXPECT_EQ(r.code, 2);
+  const json e = json::parse(r.err);
+  EXPECT_EQ(e["code"], 2);
+}
+
+TEST(HolidaysCli, NamesReadTheSameInTextAndJson) {
+  // Holiday names hold apostrophes, parentheses and non-ASCII letters ("New Year's Day",
+  // "Saint Patrick's Day"); JSON escapes nothing of them and the text shows them verbatim.
+  for (const char* country : {"GB", "IE", "US", "FR", "TR"}) {
+    const CliRun text = run(std::string("holidays ") + country + " 2027");
+    const CliRun j = run(std::string("holidays ") + country + " 2027 --json");
+    ASSERT_EQ(text.code, 0) << text.err;
+    ASSERT_EQ(j.code, 0) << j.err;
+    const json doc = json::parse(j.out);
+    ASSERT_FALSE(doc["holidays"].empty()) << country;
+    for (const auto& h : doc["holidays"]) {
+      const std::string line = h["date"].get<std::string>() + "  " +
+                               h["weekday"].get<std::string>() + "  " +
+                               h["name"].get<std::string>();
+      EXPECT_TRUE(contains(text.out, line + "\n") || contains(text.out, line + "  [substitute]\n"))
+          << country << ": " << line;
+    }
+  }
+}

@@ -403,6 +403,107 @@ TEST(ReportCsv, FieldRules) {
   EXPECT_EQ(csv_number(""), "");
 }
 
+// ---- every hostile name of the reliability issue, in every format ---------------------------
+
+/// Names that attack one format or another: HTML markup and attribute breaking, spreadsheet
+/// formulas (= + - @, leading tab and CR), Markdown cells (pipe, line break) and quotes.
+const std::vector<std::string> kHostileNames{"<img src=x onerror=alert(1)>",
+                                             "=HYPERLINK(\"x\")",
+                                             "+1",
+                                             "-1",
+                                             "@x",
+                                             "\tlead tab",
+                                             "\rlead cr",
+                                             "a|b",
+                                             "line\nbreak",
+                                             "\" onmouseover=\"alert(4)",
+                                             "it's"};
+
+/// The example plan with client i named kHostileNames[i].
+Json every_hostile_name_plan() {
+  Json j = Json::parse(example_plan_json());
+  EXPECT_GE(j["clients"].size(), kHostileNames.size());
+  for (std::size_t i = 0; i < kHostileNames.size(); ++i) j["clients"][i]["name"] = kHostileNames[i];
+  return j;
+}
+
+TEST(HostileNames, HtmlShowsEveryNameAsText) {
+  const Json j = every_hostile_name_plan();
+  const std::string html = report_html(report_of(j.dump()));
+  EXPECT_FALSE(contains(html, "<img"));
+  EXPECT_TRUE(contains(html, "&lt;img src=x onerror=alert(1)&gt;"));
+  EXPECT_FALSE(contains(html, "\" onmouseover"));
+  EXPECT_TRUE(contains(html, "&quot; onmouseover=&quot;alert(4)"));
+  EXPECT_TRUE(contains(html, "it&#39;s"));
+  EXPECT_TRUE(contains(html, "=HYPERLINK(&quot;x&quot;)"));
+  EXPECT_TRUE(contains(html, "a|b"));
+  EXPECT_TRUE(contains(html, "line break")); // a line break is a space, controls are dropped
+  EXPECT_TRUE(contains(html, "lead cr"));
+  EXPECT_FALSE(contains(html, "\r"));
+  // No name closes a quoted attribute value: every quote of a name is an entity.
+  EXPECT_EQ(count_of(html, "onmouseover=&quot;alert(4)"), count_of(html, "onmouseover"));
+}
+
+TEST(HostileNames, CsvNeutralisesEveryFormulaStartAndKeepsTheText) {
+  const Json j = every_hostile_name_plan();
+  const CsvParse csv = parse_csv(report_csv(report_of(j.dump())));
+  ASSERT_TRUE(csv.ok) << csv.error;
+  const auto clients = table_rows(csv, "client");
+  ASSERT_GE(clients.size(), kHostileNames.size());
+  const std::vector<std::string> expected{"<img src=x onerror=alert(1)>",
+                                          "'=HYPERLINK(\"x\")",
+                                          "'+1",
+                                          "'-1",
+                                          "'@x",
+                                          "'\tlead tab",
+                                          "'\rlead cr",
+                                          "a|b",
+                                          "line\nbreak",
+                                          "\" onmouseover=\"alert(4)",
+                                          "it's"};
+  for (std::size_t i = 0; i < kHostileNames.size(); ++i) {
+    // Rows follow the plan's client order; find the row by its id.
+    const std::string id = j["clients"][i]["id"];
+    bool found = false;
+    for (const auto& row : clients)
+      if (cell(csv, row, "client") == id) {
+        EXPECT_EQ(cell(csv, row, "name"), expected[i]) << id;
+        found = true;
+      }
+    EXPECT_TRUE(found) << id;
+  }
+  for (const auto& rec : csv.records)
+    for (const std::string& f : rec)
+      if (!f.empty() && std::string_view("=+@\t\r").find(f.front()) != std::string_view::npos)
+        ADD_FAILURE() << "formula-like cell " << f;
+}
+
+TEST(HostileNames, MarkdownKeepsEveryTableRegularAndEscapesEachName) {
+  const Json j = every_hostile_name_plan();
+  const std::string md = report_markdown(report_of(j.dump()));
+  int tables = 0;
+  expect_regular_tables(md, tables);
+  EXPECT_GT(tables, 0);
+  const auto shown = [&](std::size_t i, const std::string& escaped_name) {
+    const std::string id = j["clients"][i]["id"];
+    EXPECT_TRUE(contains(md, escaped_name + " (" + id + ")")) << escaped_name;
+  };
+  shown(0, "\\<img src=x onerror=alert(1)\\>");
+  shown(1, "\\=HYPERLINK(\"x\")");
+  shown(2, "\\+1");
+  shown(3, "\\-1");
+  shown(4, "@x");
+  shown(5, "| lead tab"); // the tab is a space, dropped at the start of the cell
+  shown(6, "| lead cr");
+  shown(7, "a\\|b");
+  shown(8, "line break");
+  shown(9, "\" onmouseover=\"alert(4)");
+  EXPECT_FALSE(contains(md, "line\nbreak"));
+  EXPECT_FALSE(contains(md, "\r"));
+  for (std::size_t i = md.find('<'); i != std::string::npos; i = md.find('<', i + 1))
+    EXPECT_EQ(md[i - 1], '\\') << md.substr(i > 20 ? i - 20 : 0, 60);
+}
+
 // ---- the plan reader
 // -----------------------------------------------------------------------------
 
