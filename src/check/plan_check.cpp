@@ -24,6 +24,7 @@
 #include "cost/trip_cost.hpp"
 #include "cost/value.hpp"
 #include "flyorcall/flyorcall.hpp"
+#include "flyorcall/limits.hpp"
 #include "io/plan_reader.hpp"
 #include "model/suggest.hpp"
 #include "network/emissions.hpp"
@@ -164,8 +165,14 @@ public:
       leg_index_.emplace(std::make_pair(l.from, l.to), i);
     }
     for (const City& c : net_.cities()) zones_.push_back(timez::find_zone(c.tz));
-    for (const Traveller& t : in_.travellers) traveller_ids_.push_back(t.id);
-    for (const Client& c : in_.clients) client_ids_.push_back(c.id);
+    for (const Traveller& t : in_.travellers) {
+      traveller_by_id_.emplace(t.id, static_cast<int>(traveller_ids_.size()));
+      traveller_ids_.push_back(t.id);
+    }
+    for (const Client& c : in_.clients) {
+      client_by_id_.emplace(c.id, static_cast<int>(client_ids_.size()));
+      client_ids_.push_back(c.id);
+    }
   }
 
   std::vector<Violation> run() {
@@ -189,6 +196,8 @@ private:
   std::map<std::size_t, std::unique_ptr<network::RouteFinder>> finders_;
   std::vector<std::string> traveller_ids_;
   std::vector<std::string> client_ids_;
+  std::map<std::string, int> traveller_by_id_; // ids are unique in a valid input
+  std::map<std::string, int> client_by_id_;
   std::vector<TripInfo> trips_;
   std::vector<Violation> out_;
 
@@ -199,14 +208,12 @@ private:
   const std::string& cur() const { return in_.currency; }
 
   int traveller_index(const std::string& id) const {
-    for (std::size_t i = 0; i < in_.travellers.size(); ++i)
-      if (in_.travellers[i].id == id) return static_cast<int>(i);
-    return -1;
+    const auto it = traveller_by_id_.find(id);
+    return it == traveller_by_id_.end() ? -1 : it->second;
   }
   int client_index(const std::string& id) const {
-    for (std::size_t i = 0; i < in_.clients.size(); ++i)
-      if (in_.clients[i].id == id) return static_cast<int>(i);
-    return -1;
+    const auto it = client_by_id_.find(id);
+    return it == client_by_id_.end() ? -1 : it->second;
   }
   int city_of(const std::string& code) const { return net_.find(code).value_or(-1); }
 
@@ -594,7 +601,9 @@ private:
 
     // Cost and CO2: the trip rebuilt from the plan's legs, the derived stays and dates, priced by
     // the cost model.
-    if (!stops_ok) return;
+    // A trip longer than any horizon (legs dated years apart) is already a violation; pricing it
+    // day by day would only take time.
+    if (!stops_ok || days > limits::kMaxHorizonDays) return;
     Trip trip;
     trip.traveller_id = tr.id;
     trip.depart = depart;
@@ -1015,6 +1024,10 @@ private:
             "decisions follow the input's client order: expected \"" +
                 (i < in_.clients.size() ? in_.clients[i].id : std::string("(none)")) +
                 "\" here, found \"" + d.id + "\"");
+      if (!d.name.empty() && d.name != in_.clients[static_cast<std::size_t>(c)].name)
+        add(P + "/name", "clients",
+            "name \"" + d.name + "\", but the input calls client " + d.id + " \"" +
+                in_.clients[static_cast<std::size_t>(c)].name + "\"");
       for (std::size_t j = 0; j < i; ++j)
         if (doc_.clients[j].id == d.id) {
           add(P + "/id", "clients", "a second decision for client " + d.id);

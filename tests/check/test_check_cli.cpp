@@ -87,6 +87,17 @@ TEST_F(CheckCli, ValidPlanExitsZero) {
   EXPECT_EQ(j.out, "{\"valid\":true,\"violations\":[]}\n");
 }
 
+TEST_F(CheckCli, MultiClientPlanIsValid) {
+  const fs::path plan = dir_ / "search.plan.json";
+  const CliRun p =
+      run("plan data/examples/two-travellers.json --method search --time-limit 1 -q -o '" +
+          plan.string() + "'");
+  ASSERT_EQ(p.code, 0) << p.err;
+  const CliRun r = run("check data/examples/two-travellers.json '" + plan.string() + "'");
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_THAT(r.out, HasSubstr("valid: 2027-Q2, "));
+}
+
 TEST_F(CheckCli, ViolationsExitThree) {
   nlohmann::ordered_json p = nlohmann::ordered_json::parse(slurp(planned()));
   p["totals"]["net"] = p["totals"]["net"].get<double>() + 1.0;

@@ -491,10 +491,35 @@ TEST_F(Mutated, ClientVisitedTwice) {
   EXPECT_VIOLATION(v, "/trips/4/visits/1/client", "visit");
 }
 
+TEST_F(Mutated, ClientName) {
+  plan["clients"][3]["name"] = "Northern";
+  EXPECT_ONLY_VIOLATION(run(), "/clients/3/name", "clients");
+}
+
 TEST_F(Mutated, MissingDecision) {
   plan["clients"].erase(24);
   const auto v = run();
   EXPECT_VIOLATION(v, "/clients", "clients");
+}
+
+TEST_F(Mutated, LegDatedCenturiesLater) {
+  // Still a plan the reader accepts: the checker names the dates and does not price 8 000 years.
+  plan["trips"][0]["legs"][3]["depart_utc"] = "9999-12-30T17:00Z";
+  const auto v = run();
+  EXPECT_VIOLATION(v, "/trips/0/back", "trip dates");
+  EXPECT_VIOLATION(v, "/trips/0/days_away", "max_trip_days");
+  EXPECT_VIOLATION(v, "/trips/0/back", "horizon");
+}
+
+TEST_F(Mutated, UnknownCitiesAndCabins) {
+  plan["trips"][1]["legs"][1]["to"] = "mad";
+  plan["trips"][1]["legs"][2]["cabin"] = "coach";
+  plan["trips"][1]["stays"][1]["city"] = "mad";
+  const auto v = run();
+  EXPECT_VIOLATION(v, "/trips/1/legs/1/to", "network leg");
+  EXPECT_THAT(find(v, "/trips/1/legs/1/to", "network leg")->message,
+              HasSubstr("did you mean \"MAD\""));
+  EXPECT_VIOLATION(v, "/trips/1/legs/2/cabin", "network leg");
 }
 
 TEST_F(Mutated, PlanOfAnotherInput) {
