@@ -275,5 +275,27 @@ TEST(PlanWriter, SummerTimeChangesTheLocalTime) {
   EXPECT_EQ(j["trips"][0]["legs"][0]["depart_local"], "2027-04-01T08:00");
 }
 
+TEST(PlanWriter, HostileTextReadsBackExactlyAndTheRunIsRecorded) {
+  Input in = make_input();
+  in.clients[0].name = "<img src=x onerror=alert(1)>";
+  in.clients[1].name = "=HYPERLINK(\"x\")|a\\b";
+  Plan plan = make_plan();
+  plan.notes = {"line\nbreak\ttab\r\x1b[31m", "@x", "-1", "+1"};
+  plan.decisions[0].reason = "</script><script>alert(2)</script>";
+  const std::string text = plan_to_json(plan, in);
+  const auto j = nlohmann::json::parse(text);
+  EXPECT_EQ(j["clients"][0]["name"], "<img src=x onerror=alert(1)>");
+  EXPECT_EQ(j["clients"][1]["name"], "=HYPERLINK(\"x\")|a\\b");
+  EXPECT_EQ(j["clients"][0]["reason"], "</script><script>alert(2)</script>");
+  EXPECT_EQ(j["notes"], nlohmann::json::array({"line\nbreak\ttab\r\x1b[31m", "@x", "-1", "+1"}));
+  // Control characters are escaped: the only raw ones are the pretty-printer's line breaks.
+  for (const char c : text)
+    EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << static_cast<int>(c);
+  // What makes the run reproducible: tool version, world-data version and seed.
+  EXPECT_EQ(j["flyorcall"], kVersion);
+  EXPECT_FALSE(j["data_version"].get<std::string>().empty());
+  EXPECT_EQ(j["seed"], 7);
+}
+
 } // namespace
 } // namespace flyorcall
