@@ -334,3 +334,43 @@ TEST_F(CallsCli, NamesWithControlCharactersOrInvalidUtf8AreBadArguments) {
   const json err = json::parse(r.err); // valid JSON although the argument was not UTF-8
   EXPECT_EQ(err["code"], 2);
 }
+
+TEST_F(CallsCli, EveryDocumentedLimitAtAndPastItsMaximum) {
+  // docs/calls.md, "Options and limits": 32 participants, 400 days, 1 to 720 minutes, a grid of
+  // 5 to 240 minutes dividing a day, --top 1 to 100, --options 1 to 8, dates 2000-01-04 to
+  // 2100-12-28.
+  const auto participants = [](int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) out += "-p p" + std::to_string(i) + ":Europe/Berlin ";
+    return out;
+  };
+  EXPECT_EQ(run(participants(32) + "--from 2027-03-01 --to 2027-03-02 --top 1").code, 0);
+  CliRun r = run(participants(33) + "--from 2027-03-01 --to 2027-03-02");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("33 participants; at most 32"), std::string::npos) << r.err;
+
+  const std::string one = "-p a:Europe/Berlin ";
+  EXPECT_EQ(run(one + "--from 2027-01-01 --to 2028-02-04 --top 1").code, 0); // 400 days
+  r = run(one + "--from 2027-01-01 --to 2028-02-05");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("--from/--to span 401 days; at most 400"), std::string::npos) << r.err;
+
+  const std::string week = one + "--from 2027-03-01 --to 2027-03-05 ";
+  EXPECT_EQ(run(week + "--duration 720 --top 1").code, 0);
+  EXPECT_EQ(run(week + "--duration 1 --top 1").code, 0);
+  for (const char* bad :
+       {"--duration 721", "--duration 0", "--grid 4", "--grid 241", "--grid 7", "--top 0",
+        "--top 101", "--options 0", "--options 9", "--duration 99999999999999999999"}) {
+    r = run(week + bad);
+    EXPECT_EQ(r.code, 2) << bad << ": " << r.err;
+    EXPECT_TRUE(r.out.empty()) << bad;
+  }
+  EXPECT_EQ(run(week + "--grid 240 --top 100 --rotate --options 8").code, 0);
+  EXPECT_EQ(run(one + "--from 2000-01-04 --to 2000-01-10 --top 1").code, 0);
+  EXPECT_EQ(run(one + "--from 2100-12-20 --to 2100-12-28 --top 1").code, 0);
+  r = run(one + "--from 2000-01-03 --to 2000-01-10");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("expected a date from 2000-01-04 to 2100-12-28"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(run(one + "--from 2100-12-20 --to 2100-12-29").code, 2);
+}
