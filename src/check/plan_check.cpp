@@ -764,9 +764,7 @@ private:
             before_visit = true;
             add(P + "/visits/" + str(k) + "/date", "traveller there",
                 "the visit lasts until " + fmt_date(info.visits[k].last) +
-                    ", but the traveller "
-                    "leaves " +
-                    s.city + " at " + fmt_local(leave));
+                    ", but the traveller leaves " + s.city + " at " + fmt_local(leave));
           }
         if (!before_visit && !visits_at[j].empty() &&
             leave < as_local(last) + minutes(kLeaveStopMin))
