@@ -3,7 +3,7 @@
 // participant (by number, and quoting the text when it is valid UTF-8); what parses has a name
 // without ':', a zone, a weight within its limits and working hours that round-trip through their
 // canonical text, and both outputs of the command (the JSON writer and a scored start) take it
-// without throwing.
+// without throwing or replacing any of its text.
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -83,6 +83,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   report.starts = tz::best_starts(report.participants, range, 60, 1, 720);
   for (const auto& s : report.starts)
     if (s.offhours_min.size() != 1 || s.offhours_min[0] < 0 || s.offhours_min[0] > 60) std::abort();
-  if (flyorcall::io::calls_to_json(report).empty()) std::abort();
+  // The writer replaces text that is not UTF-8 with U+FFFD: none may reach it from a participant.
+  static constexpr std::string_view kReplacement = "\xef\xbf\xbd";
+  const std::string json = flyorcall::io::calls_to_json(report);
+  if (json.find(kReplacement) != std::string::npos &&
+      text.find(kReplacement) == std::string_view::npos)
+    std::abort();
   return 0;
 }

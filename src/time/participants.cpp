@@ -27,19 +27,16 @@ std::size_t first_invalid_utf8(std::string_view s) {
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     std::size_t len = 1;
-    std::uint32_t cp = c;
-    std::uint32_t min = 0;
     if (c >= 0x80u) {
-      if ((c & 0xE0u) == 0xC0u) {
-        len = 2, cp = c & 0x1Fu, min = 0x80;
-      } else if ((c & 0xF0u) == 0xE0u) {
-        len = 3, cp = c & 0x0Fu, min = 0x800;
-      } else if ((c & 0xF8u) == 0xF0u) {
-        len = 4, cp = c & 0x07u, min = 0x10000;
-      } else {
-        return i;
-      }
-      if (i + len > s.size()) return i;
+      // Sequence length, the lead byte's payload and the smallest code point of that length.
+      const std::size_t lead = (c & 0xE0u) == 0xC0u   ? 2
+                               : (c & 0xF0u) == 0xE0u ? 3
+                               : (c & 0xF8u) == 0xF0u ? 4
+                                                      : 0;
+      if (lead == 0 || i + lead > s.size()) return i;
+      len = lead;
+      std::uint32_t cp = c & (0x7Fu >> len);
+      const std::uint32_t min = len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u;
       for (std::size_t k = 1; k < len; ++k) {
         const auto b = static_cast<unsigned char>(s[i + k]);
         if ((b & 0xC0u) != 0x80u) return i;
