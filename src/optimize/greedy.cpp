@@ -36,21 +36,6 @@ namespace optimize {
 
 namespace {
 
-std::string fmt_money(Money m, const std::string& currency) {
-  const std::int64_t c = m.count();
-  const std::int64_t a = c < 0 ? -c : c;
-  std::string s = (c < 0 ? "-" : "") + std::to_string(a / 100) + ".";
-  const std::int64_t cents = a % 100;
-  s += static_cast<char>('0' + cents / 10);
-  s += static_cast<char>('0' + cents % 10);
-  return s + " " + currency;
-}
-
-std::string fmt_kg(GramsCo2 g) {
-  const auto tenths = std::llround(static_cast<double>(g.count()) / 100.0);
-  return std::to_string(tenths / 10) + "." + std::to_string(std::llabs(tenths % 10)) + " kg CO2e";
-}
-
 // One way to visit a client: a traveller's dedicated round trip and what it nets.
 struct Option {
   std::size_t traveller = 0;
@@ -74,6 +59,42 @@ struct ClientState {
 };
 
 } // namespace
+
+std::string format_money(Money m, const std::string& currency) {
+  const std::int64_t c = m.count();
+  const std::int64_t a = c < 0 ? -c : c;
+  std::string s = (c < 0 ? "-" : "") + std::to_string(a / 100) + ".";
+  const std::int64_t cents = a % 100;
+  s += static_cast<char>('0' + cents / 10);
+  s += static_cast<char>('0' + cents % 10);
+  return s + " " + currency;
+}
+
+std::string format_kg(GramsCo2 g) {
+  const auto tenths = std::llround(static_cast<double>(g.count()) / 100.0);
+  return std::to_string(tenths / 10) + "." + std::to_string(std::llabs(tenths % 10)) + " kg CO2e";
+}
+
+RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
+                               const Scheduler& sched, std::size_t client) {
+  const Client& c = input.clients[client];
+  RemoteBaseline b;
+  for (std::size_t t = 0; t < input.travellers.size(); ++t) {
+    const auto& ids = c.travellers;
+    if (ids.empty() || std::find(ids.begin(), ids.end(), input.travellers[t].id) != ids.end())
+      b.allowed.push_back(t);
+  }
+  for (const std::size_t t : b.allowed) {
+    cost::RemoteCost rc =
+        cost::remote_cost(c, input.travellers[t], net, input.policy, input.horizon,
+                          sched.client_calendar(client), sched.traveller_calendar(t));
+    if (!b.remote_traveller || rc.total() < b.remote.total()) {
+      b.remote_traveller = t;
+      b.remote = std::move(rc);
+    }
+  }
+  return b;
+}
 
 VisitEconomics visit_economics(const Client& client, const Policy& policy, Money base_value,
                                double uplift, Money remote_value, Money remote_cost,
@@ -156,24 +177,12 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
   for (std::size_t i = 0; i < n_clients; ++i) {
     const Client& client = input.clients[i];
     ClientState& st = states[i];
-    for (std::size_t t = 0; t < n_travellers; ++t) {
-      const auto& ids = client.travellers;
-      if (ids.empty() || std::find(ids.begin(), ids.end(), input.travellers[t].id) != ids.end())
-        st.allowed.push_back(t);
-    }
+    RemoteBaseline rb = remote_baseline(input, net, sched, i);
+    st.allowed = std::move(rb.allowed);
+    st.remote_traveller = rb.remote_traveller;
+    st.remote = std::move(rb.remote);
     st.base_value = cost::visit_value(client);
     st.remote_value = cost::remote_value(client, policy);
-
-    // The calls are run by whichever allowed traveller makes them cheapest (ties: input order).
-    for (const std::size_t t : st.allowed) {
-      cost::RemoteCost rc =
-          cost::remote_cost(client, input.travellers[t], net, policy, input.horizon,
-                            sched.client_calendar(i), sched.traveller_calendar(t));
-      if (!st.remote_traveller || rc.total() < st.remote.total()) {
-        st.remote_traveller = t;
-        st.remote = std::move(rc);
-      }
-    }
 
     for (const std::size_t t : st.allowed) {
       ScheduleResult r = sched.cheapest(t, {i}, {});
@@ -245,15 +254,15 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
               std::to_string(days_used[o.traveller]) + " days planned + " +
               std::to_string(trip.days_away) + " > " + std::to_string(tr.max_days_away) + ")";
       } else if (policy.budget_money && money_used + cost > *policy.budget_money) {
-        why = "the money budget would be exceeded (" + fmt_money(money_used, cur) + " used + " +
-              fmt_money(cost, cur) + " > " + fmt_money(*policy.budget_money, cur) + ")";
+        why = "the money budget would be exceeded (" + format_money(money_used, cur) + " used + " +
+              format_money(cost, cur) + " > " + format_money(*policy.budget_money, cur) + ")";
       } else if (policy.budget_days && days_total + trip.days_away > *policy.budget_days) {
         why = "the days-away budget would be exceeded (" + std::to_string(days_total) +
               " days used + " + std::to_string(trip.days_away) + " > " +
               std::to_string(*policy.budget_days) + ")";
       } else if (policy.budget_co2 && co2_used + trip.co2() > *policy.budget_co2) {
-        why = "the CO2 budget would be exceeded (" + fmt_kg(co2_used) + " used + " +
-              fmt_kg(trip.co2()) + " > " + fmt_kg(*policy.budget_co2) + ")";
+        why = "the CO2 budget would be exceeded (" + format_kg(co2_used) + " used + " +
+              format_kg(trip.co2()) + " > " + format_kg(*policy.budget_co2) + ")";
       }
       if (!why.empty()) {
         if (k == 0) st.blocked_why = why;
@@ -333,14 +342,15 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
       d.visit = true;
       d.trip_id = trip.id;
       d.traveller_id = trip.traveller_id;
-      const std::string gap = fmt_money(e.advantage < Money{0} ? -e.advantage : e.advantage, cur);
+      const std::string gap =
+          format_money(e.advantage < Money{0} ? -e.advantage : e.advantage, cur);
       const std::string more = e.advantage >= Money{0} ? " more" : " less";
       d.reason = std::string(client.must_visit ? "Must-visit: visited" : "Visited") + " on " +
                  trip.id + " by " + trip.traveller_id + ", which nets " + gap + more +
                  " than remote calls";
       if (e.break_even)
-        d.reason += " (visit value " + fmt_money(e.value, cur) + " vs break-even " +
-                    fmt_money(*e.break_even, cur) + ")";
+        d.reason += " (visit value " + format_money(e.value, cur) + " vs break-even " +
+                    format_money(*e.break_even, cur) + ")";
       d.reason += ".";
       if (st.accepted != 0 && !st.blocked_why.empty())
         d.reason += " The first choice of traveller was blocked: " + st.blocked_why + ".";
@@ -355,17 +365,17 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
         d.reason = "Remote: no feasible trip, " + st.no_trip_why + ".";
       } else if (st.blocked_why == "economics") {
         const VisitEconomics& e = best->econ;
-        d.reason =
-            "Remote: a visit would net " + fmt_money(-e.advantage, cur) + " less than remote calls";
+        d.reason = "Remote: a visit would net " + format_money(-e.advantage, cur) +
+                   " less than remote calls";
         if (e.break_even)
-          d.reason += " (visit value " + fmt_money(e.value, cur) + " is not above the break-even " +
-                      fmt_money(*e.break_even, cur) + ")";
+          d.reason += " (visit value " + format_money(e.value, cur) +
+                      " is not above the break-even " + format_money(*e.break_even, cur) + ")";
         else
           d.reason += ", and no visit value changes that because remote meetings are as "
                       "effective as a visit";
         d.reason += ".";
       } else {
-        d.reason = "Remote: a visit would net " + fmt_money(best->econ.advantage, cur) +
+        d.reason = "Remote: a visit would net " + format_money(best->econ.advantage, cur) +
                    " more than remote calls, but " + st.blocked_why + ".";
       }
       if (st.remote.slot && st.remote_traveller)

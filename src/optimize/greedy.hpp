@@ -3,14 +3,18 @@
 // optimizer reuses.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <date/tz.h>
 
+#include "cost/remote_cost.hpp"
 #include "flyorcall/model.hpp"
 #include "flyorcall/plan.hpp"
 #include "network/network.hpp"
+#include "optimize/schedule.hpp"
 #include "time/calls.hpp"
 
 namespace flyorcall::optimize {
@@ -45,6 +49,24 @@ struct VisitEconomics {
 /// client; shifts list the client-local dates where the client's local start moves (DST).
 [[nodiscard]] CallSlotSummary call_slot_summary(const timez::WeeklySlot& slot,
                                                 const date::time_zone* client_zone);
+
+/// An amount as plans word it, e.g. "-1234.50 EUR".
+[[nodiscard]] std::string format_money(Money m, const std::string& currency);
+
+/// CO2e in kilograms with one decimal, e.g. "17754.0 kg CO2e".
+[[nodiscard]] std::string format_kg(GramsCo2 g);
+
+/// Who may visit a client and who runs its remote calls.
+struct RemoteBaseline {
+  std::vector<std::size_t> allowed;            ///< traveller indices that may visit, input order
+  std::optional<std::size_t> remote_traveller; ///< the allowed traveller whose calls cost least
+  cost::RemoteCost remote;                     ///< that traveller's remote cost of the horizon
+};
+
+/// The remote baseline of client `client` (index into input.clients): the calls are run by
+/// whichever allowed traveller makes them cheapest (ties: input order).
+[[nodiscard]] RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
+                                             const Scheduler& sched, std::size_t client);
 
 /// The greedy dedicated-round-trip plan of `input` on `net` (see plan_quarter).
 [[nodiscard]] Plan plan_greedy(const Input& input, const network::Network& net);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <functional>
 #include <numeric>
 #include <optional>
@@ -40,21 +39,6 @@ std::vector<std::size_t> as_clients(std::span<const int> stops) {
 
 std::int64_t score(const TripOption& o) {
   return o.cost - o.bonus;
-}
-
-std::string fmt_money(Money m, const std::string& currency) {
-  const std::int64_t c = m.count();
-  const std::int64_t a = c < 0 ? -c : c;
-  std::string s = (c < 0 ? "-" : "") + std::to_string(a / 100) + ".";
-  const std::int64_t cents = a % 100;
-  s += static_cast<char>('0' + cents / 10);
-  s += static_cast<char>('0' + cents % 10);
-  return s + " " + currency;
-}
-
-std::string fmt_kg(std::int64_t grams) {
-  const auto tenths = std::llround(static_cast<double>(grams) / 100.0);
-  return std::to_string(tenths / 10) + "." + std::to_string(std::llabs(tenths % 10)) + " kg CO2e";
 }
 
 } // namespace
@@ -242,10 +226,7 @@ core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> vis
 namespace {
 
 // What is fixed about one client before any trip is chosen.
-struct ClientBase {
-  std::vector<std::size_t> allowed;            // traveller indices, input order
-  std::optional<std::size_t> remote_traveller; // who runs the calls
-  cost::RemoteCost remote;
+struct ClientBase : RemoteBaseline {
   Money base_value;
   Money remote_value;
   Money remote_left; // remote cost of the meetings a visit does not replace
@@ -357,22 +338,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   for (std::size_t i = 0; i < n_clients; ++i) {
     const Client& client = input.clients[i];
     ClientBase& b = base[i];
-    for (std::size_t t = 0; t < n_travellers; ++t) {
-      const auto& ids = client.travellers;
-      if (ids.empty() || std::find(ids.begin(), ids.end(), input.travellers[t].id) != ids.end())
-        b.allowed.push_back(t);
-    }
+    static_cast<RemoteBaseline&>(b) = remote_baseline(input, net, sched, i);
     b.base_value = cost::visit_value(client);
     b.remote_value = cost::remote_value(client, policy);
-    for (const std::size_t t : b.allowed) {
-      cost::RemoteCost rc =
-          cost::remote_cost(client, input.travellers[t], net, policy, input.horizon,
-                            sched.client_calendar(i), sched.traveller_calendar(t));
-      if (!b.remote_traveller || rc.total() < b.remote.total()) {
-        b.remote_traveller = t;
-        b.remote = std::move(rc);
-      }
-    }
     const VisitEconomics e = visit_economics(client, policy, b.base_value, 0.0, b.remote_value,
                                              b.remote.total(), Money{0});
     b.remote_left = e.remote_left;
@@ -559,17 +527,18 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       d.break_even_defined = e.break_even.has_value();
       d.break_even_value = e.break_even.value_or(Money{0});
       const std::size_t others = built[*trip_of[i]].clients.size() - 1;
-      const std::string gap = fmt_money(e.advantage < Money{0} ? -e.advantage : e.advantage, cur);
+      const std::string gap =
+          format_money(e.advantage < Money{0} ? -e.advantage : e.advantage, cur);
       d.reason = std::string(client.must_visit ? "Must-visit: visited" : "Visited") + " on " +
                  trip.id + " by " + trip.traveller_id +
                  (others == 0 ? std::string()
                               : " with " + std::to_string(others) +
                                     (others == 1 ? " other client" : " other clients")) +
-                 ", adding " + fmt_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
+                 ", adding " + format_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
                  (e.advantage >= Money{0} ? " more" : " less") + " than remote calls";
       if (e.break_even)
-        d.reason += " (visit value " + fmt_money(e.value, cur) + " vs break-even " +
-                    fmt_money(*e.break_even, cur) + ")";
+        d.reason += " (visit value " + format_money(e.value, cur) + " vs break-even " +
+                    format_money(*e.break_even, cur) + ")";
       d.reason += ".";
       plan.totals.visits += 1;
       plan.totals.value += e.value;
@@ -610,10 +579,10 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
             if (policy.budget_money &&
                 cost_now + d_cost > static_cast<double>(policy.budget_money->count()))
               why = "the money budget would be exceeded (" +
-                    fmt_money(Money{static_cast<std::int64_t>(std::llround(cost_now))}, cur) +
+                    format_money(Money{static_cast<std::int64_t>(std::llround(cost_now))}, cur) +
                     " used + " +
-                    fmt_money(Money{static_cast<std::int64_t>(std::llround(d_cost))}, cur) + " > " +
-                    fmt_money(*policy.budget_money, cur) + ")";
+                    format_money(Money{static_cast<std::int64_t>(std::llround(d_cost))}, cur) +
+                    " > " + format_money(*policy.budget_money, cur) + ")";
             else if (policy.budget_days && days_now + d_days > *policy.budget_days)
               why = "the days-away budget would be exceeded (" +
                     std::to_string(static_cast<int>(days_now)) + " days used + " +
@@ -622,9 +591,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
             else if (policy.budget_co2 &&
                      co2_now + d_co2 > static_cast<double>(policy.budget_co2->count()))
               why = "the CO2 budget would be exceeded (" +
-                    fmt_kg(static_cast<std::int64_t>(co2_now)) + " used + " +
-                    fmt_kg(static_cast<std::int64_t>(d_co2)) + " > " +
-                    fmt_kg(policy.budget_co2->count()) + ")";
+                    format_kg(GramsCo2{static_cast<std::int64_t>(co2_now)}) + " used + " +
+                    format_kg(GramsCo2{static_cast<std::int64_t>(d_co2)}) + " > " +
+                    format_kg(*policy.budget_co2) + ")";
             if (why.empty()) {
               if (!best || e.advantage > best->advantage) best = e;
             } else if (blocked.empty()) {
@@ -654,17 +623,17 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         d.reason = "Remote: no traveller may visit or call this client.";
       } else if (best && best->advantage <= Money{0}) {
         d.reason = "Remote: the cheapest way to add a visit costs " +
-                   fmt_money(best->trip_cost, cur) + " and would net " +
-                   fmt_money(-best->advantage, cur) + " less than remote calls";
+                   format_money(best->trip_cost, cur) + " and would net " +
+                   format_money(-best->advantage, cur) + " less than remote calls";
         if (best->break_even)
-          d.reason += " (visit value " + fmt_money(best->value, cur) +
-                      " is not above the break-even " + fmt_money(*best->break_even, cur) + ")";
+          d.reason += " (visit value " + format_money(best->value, cur) +
+                      " is not above the break-even " + format_money(*best->break_even, cur) + ")";
         else
           d.reason += ", and no visit value changes that because remote meetings are as "
                       "effective as a visit";
         d.reason += ".";
       } else if (best) {
-        d.reason = "Remote: a visit would net " + fmt_money(best->advantage, cur) +
+        d.reason = "Remote: a visit would net " + format_money(best->advantage, cur) +
                    " more than remote calls on its own, but adding it displaces more valuable "
                    "visits or breaks a limit of the other trips.";
       } else if (!blocked.empty()) {
