@@ -144,6 +144,22 @@ const std::vector<Known> kKnown{
     {"IN", "2026-10-20", "Dussehra", false},
     {"IN", "2026-11-08", "Diwali", false},
     {"IN", "2026-11-24", "Guru Nanak", false},
+    // IN 2024 and 2025: the third Delhi day of the DoPT lists.
+    {"IN", "2024-04-17", "Ram Navami", false},
+    {"IN", "2025-02-26", "Maha Shivaratri", false},
+    // IN 2027-2030: expected dates (Hindu calendar; Hijri calendar plus one day as in PK).
+    {"IN", "2027-03-10", "Id-ul-Fitr", false},
+    {"IN", "2027-10-09", "Dussehra", false},
+    {"IN", "2027-10-29", "Diwali", false},
+    {"IN", "2028-02-27", "Id-ul-Fitr", false},
+    {"IN", "2028-03-11", "Holi", false},
+    {"IN", "2028-10-17", "Diwali", false},
+    {"IN", "2029-03-01", "Holi", false},
+    {"IN", "2029-05-27", "Buddha Purnima", false},
+    {"IN", "2029-11-05", "Diwali", false},
+    {"IN", "2030-02-05", "Id-ul-Fitr", false},
+    {"IN", "2030-10-26", "Diwali", false},
+    {"IN", "2030-11-10", "Guru Nanak", false},
     {"IN", "2027-01-26", "Republic Day", false},
     {"IN", "2027-08-15", "Independence Day", false},
     {"IN", "2027-10-02", "Gandhi Jayanti", false},
@@ -335,9 +351,9 @@ TEST(HolidaysCore, ChinaMakeUpDaysAndTableRange) {
 }
 
 TEST(HolidaysCore, IncompleteYearsOfDatedTables) {
-  // IN's central government festival list is dated for 2024-2026 only.
+  // IN's central government festival list is dated for 2024-2030 (expected from 2027).
   for (const auto& [c, year] : std::vector<std::pair<const char*, int>>{
-           {"IN", 2023}, {"IN", 2027}, {"AE", 2031}, {"SG", 2031}, {"CN", 2031}, {"CN", 2023}}) {
+           {"IN", 2023}, {"IN", 2031}, {"AE", 2031}, {"SG", 2031}, {"CN", 2031}, {"CN", 2023}}) {
     const auto y = holidays_in_year(c, year);
     ASSERT_TRUE(y) << c;
     EXPECT_FALSE(y->complete) << c << " " << year;
@@ -350,7 +366,7 @@ TEST(HolidaysCore, IncompleteYearsOfDatedTables) {
       EXPECT_TRUE(y->complete) << c << " " << year;
       EXPECT_TRUE(y->note.empty()) << c << " " << year;
     }
-  for (const int year : {2024, 2025, 2026}) {
+  for (const int year : {2024, 2025, 2026, 2027, 2030}) {
     const auto y = holidays_in_year("IN", year);
     ASSERT_TRUE(y);
     EXPECT_TRUE(y->complete) << "IN " << year;
