@@ -426,6 +426,29 @@ const Expect kHolidays[] = {
     {"NP", "2026-10-20", "Vijaya Dashami", false},
     {"NP", "2026-11-11", "Bhai Tika", false},
     {"NP", "2027-05-01", "Labour Day", false},
+    // NP 2027-2030: expected dates. Bikram Sambat days from the published BS 2083 calendar
+    // (Magh 1 = 15 January 2027, Falgun 7 = 19 February 2027) and BS 2084 (Baisakh 1 = 14 April
+    // 2027); festivals on the days Hindu calendars give for Diwali, Dussehra, Buddha Purnima and
+    // Maha Shivaratri.
+    {"NP", "2027-01-15", "Maghe Sankranti", false},
+    {"NP", "2027-02-19", "Democracy Day", false},
+    {"NP", "2027-03-06", "Maha Shivaratri", false},
+    {"NP", "2027-04-14", "Nepali New Year", false},
+    {"NP", "2027-05-20", "Buddha Jayanti", false},
+    {"NP", "2027-10-09", "Vijaya Dashami", false},
+    {"NP", "2027-10-29", "Laxmi Puja", false},
+    {"NP", "2028-02-23", "Maha Shivaratri", false},
+    {"NP", "2028-05-08", "Buddha Jayanti", false},
+    {"NP", "2028-09-27", "Vijaya Dashami", false},
+    {"NP", "2028-10-17", "Laxmi Puja", false},
+    {"NP", "2029-02-11", "Maha Shivaratri", false},
+    {"NP", "2029-05-27", "Buddha Jayanti", false},
+    {"NP", "2029-10-16", "Vijaya Dashami", false},
+    {"NP", "2029-11-05", "Laxmi Puja", false},
+    {"NP", "2030-04-14", "Nepali New Year", false},
+    {"NP", "2030-05-17", "Buddha Jayanti", false},
+    {"NP", "2030-10-06", "Vijaya Dashami", false},
+    {"NP", "2030-10-26", "Laxmi Puja", false},
 };
 
 struct NotHoliday {
@@ -489,7 +512,8 @@ const Completeness kCompleteness[] = {
     {"LK", 2026, true},  {"LK", 2027, false}, {"LK", 2024, false}, {"TH", 2030, true},
     {"TH", 2031, false}, {"KH", 2024, true},  {"KH", 2030, true},  {"KH", 2031, false},
     {"MN", 2024, true},  {"MN", 2027, false}, {"NP", 2024, true},  {"NP", 2025, true},
-    {"NP", 2026, true},  {"NP", 2027, false},
+    {"NP", 2026, true},  {"NP", 2027, true},  {"NP", 2030, true},  {"NP", 2031, false},
+    {"NP", 2023, false},
 };
 
 struct Workday {
