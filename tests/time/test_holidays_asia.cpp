@@ -411,6 +411,10 @@ const Expect kHolidays[] = {
     {"MN", "2024-07-11", "Naadam", false},
     {"MN", "2024-12-29", "Freedom and Independence", false},
     {"MN", "2024-11-16", "Chinggis Khaan", false},
+    {"MN", "2025-03-01", "Tsagaan Sar", false},
+    {"MN", "2025-03-03", "Tsagaan Sar (third day)", false},
+    {"MN", "2025-06-11", "Buddha's Birthday", false},
+    {"MN", "2025-11-21", "Chinggis Khaan", false},
     {"MN", "2027-01-01", "New Year", false},
     {"MN", "2027-06-01", "Children's Day", false},
     {"MN", "2027-07-13", "Naadam", false},
@@ -496,6 +500,7 @@ const NotHoliday kNotHolidays[] = {
     {"TH", "2024-04-17", "Songkran gives at most one substitution day"},
     {"TH", "2024-07-23", "Khao Phansa gets no substitution day"},
     {"MN", "2013-07-14", "Naadam had three days before 2014"},
+    {"MN", "2025-01-29", "Tsagaan Sar 2025 is a month after the Chinese New Year"},
     {"NP", "2025-12-26", "Boxing Day is not a holiday"},
     {"LK", "2026-05-31", "the 2026 Adhi Poson Poya is on 30 May"},
     {"KH", "2024-12-29", "Peace Day is a holiday from 2025"},
@@ -523,9 +528,10 @@ const Completeness kCompleteness[] = {
     {"PH", 2030, true},  {"PH", 2031, false}, {"PK", 2024, true},  {"PK", 2030, true},
     {"PK", 2031, false}, {"LK", 2025, true},  {"LK", 2026, true},  {"LK", 2027, false},
     {"LK", 2024, false}, {"TH", 2030, true},  {"TH", 2031, false}, {"KH", 2024, true},
-    {"KH", 2030, true},  {"KH", 2031, false}, {"MN", 2024, true},  {"MN", 2027, false},
-    {"NP", 2024, true},  {"NP", 2025, true},  {"NP", 2026, true},  {"NP", 2027, true},
-    {"NP", 2030, true},  {"NP", 2031, false}, {"NP", 2023, false},
+    {"KH", 2030, true},  {"KH", 2031, false}, {"MN", 2024, true},  {"MN", 2025, true},
+    {"MN", 2026, false}, {"MN", 2027, false}, {"NP", 2024, true},  {"NP", 2025, true},
+    {"NP", 2026, true},  {"NP", 2027, true},  {"NP", 2030, true},  {"NP", 2031, false},
+    {"NP", 2023, false},
 };
 
 struct Workday {
