@@ -370,6 +370,25 @@ const Expect kHolidays[] = {
     {"LK", "2027-02-04", "National Day", false},
     {"LK", "2027-03-26", "Good Friday", false},
     {"LK", "2027-05-01", "May Day", false},
+    // LK 2027-2030: expected dates. Poya days on the full moons (Vesak with the Indian Buddha
+    // Purnima in 2028-2030), Thai Pongal and Deepavali of the Tamil calendar, Mahasivarathri as in
+    // Indian calendars, the New Year on the Mesha ingress (12-13 April in 2028, as in 2024).
+    {"LK", "2027-01-15", "Thai Pongal", false},
+    {"LK", "2027-03-06", "Mahasivarathri", false},
+    {"LK", "2027-04-14", "Sinhala and Tamil New Year", false},
+    {"LK", "2027-10-28", "Deepavali", false},
+    {"LK", "2028-02-23", "Mahasivarathri", false},
+    {"LK", "2028-04-13", "Sinhala and Tamil New Year", false},
+    {"LK", "2028-05-08", "Vesak", false},
+    {"LK", "2028-10-17", "Deepavali", false},
+    {"LK", "2029-02-11", "Mahasivarathri", false},
+    {"LK", "2029-05-27", "Vesak", false},
+    {"LK", "2029-05-28", "Day following Vesak", false},
+    {"LK", "2029-11-05", "Deepavali", false},
+    {"LK", "2030-03-02", "Mahasivarathri", false},
+    {"LK", "2030-04-14", "Sinhala and Tamil New Year", false},
+    {"LK", "2030-05-17", "Vesak", false},
+    {"LK", "2030-05-18", "Day following Vesak", false},
     // Thailand: a weekend holiday gives the next working day
     {"TH", "2019-04-08", "Chakri", true},
     {"TH", "2019-04-16", "Songkran", true},
@@ -526,12 +545,12 @@ const Completeness kCompleteness[] = {
     {"BD", 2024, true},  {"BD", 2025, true},  {"BD", 2026, false}, {"BD", 2027, false},
     {"ID", 2026, true},  {"ID", 2027, false}, {"MY", 2030, true},  {"MY", 2031, false},
     {"PH", 2030, true},  {"PH", 2031, false}, {"PK", 2024, true},  {"PK", 2030, true},
-    {"PK", 2031, false}, {"LK", 2025, true},  {"LK", 2026, true},  {"LK", 2027, false},
+    {"PK", 2031, false}, {"LK", 2025, true},  {"LK", 2026, true},  {"LK", 2027, true},
     {"LK", 2024, false}, {"TH", 2030, true},  {"TH", 2031, false}, {"KH", 2024, true},
     {"KH", 2030, true},  {"KH", 2031, false}, {"MN", 2024, true},  {"MN", 2025, true},
     {"MN", 2026, false}, {"MN", 2027, false}, {"NP", 2024, true},  {"NP", 2025, true},
     {"NP", 2026, true},  {"NP", 2027, true},  {"NP", 2030, true},  {"NP", 2031, false},
-    {"NP", 2023, false},
+    {"NP", 2023, false}, {"LK", 2030, true},  {"LK", 2031, false},
 };
 
 struct Workday {
