@@ -27,13 +27,15 @@ struct CompareArgs {
   std::string format = "table";
   std::string output;
   unsigned jobs = 0;
+  PlanMethod method = PlanMethod::greedy;
 };
 
 /// Everything a planning task produces for one document.
 struct Outcome {
   std::optional<Plan> plan;
   std::optional<InfeasibleError> infeasible;
-  std::string internal; ///< message of an unexpected error
+  std::vector<Problem> input_problems; ///< why the method refuses the document (exact)
+  std::string internal;                ///< message of an unexpected error
 };
 
 std::string scenario_source(const std::string& name) {
@@ -112,9 +114,11 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     optimize::parallel_for(outcomes.size(), a.jobs, [&](std::size_t k) {
       const Input& in = k == 0 ? base_input : *inputs[k - 1];
       try {
-        outcomes[k].plan = plan_quarter(in);
+        outcomes[k].plan = plan_quarter(in, a.method);
       } catch (const InfeasibleError& e) {
         outcomes[k].infeasible = e;
+      } catch (const InputError& e) {
+        outcomes[k].input_problems = e.problems();
       } catch (const std::exception& e) {
         outcomes[k].internal = e.what();
       }
@@ -125,6 +129,13 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
         throw Error(ErrorCode::internal,
                     (k == 0 ? std::string("base") : scenario_source(scenarios[k - 1].name)) + ": " +
                         outcomes[k].internal);
+    // A document the method refuses is bad input, reported like a bad scenario: the base with
+    // its file name, a scenario with its name.
+    if (!outcomes[0].input_problems.empty()) throw InputError(outcomes[0].input_problems);
+    for (std::size_t i = 0; i < scenarios.size(); ++i)
+      if (!outcomes[i + 1].input_problems.empty())
+        bad.emplace_back(scenarios[i].name, outcomes[i + 1].input_problems);
+    if (!bad.empty()) return report_scenario_problems(bad, opt);
     if (outcomes[0].infeasible) throw *outcomes[0].infeasible;
 
     std::vector<report::ScenarioPlan> plans;
@@ -185,6 +196,7 @@ Command add_compare_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("-o,--output", args->output, "Write the comparison to this file (atomically)");
   sub->add_option("--jobs", args->jobs, "Plans run in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
+  add_method_option(sub, args->method);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_compare(*args, opt); }};
 }

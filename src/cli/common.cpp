@@ -1,11 +1,14 @@
 #include "cli/common.hpp"
 
 #include <iostream>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "io/files.hpp"
 #include "io/input_reader.hpp"
 #include "model/embedded_data.hpp"
+#include "optimize/quarter.hpp"
 
 namespace flyorcall::cli {
 
@@ -53,6 +56,19 @@ void add_error_format(CLI::App* sub, CommonOptions& opt) {
   sub->add_option("--error-format", opt.error_format, "How to print input errors on stderr")
       ->check(CLI::IsMember({"text", "json"}))
       ->default_str("text");
+}
+
+void add_method_option(CLI::App* sub, PlanMethod& method) {
+  sub->add_option("--method", method,
+                  "greedy: one round trip per visited client (default); search: multi-client "
+                  "trips by local search on the optimizer core; exact: multi-client trips by "
+                  "enumeration, at most " +
+                      std::to_string(optimize::kQuarterExactMaxClients) + " clients")
+      ->transform(
+          CLI::CheckedTransformer(std::map<std::string, PlanMethod>{{"greedy", PlanMethod::greedy},
+                                                                    {"search", PlanMethod::search},
+                                                                    {"exact", PlanMethod::exact}},
+                                  CLI::ignore_case));
 }
 
 } // namespace flyorcall::cli

@@ -38,4 +38,8 @@ void check_output_path(const std::string& output, const std::string& input);
 /// Adds --error-format to a command.
 void add_error_format(CLI::App* sub, CommonOptions& opt);
 
+/// Adds --method greedy|search|exact (any case; default greedy) to a command, stored in `method`
+/// (docs/cli.md).
+void add_method_option(CLI::App* sub, PlanMethod& method);
+
 } // namespace flyorcall::cli

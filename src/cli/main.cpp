@@ -230,15 +230,7 @@ int main(int argc, char** argv) {
   plan->add_option("--time-limit", time_limit, "Override the optimizer deadline (seconds)")
       ->check(CLI::Range(0.0, 3600.0));
   fyc::PlanMethod method = fyc::PlanMethod::greedy;
-  plan->add_option("--method", method,
-                   "greedy: one round trip per visited client (default); search: multi-client "
-                   "trips by local search on the optimizer core; exact: multi-client trips by "
-                   "enumeration, at most 8 clients")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, fyc::PlanMethod>{{"greedy", fyc::PlanMethod::greedy},
-                                                 {"search", fyc::PlanMethod::search},
-                                                 {"exact", fyc::PlanMethod::exact}},
-          CLI::ignore_case));
+  fyc::cli::add_method_option(plan, method);
   add_error_format(plan);
 
   CLI::App* validate = app.add_subcommand("validate", "Check an input document and list every "

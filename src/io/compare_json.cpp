@@ -93,6 +93,7 @@ std::string comparison_to_json(const report::Comparison& c) {
   j["base"] = Json{{"name", c.base_name},
                    {"label", c.label},
                    {"currency", c.currency},
+                   {"method", c.method},
                    {"totals", totals_json(c.base)}};
   j["sweep"] = c.sweep_pointer ? Json{{"pointer", *c.sweep_pointer}} : Json(nullptr);
   Json list = Json::array();

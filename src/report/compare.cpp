@@ -127,6 +127,7 @@ Comparison compare(const std::string& base_name, const Input& base_input, const 
   c.base_name = base_name;
   c.label = base_input.label;
   c.currency = base_input.currency;
+  c.method = base_plan.method;
   c.base = totals_of(base_plan, base_input);
   c.sweep_pointer = std::move(sweep_pointer);
   for (const auto& s : scenarios) {
@@ -300,7 +301,8 @@ std::string trip_change_text(const TripChange& t) {
 std::string comparison_table(const Comparison& c) {
   std::ostringstream os;
   os << "Comparison against " << printable(c.base_name) << " (" << printable(c.label)
-     << "), money in " << printable(c.currency) << "\n\nTotals (delta against the base)\n"
+     << "), money in " << printable(c.currency) << ", method " << printable(c.method)
+     << "\n\nTotals (delta against the base)\n"
      << render_text(totals_table(c, plain), "  ") << "\nTrip cost by category\n"
      << render_text(category_table(c, plain), "  ");
   for (const auto& s : c.scenarios) {
@@ -323,7 +325,7 @@ std::string comparison_table(const Comparison& c) {
 std::string comparison_markdown(const Comparison& c) {
   std::ostringstream os;
   os << "# What-if comparison: " << markdown_escape(c.base_name) << " (" << markdown_escape(c.label)
-     << ")\n\nMoney in " << markdown_escape(c.currency)
+     << ")\n\nMoney in " << markdown_escape(c.currency) << "; method " << markdown_escape(c.method)
      << "; deltas against the base plan.\n\n## Totals\n\n"
      << render_markdown(totals_table(c, markdown_escape)) << "\n## Trip cost by category\n\n"
      << render_markdown(category_table(c, markdown_escape)) << "\n## Decisions\n";

@@ -65,6 +65,7 @@ struct Comparison {
   std::string base_name; ///< the base input's file name
   std::string label;     ///< the base input's label (quarter)
   std::string currency;
+  std::string method; ///< how the plans were made: the base plan's Plan::method
   CompareTotals base;
   std::vector<ScenarioComparison> scenarios;
   std::optional<std::string> sweep_pointer; ///< set when the comparison holds a sweep

@@ -173,7 +173,8 @@ std::string comparison_html(const Comparison& c) {
      << "svg .net{stroke:#1b7837}svg .cost{stroke:#b2182b}"
      << "svg .co2{stroke:#2166ac;stroke-dasharray:6 3}\n"
      << "</style>\n</head>\n<body>\n<h1>" << title << "</h1>\n<p>Money in "
-     << html_escape(c.currency) << "; deltas against the base plan.</p>\n<h2>Totals</h2>\n"
+     << html_escape(c.currency) << "; method " << html_escape(c.method)
+     << "; deltas against the base plan.</p>\n<h2>Totals</h2>\n"
      << table_html(totals_rows(c)) << "<h2>Trip cost by category</h2>\n"
      << table_html(category_rows(c)) << "<h2>Decisions</h2>\n";
   for (const auto& s : c.scenarios) {
