@@ -1,9 +1,11 @@
-// The greedy dedicated-round-trip planner on a small hand-made network.
+// The greedy dedicated-round-trip planner on a small hand-made network. Every plan it makes here
+// also passes the independent plan checker (docs/check.md).
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
+#include "check/plan_check.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "network/network.hpp"
 #include "optimize/greedy.hpp"
@@ -37,20 +39,28 @@ LegSpec leg(std::string from, std::string to, int block_min, double economy) {
   return l;
 }
 
-network::Network make_net() {
-  std::vector<Country> countries;
+/// The hand-made network as an input's network section without the default world, so that the
+/// plan checker, which builds its network from the input, sees the same cities and legs.
+NetworkSpec test_network() {
+  NetworkSpec spec;
+  spec.use_default = false;
   for (const char* iso : {"DE", "GB", "US", "PF"}) {
     Country c;
     c.code = iso;
     c.name = iso;
-    countries.push_back(c);
+    spec.countries.push_back(c);
   }
-  return network::Network::build(
-      {city("FRA", "DE", "Europe/Berlin", 50.03, 8.57),
-       city("LON", "GB", "Europe/London", 51.47, -0.45),
-       city("NYC", "US", "America/New_York", 40.64, -73.78),
-       city("PPT", "PF", "Pacific/Tahiti", -17.55, -149.61)},
-      std::move(countries), {leg("FRA", "LON", 100, 180), leg("FRA", "NYC", 540, 700)}, false, 1.0);
+  spec.cities = {city("FRA", "DE", "Europe/Berlin", 50.03, 8.57),
+                 city("LON", "GB", "Europe/London", 51.47, -0.45),
+                 city("NYC", "US", "America/New_York", 40.64, -73.78),
+                 city("PPT", "PF", "Pacific/Tahiti", -17.55, -149.61)};
+  spec.legs = {leg("FRA", "LON", 100, 180), leg("FRA", "NYC", 540, 700)};
+  return spec;
+}
+
+network::Network make_net() {
+  const NetworkSpec spec = test_network();
+  return network::Network::build(spec.cities, spec.countries, spec.legs, false, 1.0);
 }
 
 Client client(std::string id, std::string city_code, double value) {
@@ -67,7 +77,7 @@ Input make_input() {
   Input in;
   in.label = "2027-Q1";
   in.horizon = {2027_y / 1 / 4, 2027_y / 3 / 31};
-  in.network.use_default = false;
+  in.network = test_network();
   Traveller t;
   t.id = "ana";
   t.home = "FRA";
@@ -77,6 +87,14 @@ Input make_input() {
   in.clients.push_back(client("big", "NYC", 60000));
   in.clients.push_back(client("small", "LON", 50));
   return in;
+}
+
+/// Asserts that the plan checker finds nothing wrong with a plan of `in`.
+void expect_checked(const Input& in, const Plan& p) {
+  const std::vector<check::Violation> v = check::check_plan(in, p);
+  std::string listing;
+  for (const auto& x : v) listing += "  " + x.pointer + ": " + x.message + " (" + x.rule + ")\n";
+  EXPECT_TRUE(v.empty()) << listing;
 }
 
 const ClientDecision& decision(const Plan& p, const std::string& id) {
@@ -89,6 +107,7 @@ TEST(Greedy, VisitsValuableClientAndKeepsLowValueRemote) {
   const auto net = make_net();
   const Input in = make_input();
   const Plan p = plan_greedy(in, net);
+  expect_checked(in, p);
   EXPECT_EQ(p.method, "greedy-dedicated-round-trips");
   ASSERT_EQ(p.trips.size(), 1u);
   EXPECT_EQ(p.trips[0].id, "T1");
@@ -128,6 +147,7 @@ TEST(Greedy, MoneyBudgetBindsAndTheReasonNamesIt) {
   Input in = make_input();
   in.policy.budget_money = money_from_units(500);
   const Plan p = plan_greedy(in, net);
+  expect_checked(in, p);
   EXPECT_TRUE(p.trips.empty());
   const auto& big = decision(p, "big");
   EXPECT_FALSE(big.visit);
@@ -140,11 +160,13 @@ TEST(Greedy, DaysBudgetAndMaxDaysAwayBind) {
   Input in = make_input();
   in.policy.budget_days = 1;
   const Plan p = plan_greedy(in, net);
+  expect_checked(in, p);
   EXPECT_NE(decision(p, "big").reason.find("days-away budget"), std::string::npos);
 
   Input in2 = make_input();
   in2.travellers[0].max_days_away = 1;
   const Plan p2 = plan_greedy(in2, net);
+  expect_checked(in2, p2);
   EXPECT_NE(decision(p2, "big").reason.find("max_days_away"), std::string::npos);
 }
 
@@ -170,6 +192,7 @@ TEST(Greedy, MustVisitIsVisitedEvenAtALoss) {
   Input in = make_input();
   in.clients[1].must_visit = true;
   const Plan p = plan_greedy(in, net);
+  expect_checked(in, p);
   const auto& small = decision(p, "small");
   EXPECT_TRUE(small.visit);
   EXPECT_NE(small.reason.find("Must-visit"), std::string::npos) << small.reason;
@@ -182,6 +205,7 @@ TEST(Greedy, BreakEvenValueFlipsTheDecision) {
   const auto net = make_net();
   Input in = make_input();
   const Plan base = plan_greedy(in, net);
+  expect_checked(in, base);
   const auto& small = decision(base, "small");
   ASSERT_FALSE(small.visit);
   ASSERT_TRUE(small.break_even_defined);
@@ -189,11 +213,13 @@ TEST(Greedy, BreakEvenValueFlipsTheDecision) {
 
   in.clients[1].visit_value = be + money_from_units(1);
   const Plan above = plan_greedy(in, net);
+  expect_checked(in, above);
   EXPECT_TRUE(decision(above, "small").visit) << decision(above, "small").reason;
   EXPECT_EQ(decision(above, "small").break_even_value, be);
 
   in.clients[1].visit_value = be - money_from_units(1);
   const Plan below = plan_greedy(in, net);
+  expect_checked(in, below);
   EXPECT_FALSE(decision(below, "small").visit) << decision(below, "small").reason;
 }
 
@@ -202,6 +228,7 @@ TEST(Greedy, FullyEffectiveRemoteMeetingsHaveNoBreakEven) {
   Input in = make_input();
   in.policy.remote_effectiveness = 1.0;
   const Plan p = plan_greedy(in, net);
+  expect_checked(in, p);
   const auto& big = decision(p, "big");
   EXPECT_FALSE(big.visit);
   EXPECT_FALSE(big.break_even_defined);
@@ -214,6 +241,7 @@ TEST(Greedy, TripsOfOneTravellerDoNotOverlapAndAreNumberedByDate) {
   in.clients[1].visit_value = money_from_units(40000);
   in.clients.push_back(client("big2", "NYC", 50000));
   const Plan p = plan_greedy(in, net);
+  expect_checked(in, p);
   ASSERT_EQ(p.trips.size(), 3u);
   for (std::size_t i = 0; i < p.trips.size(); ++i) {
     EXPECT_EQ(p.trips[i].id, "T" + std::to_string(i + 1));
@@ -241,6 +269,7 @@ TEST(Greedy, FairUpliftRaisesTheVisitValue) {
 
   const auto net = make_net();
   const Plan p = plan_greedy(in, net);
+  expect_checked(in, p);
   EXPECT_EQ(decision(p, "big").value, money_from_units(90000));
 }
 
@@ -285,12 +314,15 @@ TEST(Greedy, DecisionsAgreeWithValueAgainstBreakEvenDuringAFair) {
   fair.dates = in.horizon;
   fair.value_uplift = 0.5;
   in.events.push_back(fair);
-  const Money be = decision(plan_greedy(in, net), "big").break_even_value;
+  const Plan first = plan_greedy(in, net);
+  expect_checked(in, first);
+  const Money be = decision(first, "big").break_even_value;
   // Sweep the input value across the break-even: the plan visits exactly when the value it
   // reports (fair included) is above the break-even it reports.
   for (double f = 0.5; f <= 1.5; f += 0.05) {
     in.clients[0].visit_value = scale(be, f);
     const Plan p = plan_greedy(in, net);
+    expect_checked(in, p);
     const auto& big = decision(p, "big");
     ASSERT_TRUE(big.break_even_defined);
     EXPECT_EQ(big.visit, big.value > big.break_even_value)
@@ -305,17 +337,22 @@ TEST(Greedy, ValueEqualToTheBreakEvenStaysRemoteAndOneCentMoreVisits) {
   const auto net = make_net();
   Input in = make_input();
   in.policy.remote_effectiveness = 0.0;
-  const Money be = decision(plan_greedy(in, net), "small").break_even_value;
+  const Plan first = plan_greedy(in, net);
+  expect_checked(in, first);
+  const Money be = decision(first, "small").break_even_value;
 
   in.clients[1].visit_value = be;
   const Plan at = plan_greedy(in, net);
+  expect_checked(in, at);
   const auto& small = decision(at, "small");
   EXPECT_FALSE(small.visit);
   EXPECT_EQ(small.value, small.break_even_value);
   EXPECT_NE(small.reason.find("is not above the break-even"), std::string::npos) << small.reason;
 
   in.clients[1].visit_value = be + Money{1};
-  EXPECT_TRUE(decision(plan_greedy(in, net), "small").visit);
+  const Plan above = plan_greedy(in, net);
+  expect_checked(in, above);
+  EXPECT_TRUE(decision(above, "small").visit);
 }
 
 TEST(Greedy, PlanQuarterIsDeterministic) {
@@ -323,6 +360,7 @@ TEST(Greedy, PlanQuarterIsDeterministic) {
   const auto net = make_net();
   const Plan a = plan_greedy(in, net);
   const Plan b = plan_greedy(in, net);
+  expect_checked(in, a);
   EXPECT_EQ(plan_to_json(a, in), plan_to_json(b, in));
 }
 
