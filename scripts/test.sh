@@ -17,7 +17,7 @@ done
 if [ "${1:-}" = "--sanitize" ]; then
   echo "== tsan: build the parallel commands and their tests"
   cmake --preset tsan >/dev/null
-  cmake --build --preset tsan --target flyorcall_cli test_compare_cli test_batch_cli test_compare
+  cmake --build --preset tsan --target flyorcall_cli test_compare_cli test_batch_cli test_compare test_method_cli
   echo "== tsan: test (label parallel)"
   ctest --preset tsan -L parallel -j "$jobs"
 fi
