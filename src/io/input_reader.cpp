@@ -24,6 +24,7 @@
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/limits.hpp"
 #include "model/suggest.hpp"
+#include "model/utf8.hpp"
 #include "network/world_data.hpp"
 #include "time/working_hours.hpp"
 
@@ -87,58 +88,6 @@ std::string at_line_column(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column);
 }
 
-/// Offset of the first byte that does not start or continue a valid UTF-8 sequence (overlong
-/// forms, surrogates and code points above U+10FFFF included), or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80u) {
-      ++i;
-      continue;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    std::uint32_t min = 0;
-    if ((c & 0xE0u) == 0xC0u) {
-      len = 2;
-      cp = c & 0x1Fu;
-      min = 0x80;
-    } else if ((c & 0xF0u) == 0xE0u) {
-      len = 3;
-      cp = c & 0x0Fu;
-      min = 0x800;
-    } else if ((c & 0xF8u) == 0xF0u) {
-      len = 4;
-      cp = c & 0x07u;
-      min = 0x10000;
-    } else {
-      return i;
-    }
-    if (i + len > s.size()) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      const auto b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0u) != 0x80u) return i;
-      cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-/// The control character (Unicode category Cc: U+0000-U+001F, U+007F, U+0080-U+009F) that
-/// starts at byte `i` of valid UTF-8 text, with its encoded length, or nothing.
-std::optional<std::pair<unsigned, std::size_t>> control_at(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  if (c < 0x20u || c == 0x7Fu) return std::pair{static_cast<unsigned>(c), std::size_t{1}};
-  if (c == 0xC2u && i + 1 < s.size()) {
-    const auto d = static_cast<unsigned char>(s[i + 1]);
-    if (d >= 0x80u && d <= 0x9Fu) return std::pair{static_cast<unsigned>(d), std::size_t{2}};
-  }
-  return std::nullopt;
-}
-
 std::string u_escape(unsigned code) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "\\u%04x", code);
@@ -159,7 +108,7 @@ std::string dquote(std::string_view s) {
   while (i < s.size()) {
     if (starts_char(s[i]) && chars++ == kMaxQuotedChars) break;
     if (const auto ctl = control_at(s, i)) {
-      switch (ctl->first) {
+      switch (ctl->code) {
       case '\n':
         out += "\\n";
         break;
@@ -170,9 +119,9 @@ std::string dquote(std::string_view s) {
         out += "\\r";
         break;
       default:
-        out += u_escape(ctl->first);
+        out += u_escape(ctl->code);
       }
-      i += ctl->second;
+      i += ctl->bytes;
       continue;
     }
     if (s[i] == '"' || s[i] == '\\') out += '\\';
@@ -550,8 +499,8 @@ private:
     for (std::size_t i = 0; i < s.size(); ++i) {
       const auto ctl = control_at(s, i);
       if (!ctl) continue;
-      const bool allowed = text == Text::multiline &&
-                           (ctl->first == '\n' || ctl->first == '\t' || ctl->first == '\r');
+      const bool allowed =
+          text == Text::multiline && (ctl->code == '\n' || ctl->code == '\t' || ctl->code == '\r');
       if (allowed) continue;
       problem(p, text == Text::line
                      ? "expected a string without control characters, found " + dquote(s)
@@ -1522,8 +1471,8 @@ namespace {
 void append_printable(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (const auto ctl = control_at(s, i)) {
-      out += u_escape(ctl->first);
-      i += ctl->second;
+      out += u_escape(ctl->code);
+      i += ctl->bytes;
     } else {
       out += s[i++];
     }

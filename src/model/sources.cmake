@@ -1,2 +1,3 @@
 set(FLYORCALL_MODEL_SOURCES
-  src/model/suggest.cpp)
+  src/model/suggest.cpp
+  src/model/utf8.cpp)

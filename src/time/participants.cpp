@@ -4,10 +4,10 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cstdint>
 #include <variant>
 
 #include "model/suggest.hpp"
+#include "model/utf8.hpp"
 #include "network/world_data.hpp"
 #include "time/holidays.hpp"
 #include "time/working_hours.hpp"
@@ -18,48 +18,6 @@ namespace {
 
 std::string quote(std::string_view s) {
   return "\"" + std::string(s) + "\"";
-}
-
-/// Offset of the first byte that does not start or continue a valid UTF-8 sequence (overlong
-/// forms, surrogates and code points above U+10FFFF included), or npos.
-std::size_t first_invalid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = 1;
-    if (c >= 0x80u) {
-      // Sequence length, the lead byte's payload and the smallest code point of that length.
-      const std::size_t lead = (c & 0xE0u) == 0xC0u   ? 2
-                               : (c & 0xF0u) == 0xE0u ? 3
-                               : (c & 0xF8u) == 0xF0u ? 4
-                                                      : 0;
-      if (lead == 0 || i + lead > s.size()) return i;
-      len = lead;
-      std::uint32_t cp = c & (0x7Fu >> len);
-      const std::uint32_t min = len == 2 ? 0x80u : len == 3 ? 0x800u : 0x10000u;
-      for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0u) != 0x80u) return i;
-        cp = (cp << 6) | (b & 0x3Fu);
-      }
-      if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    }
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
-/// Offset of the first control character (U+0000-U+001F, U+007F, U+0080-U+009F) of valid
-/// UTF-8 text, or npos.
-std::size_t first_control(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20u || c == 0x7Fu) return i;
-    if (c == 0xC2u && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80u &&
-        static_cast<unsigned char>(s[i + 1]) <= 0x9Fu)
-      return i;
-  }
-  return std::string_view::npos;
 }
 
 } // namespace

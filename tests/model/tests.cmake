@@ -1,2 +1,3 @@
 flyorcall_add_test(test_model
-  ${CMAKE_CURRENT_SOURCE_DIR}/model/test_suggest.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/model/test_suggest.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/model/test_utf8.cpp)

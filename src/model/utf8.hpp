@@ -1,0 +1,30 @@
+// UTF-8 checks shared by the layers that read text from users: the input reader (src/io) and the
+// participant parser (src/time). Every message that quotes user text must itself be valid UTF-8
+// and must not carry terminal controls, so both check text the same way.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace flyorcall {
+
+/// Offset of the first byte that does not start or continue a valid UTF-8 sequence (a stray
+/// continuation byte, a truncated sequence, an overlong form, a surrogate U+D800-U+DFFF or a code
+/// point above U+10FFFF), or std::string_view::npos when all of `s` is valid UTF-8.
+[[nodiscard]] std::size_t first_invalid_utf8(std::string_view s);
+
+/// A control character found in text: its code point and the bytes it takes.
+struct ControlChar {
+  unsigned code = 0;     ///< U+0000-U+001F, U+007F or U+0080-U+009F
+  std::size_t bytes = 0; ///< 1, or 2 for U+0080-U+009F
+};
+
+/// The control character (Unicode category Cc: U+0000-U+001F, U+007F, U+0080-U+009F) that starts
+/// at byte `i` (< s.size()) of valid UTF-8 text `s`, or nothing.
+[[nodiscard]] std::optional<ControlChar> control_at(std::string_view s, std::size_t i);
+
+/// Offset of the first control character (as control_at) of valid UTF-8 text, or npos.
+[[nodiscard]] std::size_t first_control(std::string_view s);
+
+} // namespace flyorcall
