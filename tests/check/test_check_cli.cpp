@@ -1,62 +1,31 @@
 // `flyorcall check INPUT PLAN` end to end: exit 0 for a valid plan, 3 with every violation listed
 // as "POINTER: message (rule)", 2 for files that cannot be read or are not an input or a plan.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
+using flyorcall::clitest::CliRun;
+using flyorcall::clitest::slurp;
 using ::testing::HasSubstr;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-const std::string kCli = FLYORCALL_CLI;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
 
 class CheckCli : public ::testing::Test {
 protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("flyorcall-check-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = flyorcall::clitest::make_test_dir("check"); }
   void TearDown() override { fs::remove_all(dir_); }
 
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = "cd '" + kSource.string() + "' && '" + kCli + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "' </dev/null";
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+  /// Runs the CLI in the source directory with a shell-quoted argument string.
+  CliRun run(const std::string& args) const { return flyorcall::clitest::run_cli(args, kSource); }
 
   fs::path write(const std::string& name, const std::string& content) const {
     std::ofstream(dir_ / name, std::ios::binary) << content;

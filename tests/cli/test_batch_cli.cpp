@@ -1,9 +1,5 @@
 // End-to-end tests of `flyorcall batch`: many inputs, one JSON line each, in input order,
 // whatever the number of jobs.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -13,20 +9,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
+using flyorcall::clitest::CliRun;
+using flyorcall::clitest::slurp;
 using nlohmann::json;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-const std::string kCli = FLYORCALL_CLI;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void spit(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
@@ -39,35 +31,13 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
 class BatchCli : public ::testing::Test {
 protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("flyorcall-batch-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = flyorcall::clitest::make_test_dir("batch"); }
   void TearDown() override { fs::remove_all(dir_); }
 
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = "cd '" + dir_.string() + "' && '" + kCli + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "' </dev/null";
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+  /// Runs the CLI in the scratch directory with a shell-quoted argument string.
+  CliRun run(const std::string& args) const { return flyorcall::clitest::run_cli(args, dir_); }
 
   /// Input i of the generated set: an example with its seed, carbon price and one client's
   /// value varied; `broken` puts an unknown city in it.

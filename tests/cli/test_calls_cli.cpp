@@ -1,73 +1,31 @@
 // End-to-end tests of `flyorcall calls`: dated starts, weekly slots with daylight-saving shifts,
 // fair rotation, participant syntax, holidays from the participant's country, and errors.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace fs = std::filesystem;
+#include "cli_run.hpp"
+
+using flyorcall::clitest::CliRun;
 using nlohmann::json;
 
 namespace {
 
-const std::string kCli = FLYORCALL_CLI;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
 class CallsCli : public ::testing::Test {
 protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("flyorcall-calls-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
   /// Runs `flyorcall calls` with a shell-quoted argument string.
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = "'" + kCli + "' calls " + args + " >'" + out.string() + "' 2>'" +
-                            err.string() + "' </dev/null";
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+  CliRun run(const std::string& args) const { return flyorcall::clitest::run_cli("calls " + args); }
 
   json run_json(const std::string& args) const {
     const CliRun r = run(args + " --json");
     EXPECT_EQ(r.code, 0) << r.err;
     return r.code == 0 ? json::parse(r.out) : json{};
   }
-
-  fs::path dir_;
 };
 
 const std::string kTokyoBerlin = "-p 'client:Asia/Tokyo@09:00-18:00*3' -p 'me:Europe/Berlin' "

@@ -1,65 +1,34 @@
 // End-to-end tests of the flyorcall command-line tool: run the real binary on data/examples and
 // compare with expected output in tests/cli/golden (regenerate with FLYORCALL_UPDATE_GOLDEN=1
 // after an intended change, and review the diff).
-#include <sys/wait.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
+using flyorcall::clitest::CliRun;
+using flyorcall::clitest::slurp;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-const std::string kCli = FLYORCALL_CLI;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
 
 /// A fresh scratch directory per test.
 class CliTest : public ::testing::Test {
 protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("flyorcall-cli-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = flyorcall::clitest::make_test_dir("cli"); }
   void TearDown() override { fs::remove_all(dir_); }
 
-  /// Runs the CLI with a shell-quoted argument string; captures exit code, stdout, stderr.
+  /// Runs the CLI in the source directory with a shell-quoted argument string, stdin from
+  /// `stdin_file` (none when empty); captures exit code, stdout, stderr.
   CliRun run(const std::string& args, const std::string& stdin_file = "") const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    std::string cmd = "cd '" + kSource.string() + "' && '" + kCli + "' " + args + " >'" +
-                      out.string() + "' 2>'" + err.string() + "'";
-    if (!stdin_file.empty())
-      cmd += " <'" + stdin_file + "'";
-    else
-      cmd += " </dev/null";
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
+    return flyorcall::clitest::run_cli(args, kSource, stdin_file);
   }
 
   fs::path path(const std::string& name) const { return dir_ / name; }

@@ -1,8 +1,5 @@
 // End-to-end tests of `flyorcall compare` on the default example: the acceptance scenarios
 // (fares +20 %, carbon price 200, budget cut), sweeps, bad scenarios and determinism.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -16,55 +13,28 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
+using flyorcall::clitest::CliRun;
+using flyorcall::clitest::slurp;
 using nlohmann::json;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-const std::string kCli = FLYORCALL_CLI;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void spit(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
 class CompareCli : public ::testing::Test {
 protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("flyorcall-compare-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = flyorcall::clitest::make_test_dir("compare"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   /// Runs the CLI in the source directory with a shell-quoted argument string.
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = "cd '" + kSource.string() + "' && '" + kCli + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "' </dev/null";
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+  CliRun run(const std::string& args) const { return flyorcall::clitest::run_cli(args, kSource); }
 
   /// A merge patch with every leg of the default example's network at its fare x 1.2, built
   /// from `flyorcall network --input default.json --json` (the input has no fare multiplier).

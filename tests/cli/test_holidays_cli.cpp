@@ -1,55 +1,20 @@
 // End-to-end tests of `flyorcall holidays COUNTRY YEAR`: text and JSON views, country names and
 // codes in any case, and the errors for unknown countries and years.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-namespace fs = std::filesystem;
+#include "cli_run.hpp"
+
+using flyorcall::clitest::CliRun;
 using nlohmann::json;
 
 namespace {
 
-const std::string kCli = FLYORCALL_CLI;
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 /// Runs the CLI with a shell-quoted argument string; captures exit code, stdout and stderr.
 CliRun run(const std::string& args) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path base =
-      fs::temp_directory_path() /
-      (std::string("flyorcall-holidays-") + info->name() + "-" + std::to_string(::getpid()));
-  const fs::path out = base.string() + ".out";
-  const fs::path err = base.string() + ".err";
-  const std::string cmd =
-      "'" + kCli + "' " + args + " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  fs::remove(out);
-  fs::remove(err);
-  return r;
+  return flyorcall::clitest::run_cli(args);
 }
 
 bool contains(const std::string& text, const std::string& part) {

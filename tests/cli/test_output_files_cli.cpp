@@ -2,41 +2,27 @@
 // over one of its inputs however the path is spelled, a failed write leaves neither a partial
 // nor a temporary file, a rejected input keeps the previous output, and a good run replaces it.
 #include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
+using flyorcall::clitest::CliRun;
+using flyorcall::clitest::slurp;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-const std::string kCli = FLYORCALL_CLI;
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void spit(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
 }
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
 
 /// One command writing OUT, with the inputs it reads (relative to the scratch directory).
 struct Writer {
@@ -48,11 +34,7 @@ struct Writer {
 class OutputFiles : public ::testing::Test {
 protected:
   void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("flyorcall-out-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
+    dir_ = flyorcall::clitest::make_test_dir("out");
     small_ = slurp(kSource / "data/examples/small.json");
     spit(dir_ / "in.json", small_);
     std::string line = small_;
@@ -66,18 +48,7 @@ protected:
   void TearDown() override { fs::remove_all(dir_); }
 
   /// Runs the CLI in the scratch directory with a shell-quoted argument string.
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = "cd '" + dir_.string() + "' && '" + kCli + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "' </dev/null";
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+  CliRun run(const std::string& args) const { return flyorcall::clitest::run_cli(args, dir_); }
 
   static std::vector<Writer> writers() {
     return {

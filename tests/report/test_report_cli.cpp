@@ -1,35 +1,20 @@
 // End-to-end tests of `flyorcall report`: the three formats from a plan file and from --example,
 // byte-identical output, and the errors (bad plan files write nothing, no overwriting inputs).
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cli_run.hpp"
+
 namespace fs = std::filesystem;
+using flyorcall::clitest::CliRun;
+using flyorcall::clitest::slurp;
 
 namespace {
 
-const std::string kCli = FLYORCALL_CLI;
 const std::string kExample = std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json";
-
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 void spit(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
@@ -37,27 +22,12 @@ void spit(const fs::path& p, const std::string& text) {
 
 /// A fresh directory for one test.
 fs::path work_dir() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  const fs::path dir =
-      fs::temp_directory_path() /
-      (std::string("flyorcall-report-") + info->name() + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
+  return flyorcall::clitest::make_test_dir("report");
 }
 
 /// Runs the CLI with a shell-quoted argument string in `dir`.
 CliRun run(const fs::path& dir, const std::string& args) {
-  const fs::path out = dir / "stdout.txt";
-  const fs::path err = dir / "stderr.txt";
-  const std::string cmd = "cd '" + dir.string() + "' && '" + kCli + "' " + args + " >'" +
-                          out.string() + "' 2>'" + err.string() + "' </dev/null";
-  const int status = std::system(cmd.c_str());
-  CliRun r;
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(out);
-  r.err = slurp(err);
-  return r;
+  return flyorcall::clitest::run_cli(args, dir);
 }
 
 bool contains(const std::string& s, const std::string& part) {
@@ -134,7 +104,7 @@ TEST(ReportCli, BadPlanWritesNothingAndExits2) {
   // No temporary file is left behind either.
   std::size_t files = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++files;
-  EXPECT_EQ(files, 4u); // broken.json, typed.json, stdout.txt, stderr.txt
+  EXPECT_EQ(files, 2u); // broken.json and typed.json (run_cli captures output elsewhere)
   fs::remove_all(dir);
 }
 
