@@ -3,10 +3,6 @@
 // as `plan` for `exact` on too many clients, and output byte-identical for any --jobs. Every plan
 // batch writes here also passes the plan checker (docs/check.md). The small examples keep the
 // runs fast.
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -17,25 +13,20 @@
 #include <nlohmann/json.hpp>
 
 #include "check/plan_check.hpp"
+#include "cli_run.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "io/plan_reader.hpp"
 
 namespace fs = std::filesystem;
+using flyorcall::clitest::CliRun;
+using flyorcall::clitest::slurp;
 using nlohmann::json;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-const std::string kCli = FLYORCALL_CLI;
 const std::string kSmall = "data/examples/small.json";
 const std::string kTwo = "data/examples/two-travellers.json"; // 10 clients: too many for exact
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -44,36 +35,13 @@ std::vector<std::string> lines_of(const std::string& text) {
   return out;
 }
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-  std::string err;
-};
-
 class MethodCli : public ::testing::Test {
 protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           (std::string("flyorcall-method-") + info->name() + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
+  void SetUp() override { dir_ = flyorcall::clitest::make_test_dir("method"); }
   void TearDown() override { fs::remove_all(dir_); }
 
   /// Runs the CLI in the source directory with a shell-quoted argument string.
-  CliRun run(const std::string& args) const {
-    const fs::path out = dir_ / "stdout.txt";
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = "cd '" + kSource.string() + "' && '" + kCli + "' " + args + " >'" +
-                            out.string() + "' 2>'" + err.string() + "' </dev/null";
-    const int status = std::system(cmd.c_str());
-    CliRun r;
-    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+  static CliRun run(const std::string& args) { return flyorcall::clitest::run_cli(args, kSource); }
 
   fs::path path(const std::string& name) const { return dir_ / name; }
 
