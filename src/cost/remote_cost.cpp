@@ -28,7 +28,7 @@ const date::time_zone* zone_of(const City& c) {
 RemoteCost remote_cost(const Client& client, const Traveller& traveller,
                        const network::Network& net, const Policy& policy, DateRange horizon,
                        const timez::BusinessCalendar& client_calendar,
-                       const timez::BusinessCalendar& traveller_calendar) {
+                       const timez::BusinessCalendar& traveller_calendar, SlotCache* slots) {
   const City& home = city_of(net, traveller.home, "traveller's home");
   const City& client_city = city_of(net, client.city, "client");
   const int length = static_cast<int>(client.meeting_length.count());
@@ -48,7 +48,10 @@ RemoteCost remote_cost(const Client& client, const Traveller& traveller,
   parts[1].weight = 1.0 + policy.offhours_weight_client;
 
   RemoteCost rc;
-  rc.slot = timez::best_weekly_slot(parts, horizon, length);
+  const auto find = [&] { return timez::best_weekly_slot(parts, horizon, length); };
+  rc.slot =
+      slots ? slots->get(home.code, traveller.hours, client_city.code, client.hours, length, find)
+            : find();
 
   const Money own_hour = time_value_per_hour(traveller);
   const Money client_hour = policy.client_hour_cost * client.attendees;

@@ -2,7 +2,11 @@
 // off-hours penalty evaluated on the real dates with the tz database (docs/model.md).
 #pragma once
 
+#include <array>
+#include <map>
 #include <optional>
+#include <string>
+#include <tuple>
 
 #include "flyorcall/model.hpp"
 #include "network/network.hpp"
@@ -20,12 +24,45 @@ struct RemoteCost {
   [[nodiscard]] Money total() const { return meeting_time + offhours; }
 };
 
+/// Best weekly slots already found in one planning run. A slot depends only on the two cities
+/// (their zones and business calendars), both sides' working hours and the meeting length, so
+/// clients in one city called by travellers from one office share it. Not thread-safe: one cache
+/// per planning run, and only for calendars that are a function of the city (as the planners'
+/// are: country holidays plus the input's events at the city or country).
+class SlotCache {
+public:
+  /// The slot stored under this key, computing it with `compute` the first time.
+  template <class Compute>
+  const std::optional<timez::WeeklySlot>& get(const std::string& home, const WorkingHours& own,
+                                              const std::string& city, const WorkingHours& their,
+                                              int length, Compute&& compute) {
+    Key key{home, flat(own), city, flat(their), length};
+    if (const auto it = slots_.find(key); it != slots_.end()) return it->second;
+    return slots_.emplace(std::move(key), compute()).first->second;
+  }
+  /// Number of distinct slots computed.
+  [[nodiscard]] std::size_t size() const { return slots_.size(); }
+
+private:
+  using Flat = std::array<int, 14>;
+  using Key = std::tuple<std::string, Flat, std::string, Flat, int>;
+  static Flat flat(const WorkingHours& h) {
+    Flat f{};
+    for (std::size_t d = 0; d < 7; ++d) {
+      f[2 * d] = h.days[d].start_min;
+      f[2 * d + 1] = h.days[d].end_min;
+    }
+    return f;
+  }
+  std::map<Key, std::optional<timez::WeeklySlot>> slots_;
+};
+
 /// Prices the remote meetings between `traveller` and `client` over `horizon`; the calendars give
-/// each side's business days (weekends + closed dates).
-[[nodiscard]] RemoteCost remote_cost(const Client& client, const Traveller& traveller,
-                                     const network::Network& net, const Policy& policy,
-                                     DateRange horizon,
-                                     const timez::BusinessCalendar& client_calendar,
-                                     const timez::BusinessCalendar& traveller_calendar);
+/// each side's business days (weekends + closed dates). With `slots`, the weekly slot is looked
+/// up there first (see SlotCache for when that is valid).
+[[nodiscard]] RemoteCost
+remote_cost(const Client& client, const Traveller& traveller, const network::Network& net,
+            const Policy& policy, DateRange horizon, const timez::BusinessCalendar& client_calendar,
+            const timez::BusinessCalendar& traveller_calendar, SlotCache* slots = nullptr);
 
 } // namespace flyorcall::cost

@@ -20,7 +20,9 @@ namespace flyorcall {
 
 Plan plan_quarter(const Input& input, PlanMethod method) {
   const network::Network net = network::Network::build(input);
-  if (method == PlanMethod::greedy) return optimize::plan_greedy(input, net);
+  const auto deadline =
+      optimize::core::Deadline::after_ms(std::llround(input.time_limit_s * 1000.0));
+  if (method == PlanMethod::greedy) return optimize::plan_greedy(input, net, deadline);
   if (method == PlanMethod::exact && input.clients.size() > optimize::kQuarterExactMaxClients)
     throw InputError({{"/clients", "method exact takes at most " +
                                        std::to_string(optimize::kQuarterExactMaxClients) +
@@ -28,7 +30,7 @@ Plan plan_quarter(const Input& input, PlanMethod method) {
   optimize::QuarterOptions options;
   options.exact = method == PlanMethod::exact;
   options.seed = input.seed;
-  options.deadline = optimize::core::Deadline::after_ms(std::llround(input.time_limit_s * 1000.0));
+  options.deadline = deadline;
   return optimize::plan_search(input, net, options);
 }
 
@@ -56,6 +58,7 @@ struct ClientState {
   std::optional<std::size_t> accepted;   // index into options of the accepted visit
   std::optional<std::size_t> trip_index; // index into the plan's trips
   std::string blocked_why;               // the rule or budget that kept the best option out
+  bool examined = false;                 // its trips were priced before the deadline
 };
 
 } // namespace
@@ -76,7 +79,7 @@ std::string format_kg(GramsCo2 g) {
 }
 
 RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
-                               const Scheduler& sched, std::size_t client) {
+                               const Scheduler& sched, std::size_t client, cost::SlotCache& slots) {
   const Client& c = input.clients[client];
   RemoteBaseline b;
   for (std::size_t t = 0; t < input.travellers.size(); ++t) {
@@ -87,7 +90,7 @@ RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
   for (const std::size_t t : b.allowed) {
     cost::RemoteCost rc =
         cost::remote_cost(c, input.travellers[t], net, input.policy, input.horizon,
-                          sched.client_calendar(client), sched.traveller_calendar(t));
+                          sched.client_calendar(client), sched.traveller_calendar(t), &slots);
     if (!b.remote_traveller || rc.total() < b.remote.total()) {
       b.remote_traveller = t;
       b.remote = std::move(rc);
@@ -157,14 +160,20 @@ CallSlotSummary call_slot_summary(const timez::WeeklySlot& slot,
   return s;
 }
 
-Plan plan_greedy(const Input& input, const network::Network& net) {
+Plan plan_greedy(const Input& input, const network::Network& net, core::Deadline deadline) {
   const Scheduler sched(input, net);
+  return plan_greedy(input, net, sched, deadline);
+}
+
+Plan plan_greedy(const Input& input, const network::Network& net, const Scheduler& sched,
+                 core::Deadline deadline) {
   const Policy& policy = input.policy;
   const std::string& cur = input.currency;
   const std::size_t n_clients = input.clients.size();
   const std::size_t n_travellers = input.travellers.size();
 
   // ---- every client on its own: remote baseline and each traveller's best dedicated trip ----
+  cost::SlotCache slots;
   std::vector<ClientState> states(n_clients);
   auto economics = [&](std::size_t i, const Trip& trip) {
     const Client& client = input.clients[i];
@@ -174,15 +183,32 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
                            fair_uplift(input, client, country, trip.visits.front()),
                            st.remote_value, st.remote.total(), trip.cost.total());
   };
-  for (std::size_t i = 0; i < n_clients; ++i) {
+  // Must-visit clients first, then by visit value, so that a deadline that cuts the pricing
+  // short leaves out the least valuable clients.
+  std::vector<std::size_t> examine(n_clients);
+  std::iota(examine.begin(), examine.end(), std::size_t{0});
+  std::vector<Money> values(n_clients);
+  for (std::size_t i = 0; i < n_clients; ++i) values[i] = cost::visit_value(input.clients[i]);
+  std::stable_sort(examine.begin(), examine.end(), [&](std::size_t a, std::size_t b) {
+    if (input.clients[a].must_visit != input.clients[b].must_visit)
+      return input.clients[a].must_visit;
+    return values[a] > values[b];
+  });
+  std::size_t unexamined = 0;
+  for (const std::size_t i : examine) {
     const Client& client = input.clients[i];
     ClientState& st = states[i];
-    RemoteBaseline rb = remote_baseline(input, net, sched, i);
+    RemoteBaseline rb = remote_baseline(input, net, sched, i, slots);
     st.allowed = std::move(rb.allowed);
     st.remote_traveller = rb.remote_traveller;
     st.remote = std::move(rb.remote);
-    st.base_value = cost::visit_value(client);
+    st.base_value = values[i];
     st.remote_value = cost::remote_value(client, policy);
+    if (!client.must_visit && deadline.expired()) {
+      ++unexamined;
+      continue;
+    }
+    st.examined = true;
 
     for (const std::size_t t : st.allowed) {
       ScheduleResult r = sched.cheapest(t, {i}, {});
@@ -235,7 +261,10 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
       Option& o = st.options[k];
       const Traveller& tr = input.travellers[o.traveller];
       std::string why;
-      if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back)) {
+      if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back) && !client.must_visit &&
+          deadline.expired()) {
+        why = "the planner reached its time limit before fitting this trip around the others";
+      } else if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back)) {
         ScheduleResult r = sched.cheapest(o.traveller, {i}, busy[o.traveller]);
         if (r.trip) {
           o.trip = std::move(*r.trip);
@@ -306,6 +335,11 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
   Plan plan;
   plan.method = "greedy-dedicated-round-trips";
   plan.notes = sched.notes();
+  if (unexamined > 0)
+    plan.notes.push_back("the planner reached its time limit (time_limit_s) before pricing trips "
+                         "for " +
+                         std::to_string(unexamined) + " of " + std::to_string(n_clients) +
+                         " clients (the least valuable); they are kept remote");
   std::vector<std::size_t> position(trips.size());
   for (std::size_t r = 0; r < by_date.size(); ++r) {
     Trip trip = std::move(trips[by_date[r]]);
@@ -361,6 +395,9 @@ Plan plan_greedy(const Input& input, const network::Network& net) {
       if (st.remote_traveller) d.traveller_id = input.travellers[*st.remote_traveller].id;
       if (st.allowed.empty()) {
         d.reason = "Remote: no traveller may visit or call this client.";
+      } else if (!st.examined) {
+        d.reason = "Remote: the planner reached its time limit (time_limit_s) before pricing a "
+                   "trip to this client.";
       } else if (!best) {
         d.reason = "Remote: no feasible trip, " + st.no_trip_why + ".";
       } else if (st.blocked_why == "economics") {

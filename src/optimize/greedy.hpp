@@ -14,6 +14,7 @@
 #include "flyorcall/model.hpp"
 #include "flyorcall/plan.hpp"
 #include "network/network.hpp"
+#include "optimize/core/deadline.hpp"
 #include "optimize/schedule.hpp"
 #include "time/calls.hpp"
 
@@ -64,11 +65,20 @@ struct RemoteBaseline {
 };
 
 /// The remote baseline of client `client` (index into input.clients): the calls are run by
-/// whichever allowed traveller makes them cheapest (ties: input order).
+/// whichever allowed traveller makes them cheapest (ties: input order). `slots` memoises the
+/// weekly slots of one planning run.
 [[nodiscard]] RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
-                                             const Scheduler& sched, std::size_t client);
+                                             const Scheduler& sched, std::size_t client,
+                                             cost::SlotCache& slots);
 
-/// The greedy dedicated-round-trip plan of `input` on `net` (see plan_quarter).
-[[nodiscard]] Plan plan_greedy(const Input& input, const network::Network& net);
+/// The greedy dedicated-round-trip plan of `input` on `net` (see plan_quarter). Once `deadline`
+/// passes, clients not yet priced (the least valuable; must-visit clients are priced first and
+/// always) are kept remote and the plan's notes say how many.
+[[nodiscard]] Plan plan_greedy(const Input& input, const network::Network& net,
+                               core::Deadline deadline = {});
+
+/// plan_greedy on the scheduler `sched` of `input` and `net` (shared with a caller that has one).
+[[nodiscard]] Plan plan_greedy(const Input& input, const network::Network& net,
+                               const Scheduler& sched, core::Deadline deadline);
 
 } // namespace flyorcall::optimize

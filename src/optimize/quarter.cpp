@@ -47,8 +47,9 @@ std::int64_t score(const TripOption& o) {
 // Pricing
 
 TripPricer::TripPricer(const Input& input, const network::Network& net, const Scheduler& sched,
-                       std::vector<Money> base_value)
-    : input_(&input), net_(&net), sched_(&sched), base_value_(std::move(base_value)) {}
+                       std::vector<Money> base_value, std::size_t max_memo)
+    : input_(&input), net_(&net), sched_(&sched), base_value_(std::move(base_value)),
+      max_memo_(max_memo) {}
 
 Money TripPricer::fair_bonus(const Trip& trip, std::span<const int> stops) const {
   Money bonus{0};
@@ -98,6 +99,11 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
     opts[static_cast<std::size_t>(k)].next_lower = stack.empty() ? -1 : stack.back();
     stack.push_back(k);
   }
+  if (stored_ + opts.size() + 1 > max_memo_) {
+    cache_.clear();
+    stored_ = 0;
+  }
+  stored_ += opts.size() + 1; // an infeasible trip still takes an entry
   return cache_.emplace(std::move(key), std::move(opts)).first->second;
 }
 
@@ -334,11 +340,12 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
 
   // ---- every client on its own: remote baseline and the prize of a visit ----
   std::vector<ClientBase> base(n_clients);
+  cost::SlotCache slots;
   std::vector<Money> base_values(n_clients);
   for (std::size_t i = 0; i < n_clients; ++i) {
     const Client& client = input.clients[i];
     ClientBase& b = base[i];
-    static_cast<RemoteBaseline&>(b) = remote_baseline(input, net, sched, i);
+    static_cast<RemoteBaseline&>(b) = remote_baseline(input, net, sched, i, slots);
     b.base_value = cost::visit_value(client);
     b.remote_value = cost::remote_value(client, policy);
     const VisitEconomics e = visit_economics(client, policy, b.base_value, 0.0, b.remote_value,
@@ -398,7 +405,23 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     limits.stagnation = options.stagnation >= 0             ? options.stagnation
                         : n_clients <= kQuarterSmallClients ? 50
                                                             : 0;
-    const core::Solution s = core::solve_general(p, eval, limits);
+    // Larger inputs start from the greedy plan's trips (each traveller's clients in date order),
+    // so that the search is never worse than greedy, even when the deadline cuts it short.
+    std::vector<std::vector<int>> initial;
+    if (n_clients > kQuarterSmallClients) {
+      const Plan greedy = plan_greedy(input, net, sched, options.deadline);
+      std::unordered_map<std::string, std::size_t> client_index;
+      std::unordered_map<std::string, std::size_t> traveller_index;
+      for (std::size_t i = 0; i < n_clients; ++i) client_index[input.clients[i].id] = i;
+      for (std::size_t t = 0; t < n_travellers; ++t) traveller_index[input.travellers[t].id] = t;
+      initial.assign(n_travellers, {});
+      for (const Trip& trip : greedy.trips) // in date order
+        for (const Visit& v : trip.visits)
+          initial[traveller_index.at(trip.traveller_id)].push_back(
+              qp.client_node(client_index.at(v.client_id)));
+    }
+    const core::Solution s =
+        core::solve_general(p, eval, limits, initial.empty() ? nullptr : &initial);
     feasible = s.feasible;
     for (const core::Route& r : s.routes) routes[static_cast<std::size_t>(r.vehicle)] = r.visits;
   }
@@ -463,6 +486,10 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   Plan plan;
   plan.method = options.exact ? "exact-enumeration" : "iterated-local-search";
   plan.notes = sched.notes();
+  const bool late = !options.exact && options.deadline.expired();
+  if (late)
+    plan.notes.push_back("the planner reached its time limit (time_limit_s): the plan is the best "
+                         "found by then, and clients kept remote are not analysed further");
   std::vector<std::optional<std::size_t>> trip_of(n_clients);
   std::vector<std::size_t> stop_of(n_clients, 0);
   for (std::size_t r = 0; r < built.size(); ++r) {
@@ -550,7 +577,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       std::optional<VisitEconomics> best;
       std::string blocked;
       std::string no_trip;
-      for (const std::size_t t : b.allowed) {
+      for (const std::size_t t : late ? std::vector<std::size_t>{} : b.allowed) {
         std::vector<int> r = routes[t];
         for (std::size_t k = 0; k <= r.size(); ++k) {
           r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
@@ -621,6 +648,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       }
       if (b.allowed.empty()) {
         d.reason = "Remote: no traveller may visit or call this client.";
+      } else if (late) {
+        d.reason = "Remote: not in the best plan found before the time limit (time_limit_s); "
+                   "the cost of adding a visit was not analysed.";
       } else if (best && best->advantage <= Money{0}) {
         d.reason = "Remote: the cheapest way to add a visit costs " +
                    format_money(best->trip_cost, cur) + " and would net " +

@@ -25,6 +25,9 @@ namespace flyorcall::optimize {
 /// Most clients one round trip visits (a bound on the trip splitting, not a model rule).
 inline constexpr int kMaxStopsPerTrip = 6;
 
+/// Most trip options the pricer keeps memoised (about 50 bytes each) before it starts afresh.
+inline constexpr std::size_t kMaxMemoOptions = 4'000'000;
+
 /// One feasible departure of a round trip through a fixed sequence of clients.
 struct TripOption {
   Date depart;            ///< local date leaving home
@@ -41,12 +44,14 @@ struct TripOption {
 class TripPricer {
 public:
   /// A pricer on `sched` (which must outlive it); `base_value[i]` is client i's visit value
-  /// before a fair's uplift.
+  /// before a fair's uplift; the memo holds at most `max_memo` options.
   TripPricer(const Input& input, const network::Network& net, const Scheduler& sched,
-             std::vector<Money> base_value);
+             std::vector<Money> base_value, std::size_t max_memo = kMaxMemoOptions);
 
   /// The feasible departures of traveller `traveller`'s round trip through the clients `stops`
   /// (indices into input.clients) in that order, by departure date; empty when none is feasible.
+  /// The reference stays valid until the next call (the memo is dropped when it grows past
+  /// kMaxMemoOptions options, which bounds the planner's memory).
   [[nodiscard]] const std::vector<TripOption>& options(std::size_t traveller,
                                                        std::span<const int> stops) const;
 
@@ -56,7 +61,7 @@ public:
   /// The value a fair adds to the visits of `trip` (sum over visits of base value x uplift).
   [[nodiscard]] Money fair_bonus(const Trip& trip, std::span<const int> stops) const;
 
-  /// Number of distinct trips priced so far.
+  /// Number of distinct trips memoised now.
   [[nodiscard]] std::size_t priced() const { return cache_.size(); }
 
 private:
@@ -65,6 +70,8 @@ private:
   const Scheduler* sched_;
   std::vector<Money> base_value_;
   mutable std::unordered_map<std::string, std::vector<TripOption>> cache_;
+  std::size_t max_memo_;
+  mutable std::size_t stored_ = 0; // options in cache_ (+1 per entry)
 };
 
 /// A route split into dated round trips.

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "cost/trip_cost.hpp"
@@ -163,8 +165,14 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
   }
   if (!problems.empty()) throw InputError(std::move(problems));
 
-  // One Dijkstra per source city per traveller, done once: the date search then only reads.
+  // One Dijkstra per source city per group of travellers who price routes alike (same cabin rule
+  // and hourly value), done once: the date search then only reads. A group's matrices cover
+  // every client city and the homes of its travellers.
   std::vector<int> stops(client_city_.begin(), client_city_.end());
+  using GroupKey = std::tuple<int, int, long long, std::int64_t>;
+  std::map<GroupKey, std::size_t> group_of;
+  std::vector<network::RouteParams> group_params;
+  std::vector<std::vector<int>> group_cities;
   for (std::size_t t = 0; t < input.travellers.size(); ++t) {
     const Traveller& tr = input.travellers[t];
     network::RouteParams params;
@@ -174,13 +182,24 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
     params.min_connection = input.policy.min_connection;
     params.carbon_price_per_tonne = input.policy.carbon_price_per_tonne;
     params.radiative_forcing = input.policy.radiative_forcing;
+    const GroupKey key{static_cast<int>(tr.cabin.base), static_cast<int>(tr.cabin.upgraded),
+                       tr.cabin.upgrade_above ? tr.cabin.upgrade_above->count() : -1,
+                       params.time_value_per_hour.count()};
+    const auto [it, added] = group_of.emplace(key, group_params.size());
+    if (added) {
+      group_params.push_back(params);
+      group_cities.push_back(stops);
+    }
+    group_cities[it->second].push_back(home_city_[t]);
+    route_group_.push_back(it->second);
+  }
+  for (std::size_t g = 0; g < group_params.size(); ++g) {
     TravellerRoutes tr_routes;
-    tr_routes.cities = stops;
-    tr_routes.cities.push_back(home_city_[t]);
+    tr_routes.cities = std::move(group_cities[g]);
     std::sort(tr_routes.cities.begin(), tr_routes.cities.end());
     tr_routes.cities.erase(std::unique(tr_routes.cities.begin(), tr_routes.cities.end()),
                            tr_routes.cities.end());
-    const network::RouteFinder finder(net, params);
+    const network::RouteFinder finder(net, group_params[g]);
     tr_routes.matrices = finder.matrices(tr_routes.cities);
     routes_.push_back(std::move(tr_routes));
   }
@@ -199,7 +218,7 @@ const date::time_zone* Scheduler::zone(int city) const {
 }
 
 const network::Route* Scheduler::route(std::size_t traveller, int from, int to) const {
-  const TravellerRoutes& r = routes_[traveller];
+  const TravellerRoutes& r = routes_[route_group_[traveller]];
   auto pos = [&](int city) -> int {
     const auto it = std::lower_bound(r.cities.begin(), r.cities.end(), city);
     if (it == r.cities.end() || *it != city) return -1;
@@ -379,7 +398,10 @@ ScheduleResult Scheduler::cheapest(std::size_t traveller, const std::vector<std:
     if (std::any_of(busy.begin(), busy.end(), [&](const DateRange& b) { return within(d, b); }))
       continue;
     ++tried;
-    ScheduleResult r = schedule(traveller, stops, d);
+    // Without the wording first (much faster); a failure is worded once, for its example.
+    ScheduleResult r = schedule(traveller, stops, d, false);
+    if (!r.trip && count[static_cast<std::size_t>(r.failure)] == 0)
+      r = schedule(traveller, stops, d);
     if (r.trip && overlaps(busy, r.trip->depart, r.trip->back)) {
       r = failed(ScheduleFailure::overlap, "the trip " + fmt_date(d) + ".." +
                                                fmt_date(r.trip->back) + " would overlap another " +

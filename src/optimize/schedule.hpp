@@ -106,7 +106,8 @@ private:
   std::vector<int> home_city_;
   std::vector<timez::BusinessCalendar> client_cal_;
   std::vector<timez::BusinessCalendar> traveller_cal_;
-  std::vector<TravellerRoutes> routes_;
+  std::vector<TravellerRoutes> routes_;  // one per group of travellers with equal route params
+  std::vector<std::size_t> route_group_; // per traveller: index into routes_
   std::vector<std::string> notes_;
 };
 

@@ -12,14 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "check/plan_check.hpp"
 #include "flyorcall/errors.hpp"
 #include "flyorcall/flyorcall.hpp"
+#include "flyorcall/limits.hpp"
 #include "model/embedded_data.hpp"
 #include "network/network.hpp"
 #include "optimize/core/deadline.hpp"
 #include "optimize/greedy.hpp"
 #include "optimize/quarter.hpp"
 #include "optimize/schedule.hpp"
+#include "support/synthetic_input.hpp"
 
 namespace flyorcall::optimize {
 namespace {
@@ -154,6 +157,9 @@ TEST(QuarterPlanner, HeuristicMatchesExhaustiveSearchOnRandomSmallInputs) {
     }
     const Plan heuristic = plan_with(input, false);
     ++compared;
+    // Both plans pass the independent check.
+    EXPECT_TRUE(check::check_plan(input, *exact).empty()) << "exact plan of case " << k;
+    EXPECT_TRUE(check::check_plan(input, heuristic).empty()) << "heuristic plan of case " << k;
     // Nothing beats the exhaustive search.
     EXPECT_LE(heuristic.totals.net, exact->totals.net);
     if (heuristic.totals.net == exact->totals.net) ++matched;
@@ -225,6 +231,113 @@ TEST(QuarterPlanner, SplitRouteIsTheCheapestSplitAndDating) {
     }
     EXPECT_EQ(at, stops.size());
   }
+}
+
+// The violations check finds, one per line, for failure messages.
+std::string describe(const std::vector<check::Violation>& v) {
+  std::string out;
+  for (const check::Violation& x : v) out += x.pointer + " " + x.rule + ": " + x.message + "\n";
+  return out;
+}
+
+bool has_time_limit_note(const Plan& plan) {
+  for (const std::string& n : plan.notes)
+    if (n.find("time limit") != std::string::npos) return true;
+  return false;
+}
+
+// Past its deadline the greedy planner still prices must-visit clients and keeps the rest
+// remote, saying so; the plan stays valid.
+TEST(QuarterPlanner, GreedyPastItsDeadlinePricesOnlyMustVisitClients) {
+  Input input = read_input(data::default_json);
+  input.clients[3].must_visit = true;
+  const network::Network net = network::Network::build(input);
+  const Plan plan = plan_greedy(input, net, core::Deadline::expired_now());
+  EXPECT_TRUE(has_time_limit_note(plan));
+  ASSERT_EQ(plan.decisions.size(), input.clients.size());
+  int must = 0;
+  for (std::size_t i = 0; i < input.clients.size(); ++i) {
+    const ClientDecision& d = plan.decisions[i];
+    const bool must_visit = input.clients[i].must_visit;
+    must += must_visit ? 1 : 0;
+    EXPECT_EQ(d.visit, must_visit) << d.client_id;
+    if (!must_visit) {
+      EXPECT_NE(d.reason.find("time limit"), std::string::npos) << d.reason;
+    }
+  }
+  EXPECT_GE(must, 2);
+  EXPECT_EQ(plan.totals.visits, must);
+  const auto violations = check::check_plan(input, plan);
+  EXPECT_TRUE(violations.empty()) << describe(violations);
+  // Without a deadline the same input visits many more clients.
+  EXPECT_GT(plan_greedy(input, net).totals.visits, 5);
+}
+
+// The search past its deadline returns the best plan it has, must-visit clients included.
+TEST(QuarterPlanner, SearchPastItsDeadlineReturnsAValidPlan) {
+  Input input = read_input(data::default_json);
+  input.clients[3].must_visit = true;
+  const network::Network net = network::Network::build(input);
+  QuarterOptions o;
+  o.deadline = core::Deadline::expired_now();
+  const Plan plan = plan_search(input, net, o);
+  EXPECT_TRUE(has_time_limit_note(plan));
+  EXPECT_TRUE(plan.decisions[3].visit);
+  const auto violations = check::check_plan(input, plan);
+  EXPECT_TRUE(violations.empty()) << describe(violations);
+}
+
+// Above kQuarterSmallClients the search starts from the greedy plan, so it never nets less.
+TEST(QuarterPlanner, SearchOnALargerInputNetsAtLeastTheGreedyPlan) {
+  const Input input =
+      read_input(synthetic::synthetic_input_json(kQuarterSmallClients + 2, 1, 5.0, 3));
+  const network::Network net = network::Network::build(input);
+  const Plan greedy = plan_greedy(input, net);
+  const Plan search = plan_search(input, net, QuarterOptions{});
+  EXPECT_GE(search.totals.net, greedy.totals.net);
+  const auto violations = check::check_plan(input, search);
+  EXPECT_TRUE(violations.empty()) << describe(violations);
+}
+
+// The largest input the reader accepts (kMaxClients clients, kMaxTravellers travellers): both
+// planners stop at an expired deadline with a valid plan instead of pricing every client.
+TEST(QuarterPlanner, LargestAcceptedInputStopsAtTheDeadline) {
+  const Input input =
+      read_input(synthetic::synthetic_input_json(limits::kMaxClients, limits::kMaxTravellers, 0.1));
+  const network::Network net = network::Network::build(input);
+  const Plan greedy = plan_greedy(input, net, core::Deadline::expired_now());
+  EXPECT_TRUE(has_time_limit_note(greedy));
+  EXPECT_EQ(greedy.totals.visits, 0);
+  EXPECT_EQ(greedy.decisions.size(), limits::kMaxClients);
+  QuarterOptions o;
+  o.deadline = core::Deadline::expired_now();
+  const Plan search = plan_search(input, net, o);
+  EXPECT_TRUE(has_time_limit_note(search));
+  EXPECT_EQ(search.decisions.size(), limits::kMaxClients);
+}
+
+// A pricer that drops its memo often prices every route exactly as one that keeps it.
+TEST(QuarterPlanner, PricerMemoLimitDoesNotChangePrices) {
+  const Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Scheduler sched(input, net);
+  std::vector<Money> values(input.clients.size(), money_from_units(10000));
+  const TripPricer keeps(input, net, sched, values);
+  const TripPricer drops(input, net, sched, values, 50);
+  core::Rng rng(5);
+  for (int k = 0; k < 30; ++k) {
+    std::vector<int> stops;
+    for (int n = 1 + rng.below(5); n > 0; --n)
+      stops.push_back(rng.below(static_cast<int>(input.clients.size())));
+    const RouteSplit a = split_route(keeps, input, 0, stops);
+    const RouteSplit b = split_route(drops, input, 0, stops);
+    ASSERT_EQ(a.feasible, b.feasible) << k;
+    EXPECT_EQ(a.cost, b.cost) << k;
+    EXPECT_EQ(a.bonus, b.bonus) << k;
+    EXPECT_EQ(a.days, b.days) << k;
+  }
+  EXPECT_LE(drops.priced(), 50u);
+  EXPECT_GT(keeps.priced(), 50u);
 }
 
 } // namespace

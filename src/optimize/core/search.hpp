@@ -14,24 +14,54 @@ namespace flyorcall::optimize::core {
 /// Iterated local search for the general problem: greedy insertion by gain per added time
 /// (mandatory nodes first), intra-route 2-opt and relocation, inter-route relocation, and kicks
 /// that remove random nodes or strings. `Evaluator` prices a route: `RouteEval evaluate(int
-/// vehicle, std::span<const int> visits) const` (see MatrixEvaluator). Returns the best solution
+/// vehicle, std::span<const int> visits) const` (see MatrixEvaluator). `initial`, when given and
+/// feasible within the budgets, is the starting solution (routes per vehicle). The deadline is
+/// checked between moves, so the search also stops inside its first construction and descent:
+/// mandatory nodes are still inserted after it, everything else stops. Returns the best solution
 /// found; `Solution::feasible` is false if some mandatory node could not be served.
 template <class Evaluator>
 [[nodiscard]] Solution solve_general(const RoutingProblem& problem, const Evaluator& eval,
-                                     const SearchLimits& limits);
+                                     const SearchLimits& limits,
+                                     const std::vector<std::vector<int>>* initial = nullptr);
 
 namespace detail {
 
 template <class Evaluator> class GeneralSearch {
 public:
-  GeneralSearch(const RoutingProblem& p, const Evaluator& eval, std::uint64_t seed)
-      : p_(p), eval_(eval), rng_(seed), nv_(static_cast<int>(p.vehicles.size())) {
+  GeneralSearch(const RoutingProblem& p, const Evaluator& eval, const SearchLimits& limits)
+      : p_(p), eval_(eval), rng_(limits.seed), deadline_(limits.deadline),
+        nv_(static_cast<int>(p.vehicles.size())) {
     cands_ = p.candidates();
     served_.assign(p.nodes.size(), 0);
     routes_.assign(static_cast<std::size_t>(nv_), {});
     evals_.resize(static_cast<std::size_t>(nv_));
     for (int v = 0; v < nv_; ++v) evals_[static_cast<std::size_t>(v)] = eval_.evaluate(v, {});
     totals();
+  }
+
+  // Starts from `routes` (per vehicle) when every route is feasible and the budgets hold;
+  // returns whether it did.
+  bool start_from(const std::vector<std::vector<int>>& routes) {
+    if (routes.size() != static_cast<std::size_t>(nv_)) return false;
+    std::vector<RouteEval> evals(routes.size());
+    for (int v = 0; v < nv_; ++v) {
+      evals[static_cast<std::size_t>(v)] = eval_.evaluate(v, routes[static_cast<std::size_t>(v)]);
+      if (!evals[static_cast<std::size_t>(v)].feasible) return false;
+    }
+    const std::vector<std::vector<int>> old_routes = routes_;
+    const std::vector<RouteEval> old_evals = evals_;
+    routes_ = routes;
+    evals_ = evals;
+    totals();
+    if (!budgets_ok_after(0, 0, 0)) {
+      routes_ = old_routes;
+      evals_ = old_evals;
+      totals();
+      return false;
+    }
+    for (const auto& r : routes_)
+      for (int n : r) served_[static_cast<std::size_t>(n)] = 1;
+    return true;
   }
 
   Solution run(const SearchLimits& limits) {
@@ -150,6 +180,8 @@ private:
       for (int u : cands_) {
         if (served_[static_cast<std::size_t>(u)]) continue;
         const Node& nd = node(u);
+        // Past the deadline only mandatory nodes are still inserted.
+        if (!nd.mandatory && deadline_.expired()) continue;
         for (int v = 0; v < nv_; ++v) {
           if (!p_.allowed(v, u)) continue;
           std::vector<int>& r = route(v);
@@ -186,6 +218,7 @@ private:
 
   // Tries `candidate` for vehicle v; keeps it when feasible, within budgets and shorter.
   bool try_route(int v, std::vector<int>& candidate) {
+    if (deadline_.expired()) return false;
     const RouteEval e = eval_.evaluate(v, candidate);
     if (!e.feasible || !shorter(e, ev(v))) return false;
     if (!budgets_ok_after(e.cost - ev(v).cost, e.duration - ev(v).duration, e.load - ev(v).load))
@@ -232,6 +265,7 @@ private:
         if (a == b) continue;
         const int ma = static_cast<int>(route(a).size());
         for (int i = 0; i < ma; ++i) {
+          if (deadline_.expired()) return false;
           const int x = route(a)[static_cast<std::size_t>(i)];
           if (!p_.allowed(b, x)) continue;
           std::vector<int> ra = route(a);
@@ -267,6 +301,7 @@ private:
       for (int b = a + 1; b < nv_; ++b)
         for (std::size_t i = 0; i < route(a).size(); ++i)
           for (std::size_t j = 0; j < route(b).size(); ++j) {
+            if (deadline_.expired()) return false;
             const int x = route(a)[i];
             const int y = route(b)[j];
             if (!p_.allowed(b, x) || !p_.allowed(a, y)) continue;
@@ -295,7 +330,7 @@ private:
   }
 
   void improve() {
-    for (int round = 0; round < 1000; ++round) {
+    for (int round = 0; round < 1000 && !deadline_.expired(); ++round) {
       bool any = false;
       for (int v = 0; v < nv_; ++v)
         while (intra(v)) any = true;
@@ -350,6 +385,7 @@ private:
   const RoutingProblem& p_;
   const Evaluator& eval_;
   Rng rng_;
+  Deadline deadline_;
   int nv_;
   std::vector<int> cands_;
   std::vector<char> served_;
@@ -365,8 +401,9 @@ private:
 
 template <class Evaluator>
 Solution solve_general(const RoutingProblem& problem, const Evaluator& eval,
-                       const SearchLimits& limits) {
-  detail::GeneralSearch<Evaluator> search(problem, eval, limits.seed);
+                       const SearchLimits& limits, const std::vector<std::vector<int>>* initial) {
+  detail::GeneralSearch<Evaluator> search(problem, eval, limits);
+  if (initial != nullptr) static_cast<void>(search.start_from(*initial));
   return search.run(limits);
 }
 

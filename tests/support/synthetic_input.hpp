@@ -1,0 +1,58 @@
+// A synthetic planning input of any size on the default network, for the scaling benchmark and
+// the tests that need a large input: clients spread over the network's cities, travellers from a
+// few offices, one quarter. Deterministic for its arguments.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "flyorcall/flyorcall.hpp"
+#include "model/embedded_data.hpp"
+#include "optimize/core/deadline.hpp"
+
+namespace flyorcall::synthetic {
+
+/// The city codes of the embedded default network, in file order.
+inline std::vector<std::string> default_city_codes() {
+  std::vector<std::string> codes;
+  const std::string_view csv = data::cities_csv;
+  std::size_t pos = 0;
+  while (pos < csv.size()) {
+    std::size_t end = csv.find('\n', pos);
+    if (end == std::string_view::npos) end = csv.size();
+    const std::string_view line = csv.substr(pos, end - pos);
+    pos = end + 1;
+    if (line.empty() || line.front() == '#' || line.starts_with("code,")) continue;
+    codes.emplace_back(line.substr(0, line.find(',')));
+  }
+  return codes;
+}
+
+/// Input JSON with `clients` clients and `travellers` travellers (homes cycle through five
+/// offices), quarter 2027-Q1, `time_limit_s` as given; client cities, revenues and months since
+/// the last visit are drawn from `seed`.
+inline std::string synthetic_input_json(std::size_t clients, std::size_t travellers,
+                                        double time_limit_s, std::uint64_t seed = 1) {
+  static const std::vector<std::string> homes = {"FRA", "LON", "PAR", "NYC", "SIN"};
+  const std::vector<std::string> cities = default_city_codes();
+  optimize::core::Rng rng(seed);
+  std::string j = R"({"quarter": "2027-Q1", "currency": "EUR", "seed": 1, "time_limit_s": )" +
+                  std::to_string(time_limit_s) +
+                  R"(, "network": {"use_default": true}, "travellers": [)";
+  for (std::size_t t = 0; t < travellers; ++t)
+    j += std::string(t ? "," : "") + R"({"id": "t)" + std::to_string(t) + R"(", "home": ")" +
+         homes[t % homes.size()] +
+         R"(", "cost_per_day": 600, "max_days_away": 40, "max_trip_days": 10})";
+  j += R"(], "clients": [)";
+  for (std::size_t c = 0; c < clients; ++c)
+    j += std::string(c ? "," : "") + R"({"id": "c)" + std::to_string(c) + R"(", "city": ")" +
+         cities[static_cast<std::size_t>(rng.below(static_cast<int>(cities.size())))] +
+         R"(", "account_revenue": )" + std::to_string(50000 + 10000 * rng.below(75)) +
+         R"(, "months_since_visit": )" + std::to_string(rng.below(18)) + "}";
+  j += R"(], "policy": {"carbon_price_per_t": 100}})";
+  return j;
+}
+
+} // namespace flyorcall::synthetic
