@@ -4,6 +4,7 @@
 
 #include "flyorcall/flyorcall.hpp"
 #include "model/embedded_data.hpp"
+#include "support/synthetic_input.hpp"
 
 namespace {
 
@@ -49,5 +50,53 @@ void BM_PlanDefaultExampleSearch(benchmark::State& state) {
   state.counters["clients"] = static_cast<double>(input.clients.size());
 }
 BENCHMARK(BM_PlanDefaultExampleSearch)->Unit(benchmark::kMillisecond);
+
+} // namespace
+
+namespace {
+
+// How planning time grows with the number of clients: synthetic quarters on the default network
+// with 5 travellers (tests/support/synthetic_input.hpp), 25 to 500 clients. The search gets an
+// 8 s time limit; `cut` says whether it reached it, `net` and `trips` what it planned.
+void plan_scaling(benchmark::State& state, flyorcall::PlanMethod method) {
+  const auto clients = static_cast<std::size_t>(state.range(0));
+  const flyorcall::Input input =
+      flyorcall::read_input(flyorcall::synthetic::synthetic_input_json(clients, 5, 8.0));
+  flyorcall::Plan plan;
+  for (auto _ : state) {
+    plan = flyorcall::plan_quarter(input, method);
+    benchmark::DoNotOptimize(plan);
+  }
+  bool cut = false;
+  for (const std::string& n : plan.notes) cut = cut || n.find("time limit") != std::string::npos;
+  state.counters["clients"] = static_cast<double>(clients);
+  state.counters["net_eur"] = static_cast<double>(plan.totals.net.count()) / 100.0;
+  state.counters["trips"] = plan.totals.trips;
+  state.counters["visits"] = plan.totals.visits;
+  state.counters["cut"] = cut ? 1 : 0;
+}
+
+void BM_PlanScalingGreedy(benchmark::State& state) {
+  plan_scaling(state, flyorcall::PlanMethod::greedy);
+}
+BENCHMARK(BM_PlanScalingGreedy)
+    ->Arg(25)
+    ->Arg(50)
+    ->Arg(100)
+    ->Arg(250)
+    ->Arg(500)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_PlanScalingSearch(benchmark::State& state) {
+  plan_scaling(state, flyorcall::PlanMethod::search);
+}
+BENCHMARK(BM_PlanScalingSearch)
+    ->Arg(25)
+    ->Arg(50)
+    ->Arg(100)
+    ->Arg(250)
+    ->Arg(500)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
 
 } // namespace

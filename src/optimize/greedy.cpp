@@ -162,18 +162,18 @@ CallSlotSummary call_slot_summary(const timez::WeeklySlot& slot,
 
 Plan plan_greedy(const Input& input, const network::Network& net, core::Deadline deadline) {
   const Scheduler sched(input, net);
-  return plan_greedy(input, net, sched, deadline);
+  cost::SlotCache slots;
+  return plan_greedy(input, net, sched, deadline, slots);
 }
 
 Plan plan_greedy(const Input& input, const network::Network& net, const Scheduler& sched,
-                 core::Deadline deadline) {
+                 core::Deadline deadline, cost::SlotCache& slots) {
   const Policy& policy = input.policy;
   const std::string& cur = input.currency;
   const std::size_t n_clients = input.clients.size();
   const std::size_t n_travellers = input.travellers.size();
 
   // ---- every client on its own: remote baseline and each traveller's best dedicated trip ----
-  cost::SlotCache slots;
   std::vector<ClientState> states(n_clients);
   auto economics = [&](std::size_t i, const Trip& trip) {
     const Client& client = input.clients[i];

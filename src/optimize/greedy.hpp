@@ -77,8 +77,10 @@ struct RemoteBaseline {
 [[nodiscard]] Plan plan_greedy(const Input& input, const network::Network& net,
                                core::Deadline deadline = {});
 
-/// plan_greedy on the scheduler `sched` of `input` and `net` (shared with a caller that has one).
+/// plan_greedy on the scheduler `sched` of `input` and `net` and the call slots `slots` (shared
+/// with a caller that has them).
 [[nodiscard]] Plan plan_greedy(const Input& input, const network::Network& net,
-                               const Scheduler& sched, core::Deadline deadline);
+                               const Scheduler& sched, core::Deadline deadline,
+                               cost::SlotCache& slots);
 
 } // namespace flyorcall::optimize

@@ -409,7 +409,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     // so that the search is never worse than greedy, even when the deadline cuts it short.
     std::vector<std::vector<int>> initial;
     if (n_clients > kQuarterSmallClients) {
-      const Plan greedy = plan_greedy(input, net, sched, options.deadline);
+      const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots);
       std::unordered_map<std::string, std::size_t> client_index;
       std::unordered_map<std::string, std::size_t> traveller_index;
       for (std::size_t i = 0; i < n_clients; ++i) client_index[input.clients[i].id] = i;

@@ -299,11 +299,13 @@ TEST(QuarterPlanner, SearchOnALargerInputNetsAtLeastTheGreedyPlan) {
   EXPECT_TRUE(violations.empty()) << describe(violations);
 }
 
-// The largest input the reader accepts (kMaxClients clients, kMaxTravellers travellers): both
-// planners stop at an expired deadline with a valid plan instead of pricing every client.
+// The largest input the reader accepts (kMaxClients clients, kMaxTravellers travellers, the
+// longest horizon): both planners stop at an expired deadline with a plan instead of pricing
+// every client.
 TEST(QuarterPlanner, LargestAcceptedInputStopsAtTheDeadline) {
-  const Input input =
-      read_input(synthetic::synthetic_input_json(limits::kMaxClients, limits::kMaxTravellers, 0.1));
+  const Input input = read_input(
+      synthetic::synthetic_input_json(limits::kMaxClients, limits::kMaxTravellers, 0.1, 1, true));
+  ASSERT_EQ((input.horizon.last - input.horizon.first).count() + 1, limits::kMaxHorizonDays);
   const network::Network net = network::Network::build(input);
   const Plan greedy = plan_greedy(input, net, core::Deadline::expired_now());
   EXPECT_TRUE(has_time_limit_note(greedy));

@@ -31,14 +31,18 @@ inline std::vector<std::string> default_city_codes() {
 }
 
 /// Input JSON with `clients` clients and `travellers` travellers (homes cycle through five
-/// offices), quarter 2027-Q1, `time_limit_s` as given; client cities, revenues and months since
-/// the last visit are drawn from `seed`.
+/// offices), quarter 2027-Q1 (with `longest_horizon`, the 366 days of 2028, the longest horizon
+/// the reader accepts), `time_limit_s` as given; client cities, revenues and months since the
+/// last visit are drawn from `seed`.
 inline std::string synthetic_input_json(std::size_t clients, std::size_t travellers,
-                                        double time_limit_s, std::uint64_t seed = 1) {
+                                        double time_limit_s, std::uint64_t seed = 1,
+                                        bool longest_horizon = false) {
   static const std::vector<std::string> homes = {"FRA", "LON", "PAR", "NYC", "SIN"};
   const std::vector<std::string> cities = default_city_codes();
   optimize::core::Rng rng(seed);
-  std::string j = R"({"quarter": "2027-Q1", "currency": "EUR", "seed": 1, "time_limit_s": )" +
+  std::string j = std::string(longest_horizon ? R"({"start": "2028-01-01", "end": "2028-12-31")"
+                                              : R"({"quarter": "2027-Q1")") +
+                  R"(, "currency": "EUR", "seed": 1, "time_limit_s": )" +
                   std::to_string(time_limit_s) +
                   R"(, "network": {"use_default": true}, "travellers": [)";
   for (std::size_t t = 0; t < travellers; ++t)
