@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <vector>
 
 #include "cost/jetlag.hpp"
 #include "flyorcall/errors.hpp"
@@ -41,23 +42,25 @@ date::sys_seconds local_noon_as_instant(Date d) {
 }
 
 // Per diem of each calendar day of the trip: the first stay (in trip order) whose dates contain
-// the day, otherwise (overnight flights, travel days) the first destination's rate.
-Money per_diem(const Trip& trip, const network::Network& net) {
-  std::string first_destination;
+// the day, otherwise (overnight flights, travel days) the first destination's rate. `stay_city`
+// holds the network index of each stay's city.
+Money per_diem(const Trip& trip, const network::Network& net, const std::vector<int>& stay_city) {
+  if (trip.days_away <= 0) return Money(0);
+  Money fallback(0);
   if (!trip.stays.empty())
-    first_destination = trip.stays.front().city;
+    fallback = net.city(stay_city.front()).per_diem;
   else if (!trip.legs.empty())
-    first_destination = trip.legs.front().to;
-  if (first_destination.empty() || trip.days_away <= 0) return Money(0);
-  const Money fallback = net.city(city_index(net, first_destination)).per_diem;
+    fallback = net.city(city_index(net, trip.legs.front().to)).per_diem;
+  else
+    return Money(0);
 
   Money total(0);
   for (int k = 0; k < trip.days_away; ++k) {
     const Date day = trip.depart + date::days{k};
     Money rate = fallback;
-    for (const auto& stay : trip.stays) {
-      if (stay.arrive <= day && day <= stay.depart) {
-        rate = net.city(city_index(net, stay.city)).per_diem;
+    for (std::size_t s = 0; s < trip.stays.size(); ++s) {
+      if (trip.stays[s].arrive <= day && day <= trip.stays[s].depart) {
+        rate = net.city(stay_city[s]).per_diem;
         break;
       }
     }
@@ -69,7 +72,8 @@ Money per_diem(const Trip& trip, const network::Network& net) {
 // The clock shift the body has to follow: the stay whose UTC offset differs most from home
 // (ties: the stay with more nights, then the earlier one), offsets taken at the real instants of
 // leaving home and arriving at that stay.
-double trip_shift_hours(const Trip& trip, const network::Network& net, int home) {
+double trip_shift_hours(const Trip& trip, const network::Network& net, int home,
+                        const std::vector<int>& stay_city) {
   if (trip.stays.empty()) return 0.0;
   const auto* home_zone = zone_of(net, home);
   const date::sys_seconds leave =
@@ -78,7 +82,8 @@ double trip_shift_hours(const Trip& trip, const network::Network& net, int home)
 
   double best = 0.0;
   int best_nights = -1;
-  for (const auto& stay : trip.stays) {
+  for (std::size_t s = 0; s < trip.stays.size(); ++s) {
+    const Stay& stay = trip.stays[s];
     date::sys_seconds arrive = local_noon_as_instant(stay.arrive);
     for (const auto& leg : trip.legs) {
       if (leg.to == stay.city) {
@@ -86,7 +91,7 @@ double trip_shift_hours(const Trip& trip, const network::Network& net, int home)
         break;
       }
     }
-    const Minutes offset = timez::utc_offset(arrive, zone_of(net, city_index(net, stay.city)));
+    const Minutes offset = timez::utc_offset(arrive, zone_of(net, stay_city[s]));
     const double shift = clock_shift_hours(home_offset, offset);
     if (std::abs(shift) > std::abs(best) ||
         (std::abs(shift) == std::abs(best) && stay.hotel_nights > best_nights)) {
@@ -145,18 +150,21 @@ void price_trip(Trip& trip, const network::Network& net, const Traveller& travel
   }
 
   GramsCo2 co2_hotel(0);
+  std::vector<int> stay_city;
+  stay_city.reserve(trip.stays.size());
   for (const auto& stay : trip.stays) {
     const int city = city_index(net, stay.city);
+    stay_city.push_back(city);
     cost.hotel += net.city(city).hotel_night * stay.hotel_nights;
     co2_hotel += hotel_co2(net, city, stay.hotel_nights);
   }
 
-  cost.per_diem = per_diem(trip, net);
+  cost.per_diem = per_diem(trip, net, stay_city);
   cost.traveller_time = traveller.cost_per_day * trip.days_away;
 
   // Adaptation happens over the nights away, so a same-day return costs no jet lag.
   const double nights_away = std::max(0, trip.days_away - 1);
-  const double shift = trip_shift_hours(trip, net, city_index(net, traveller.home));
+  const double shift = trip_shift_hours(trip, net, city_index(net, traveller.home), stay_city);
   const JetLag lag = jetlag(shift, nights_away, policy);
   cost.jetlag = scale(traveller.cost_per_day, lag.total() * policy.jetlag_productivity_loss);
 

@@ -405,23 +405,63 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     limits.stagnation = options.stagnation >= 0             ? options.stagnation
                         : n_clients <= kQuarterSmallClients ? 50
                                                             : 0;
-    // Larger inputs start from the greedy plan's trips (each traveller's clients in date order),
-    // so that the search is never worse than greedy, even when the deadline cuts it short.
-    std::vector<std::vector<int>> initial;
+    // Above kQuarterSmallClients the greedy plan's trips (each traveller's clients in date
+    // order) are the fallback, so that the search never nets less than greedy; above
+    // kQuarterSeedClients they are also the start, so that a deadline that cuts the search
+    // short still leaves the greedy plan improved.
+    std::vector<std::vector<int>> greedy_routes;
     if (n_clients > kQuarterSmallClients) {
-      const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots);
-      std::unordered_map<std::string, std::size_t> client_index;
-      std::unordered_map<std::string, std::size_t> traveller_index;
-      for (std::size_t i = 0; i < n_clients; ++i) client_index[input.clients[i].id] = i;
-      for (std::size_t t = 0; t < n_travellers; ++t) traveller_index[input.travellers[t].id] = t;
-      initial.assign(n_travellers, {});
-      for (const Trip& trip : greedy.trips) // in date order
-        for (const Visit& v : trip.visits)
-          initial[traveller_index.at(trip.traveller_id)].push_back(
-              qp.client_node(client_index.at(v.client_id)));
+      try {
+        const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots);
+        std::unordered_map<std::string, std::size_t> client_index;
+        std::unordered_map<std::string, std::size_t> traveller_index;
+        for (std::size_t i = 0; i < n_clients; ++i) client_index[input.clients[i].id] = i;
+        for (std::size_t t = 0; t < n_travellers; ++t) traveller_index[input.travellers[t].id] = t;
+        greedy_routes.assign(n_travellers, {});
+        for (const Trip& trip : greedy.trips) // in date order
+          for (const Visit& v : trip.visits)
+            greedy_routes[traveller_index.at(trip.traveller_id)].push_back(
+                qp.client_node(client_index.at(v.client_id)));
+      } catch (const InfeasibleError&) {
+        // Dedicated trips cannot visit every must-visit client; shared ones still may.
+        greedy_routes.clear();
+      }
     }
-    const core::Solution s =
-        core::solve_general(p, eval, limits, initial.empty() ? nullptr : &initial);
+    const bool seeded = !greedy_routes.empty() && n_clients > kQuarterSeedClients;
+    core::Solution s = core::solve_general(p, eval, limits, seeded ? &greedy_routes : nullptr);
+    if (!greedy_routes.empty() && !seeded) {
+      // The objective of routes, or nothing when a route breaks a rule or the budgets.
+      const auto objective = [&](const std::vector<std::vector<int>>& rs) -> std::optional<double> {
+        double cost = 0;
+        double days = 0;
+        double load = 0;
+        double value = 0;
+        for (std::size_t t = 0; t < rs.size(); ++t) {
+          const core::RouteEval e = eval.evaluate(static_cast<int>(t), rs[t]);
+          if (!e.feasible) return std::nullopt;
+          cost += e.cost;
+          days += e.duration;
+          load += e.load;
+          value += e.bonus;
+          for (int node : rs[t]) value += p.nodes[static_cast<std::size_t>(node)].prize;
+        }
+        if (cost > p.budgets.max_total_cost + core::kTolerance ||
+            days > p.budgets.max_total_duration + core::kTolerance ||
+            load > p.budgets.max_total_load + core::kTolerance)
+          return std::nullopt;
+        return value - cost;
+      };
+      std::vector<std::vector<int>> found(n_travellers);
+      for (const core::Route& r : s.routes) found[static_cast<std::size_t>(r.vehicle)] = r.visits;
+      const auto mine = s.feasible ? objective(found) : std::nullopt;
+      const auto theirs = objective(greedy_routes);
+      if (theirs && (!mine || *theirs > *mine + 1e-6)) {
+        s.feasible = true;
+        s.routes.clear();
+        for (std::size_t t = 0; t < n_travellers; ++t)
+          s.routes.push_back({static_cast<int>(t), greedy_routes[t]});
+      }
+    }
     feasible = s.feasible;
     for (const core::Route& r : s.routes) routes[static_cast<std::size_t>(r.vehicle)] = r.visits;
   }

@@ -140,13 +140,18 @@ struct QuarterOptions {
 /// Inputs up to this many clients get 50 perturbation rounds by default (see QuarterOptions).
 inline constexpr std::size_t kQuarterSmallClients = 12;
 
+/// Inputs above this many clients start the search from the greedy plan (see plan_search).
+inline constexpr std::size_t kQuarterSeedClients = 40;
+
 /// Most candidate clients the exact quarter solver accepts.
 inline constexpr std::size_t kQuarterExactMaxClients = 8;
 
 /// The planned quarter of `input` on `net`: multi-client round trips chosen by the core search
-/// (or by enumeration with `options.exact`). Throws InfeasibleError naming the rule when a
-/// must-visit client cannot be visited; with `options.exact`, std::invalid_argument when the
-/// input has more than kQuarterExactMaxClients clients.
+/// (or by enumeration with `options.exact`). Above kQuarterSmallClients clients it never nets
+/// less than the greedy plan, whose trips it starts from above kQuarterSeedClients. Throws
+/// InfeasibleError naming the rule when a must-visit client cannot be visited; with
+/// `options.exact`, std::invalid_argument when the input has more than kQuarterExactMaxClients
+/// clients.
 [[nodiscard]] Plan plan_search(const Input& input, const network::Network& net,
                                const QuarterOptions& options);
 
