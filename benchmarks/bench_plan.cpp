@@ -60,8 +60,8 @@ namespace {
 // 8 s time limit; `cut` says whether it reached it, `net` and `trips` what it planned.
 void plan_scaling(benchmark::State& state, flyorcall::PlanMethod method) {
   const auto clients = static_cast<std::size_t>(state.range(0));
-  const flyorcall::Input input =
-      flyorcall::read_input(flyorcall::synthetic::synthetic_input_json(clients, 5, 8.0));
+  const flyorcall::Input input = flyorcall::read_input(flyorcall::synthetic::synthetic_input_json(
+      {.clients = clients, .travellers = 5, .time_limit_s = 8.0}));
   flyorcall::Plan plan;
   for (auto _ : state) {
     plan = flyorcall::plan_quarter(input, method);

@@ -79,7 +79,8 @@ std::string format_kg(GramsCo2 g) {
 }
 
 RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
-                               const Scheduler& sched, std::size_t client, cost::SlotCache& slots) {
+                               const Scheduler& sched, std::size_t client, cost::SlotCache& slots,
+                               core::Deadline deadline) {
   const Client& c = input.clients[client];
   RemoteBaseline b;
   for (std::size_t t = 0; t < input.travellers.size(); ++t) {
@@ -88,6 +89,10 @@ RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
       b.allowed.push_back(t);
   }
   for (const std::size_t t : b.allowed) {
+    if (b.remote_traveller && deadline.expired()) {
+      b.compared = false;
+      break;
+    }
     cost::RemoteCost rc =
         cost::remote_cost(c, input.travellers[t], net, input.policy, input.horizon,
                           sched.client_calendar(client), sched.traveller_calendar(t), &slots);
@@ -97,6 +102,13 @@ RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
     }
   }
   return b;
+}
+
+std::string uncompared_calls_note(std::size_t count) {
+  return "the planner reached its time limit (time_limit_s) before comparing which traveller's "
+         "calls cost least for " +
+         std::to_string(count) + (count == 1 ? " client" : " clients") +
+         "; their calls go to the first traveller allowed to visit them";
 }
 
 VisitEconomics visit_economics(const Client& client, const Policy& policy, Money base_value,
@@ -195,10 +207,12 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     return values[a] > values[b];
   });
   std::size_t unexamined = 0;
+  std::size_t uncompared = 0;
   for (const std::size_t i : examine) {
     const Client& client = input.clients[i];
     ClientState& st = states[i];
-    RemoteBaseline rb = remote_baseline(input, net, sched, i, slots);
+    RemoteBaseline rb = remote_baseline(input, net, sched, i, slots, deadline);
+    if (!rb.compared) ++uncompared;
     st.allowed = std::move(rb.allowed);
     st.remote_traveller = rb.remote_traveller;
     st.remote = std::move(rb.remote);
@@ -340,6 +354,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
                          "for " +
                          std::to_string(unexamined) + " of " + std::to_string(n_clients) +
                          " clients (the least valuable); they are kept remote");
+  if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   std::vector<std::size_t> position(trips.size());
   for (std::size_t r = 0; r < by_date.size(); ++r) {
     Trip trip = std::move(trips[by_date[r]]);

@@ -62,14 +62,20 @@ struct RemoteBaseline {
   std::vector<std::size_t> allowed;            ///< traveller indices that may visit, input order
   std::optional<std::size_t> remote_traveller; ///< the allowed traveller whose calls cost least
   cost::RemoteCost remote;                     ///< that traveller's remote cost of the horizon
+  bool compared = true; ///< false: past the deadline, only the first allowed traveller was priced
 };
 
 /// The remote baseline of client `client` (index into input.clients): the calls are run by
-/// whichever allowed traveller makes them cheapest (ties: input order). `slots` memoises the
+/// whichever allowed traveller makes them cheapest (ties: input order); once `deadline` has
+/// passed, by the first allowed traveller without comparing the others. `slots` memoises the
 /// weekly slots of one planning run.
 [[nodiscard]] RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
                                              const Scheduler& sched, std::size_t client,
-                                             cost::SlotCache& slots);
+                                             cost::SlotCache& slots, core::Deadline deadline = {});
+
+/// The plan note for `count` (> 0) clients whose remote calls were assigned without comparing
+/// the travellers because the deadline had passed.
+[[nodiscard]] std::string uncompared_calls_note(std::size_t count);
 
 /// The greedy dedicated-round-trip plan of `input` on `net` (see plan_quarter). Once `deadline`
 /// passes, clients not yet priced (the least valuable; must-visit clients are priced first and

@@ -340,12 +340,15 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
 
   // ---- every client on its own: remote baseline and the prize of a visit ----
   std::vector<ClientBase> base(n_clients);
+  std::size_t uncompared = 0;
   cost::SlotCache slots;
   std::vector<Money> base_values(n_clients);
   for (std::size_t i = 0; i < n_clients; ++i) {
     const Client& client = input.clients[i];
     ClientBase& b = base[i];
-    static_cast<RemoteBaseline&>(b) = remote_baseline(input, net, sched, i, slots);
+    static_cast<RemoteBaseline&>(b) =
+        remote_baseline(input, net, sched, i, slots, options.deadline);
+    if (!b.compared) ++uncompared;
     b.base_value = cost::visit_value(client);
     b.remote_value = cost::remote_value(client, policy);
     const VisitEconomics e = visit_economics(client, policy, b.base_value, 0.0, b.remote_value,
@@ -526,6 +529,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   Plan plan;
   plan.method = options.exact ? "exact-enumeration" : "iterated-local-search";
   plan.notes = sched.notes();
+  if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   const bool late = !options.exact && options.deadline.expired();
   if (late)
     plan.notes.push_back("the planner reached its time limit (time_limit_s): the plan is the best "

@@ -289,8 +289,8 @@ TEST(QuarterPlanner, SearchPastItsDeadlineReturnsAValidPlan) {
 
 // Above kQuarterSmallClients the search starts from the greedy plan, so it never nets less.
 TEST(QuarterPlanner, SearchOnALargerInputNetsAtLeastTheGreedyPlan) {
-  const Input input =
-      read_input(synthetic::synthetic_input_json(kQuarterSmallClients + 2, 1, 5.0, 3));
+  const Input input = read_input(synthetic::synthetic_input_json(
+      {.clients = kQuarterSmallClients + 2, .travellers = 1, .seed = 3}));
   const network::Network net = network::Network::build(input);
   const Plan greedy = plan_greedy(input, net);
   const Plan search = plan_search(input, net, QuarterOptions{});
@@ -299,12 +299,17 @@ TEST(QuarterPlanner, SearchOnALargerInputNetsAtLeastTheGreedyPlan) {
   EXPECT_TRUE(violations.empty()) << describe(violations);
 }
 
-// The largest input the reader accepts (kMaxClients clients, kMaxTravellers travellers, the
-// longest horizon): both planners stop at an expired deadline with a plan instead of pricing
-// every client.
+// The largest input the reader accepts on the default network (kMaxClients clients,
+// kMaxTravellers travellers who share neither routes nor call slots, the longest horizon): both
+// planners stop at an expired deadline with a plan instead of pricing every client and comparing
+// every traveller's calls.
 TEST(QuarterPlanner, LargestAcceptedInputStopsAtTheDeadline) {
-  const Input input = read_input(
-      synthetic::synthetic_input_json(limits::kMaxClients, limits::kMaxTravellers, 0.1, 1, true));
+  const Input input =
+      read_input(synthetic::synthetic_input_json({.clients = limits::kMaxClients,
+                                                  .travellers = limits::kMaxTravellers,
+                                                  .time_limit_s = 0.1,
+                                                  .longest_horizon = true,
+                                                  .varied_travellers = true}));
   ASSERT_EQ((input.horizon.last - input.horizon.first).count() + 1, limits::kMaxHorizonDays);
   const network::Network net = network::Network::build(input);
   const Plan greedy = plan_greedy(input, net, core::Deadline::expired_now());
@@ -316,6 +321,13 @@ TEST(QuarterPlanner, LargestAcceptedInputStopsAtTheDeadline) {
   const Plan search = plan_search(input, net, o);
   EXPECT_TRUE(has_time_limit_note(search));
   EXPECT_EQ(search.decisions.size(), limits::kMaxClients);
+  const auto compared_note = [](const Plan& p) {
+    for (const std::string& n : p.notes)
+      if (n.find("before comparing which traveller's calls") != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(compared_note(greedy));
+  EXPECT_TRUE(compared_note(search));
 }
 
 // A pricer that drops its memo often prices every route exactly as one that keeps it.

@@ -30,27 +30,43 @@ inline std::vector<std::string> default_city_codes() {
   return codes;
 }
 
-/// Input JSON with `clients` clients and `travellers` travellers (homes cycle through five
-/// offices), quarter 2027-Q1 (with `longest_horizon`, the 366 days of 2028, the longest horizon
-/// the reader accepts), `time_limit_s` as given; client cities, revenues and months since the
-/// last visit are drawn from `seed`.
-inline std::string synthetic_input_json(std::size_t clients, std::size_t travellers,
-                                        double time_limit_s, std::uint64_t seed = 1,
-                                        bool longest_horizon = false) {
+/// What a synthetic input looks like.
+struct SyntheticOptions {
+  std::size_t clients = 25;
+  std::size_t travellers = 5;
+  double time_limit_s = 5.0;
+  std::uint64_t seed = 1; ///< draws client cities, revenues and months since the last visit
+  /// The 366 days of 2028 (the longest horizon the reader accepts) instead of 2027-Q1.
+  bool longest_horizon = false;
+  /// Every traveller from a different city with its own day rate and working hours (so no two
+  /// share routes or call slots), instead of five offices alike.
+  bool varied_travellers = false;
+};
+
+/// The input JSON `o` describes, on the default network.
+inline std::string synthetic_input_json(const SyntheticOptions& o) {
   static const std::vector<std::string> homes = {"FRA", "LON", "PAR", "NYC", "SIN"};
   const std::vector<std::string> cities = default_city_codes();
-  optimize::core::Rng rng(seed);
-  std::string j = std::string(longest_horizon ? R"({"start": "2028-01-01", "end": "2028-12-31")"
-                                              : R"({"quarter": "2027-Q1")") +
+  optimize::core::Rng rng(o.seed);
+  std::string j = std::string(o.longest_horizon ? R"({"start": "2028-01-01", "end": "2028-12-31")"
+                                                : R"({"quarter": "2027-Q1")") +
                   R"(, "currency": "EUR", "seed": 1, "time_limit_s": )" +
-                  std::to_string(time_limit_s) +
+                  std::to_string(o.time_limit_s) +
                   R"(, "network": {"use_default": true}, "travellers": [)";
-  for (std::size_t t = 0; t < travellers; ++t)
-    j += std::string(t ? "," : "") + R"({"id": "t)" + std::to_string(t) + R"(", "home": ")" +
-         homes[t % homes.size()] +
-         R"(", "cost_per_day": 600, "max_days_away": 40, "max_trip_days": 10})";
+  for (std::size_t t = 0; t < o.travellers; ++t) {
+    const std::string home =
+        o.varied_travellers ? cities[(3 * t) % cities.size()] : homes[t % homes.size()];
+    const std::size_t rate = o.varied_travellers ? 400 + 10 * t : 600;
+    j += std::string(t ? "," : "") + R"({"id": "t)" + std::to_string(t) + R"(", "home": ")" + home +
+         R"(", "cost_per_day": )" + std::to_string(rate) +
+         R"(, "max_days_away": 40, "max_trip_days": 10)";
+    if (o.varied_travellers)
+      j += R"(, "working_hours": "0)" + std::to_string(6 + t % 4) + ":" +
+           std::to_string(10 + 10 * (t % 5)) + "-17:00\"";
+    j += "}";
+  }
   j += R"(], "clients": [)";
-  for (std::size_t c = 0; c < clients; ++c)
+  for (std::size_t c = 0; c < o.clients; ++c)
     j += std::string(c ? "," : "") + R"({"id": "c)" + std::to_string(c) + R"(", "city": ")" +
          cities[static_cast<std::size_t>(rng.below(static_cast<int>(cities.size())))] +
          R"(", "account_revenue": )" + std::to_string(50000 + 10000 * rng.below(75)) +
