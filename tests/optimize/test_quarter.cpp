@@ -300,7 +300,8 @@ TEST(QuarterPlanner, SearchOnALargerInputNetsAtLeastTheGreedyPlan) {
 }
 
 // The largest input the reader accepts on the default network (kMaxClients clients,
-// kMaxTravellers travellers who share neither routes nor call slots, the longest horizon): both
+// kMaxTravellers travellers from different cities with different working hours, the longest
+// horizon): both
 // planners stop at an expired deadline with a plan instead of pricing every client and comparing
 // every traveller's calls.
 TEST(QuarterPlanner, LargestAcceptedInputStopsAtTheDeadline) {

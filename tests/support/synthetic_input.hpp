@@ -38,8 +38,8 @@ struct SyntheticOptions {
   std::uint64_t seed = 1; ///< draws client cities, revenues and months since the last visit
   /// The 366 days of 2028 (the longest horizon the reader accepts) instead of 2027-Q1.
   bool longest_horizon = false;
-  /// Every traveller from a different city with its own day rate and working hours (so no two
-  /// share routes or call slots), instead of five offices alike.
+  /// Every traveller from a different city with its own working hours (so no two share call
+  /// slots), instead of five offices alike.
   bool varied_travellers = false;
 };
 
@@ -56,10 +56,8 @@ inline std::string synthetic_input_json(const SyntheticOptions& o) {
   for (std::size_t t = 0; t < o.travellers; ++t) {
     const std::string home =
         o.varied_travellers ? cities[(3 * t) % cities.size()] : homes[t % homes.size()];
-    const std::size_t rate = o.varied_travellers ? 400 + 10 * t : 600;
     j += std::string(t ? "," : "") + R"({"id": "t)" + std::to_string(t) + R"(", "home": ")" + home +
-         R"(", "cost_per_day": )" + std::to_string(rate) +
-         R"(, "max_days_away": 40, "max_trip_days": 10)";
+         R"(", "cost_per_day": 600, "max_days_away": 40, "max_trip_days": 10)";
     if (o.varied_travellers)
       j += R"(, "working_hours": "0)" + std::to_string(6 + t % 4) + ":" +
            std::to_string(10 + 10 * (t % 5)) + "-17:00\"";
