@@ -104,6 +104,37 @@ RemoteBaseline remote_baseline(const Input& input, const network::Network& net,
   return b;
 }
 
+std::string visited_break_even_clause(const VisitEconomics& e, const std::string& currency) {
+  if (!e.break_even) return {};
+  return " (visit value " + format_money(e.value, currency) + " vs break-even " +
+         format_money(*e.break_even, currency) + ")";
+}
+
+std::string remote_break_even_clause(const VisitEconomics& e, const std::string& currency) {
+  if (e.break_even)
+    return " (visit value " + format_money(e.value, currency) + " is not above the break-even " +
+           format_money(*e.break_even, currency) + ")";
+  return ", and no visit value changes that because remote meetings are as effective as a visit";
+}
+
+void add_remote_decision(Plan& plan, ClientDecision& d, const cost::RemoteCost& remote,
+                         bool has_caller, Money remote_value, const date::time_zone* client_zone) {
+  if (remote.slot && has_caller) d.call_slot = call_slot_summary(*remote.slot, client_zone);
+  plan.totals.remote += 1;
+  plan.totals.value += remote_value;
+  plan.totals.remote_cost += remote.total();
+}
+
+void finish_totals(Plan& plan, const Policy& policy) {
+  plan.totals.net = plan.totals.value - plan.totals.trip_cost.total() - plan.totals.remote_cost;
+  plan.budget.money = plan.totals.trip_cost.total();
+  plan.budget.days = plan.totals.days_away;
+  plan.budget.co2 = plan.totals.co2;
+  plan.budget.money_limit = policy.budget_money;
+  plan.budget.days_limit = policy.budget_days;
+  plan.budget.co2_limit = policy.budget_co2;
+}
+
 std::string uncompared_calls_note(std::size_t count) {
   return "the planner reached its time limit (time_limit_s) before comparing which traveller's "
          "calls cost least for " +
@@ -397,10 +428,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
       d.reason = std::string(client.must_visit ? "Must-visit: visited" : "Visited") + " on " +
                  trip.id + " by " + trip.traveller_id + ", which nets " + gap + more +
                  " than remote calls";
-      if (e.break_even)
-        d.reason += " (visit value " + format_money(e.value, cur) + " vs break-even " +
-                    format_money(*e.break_even, cur) + ")";
-      d.reason += ".";
+      d.reason += visited_break_even_clause(e, cur) + ".";
       if (st.accepted != 0 && !st.blocked_why.empty())
         d.reason += " The first choice of traveller was blocked: " + st.blocked_why + ".";
       plan.totals.visits += 1;
@@ -418,34 +446,17 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
       } else if (st.blocked_why == "economics") {
         const VisitEconomics& e = best->econ;
         d.reason = "Remote: a visit would net " + format_money(-e.advantage, cur) +
-                   " less than remote calls";
-        if (e.break_even)
-          d.reason += " (visit value " + format_money(e.value, cur) +
-                      " is not above the break-even " + format_money(*e.break_even, cur) + ")";
-        else
-          d.reason += ", and no visit value changes that because remote meetings are as "
-                      "effective as a visit";
-        d.reason += ".";
+                   " less than remote calls" + remote_break_even_clause(e, cur) + ".";
       } else {
         d.reason = "Remote: a visit would net " + format_money(best->econ.advantage, cur) +
                    " more than remote calls, but " + st.blocked_why + ".";
       }
-      if (st.remote.slot && st.remote_traveller)
-        d.call_slot = call_slot_summary(*st.remote.slot, sched.zone(sched.client_city(i)));
-      plan.totals.remote += 1;
-      plan.totals.value += st.remote_value;
-      plan.totals.remote_cost += st.remote.total();
+      add_remote_decision(plan, d, st.remote, st.remote_traveller.has_value(), st.remote_value,
+                          sched.zone(sched.client_city(i)));
     }
     plan.decisions.push_back(std::move(d));
   }
-  plan.totals.net = plan.totals.value - plan.totals.trip_cost.total() - plan.totals.remote_cost;
-
-  plan.budget.money = plan.totals.trip_cost.total();
-  plan.budget.days = plan.totals.days_away;
-  plan.budget.co2 = plan.totals.co2;
-  plan.budget.money_limit = policy.budget_money;
-  plan.budget.days_limit = policy.budget_days;
-  plan.budget.co2_limit = policy.budget_co2;
+  finish_totals(plan, policy);
   return plan;
 }
 

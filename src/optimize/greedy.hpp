@@ -73,6 +73,24 @@ struct RemoteBaseline {
                                              const Scheduler& sched, std::size_t client,
                                              cost::SlotCache& slots, core::Deadline deadline = {});
 
+/// The end of a "Visited ... nets X more than remote calls" reason: " (visit value V vs
+/// break-even B)", or nothing without a break-even.
+[[nodiscard]] std::string visited_break_even_clause(const VisitEconomics& e,
+                                                    const std::string& currency);
+
+/// The end of a "Remote: ... nets less than remote calls" reason: " (visit value V is not above
+/// the break-even B)", or, without a break-even, why no visit value changes the decision.
+[[nodiscard]] std::string remote_break_even_clause(const VisitEconomics& e,
+                                                   const std::string& currency);
+
+/// Records a client kept remote in `plan`'s totals and gives its decision `d` the weekly call slot
+/// `remote` found when someone runs its calls (`has_caller`); `client_zone` is the client's zone.
+void add_remote_decision(Plan& plan, ClientDecision& d, const cost::RemoteCost& remote,
+                         bool has_caller, Money remote_value, const date::time_zone* client_zone);
+
+/// Fills `plan`'s net total and budget use from its other totals and the policy's limits.
+void finish_totals(Plan& plan, const Policy& policy);
+
 /// The plan note for `count` (> 0) clients whose remote calls were assigned without comparing
 /// the travellers because the deadline had passed.
 [[nodiscard]] std::string uncompared_calls_note(std::size_t count);

@@ -433,37 +433,10 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     const bool seeded = !greedy_routes.empty() && n_clients > kQuarterSeedClients;
     core::Solution s = core::solve_general(p, eval, limits, seeded ? &greedy_routes : nullptr);
     if (!greedy_routes.empty() && !seeded) {
-      // The objective of routes, or nothing when a route breaks a rule or the budgets.
-      const auto objective = [&](const std::vector<std::vector<int>>& rs) -> std::optional<double> {
-        double cost = 0;
-        double days = 0;
-        double load = 0;
-        double value = 0;
-        for (std::size_t t = 0; t < rs.size(); ++t) {
-          const core::RouteEval e = eval.evaluate(static_cast<int>(t), rs[t]);
-          if (!e.feasible) return std::nullopt;
-          cost += e.cost;
-          days += e.duration;
-          load += e.load;
-          value += e.bonus;
-          for (int node : rs[t]) value += p.nodes[static_cast<std::size_t>(node)].prize;
-        }
-        if (cost > p.budgets.max_total_cost + core::kTolerance ||
-            days > p.budgets.max_total_duration + core::kTolerance ||
-            load > p.budgets.max_total_load + core::kTolerance)
-          return std::nullopt;
-        return value - cost;
-      };
-      std::vector<std::vector<int>> found(n_travellers);
-      for (const core::Route& r : s.routes) found[static_cast<std::size_t>(r.vehicle)] = r.visits;
-      const auto mine = s.feasible ? objective(found) : std::nullopt;
-      const auto theirs = objective(greedy_routes);
-      if (theirs && (!mine || *theirs > *mine + 1e-6)) {
-        s.feasible = true;
-        s.routes.clear();
-        for (std::size_t t = 0; t < n_travellers; ++t)
-          s.routes.push_back({static_cast<int>(t), greedy_routes[t]});
-      }
+      // The greedy plan's routes when they net more (make_solution checks rules and budgets).
+      core::Solution fallback = core::make_solution(p, eval, greedy_routes);
+      if (fallback.feasible && (!s.feasible || fallback.objective > s.objective + 1e-6))
+        s = std::move(fallback);
     }
     feasible = s.feasible;
     for (const core::Route& r : s.routes) routes[static_cast<std::size_t>(r.vehicle)] = r.visits;
@@ -607,10 +580,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                                     (others == 1 ? " other client" : " other clients")) +
                  ", adding " + format_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
                  (e.advantage >= Money{0} ? " more" : " less") + " than remote calls";
-      if (e.break_even)
-        d.reason += " (visit value " + format_money(e.value, cur) + " vs break-even " +
-                    format_money(*e.break_even, cur) + ")";
-      d.reason += ".";
+      d.reason += visited_break_even_clause(e, cur) + ".";
       plan.totals.visits += 1;
       plan.totals.value += e.value;
       plan.totals.remote_cost += e.remote_left;
@@ -698,14 +668,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       } else if (best && best->advantage <= Money{0}) {
         d.reason = "Remote: the cheapest way to add a visit costs " +
                    format_money(best->trip_cost, cur) + " and would net " +
-                   format_money(-best->advantage, cur) + " less than remote calls";
-        if (best->break_even)
-          d.reason += " (visit value " + format_money(best->value, cur) +
-                      " is not above the break-even " + format_money(*best->break_even, cur) + ")";
-        else
-          d.reason += ", and no visit value changes that because remote meetings are as "
-                      "effective as a visit";
-        d.reason += ".";
+                   format_money(-best->advantage, cur) + " less than remote calls" +
+                   remote_break_even_clause(*best, cur) + ".";
       } else if (best) {
         d.reason = "Remote: a visit would net " + format_money(best->advantage, cur) +
                    " more than remote calls on its own, but adding it displaces more valuable "
@@ -717,22 +681,12 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
             "Remote: no feasible trip, " +
             (no_trip.empty() ? std::string("no trip fits around the planned ones") : no_trip) + ".";
       }
-      if (b.remote.slot && b.remote_traveller)
-        d.call_slot = call_slot_summary(*b.remote.slot, sched.zone(sched.client_city(i)));
-      plan.totals.remote += 1;
-      plan.totals.value += b.remote_value;
-      plan.totals.remote_cost += b.remote.total();
+      add_remote_decision(plan, d, b.remote, b.remote_traveller.has_value(), b.remote_value,
+                          sched.zone(sched.client_city(i)));
     }
     plan.decisions.push_back(std::move(d));
   }
-  plan.totals.net = plan.totals.value - plan.totals.trip_cost.total() - plan.totals.remote_cost;
-
-  plan.budget.money = plan.totals.trip_cost.total();
-  plan.budget.days = plan.totals.days_away;
-  plan.budget.co2 = plan.totals.co2;
-  plan.budget.money_limit = policy.budget_money;
-  plan.budget.days_limit = policy.budget_days;
-  plan.budget.co2_limit = policy.budget_co2;
+  finish_totals(plan, policy);
   return plan;
 }
 
