@@ -57,11 +57,6 @@ std::string weekday_of(date::local_seconds t) {
 /// A parsed --participant with what the output reports about its calendar.
 using Party = timez::ParsedParticipant;
 
-/// What the JSON writer reports about a participant.
-io::CallPartyInfo party_info(const timez::ParticipantInfo& info) {
-  return {info.zone, info.country, info.hours, info.holidays, info.complete, info.notes};
-}
-
 std::optional<Date> parse_date(const std::string& text, const std::string& option,
                                std::vector<Problem>& problems) {
   // YYYY-MM-DD exactly: ten characters, digits but for the two dashes.
@@ -266,7 +261,7 @@ int run(const CallsArgs& a, const CommonOptions& opt) {
     report.grid_min = a.grid;
     for (const auto& p : parties) {
       report.participants.push_back(p.part);
-      report.info.push_back(party_info(p.info));
+      report.info.push_back(p.info);
     }
     const auto& parts = report.participants;
     const std::size_t top = static_cast<std::size_t>(a.top);

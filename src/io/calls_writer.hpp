@@ -8,18 +8,9 @@
 
 #include "flyorcall/model.hpp"
 #include "time/calls.hpp"
+#include "time/participants.hpp"
 
 namespace flyorcall::io {
-
-/// What the command knows about one participant besides the scoring inputs.
-struct CallPartyInfo {
-  std::string zone;               ///< IANA name as resolved
-  std::string country;            ///< ISO code of the calendar used; empty for weekend-only
-  std::string hours;              ///< canonical working-hours text
-  bool holidays = false;          ///< true when public holidays of `country` close dates
-  bool complete = true;           ///< false when the holiday list of some year is incomplete
-  std::vector<std::string> notes; ///< how the calendar was chosen, incompleteness
-};
 
 /// Everything `flyorcall calls` computed; empty parts are left out of the JSON.
 struct CallsReport {
@@ -27,7 +18,7 @@ struct CallsReport {
   int duration_min = 60;                            ///< call length
   int grid_min = 15;                                ///< start grid
   std::vector<timez::CallParticipant> participants; ///< as scored (participant 0 anchors)
-  std::vector<CallPartyInfo> info;                  ///< per participant
+  std::vector<timez::ParticipantInfo> info;         ///< per participant
   std::vector<timez::SlotOccurrence> starts;        ///< best dated starts (default mode)
   bool weekly_requested = false;                    ///< --weekly
   std::vector<timez::WeeklySlot> weekly;            ///< best weekly slots (--weekly)
