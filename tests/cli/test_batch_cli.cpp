@@ -13,23 +13,14 @@
 
 namespace fs = std::filesystem;
 using flyorcall::clitest::CliRun;
+using flyorcall::clitest::lines_of;
 using flyorcall::clitest::slurp;
+using flyorcall::clitest::spit;
 using nlohmann::json;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-
-void spit(const fs::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 class BatchCli : public ::testing::Test {
 protected:

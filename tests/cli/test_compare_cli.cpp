@@ -18,15 +18,12 @@
 namespace fs = std::filesystem;
 using flyorcall::clitest::CliRun;
 using flyorcall::clitest::slurp;
+using flyorcall::clitest::spit;
 using nlohmann::json;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-
-void spit(const fs::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
 
 class CompareCli : public ::testing::Test {
 protected:

@@ -19,6 +19,7 @@
 
 namespace fs = std::filesystem;
 using flyorcall::clitest::CliRun;
+using flyorcall::clitest::lines_of;
 using flyorcall::clitest::slurp;
 using nlohmann::json;
 
@@ -27,13 +28,6 @@ namespace {
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
 const std::string kSmall = "data/examples/small.json";
 const std::string kTwo = "data/examples/two-travellers.json"; // 10 clients: too many for exact
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
-}
 
 class MethodCli : public ::testing::Test {
 protected:

@@ -15,14 +15,11 @@
 namespace fs = std::filesystem;
 using flyorcall::clitest::CliRun;
 using flyorcall::clitest::slurp;
+using flyorcall::clitest::spit;
 
 namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
-
-void spit(const fs::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
 
 /// One command writing OUT, with the inputs it reads (relative to the scratch directory).
 struct Writer {

@@ -11,14 +11,11 @@
 namespace fs = std::filesystem;
 using flyorcall::clitest::CliRun;
 using flyorcall::clitest::slurp;
+using flyorcall::clitest::spit;
 
 namespace {
 
 const std::string kExample = std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json";
-
-void spit(const fs::path& p, const std::string& text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
 
 /// A fresh directory for one test.
 fs::path work_dir() {
