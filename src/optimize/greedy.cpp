@@ -135,6 +135,27 @@ void finish_totals(Plan& plan, const Policy& policy) {
   plan.budget.co2_limit = policy.budget_co2;
 }
 
+std::string marginal_break_even_note(std::size_t count) {
+  return "the planner reached its time limit (time_limit_s) before re-solving for " +
+         std::to_string(count) + (count == 1 ? " client" : " clients") +
+         ": their break-even values come from their marginal cost in the plan";
+}
+
+std::optional<Money> flip_value(Money base_value, double uplift, double effectiveness,
+                                double remote_objective, double visit_objective) {
+  const double slope = 1.0 + uplift - effectiveness;
+  if (slope <= 1e-9) return std::nullopt;
+  const double v =
+      static_cast<double>(base_value.count()) + (remote_objective - visit_objective) / slope;
+  return Money{static_cast<std::int64_t>(std::llround(v * (1.0 + uplift)))};
+}
+
+std::string replanned_clause(const char* with, double loss, const std::string& currency) {
+  const Money d{static_cast<std::int64_t>(std::llround(std::max(0.0, loss)))};
+  return std::string("; re-planned ") + with + " it, the quarter nets " +
+         format_money(d, currency) + " less";
+}
+
 std::string uncompared_calls_note(std::size_t count) {
   return "the planner reached its time limit (time_limit_s) before comparing which traveller's "
          "calls cost least for " +
@@ -274,97 +295,165 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   }
 
   // ---- greedy acceptance: must-visit first, then by advantage ----
-  std::vector<std::size_t> order(n_clients);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const Client& ca = input.clients[a];
-    const Client& cb = input.clients[b];
-    if (ca.must_visit != cb.must_visit) return ca.must_visit;
-    const bool oa = !states[a].options.empty();
-    const bool ob = !states[b].options.empty();
-    if (oa != ob) return oa;
-    if (oa) {
-      const Money va = states[a].options.front().econ.advantage;
-      const Money vb = states[b].options.front().econ.advantage;
-      if (va != vb) return va > vb;
-    }
-    return ca.id < cb.id;
-  });
+  // One acceptance run on `sts` (a copy of the states: a run re-dates and accepts options in
+  // it). Clients with `out[i]` are kept out, clients with `in[i]` accepted as if they were
+  // must-visit. Returns the accepted trips, or nothing when a forced client cannot be visited;
+  // a must-visit client that cannot be visited throws, as the plan does.
+  struct Accepted {
+    std::vector<Trip> trips;
+    std::vector<std::size_t> trip_client;
+    std::int64_t objective = 0; // sum of the accepted visits' advantages, cents
+  };
+  auto accept = [&](std::vector<ClientState>& sts, const std::vector<char>& out_,
+                    const std::vector<char>& in_) -> std::optional<Accepted> {
+    auto must = [&](std::size_t i) { return input.clients[i].must_visit || in_[i] != 0; };
+    std::vector<std::size_t> order(n_clients);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      if (must(a) != must(b)) return must(a);
+      const bool oa = !sts[a].options.empty();
+      const bool ob = !sts[b].options.empty();
+      if (oa != ob) return oa;
+      if (oa) {
+        const Money va = sts[a].options.front().econ.advantage;
+        const Money vb = sts[b].options.front().econ.advantage;
+        if (va != vb) return va > vb;
+      }
+      return input.clients[a].id < input.clients[b].id;
+    });
 
-  std::vector<std::vector<DateRange>> busy(n_travellers);
-  std::vector<int> days_used(n_travellers, 0);
-  Money money_used{0};
-  int days_total = 0;
-  GramsCo2 co2_used{0};
-  std::vector<Trip> trips;
-  std::vector<std::size_t> trip_client;
+    std::vector<std::vector<DateRange>> busy(n_travellers);
+    std::vector<int> days_used(n_travellers, 0);
+    Money money_used{0};
+    int days_total = 0;
+    GramsCo2 co2_used{0};
+    Accepted out;
 
-  for (const std::size_t i : order) {
-    const Client& client = input.clients[i];
-    ClientState& st = states[i];
-    for (std::size_t k = 0; k < st.options.size(); ++k) {
-      Option& o = st.options[k];
-      const Traveller& tr = input.travellers[o.traveller];
-      std::string why;
-      if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back) && !client.must_visit &&
-          deadline.expired()) {
-        why = "the planner reached its time limit before fitting this trip around the others";
-      } else if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back)) {
-        ScheduleResult r = sched.cheapest(o.traveller, {i}, busy[o.traveller]);
-        if (r.trip) {
-          o.trip = std::move(*r.trip);
-          o.econ = economics(i, o.trip);
-        } else {
-          why = "no trip of " + tr.id + " fits around the trips already planned: " + r.why;
+    for (const std::size_t i : order) {
+      if (out_[i]) continue;
+      const Client& client = input.clients[i];
+      const bool must_visit = must(i);
+      ClientState& st = sts[i];
+      for (std::size_t k = 0; k < st.options.size(); ++k) {
+        Option& o = st.options[k];
+        const Traveller& tr = input.travellers[o.traveller];
+        std::string why;
+        if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back) && !must_visit &&
+            deadline.expired()) {
+          why = "the planner reached its time limit before fitting this trip around the others";
+        } else if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back)) {
+          ScheduleResult r = sched.cheapest(o.traveller, {i}, busy[o.traveller]);
+          if (r.trip) {
+            o.trip = std::move(*r.trip);
+            o.econ = economics(i, o.trip);
+          } else {
+            why = "no trip of " + tr.id + " fits around the trips already planned: " + r.why;
+          }
         }
+        const Trip& trip = o.trip;
+        const Money cost = trip.cost.total();
+        if (!why.empty()) {
+        } else if (!must_visit && o.econ.advantage <= Money{0}) {
+          why = "economics";
+        } else if (days_used[o.traveller] + trip.days_away > tr.max_days_away) {
+          why = "max_days_away of " + tr.id + " would be exceeded (" +
+                std::to_string(days_used[o.traveller]) + " days planned + " +
+                std::to_string(trip.days_away) + " > " + std::to_string(tr.max_days_away) + ")";
+        } else if (policy.budget_money && money_used + cost > *policy.budget_money) {
+          why = "the money budget would be exceeded (" + format_money(money_used, cur) +
+                " used + " + format_money(cost, cur) + " > " +
+                format_money(*policy.budget_money, cur) + ")";
+        } else if (policy.budget_days && days_total + trip.days_away > *policy.budget_days) {
+          why = "the days-away budget would be exceeded (" + std::to_string(days_total) +
+                " days used + " + std::to_string(trip.days_away) + " > " +
+                std::to_string(*policy.budget_days) + ")";
+        } else if (policy.budget_co2 && co2_used + trip.co2() > *policy.budget_co2) {
+          why = "the CO2 budget would be exceeded (" + format_kg(co2_used) + " used + " +
+                format_kg(trip.co2()) + " > " + format_kg(*policy.budget_co2) + ")";
+        }
+        if (!why.empty()) {
+          if (k == 0) st.blocked_why = why;
+          continue;
+        }
+        st.accepted = k;
+        st.trip_index = out.trips.size();
+        busy[o.traveller].push_back({trip.depart, trip.back});
+        days_used[o.traveller] += trip.days_away;
+        days_total += trip.days_away;
+        money_used += cost;
+        co2_used += trip.co2();
+        out.objective += o.econ.advantage.count();
+        out.trips.push_back(trip);
+        out.trip_client.push_back(i);
+        break;
       }
-      const Trip& trip = o.trip;
-      const Money cost = trip.cost.total();
-      if (!why.empty()) {
-      } else if (!client.must_visit && o.econ.advantage <= Money{0}) {
-        why = "economics";
-      } else if (days_used[o.traveller] + trip.days_away > tr.max_days_away) {
-        why = "max_days_away of " + tr.id + " would be exceeded (" +
-              std::to_string(days_used[o.traveller]) + " days planned + " +
-              std::to_string(trip.days_away) + " > " + std::to_string(tr.max_days_away) + ")";
-      } else if (policy.budget_money && money_used + cost > *policy.budget_money) {
-        why = "the money budget would be exceeded (" + format_money(money_used, cur) + " used + " +
-              format_money(cost, cur) + " > " + format_money(*policy.budget_money, cur) + ")";
-      } else if (policy.budget_days && days_total + trip.days_away > *policy.budget_days) {
-        why = "the days-away budget would be exceeded (" + std::to_string(days_total) +
-              " days used + " + std::to_string(trip.days_away) + " > " +
-              std::to_string(*policy.budget_days) + ")";
-      } else if (policy.budget_co2 && co2_used + trip.co2() > *policy.budget_co2) {
-        why = "the CO2 budget would be exceeded (" + format_kg(co2_used) + " used + " +
-              format_kg(trip.co2()) + " > " + format_kg(*policy.budget_co2) + ")";
+      if (must_visit && !st.accepted) {
+        if (!client.must_visit) return std::nullopt; // a forced visit that does not fit
+        std::string why;
+        if (st.allowed.empty())
+          why = "no traveller may visit it";
+        else if (st.options.empty())
+          why = st.no_trip_why;
+        else
+          why = st.blocked_why.empty() ? "no traveller can take the trip" : st.blocked_why;
+        throw InfeasibleError("/clients/" + std::to_string(i),
+                              "must-visit client " + client.id + " cannot be visited: " + why);
       }
-      if (!why.empty()) {
-        if (k == 0) st.blocked_why = why;
-        continue;
-      }
-      st.accepted = k;
-      st.trip_index = trips.size();
-      busy[o.traveller].push_back({trip.depart, trip.back});
-      days_used[o.traveller] += trip.days_away;
-      days_total += trip.days_away;
-      money_used += cost;
-      co2_used += trip.co2();
-      trips.push_back(trip);
-      trip_client.push_back(i);
-      break;
     }
-    if (client.must_visit && !st.accepted) {
-      std::string why;
-      if (st.allowed.empty())
-        why = "no traveller may visit it";
-      else if (st.options.empty())
-        why = st.no_trip_why;
-      else
-        why = st.blocked_why.empty() ? "no traveller can take the trip" : st.blocked_why;
-      throw InfeasibleError("/clients/" + std::to_string(i),
-                            "must-visit client " + client.id + " cannot be visited: " + why);
+    return out;
+  };
+
+  const std::vector<ClientState> priced = states;
+  // The plan's own choices kept by re-solves: clients kept out and clients forced in.
+  std::vector<char> kept_out(n_clients, 0);
+  std::vector<char> forced_in(n_clients, 0);
+  Accepted plan_run = *accept(states, kept_out, forced_in);
+
+  // ---- break-even by re-solving: each client's decision flipped (see plan_search) ----
+  struct Flip {
+    bool solved = false;
+    bool feasible = false;
+    std::int64_t objective = 0;
+    std::vector<ClientState> states; // a forced visit's run, for its economics
+  };
+  std::vector<Flip> flips(n_clients);
+  std::size_t marginal_only = 0;
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const ClientState& st = states[i];
+    const bool is_visited = st.accepted.has_value();
+    if (st.allowed.empty() || !st.examined || st.options.empty()) continue;
+    if (is_visited && input.clients[i].must_visit) continue; // no value flips it
+    if (deadline.expired()) {
+      ++marginal_only;
+      continue;
     }
+    std::vector<ClientState> sts = priced;
+    std::vector<char> out_ = kept_out;
+    std::vector<char> in_ = forced_in;
+    out_[i] = is_visited ? 1 : 0;
+    in_[i] = is_visited ? 0 : 1;
+    const std::optional<Accepted> run = accept(sts, out_, in_);
+    Flip& f = flips[i];
+    f.solved = true;
+    f.feasible = run.has_value();
+    if (!run) continue;
+    f.objective = run->objective;
+    if (run->objective > plan_run.objective) {
+      // A better plan: adopt it (with the flipped decision kept in later re-solves) and explain
+      // every client again from the start.
+      states = std::move(sts);
+      kept_out = std::move(out_);
+      forced_in = std::move(in_);
+      plan_run = *run;
+      marginal_only = 0;
+      flips.assign(n_clients, Flip{});
+      i = static_cast<std::size_t>(-1); // the loop's ++i starts again at client 0
+      continue;
+    }
+    if (!is_visited) f.states = std::move(sts);
   }
+  std::vector<Trip> trips = std::move(plan_run.trips);
+  const std::vector<std::size_t> trip_client = std::move(plan_run.trip_client);
 
   // ---- trip ids in date order ----
   std::vector<std::size_t> by_date(trips.size());
@@ -386,6 +475,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
                          std::to_string(unexamined) + " of " + std::to_string(n_clients) +
                          " clients (the least valuable); they are kept remote");
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
+  if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
   std::vector<std::size_t> position(trips.size());
   for (std::size_t r = 0; r < by_date.size(); ++r) {
     Trip trip = std::move(trips[by_date[r]]);
@@ -411,14 +501,40 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     d.remote_cost = st.remote.total();
     const Option* best = st.options.empty() ? nullptr : &st.options.front();
     const Option* used = st.accepted ? &st.options[*st.accepted] : best;
-    d.value = used ? used->econ.value : st.base_value;
+    const std::string& country = net.city(sched.client_city(i)).country;
+    // The economics the decision states: with a re-solve, its break-even (a forced visit's run
+    // gives the visit's trip and fair).
+    const Flip& f = flips[i];
+    const bool replanned = f.solved && f.feasible;
+    std::optional<VisitEconomics> shown;
+    if (used) shown = used->econ;
+    if (replanned) {
+      const Option& o = st.accepted ? *used : f.states[i].options[*f.states[i].accepted];
+      VisitEconomics e = o.econ;
+      const double uplift = fair_uplift(input, client, country, o.trip.visits.front());
+      const double visit = static_cast<double>(plan_run.objective);
+      const double other = static_cast<double>(f.objective);
+      e.break_even =
+          st.accepted
+              ? flip_value(st.base_value, uplift, policy.remote_effectiveness, other, visit)
+              : flip_value(st.base_value, uplift, policy.remote_effectiveness, visit, other);
+      if (!st.accepted) e.trip_cost = used ? used->econ.trip_cost : e.trip_cost;
+      shown = e;
+    } else if (f.solved && !st.accepted && shown) {
+      shown->break_even.reset(); // no plan that visits it keeps the rules
+    }
+    const std::string replan =
+        replanned ? replanned_clause(st.accepted ? "without" : "with",
+                                     static_cast<double>(plan_run.objective - f.objective), cur)
+                  : std::string();
+    d.value = shown ? shown->value : st.base_value;
     d.marginal_cost = used ? used->econ.trip_cost : Money{0};
-    d.break_even_defined = used && used->econ.break_even.has_value();
-    d.break_even_value = d.break_even_defined ? *used->econ.break_even : Money{0};
+    d.break_even_defined = shown && shown->break_even.has_value();
+    d.break_even_value = d.break_even_defined ? *shown->break_even : Money{0};
 
     if (st.accepted) {
       const Trip& trip = plan.trips[position[*st.trip_index]];
-      const VisitEconomics& e = used->econ;
+      const VisitEconomics& e = *shown;
       d.visit = true;
       d.trip_id = trip.id;
       d.traveller_id = trip.traveller_id;
@@ -427,7 +543,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
       const std::string more = e.advantage >= Money{0} ? " more" : " less";
       d.reason = std::string(client.must_visit ? "Must-visit: visited" : "Visited") + " on " +
                  trip.id + " by " + trip.traveller_id + ", which nets " + gap + more +
-                 " than remote calls";
+                 " than remote calls" + replan;
       d.reason += visited_break_even_clause(e, cur) + ".";
       if (st.accepted != 0 && !st.blocked_why.empty())
         d.reason += " The first choice of traveller was blocked: " + st.blocked_why + ".";
@@ -446,10 +562,15 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
       } else if (st.blocked_why == "economics") {
         const VisitEconomics& e = best->econ;
         d.reason = "Remote: a visit would net " + format_money(-e.advantage, cur) +
-                   " less than remote calls" + remote_break_even_clause(e, cur) + ".";
+                   " less than remote calls" + replan + remote_break_even_clause(*shown, cur) + ".";
       } else {
         d.reason = "Remote: a visit would net " + format_money(best->econ.advantage, cur) +
-                   " more than remote calls, but " + st.blocked_why + ".";
+                   " more than remote calls, but " + st.blocked_why +
+                   (replanned  ? replan + remote_break_even_clause(*shown, cur)
+                    : f.solved ? std::string(", and no re-planned quarter visits it within the "
+                                             "rules")
+                               : std::string()) +
+                   ".";
       }
       add_remote_decision(plan, d, st.remote, st.remote_traveller.has_value(), st.remote_value,
                           sched.zone(sched.client_city(i)));

@@ -91,6 +91,23 @@ void add_remote_decision(Plan& plan, ClientDecision& d, const cost::RemoteCost& 
 /// Fills `plan`'s net total and budget use from its other totals and the policy's limits.
 void finish_totals(Plan& plan, const Policy& policy);
 
+/// The plan note for `count` (> 0) clients whose break-even the deadline left to their marginal
+/// cost instead of a re-solve.
+[[nodiscard]] std::string marginal_break_even_note(std::size_t count);
+
+/// The visit value, in the terms of base value x (1 + uplift), at which a client's visit and its
+/// remote calls net the same: `visit_objective` is the best plan's objective (cents) with the
+/// client visited at `base_value`, `remote_objective` the best plan's with it remote. With either
+/// decision fixed the objective is linear in the value, with slope 1 + uplift - effectiveness
+/// visited and 0 remote; none when that slope is not positive (docs/plan.md).
+[[nodiscard]] std::optional<Money> flip_value(Money base_value, double uplift, double effectiveness,
+                                              double remote_objective, double visit_objective);
+
+/// "; re-planned with|without it, the quarter nets D less" for a re-solve whose objective is
+/// `loss` cents below the plan's (`with`: "with" or "without").
+[[nodiscard]] std::string replanned_clause(const char* with, double loss,
+                                           const std::string& currency);
+
 /// The plan note for `count` (> 0) clients whose remote calls were assigned without comparing
 /// the travellers because the deadline had passed.
 [[nodiscard]] std::string uncompared_calls_note(std::size_t count);

@@ -11,6 +11,7 @@
 #include "cost/remote_cost.hpp"
 #include "cost/value.hpp"
 #include "flyorcall/errors.hpp"
+#include "flyorcall/limits.hpp"
 #include "optimize/briefing.hpp"
 #include "optimize/core/search.hpp"
 #include "optimize/greedy.hpp"
@@ -18,17 +19,6 @@
 namespace flyorcall::optimize {
 
 namespace {
-
-std::string cache_key(std::size_t traveller, std::span<const int> stops) {
-  std::string key;
-  key.reserve(4 * (stops.size() + 1));
-  auto put = [&](std::uint32_t v) {
-    for (int b = 0; b < 4; ++b) key.push_back(static_cast<char>((v >> (8 * b)) & 0xFFu));
-  };
-  put(static_cast<std::uint32_t>(traveller));
-  for (int s : stops) put(static_cast<std::uint32_t>(s));
-  return key;
-}
 
 std::vector<std::size_t> as_clients(std::span<const int> stops) {
   std::vector<std::size_t> v;
@@ -63,9 +53,34 @@ Money TripPricer::fair_bonus(const Trip& trip, std::span<const int> stops) const
   return bonus;
 }
 
+static_assert(limits::kMaxClients <= 0xFFFF && limits::kMaxTravellers <= 0xFFFF,
+              "a trip's memo key holds client and traveller indices in 16 bits");
+
+std::size_t TripPricer::KeyHash::operator()(const Key& k) const noexcept {
+  // Two 64-bit words of the key, mixed (splitmix64's finaliser).
+  std::uint64_t h = 0;
+  for (std::size_t w = 0; w < k.size(); w += 4) {
+    std::uint64_t word = 0;
+    for (std::size_t q = 0; q < 4 && w + q < k.size(); ++q)
+      word |= static_cast<std::uint64_t>(k[w + q]) << (16 * q);
+    h ^= word + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ULL;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebULL;
+    h ^= h >> 31;
+  }
+  return static_cast<std::size_t>(h);
+}
+
 const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
                                                    std::span<const int> stops) const {
-  std::string key = cache_key(traveller, stops);
+  if (stops.size() > static_cast<std::size_t>(kMaxStopsPerTrip))
+    throw std::logic_error("a round trip of more than kMaxStopsPerTrip clients was priced");
+  Key key{};
+  key[0] = static_cast<std::uint16_t>(traveller);
+  key[1] = static_cast<std::uint16_t>(stops.size());
+  for (std::size_t k = 0; k < stops.size(); ++k) key[2 + k] = static_cast<std::uint16_t>(stops[k]);
   if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
   std::vector<TripOption> opts;
   const std::vector<std::size_t> clients = as_clients(stops);
@@ -471,6 +486,119 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     throw InfeasibleError("/clients", "no plan visits every must-visit client within the budgets");
   }
 
+  // ---- break-even by re-solving ----
+  // For each client the plan is re-solved with its decision flipped: a visited client forbidden,
+  // a remote one made must-visit, starting from the plan's routes (the search's descent to a
+  // local optimum, or the exact enumeration). The plan's objective is linear in the client's
+  // value with either decision fixed, so the two objectives give the value where they meet. A
+  // re-solve that nets more than the plan itself replaces the plan, and every re-solve starts
+  // again from the better routes.
+  struct Flip {
+    bool solved = false;   // re-solved before the deadline
+    bool feasible = false; // some plan keeps every rule with the decision flipped
+    double objective = 0;  // that plan's core objective
+    double uplift = 0;     // fair uplift of the client's visit in it (a forced visit)
+  };
+  std::vector<Flip> flips(n_clients);
+  // The fair uplift of the visit at position k of traveller t's route r (core nodes).
+  auto uplift_at = [&](std::size_t t, const std::vector<int>& r, std::size_t k) {
+    const RouteSplit s = eval.split(static_cast<int>(t), r);
+    for (const RouteSplit::Part& part : s.parts) {
+      if (k < part.first || k >= part.last) continue;
+      std::vector<int> stops;
+      for (std::size_t q = part.first; q < part.last; ++q)
+        stops.push_back(r[q] - static_cast<int>(n_travellers));
+      const Trip trip = pricer.trip(t, stops, part.depart);
+      const auto i = static_cast<std::size_t>(r[k]) - n_travellers;
+      return fair_uplift(input, input.clients[i], net.city(sched.client_city(i)).country,
+                         trip.visits[k - part.first]);
+    }
+    return 0.0;
+  };
+  std::size_t marginal_only = 0; // clients left to the marginal break-even by the deadline
+  double plan_objective = 0;
+  std::string marginal_notice; // why no client was re-solved, if none was
+  {
+    auto objective_of = [&](const std::vector<std::vector<int>>& rs) {
+      return core::make_solution(p, eval, rs).objective;
+    };
+    double current = objective_of(routes);
+    auto resolve = [&](std::size_t i, bool visit) {
+      core::Node& node = p.nodes[static_cast<std::size_t>(qp.client_node(i))];
+      const core::Node saved = node;
+      std::vector<std::vector<int>> start = routes;
+      if (visit) {
+        node.mandatory = true;
+      } else {
+        node.mandatory = false;
+        node.vehicles = {-1};
+        for (std::vector<int>& r : start) std::erase(r, qp.client_node(i));
+      }
+      std::optional<core::Solution> s;
+      if (options.exact) {
+        if (const auto r = solve_quarter_exact(qp, eval)) s = core::make_solution(p, eval, *r);
+      } else {
+        core::SearchLimits limits;
+        limits.seed = options.seed;
+        limits.deadline = options.deadline;
+        limits.stagnation = 0;
+        s = core::solve_general(p, eval, limits, &start);
+      }
+      node = saved;
+      return s;
+    };
+    // Each re-solve prices the trips its moves create (about 0.1-0.6 s per client on the
+    // default example), so the search re-solves only small inputs and stays well inside the
+    // time limit, independent of the machine, on larger ones.
+    const bool resolving = options.exact || n_clients <= kQuarterResolveClients;
+    for (std::size_t i = 0; i < n_clients && resolving; ++i) {
+      if (base[i].allowed.empty()) continue;
+      const bool is_visited = visited[i] != 0;
+      if (is_visited && input.clients[i].must_visit) continue; // no value flips it
+      if (!options.exact && options.deadline.expired()) {
+        ++marginal_only;
+        continue;
+      }
+      const std::optional<core::Solution> s = resolve(i, !is_visited);
+      if (!options.exact && options.deadline.expired()) { // cut short: not a re-solve
+        ++marginal_only;
+        continue;
+      }
+      Flip& f = flips[i];
+      f.solved = true;
+      f.feasible = s && s->feasible;
+      if (!f.feasible) continue;
+      f.objective = s->objective;
+      if (s->objective > current + 0.5) {
+        // A better plan: adopt it and explain every client again from the start.
+        for (std::vector<int>& r : routes) r.clear();
+        for (const core::Route& r : s->routes)
+          routes[static_cast<std::size_t>(r.vehicle)] = r.visits;
+        std::fill(visited.begin(), visited.end(), 0);
+        for (const auto& r : routes)
+          for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;
+        current = s->objective;
+        marginal_only = 0;
+        flips.assign(n_clients, Flip{});
+        i = static_cast<std::size_t>(-1); // the loop's ++i starts again at client 0
+        continue;
+      }
+      if (!is_visited) {
+        for (const core::Route& r : s->routes) {
+          const auto it = std::find(r.visits.begin(), r.visits.end(), qp.client_node(i));
+          if (it != r.visits.end())
+            f.uplift = uplift_at(static_cast<std::size_t>(r.vehicle), r.visits,
+                                 static_cast<std::size_t>(it - r.visits.begin()));
+        }
+      }
+    }
+    plan_objective = current;
+    if (!resolving)
+      marginal_notice = "break-even values come from each client's marginal cost in the plan's "
+                        "routes: the search re-solves for them on inputs of up to " +
+                        std::to_string(kQuarterResolveClients) + " clients";
+  }
+
   // ---- trips ----
   struct Built {
     Trip trip;
@@ -503,6 +631,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   plan.method = options.exact ? "exact-enumeration" : "iterated-local-search";
   plan.notes = sched.notes();
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
+  if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
+  if (!marginal_notice.empty()) plan.notes.push_back(marginal_notice);
   const bool late = !options.exact && options.deadline.expired();
   if (late)
     plan.notes.push_back("the planner reached its time limit (time_limit_s): the plan is the best "
@@ -561,8 +691,13 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       const Money marginal{static_cast<std::int64_t>(
           std::llround((route_eval[t].cost - rest.cost) - (route_eval[t].bonus - rest.bonus) +
                        static_cast<double>(own_bonus.count())))};
-      const VisitEconomics e = visit_economics(client, policy, b.base_value, uplift, b.remote_value,
-                                               b.remote.total(), marginal);
+      VisitEconomics e = visit_economics(client, policy, b.base_value, uplift, b.remote_value,
+                                         b.remote.total(), marginal);
+      const Flip& f = flips[i];
+      const bool replanned = f.solved && f.feasible;
+      if (replanned)
+        e.break_even = flip_value(b.base_value, uplift, policy.remote_effectiveness, f.objective,
+                                  plan_objective);
       d.visit = true;
       d.trip_id = trip.id;
       d.traveller_id = trip.traveller_id;
@@ -580,6 +715,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                                     (others == 1 ? " other client" : " other clients")) +
                  ", adding " + format_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
                  (e.advantage >= Money{0} ? " more" : " less") + " than remote calls";
+      if (replanned) d.reason += replanned_clause("without", plan_objective - f.objective, cur);
       d.reason += visited_break_even_clause(e, cur) + ".";
       plan.totals.visits += 1;
       plan.totals.value += e.value;
@@ -597,16 +733,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
           r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
           const RouteSplit s = eval.split(static_cast<int>(t), r);
           if (s.feasible) {
-            // The new visit's date: the trip of the split that holds it.
-            double uplift = 0;
-            for (const RouteSplit::Part& part : s.parts) {
-              if (k < part.first || k >= part.last) continue;
-              std::vector<int> stops;
-              for (std::size_t q = part.first; q < part.last; ++q)
-                stops.push_back(r[q] - static_cast<int>(n_travellers));
-              const Trip trip = pricer.trip(t, stops, part.depart);
-              uplift = fair_uplift(input, client, country, trip.visits[k - part.first]);
-            }
+            const double uplift = uplift_at(t, r, k);
             const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
             const double d_cost = static_cast<double>(s.cost) - route_eval[t].cost;
             const double d_bonus = static_cast<double>(s.bonus) - route_eval[t].bonus;
@@ -652,14 +779,32 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
           if (!r2.trip) no_trip = r2.why + " (rule: " + failure_rule(r2.failure) + ")";
         }
       }
-      if (best) {
-        d.marginal_cost = best->trip_cost;
-        d.break_even_defined = best->break_even.has_value();
-        d.break_even_value = best->break_even.value_or(Money{0});
-        d.value = best->value;
+      // The economics the decision states: the re-solve's break-even when a plan that visits
+      // the client exists, else the cheapest insertion's.
+      const Flip& f = flips[i];
+      const bool replanned = f.solved && f.feasible;
+      std::optional<VisitEconomics> shown = best;
+      if (replanned) {
+        VisitEconomics e = best ? *best
+                                : visit_economics(client, policy, b.base_value, f.uplift,
+                                                  b.remote_value, b.remote.total(), Money{0});
+        e.value = scale(b.base_value, 1.0 + f.uplift);
+        e.break_even = flip_value(b.base_value, f.uplift, policy.remote_effectiveness,
+                                  plan_objective, f.objective);
+        shown = e;
+      }
+      if (best) d.marginal_cost = best->trip_cost;
+      if (shown) {
+        d.break_even_defined = shown->break_even.has_value();
+        d.break_even_value = shown->break_even.value_or(Money{0});
+        d.value = shown->value;
       } else {
         d.break_even_defined = false;
       }
+      const std::string replan = replanned
+                                     ? replanned_clause("with", plan_objective - f.objective, cur) +
+                                           remote_break_even_clause(*shown, cur)
+                                     : std::string();
       if (b.allowed.empty()) {
         d.reason = "Remote: no traveller may visit or call this client.";
       } else if (late) {
@@ -669,17 +814,19 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         d.reason = "Remote: the cheapest way to add a visit costs " +
                    format_money(best->trip_cost, cur) + " and would net " +
                    format_money(-best->advantage, cur) + " less than remote calls" +
-                   remote_break_even_clause(*best, cur) + ".";
+                   (replanned ? replan : remote_break_even_clause(*best, cur)) + ".";
       } else if (best) {
         d.reason = "Remote: a visit would net " + format_money(best->advantage, cur) +
                    " more than remote calls on its own, but adding it displaces more valuable "
-                   "visits or breaks a limit of the other trips.";
+                   "visits or breaks a limit of the other trips" +
+                   replan + ".";
       } else if (!blocked.empty()) {
-        d.reason = "Remote: a visit fits the calendar, but " + blocked + ".";
+        d.reason = "Remote: a visit fits the calendar, but " + blocked + replan + ".";
       } else {
         d.reason =
             "Remote: no feasible trip, " +
-            (no_trip.empty() ? std::string("no trip fits around the planned ones") : no_trip) + ".";
+            (no_trip.empty() ? std::string("no trip fits around the planned ones") : no_trip) +
+            replan + ".";
       }
       add_remote_decision(plan, d, b.remote, b.remote_traveller.has_value(), b.remote_value,
                           sched.zone(sched.client_city(i)));

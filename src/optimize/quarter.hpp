@@ -6,6 +6,7 @@
 // over the feasible departure dates (docs/optimizer.md, "The quarter planner").
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -69,7 +70,13 @@ private:
   const network::Network* net_;
   const Scheduler* sched_;
   std::vector<Money> base_value_;
-  mutable std::unordered_map<std::string, std::vector<TripOption>> cache_;
+  // A trip's memo key: traveller, number of stops, then the stops (every index fits 16 bits:
+  // see limits.hpp).
+  using Key = std::array<std::uint16_t, 2 + kMaxStopsPerTrip>;
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept;
+  };
+  mutable std::unordered_map<Key, std::vector<TripOption>, KeyHash> cache_;
   std::size_t max_memo_;
   mutable std::size_t stored_ = 0; // options in cache_ (+1 per entry)
 };
@@ -142,6 +149,11 @@ inline constexpr std::size_t kQuarterSmallClients = 12;
 
 /// Inputs above this many clients start the search from the greedy plan (see plan_search).
 inline constexpr std::size_t kQuarterSeedClients = 40;
+
+/// Inputs up to this many clients get each client's break-even by re-solving with its decision
+/// flipped; larger ones from the client's marginal cost in the plan's routes (a plan note says
+/// so). The exact solver always re-solves.
+inline constexpr std::size_t kQuarterResolveClients = 12;
 
 /// Most candidate clients the exact quarter solver accepts.
 inline constexpr std::size_t kQuarterExactMaxClients = 8;
