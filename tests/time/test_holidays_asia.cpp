@@ -474,7 +474,7 @@ const Expect kHolidays[] = {
     {"MN", "2024-02-10", "Tsagaan Sar", false},
     {"MN", "2024-07-11", "Naadam", false},
     {"MN", "2024-12-29", "Freedom and Independence", false},
-    {"MN", "2024-11-16", "Chinggis Khaan", false},
+    {"MN", "2024-11-02", "Chinggis Khaan", false},
     {"MN", "2025-03-01", "Tsagaan Sar", false},
     {"MN", "2025-03-03", "Tsagaan Sar (third day)", false},
     {"MN", "2025-06-11", "Buddha's Birthday", false},
@@ -482,6 +482,21 @@ const Expect kHolidays[] = {
     {"MN", "2027-01-01", "New Year", false},
     {"MN", "2027-06-01", "Children's Day", false},
     {"MN", "2027-07-13", "Naadam", false},
+    {"MN", "2026-02-18", "Tsagaan Sar", false},
+    {"MN", "2026-05-31", "Buddha's Birthday", false},
+    {"MN", "2026-11-10", "Chinggis Khaan", false},
+    {"MN", "2027-02-07", "Tsagaan Sar", false},
+    {"MN", "2027-02-09", "Tsagaan Sar (third day)", false},
+    {"MN", "2027-05-20", "Buddha's Birthday", false},
+    {"MN", "2028-02-26", "Tsagaan Sar", false},
+    {"MN", "2028-06-07", "Buddha's Birthday", false},
+    {"MN", "2028-11-17", "Chinggis Khaan", false},
+    {"MN", "2029-02-14", "Tsagaan Sar", false},
+    {"MN", "2029-02-16", "Tsagaan Sar (third day)", false},
+    {"MN", "2029-11-07", "Chinggis Khaan", false},
+    {"MN", "2030-02-03", "Tsagaan Sar", false},
+    {"MN", "2030-05-17", "Buddha's Birthday", false},
+    {"MN", "2030-11-26", "Chinggis Khaan", false},
     // Nepal: Saturday-only weekend; almost every holiday follows the Bikram Sambat or lunar
     // calendar, so years outside the table have only Labour Day, Christmas and a few known dated
     // rows.
@@ -567,6 +582,8 @@ const NotHoliday kNotHolidays[] = {
     {"TH", "2024-07-23", "Khao Phansa gets no substitution day"},
     {"MN", "2013-07-14", "Naadam had three days before 2014"},
     {"MN", "2025-01-29", "Tsagaan Sar 2025 is a month after the Chinese New Year"},
+    {"MN", "2024-11-16", "Chinggis Khaan's Birthday 2024 was on 2 November"},
+    {"MN", "2030-03-05", "Tsagaan Sar 2030 is a month before the Tibetan new year"},
     {"NP", "2025-12-26", "Boxing Day is not a holiday"},
     {"LK", "2026-05-31", "the 2026 Adhi Poson Poya is on 30 May"},
     {"KH", "2024-12-29", "Peace Day is a holiday from 2025"},
@@ -595,10 +612,10 @@ const Completeness kCompleteness[] = {
     {"PK", 2031, false}, {"LK", 2025, true},  {"LK", 2026, true},  {"LK", 2027, true},
     {"LK", 2024, false}, {"TH", 2030, true},  {"TH", 2031, false}, {"KH", 2024, true},
     {"KH", 2030, true},  {"KH", 2031, false}, {"MN", 2024, true},  {"MN", 2025, true},
-    {"MN", 2026, false}, {"MN", 2027, false}, {"NP", 2024, true},  {"NP", 2025, true},
+    {"MN", 2026, true},  {"MN", 2027, true},  {"NP", 2024, true},  {"NP", 2025, true},
     {"NP", 2026, true},  {"NP", 2027, true},  {"NP", 2030, true},  {"NP", 2031, false},
     {"NP", 2023, false}, {"LK", 2030, true},  {"LK", 2031, false}, {"ID", 2030, true},
-    {"ID", 2031, false},
+    {"ID", 2031, false}, {"MN", 2030, true},  {"MN", 2031, false},
 };
 
 struct Workday {
