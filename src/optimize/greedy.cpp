@@ -141,6 +141,12 @@ std::string marginal_break_even_note(std::size_t count) {
          ": their break-even values come from their marginal cost in the plan";
 }
 
+std::string unresolved_break_even_note(std::size_t limit) {
+  return "break-even values come from each client's marginal cost in the plan: the planner "
+         "re-solves for them on inputs of up to " +
+         std::to_string(limit) + " clients";
+}
+
 std::optional<Money> flip_value(Money base_value, double uplift, double effectiveness,
                                 double remote_objective, double visit_objective) {
   const double slope = 1.0 + uplift - effectiveness;
@@ -418,7 +424,10 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   };
   std::vector<Flip> flips(n_clients);
   std::size_t marginal_only = 0;
-  for (std::size_t i = 0; i < n_clients; ++i) {
+  // Each re-solve copies the priced states and re-dates trips around the others, so the time
+  // grows with the square of the clients: larger inputs keep the marginal break-even.
+  const bool resolving = n_clients <= kGreedyResolveClients;
+  for (std::size_t i = 0; i < n_clients && resolving; ++i) {
     const ClientState& st = states[i];
     const bool is_visited = st.accepted.has_value();
     if (st.allowed.empty() || !st.examined || st.options.empty()) continue;
@@ -476,6 +485,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
                          " clients (the least valuable); they are kept remote");
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
+  if (!resolving) plan.notes.push_back(unresolved_break_even_note(kGreedyResolveClients));
   std::vector<std::size_t> position(trips.size());
   for (std::size_t r = 0; r < by_date.size(); ++r) {
     Trip trip = std::move(trips[by_date[r]]);

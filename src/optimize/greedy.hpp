@@ -95,6 +95,14 @@ void finish_totals(Plan& plan, const Policy& policy);
 /// cost instead of a re-solve.
 [[nodiscard]] std::string marginal_break_even_note(std::size_t count);
 
+/// Inputs up to this many clients get each client's break-even from greedy by re-solving;
+/// larger ones from the client's own trip (a plan note says so).
+inline constexpr std::size_t kGreedyResolveClients = 100;
+
+/// The plan note for a plan whose input has more than `limit` clients, so that no client was
+/// re-solved for its break-even.
+[[nodiscard]] std::string unresolved_break_even_note(std::size_t limit);
+
 /// The visit value, in the terms of base value x (1 + uplift), at which a client's visit and its
 /// remote calls net the same: `visit_objective` is the best plan's objective (cents) with the
 /// client visited at `base_value`, `remote_objective` the best plan's with it remote. With either

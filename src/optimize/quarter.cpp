@@ -593,10 +593,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       }
     }
     plan_objective = current;
-    if (!resolving)
-      marginal_notice = "break-even values come from each client's marginal cost in the plan's "
-                        "routes: the search re-solves for them on inputs of up to " +
-                        std::to_string(kQuarterResolveClients) + " clients";
+    if (!resolving) marginal_notice = unresolved_break_even_note(kQuarterResolveClients);
   }
 
   // ---- trips ----

@@ -14,6 +14,7 @@
 #include "network/network.hpp"
 #include "optimize/greedy.hpp"
 #include "optimize/quarter.hpp"
+#include "support/synthetic_input.hpp"
 
 namespace flyorcall::optimize {
 namespace {
@@ -152,7 +153,20 @@ TEST(BreakEven, LargerSearchInputsSayTheirBreakEvenIsMarginal) {
   const Plan plan = plan_search(input, net, QuarterOptions{});
   bool said = false;
   for (const std::string& note : plan.notes)
-    said = said || note.find("marginal cost in the plan's routes") != std::string::npos;
+    said = said || note.find("marginal cost in the plan") != std::string::npos;
+  EXPECT_TRUE(said);
+  for (const ClientDecision& d : plan.decisions)
+    EXPECT_EQ(d.reason.find("re-planned"), std::string::npos) << d.reason;
+}
+
+TEST(BreakEven, LargerGreedyInputsSayTheirBreakEvenIsMarginal) {
+  synthetic::SyntheticOptions o;
+  o.clients = kGreedyResolveClients + 1;
+  const Input input = read_input(synthetic::synthetic_input_json(o));
+  const Plan plan = plan_by(input, Method::greedy);
+  bool said = false;
+  for (const std::string& note : plan.notes)
+    said = said || note == unresolved_break_even_note(kGreedyResolveClients);
   EXPECT_TRUE(said);
   for (const ClientDecision& d : plan.decisions)
     EXPECT_EQ(d.reason.find("re-planned"), std::string::npos) << d.reason;
