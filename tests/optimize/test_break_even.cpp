@@ -70,23 +70,23 @@ void expect_flips_at_break_even(const Input& input, Method m) {
   EXPECT_GT(checked, 0);
 }
 
-TEST(BreakEven, ExactPlanFlipsAtTheBreakEvenOfEveryClient) {
+// The small example as it is (every client visited), then with its last client priced below its
+// trip so that it starts remote.
+void expect_small_example_flips(Method m) {
   Input input = example("small.json");
-  expect_flips_at_break_even(input, Method::exact);
-  // The same with one client priced below its trip, so that it starts remote.
-  const Plan before = plan_by(input, Method::exact);
+  expect_flips_at_break_even(input, m);
+  const Plan before = plan_by(input, m);
   input.clients.back().visit_value = Money{before.decisions.back().break_even_value.count() / 2};
-  ASSERT_FALSE(plan_by(input, Method::exact).decisions.back().visit);
-  expect_flips_at_break_even(input, Method::exact);
+  ASSERT_FALSE(plan_by(input, m).decisions.back().visit);
+  expect_flips_at_break_even(input, m);
+}
+
+TEST(BreakEven, ExactPlanFlipsAtTheBreakEvenOfEveryClient) {
+  expect_small_example_flips(Method::exact);
 }
 
 TEST(BreakEven, SearchPlanFlipsAtTheBreakEvenOfEveryClientOfASmallInput) {
-  Input input = example("small.json");
-  expect_flips_at_break_even(input, Method::search);
-  const Plan before = plan_by(input, Method::search);
-  input.clients.back().visit_value = Money{before.decisions.back().break_even_value.count() / 2};
-  ASSERT_FALSE(plan_by(input, Method::search).decisions.back().visit);
-  expect_flips_at_break_even(input, Method::search);
+  expect_small_example_flips(Method::search);
 }
 
 // Heuristic plans re-solve with the same heuristic and adopt a re-solve that nets more, so no
