@@ -42,15 +42,14 @@ date::sys_seconds local_noon_as_instant(Date d) {
 }
 
 // Per diem of each calendar day of the trip: the first stay (in trip order) whose dates contain
-// the day, otherwise (overnight flights, travel days) the first destination's rate. `stay_city`
-// holds the network index of each stay's city.
-Money per_diem(const Trip& trip, const network::Network& net, const std::vector<int>& stay_city) {
+// the day, otherwise (overnight flights, travel days) the first destination's rate.
+Money per_diem(const Trip& trip, const network::Network& net, const TripPlaces& places) {
   if (trip.days_away <= 0) return Money(0);
   Money fallback(0);
-  if (!trip.stays.empty())
-    fallback = net.city(stay_city.front()).per_diem;
-  else if (!trip.legs.empty())
-    fallback = net.city(city_index(net, trip.legs.front().to)).per_diem;
+  if (!places.stay_city.empty())
+    fallback = net.city(places.stay_city.front()).per_diem;
+  else if (!places.leg_to.empty())
+    fallback = net.city(places.leg_to.front()).per_diem;
   else
     return Money(0);
 
@@ -60,7 +59,7 @@ Money per_diem(const Trip& trip, const network::Network& net, const std::vector<
     Money rate = fallback;
     for (std::size_t s = 0; s < trip.stays.size(); ++s) {
       if (trip.stays[s].arrive <= day && day <= trip.stays[s].depart) {
-        rate = net.city(stay_city[s]).per_diem;
+        rate = net.city(places.stay_city[s]).per_diem;
         break;
       }
     }
@@ -69,13 +68,20 @@ Money per_diem(const Trip& trip, const network::Network& net, const std::vector<
   return total;
 }
 
+const date::time_zone* zone_in(const network::Network& net, const TripPlaces& places, int city) {
+  if (places.zones != nullptr) {
+    const date::time_zone* z = (*places.zones)[static_cast<std::size_t>(city)];
+    if (z != nullptr) return z;
+  }
+  return zone_of(net, city);
+}
+
 // The clock shift the body has to follow: the stay whose UTC offset differs most from home
 // (ties: the stay with more nights, then the earlier one), offsets taken at the real instants of
-// leaving home and arriving at that stay.
-double trip_shift_hours(const Trip& trip, const network::Network& net, int home,
-                        const std::vector<int>& stay_city) {
+// leaving home and arriving at that stay (the first leg into the stay's city).
+double trip_shift_hours(const Trip& trip, const network::Network& net, const TripPlaces& places) {
   if (trip.stays.empty()) return 0.0;
-  const auto* home_zone = zone_of(net, home);
+  const auto* home_zone = zone_in(net, places, places.home);
   const date::sys_seconds leave =
       trip.legs.empty() ? local_noon_as_instant(trip.depart) : trip.legs.front().depart;
   const Minutes home_offset = timez::utc_offset(leave, home_zone);
@@ -85,13 +91,13 @@ double trip_shift_hours(const Trip& trip, const network::Network& net, int home,
   for (std::size_t s = 0; s < trip.stays.size(); ++s) {
     const Stay& stay = trip.stays[s];
     date::sys_seconds arrive = local_noon_as_instant(stay.arrive);
-    for (const auto& leg : trip.legs) {
-      if (leg.to == stay.city) {
-        arrive = leg.arrive;
+    for (std::size_t l = 0; l < trip.legs.size(); ++l) {
+      if (places.leg_to[l] == places.stay_city[s]) {
+        arrive = trip.legs[l].arrive;
         break;
       }
     }
-    const Minutes offset = timez::utc_offset(arrive, zone_of(net, stay_city[s]));
+    const Minutes offset = timez::utc_offset(arrive, zone_in(net, places, places.stay_city[s]));
     const double shift = clock_shift_hours(home_offset, offset);
     if (std::abs(shift) > std::abs(best) ||
         (std::abs(shift) == std::abs(best) && stay.hotel_nights > best_nights)) {
@@ -142,6 +148,17 @@ Money carbon_cost(GramsCo2 co2, Money price_per_tonne) {
 
 void price_trip(Trip& trip, const network::Network& net, const Traveller& traveller,
                 const Policy& policy) {
+  TripPlaces places;
+  places.home = city_index(net, traveller.home);
+  places.leg_to.reserve(trip.legs.size());
+  for (const auto& leg : trip.legs) places.leg_to.push_back(city_index(net, leg.to));
+  places.stay_city.reserve(trip.stays.size());
+  for (const auto& stay : trip.stays) places.stay_city.push_back(city_index(net, stay.city));
+  price_trip(trip, net, traveller, policy, places);
+}
+
+void price_trip(Trip& trip, const network::Network& net, const Traveller& traveller,
+                const Policy& policy, const TripPlaces& places) {
   CostBreakdown cost;
   GramsCo2 co2_flights(0);
   for (const auto& leg : trip.legs) {
@@ -150,21 +167,18 @@ void price_trip(Trip& trip, const network::Network& net, const Traveller& travel
   }
 
   GramsCo2 co2_hotel(0);
-  std::vector<int> stay_city;
-  stay_city.reserve(trip.stays.size());
-  for (const auto& stay : trip.stays) {
-    const int city = city_index(net, stay.city);
-    stay_city.push_back(city);
-    cost.hotel += net.city(city).hotel_night * stay.hotel_nights;
-    co2_hotel += hotel_co2(net, city, stay.hotel_nights);
+  for (std::size_t s = 0; s < trip.stays.size(); ++s) {
+    const int city = places.stay_city[s];
+    cost.hotel += net.city(city).hotel_night * trip.stays[s].hotel_nights;
+    co2_hotel += hotel_co2(net, city, trip.stays[s].hotel_nights);
   }
 
-  cost.per_diem = per_diem(trip, net, stay_city);
+  cost.per_diem = per_diem(trip, net, places);
   cost.traveller_time = traveller.cost_per_day * trip.days_away;
 
   // Adaptation happens over the nights away, so a same-day return costs no jet lag.
   const double nights_away = std::max(0, trip.days_away - 1);
-  const double shift = trip_shift_hours(trip, net, city_index(net, traveller.home), stay_city);
+  const double shift = trip_shift_hours(trip, net, places);
   const JetLag lag = jetlag(shift, nights_away, policy);
   cost.jetlag = scale(traveller.cost_per_day, lag.total() * policy.jetlag_productivity_loss);
 

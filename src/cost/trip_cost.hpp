@@ -2,6 +2,10 @@
 // jet-lag recovery and CO2 at the carbon price (docs/model.md).
 #pragma once
 
+#include <vector>
+
+#include <date/tz.h>
+
 #include "flyorcall/model.hpp"
 #include "flyorcall/plan.hpp"
 #include "network/network.hpp"
@@ -22,5 +26,19 @@ namespace flyorcall::cost {
 /// Requires legs, stays, depart, back and days_away to be set.
 void price_trip(Trip& trip, const network::Network& net, const Traveller& traveller,
                 const Policy& policy);
+
+/// The network cities of a trip, for pricing it without reading its city codes.
+struct TripPlaces {
+  int home = -1;              ///< the traveller's home city
+  std::vector<int> leg_to;    ///< per leg, the city it arrives at
+  std::vector<int> stay_city; ///< per stay, its city
+  /// The tz zone of each network city (indexed by city), e.g. the scheduler's.
+  const std::vector<const date::time_zone*>* zones = nullptr;
+};
+
+/// price_trip with the trip's cities given by index in `places` (its legs' and stays' city
+/// codes are not read, and may be empty); the same prices as price_trip.
+void price_trip(Trip& trip, const network::Network& net, const Traveller& traveller,
+                const Policy& policy, const TripPlaces& places);
 
 } // namespace flyorcall::cost

@@ -86,7 +86,7 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
   const std::vector<std::size_t> clients = as_clients(stops);
   const DateRange h = input_->horizon;
   for (Date d = h.first; d <= h.last; d += date::days{1}) {
-    ScheduleResult r = sched_->schedule(traveller, clients, d, false);
+    ScheduleResult r = sched_->schedule_unnamed(traveller, clients, d);
     if (!r.trip) {
       // Routes do not depend on the date, and a later departure reaches every stop no earlier:
       // once a trip is unreachable, has no visit date left or ends past the horizon, so does

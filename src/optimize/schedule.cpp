@@ -126,6 +126,13 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
   const auto& cities = net.cities();
   zones_.reserve(cities.size());
   for (const City& c : cities) zones_.push_back(timez::find_zone(c.tz));
+  // Trips run from the horizon's first day to its last (a schedule that runs past it is
+  // rejected); the clocks cover a margin either side and fall back to the tz database outside.
+  const date::sys_seconds span_from{(input.horizon.first - date::days{2}).time_since_epoch()};
+  const date::sys_seconds span_to{(input.horizon.last + date::days{40}).time_since_epoch()};
+  clocks_.reserve(cities.size());
+  for (const date::time_zone* z : zones_)
+    clocks_.emplace_back(z != nullptr ? z : date::locate_zone("Etc/UTC"), span_from, span_to);
 
   std::vector<Problem> problems;
   auto place = [&](const std::string& code, const std::string& pointer) -> int {
@@ -201,8 +208,38 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
                            tr_routes.cities.end());
     const network::RouteFinder finder(net, group_params[g]);
     tr_routes.matrices = finder.matrices(tr_routes.cities);
+    tr_routes.position.assign(cities.size(), -1);
+    for (std::size_t k = 0; k < tr_routes.cities.size(); ++k)
+      tr_routes.position[static_cast<std::size_t>(tr_routes.cities[k])] = static_cast<int>(k);
     routes_.push_back(std::move(tr_routes));
   }
+
+  // Business days are asked for every departure date of every trip: each client's are looked up
+  // once over the horizon.
+  const auto horizon_days =
+      static_cast<std::size_t>((input.horizon.last - input.horizon.first).count() + 1);
+  next_business_.reserve(client_cal_.size());
+  for (const timez::BusinessCalendar& cal : client_cal_) {
+    std::vector<int> next(horizon_days, -1);
+    int ahead = -1;
+    for (std::size_t k = horizon_days; k-- > 0;) {
+      if (cal.is_business_day(input.horizon.first + date::days{static_cast<int>(k)}))
+        ahead = 0;
+      else if (ahead >= 0)
+        ++ahead;
+      next[k] = ahead;
+    }
+    next_business_.push_back(std::move(next));
+  }
+}
+
+std::optional<Date> Scheduler::next_business_day(std::size_t client, Date d) const {
+  const DateRange h = input_->horizon;
+  if (d > h.last) return std::nullopt;
+  if (d < h.first) return client_cal_[client].next_business_day(d, h.last);
+  const int ahead = next_business_[client][static_cast<std::size_t>((d - h.first).count())];
+  if (ahead < 0) return std::nullopt;
+  return d + date::days{ahead};
 }
 
 const timez::BusinessCalendar& Scheduler::client_calendar(std::size_t client) const {
@@ -219,29 +256,43 @@ const date::time_zone* Scheduler::zone(int city) const {
 
 const network::Route* Scheduler::route(std::size_t traveller, int from, int to) const {
   const TravellerRoutes& r = routes_[route_group_[traveller]];
-  auto pos = [&](int city) -> int {
-    const auto it = std::lower_bound(r.cities.begin(), r.cities.end(), city);
-    if (it == r.cities.end() || *it != city) return -1;
-    return static_cast<int>(it - r.cities.begin());
-  };
-  const int i = pos(from);
-  const int j = pos(to);
+  const int i = r.position[static_cast<std::size_t>(from)];
+  const int j = r.position[static_cast<std::size_t>(to)];
   if (i < 0 || j < 0) return nullptr;
   return &r.matrices.route(i, j);
 }
 
 ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std::size_t>& stops,
                                    Date depart, bool explain) const {
+  return run(traveller, stops, depart, explain, true);
+}
+
+ScheduleResult Scheduler::schedule_unnamed(std::size_t traveller,
+                                           const std::vector<std::size_t>& stops,
+                                           Date depart) const {
+  return run(traveller, stops, depart, false, false);
+}
+
+ScheduleResult Scheduler::run(std::size_t traveller, const std::vector<std::size_t>& stops,
+                              Date depart, bool explain, bool named) const {
   const Input& in = *input_;
   const network::Network& net = *net_;
   const Traveller& tr = in.travellers[traveller];
   const int home = home_city_[traveller];
 
   Trip trip;
-  trip.traveller_id = tr.id;
+  if (named) trip.traveller_id = tr.id;
+  cost::TripPlaces places;
+  places.home = home;
+  places.zones = &zones_;
+  places.leg_to.reserve(2 * (stops.size() + 1));
+  places.stay_city.reserve(stops.size());
   trip.depart = depart;
+  trip.visits.reserve(stops.size());
+  trip.stays.reserve(stops.size());
+  trip.legs.reserve(2 * (stops.size() + 1)); // most journeys take one or two legs
 
-  Instant now = timez::to_utc(as_local(depart) + minutes(kLeaveHomeMin), zone(home));
+  Instant now = zone_clock(home).to_utc(as_local(depart) + minutes(kLeaveHomeMin));
   int at = home;
 
   // Legs of a route follow each other after the minimum connection; there are no overnight
@@ -255,8 +306,10 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
       if (!first) now += minutes(in.policy.min_connection.count());
       first = false;
       PlannedLeg pl;
-      pl.from = net.city(leg.from).code;
-      pl.to = net.city(leg.to).code;
+      if (named) {
+        pl.from = net.city(leg.from).code;
+        pl.to = net.city(leg.to).code;
+      }
       pl.depart = now;
       pl.arrive = now + minutes(leg.block.count());
       pl.block = leg.block;
@@ -266,6 +319,7 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
       pl.co2 = leg.co2;
       now = pl.arrive;
       trip.legs.push_back(std::move(pl));
+      places.leg_to.push_back(leg.to);
     }
     at = to;
     return true;
@@ -280,8 +334,7 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
                     !explain ? std::string()
                              : "no route from " + net.city(at).code + " to " + net.city(city).code);
 
-    const date::time_zone* z = zone(city);
-    const date::local_seconds arrival = timez::to_local(now, z);
+    const date::local_seconds arrival = zone_clock(city).to_local(now);
     const date::local_days arrival_day = date::floor<date::days>(arrival);
     Date earliest = as_date(arrival_day);
     if (arrival - arrival_day >= minutes(kSameDayVisitBeforeMin) ||
@@ -290,16 +343,15 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
 
     // The visit starts on the first business day from `earliest` on which `visit_days`
     // consecutive business days fit inside one availability window and the horizon.
-    const timez::BusinessCalendar& cal = client_cal_[stop];
     const Date limit = in.horizon.last;
     std::optional<std::pair<Date, Date>> visit;
     for (Date s = std::max(earliest, in.horizon.first); s <= limit && !visit;) {
-      const auto first = cal.next_business_day(s, limit);
+      const auto first = next_business_day(stop, s);
       if (!first) break;
       Date last = *first;
       bool complete = true;
       for (int k = 1; k < client.visit_days; ++k) {
-        const auto next = cal.next_business_day(last + date::days{1}, limit);
+        const auto next = next_business_day(stop, last + date::days{1});
         if (!next) {
           complete = false;
           break;
@@ -321,14 +373,16 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
                                    fmt_date(earliest) + " on");
 
     Visit v;
-    v.client_id = client.id;
-    v.city = net.city(city).code;
+    if (named) {
+      v.client_id = client.id;
+      v.city = net.city(city).code;
+    }
     v.date = visit->first;
     v.days = client.visit_days;
     trip.visits.push_back(std::move(v));
 
     Stay st;
-    st.city = net.city(city).code;
+    if (named) st.city = net.city(city).code;
     st.arrive = as_date(arrival_day);
     st.depart = visit->second;
     // Nights at home are spent at home, not in a hotel.
@@ -338,8 +392,9 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
         city == home ? 0
                      : static_cast<int>((st.depart - st.arrive).count()) + (night_arrival ? 1 : 0);
     trip.stays.push_back(std::move(st));
+    places.stay_city.push_back(city);
 
-    now = timez::to_utc(as_local(visit->second) + minutes(kLeaveStopMin), z);
+    now = zone_clock(city).to_utc(as_local(visit->second) + minutes(kLeaveStopMin));
     // Already longer than the trip may last once this stop is done: no need to go on (the
     // journey home only adds days).
     if (const int so_far = static_cast<int>((visit->second - depart).count()) + 1;
@@ -355,7 +410,7 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
                   !explain ? std::string()
                            : "no route from " + net.city(at).code + " to " + net.city(home).code);
 
-  trip.back = as_date(date::floor<date::days>(timez::to_local(now, zone(home))));
+  trip.back = as_date(date::floor<date::days>(zone_clock(home).to_local(now)));
   trip.days_away = static_cast<int>((trip.back - trip.depart).count()) + 1;
 
   if (trip.days_away > tr.max_trip_days)
@@ -380,7 +435,7 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
     }
   }
 
-  cost::price_trip(trip, net, tr, in.policy);
+  cost::price_trip(trip, net, tr, in.policy, places);
   ScheduleResult ok;
   ok.trip = std::move(trip);
   return ok;

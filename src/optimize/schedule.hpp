@@ -16,6 +16,7 @@
 #include "network/network.hpp"
 #include "network/routes.hpp"
 #include "time/calendar.hpp"
+#include "time/zones.hpp"
 
 namespace flyorcall::optimize {
 
@@ -71,6 +72,12 @@ public:
                                         const std::vector<std::size_t>& stops, Date depart,
                                         bool explain = true) const;
 
+  /// schedule without the wording of a failure and without the trip's names (legs', stays' and
+  /// visits' city codes and client ids stay empty): for pricing every departure date of a trip,
+  /// where only its dates, costs and CO2 are read.
+  [[nodiscard]] ScheduleResult
+  schedule_unnamed(std::size_t traveller, const std::vector<std::size_t>& stops, Date depart) const;
+
   /// The cheapest feasible round trip over every departure date of the horizon that is not
   /// inside `busy` and does not overlap `busy` (ties: earliest). When none is feasible, the
   /// failure is the rule that rejected most departure dates.
@@ -94,17 +101,29 @@ public:
 
 private:
   struct TravellerRoutes {
-    std::vector<int> cities; // sorted network indices covered by `matrices`
+    std::vector<int> cities;   // sorted network indices covered by `matrices`
+    std::vector<int> position; // per network city: its index in `cities`, or -1
     network::TravelMatrices matrices;
   };
   [[nodiscard]] const network::Route* route(std::size_t traveller, int from, int to) const;
+  [[nodiscard]] ScheduleResult run(std::size_t traveller, const std::vector<std::size_t>& stops,
+                                   Date depart, bool explain, bool named) const;
+  // The first business day of client `client` from `d` to the horizon's end.
+  [[nodiscard]] std::optional<Date> next_business_day(std::size_t client, Date d) const;
 
   const Input* input_;
   const network::Network* net_;
   std::vector<const date::time_zone*> zones_; // by network city index, nullptr when not needed
+  // By network city index: conversions over the horizon (a copy of zones_ when not needed).
+  std::vector<timez::ZoneClock> clocks_;
+  [[nodiscard]] const timez::ZoneClock& zone_clock(int city) const {
+    return clocks_[static_cast<std::size_t>(city)];
+  }
   std::vector<int> client_city_;
   std::vector<int> home_city_;
   std::vector<timez::BusinessCalendar> client_cal_;
+  // Per client, per day of the horizon: days to its next business day inside the horizon, or -1.
+  std::vector<std::vector<int>> next_business_;
   std::vector<timez::BusinessCalendar> traveller_cal_;
   std::vector<TravellerRoutes> routes_;  // one per group of travellers with equal route params
   std::vector<std::size_t> route_group_; // per traveller: index into routes_

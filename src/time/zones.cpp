@@ -56,6 +56,45 @@ date::local_seconds to_local(date::sys_seconds utc, const date::time_zone* zone)
   return date::local_seconds{utc.time_since_epoch() + info.offset};
 }
 
+ZoneClock::ZoneClock(const date::time_zone* zone, date::sys_seconds from, date::sys_seconds to)
+    : zone_(&checked(zone)) {
+  // The period before `from` comes first, so that a wall time in an overlap at the start of the
+  // span still finds its earlier instant.
+  const date::sys_info first = zone_->get_info(from);
+  if (first.begin > date::sys_seconds::min() + std::chrono::hours{24})
+    periods_.push_back(zone_->get_info(first.begin - std::chrono::seconds{1}));
+  for (date::sys_seconds t = from; t <= to;) {
+    periods_.push_back(zone_->get_info(t));
+    if (periods_.back().end <= t) break; // the last period (sys_info ends at the maximum)
+    t = periods_.back().end;
+  }
+}
+
+date::local_seconds ZoneClock::to_local(date::sys_seconds utc) const {
+  for (const date::sys_info& p : periods_)
+    if (p.begin <= utc && utc < p.end)
+      return date::local_seconds{utc.time_since_epoch() + p.offset};
+  return timez::to_local(utc, zone_);
+}
+
+date::sys_seconds ZoneClock::to_utc(date::local_seconds local) const {
+  // The first period whose local span holds the wall time: the only one, or in an overlap the
+  // earlier instant, as to_utc takes. None inside the span: a gap, left to to_utc.
+  if (!periods_.empty()) {
+    for (std::size_t k = 0; k < periods_.size(); ++k) {
+      const date::sys_info& p = periods_[k];
+      const date::sys_seconds utc{local.time_since_epoch() - p.offset};
+      if (p.begin <= utc && utc < p.end) {
+        // Periods are in time order, so the first match is the earlier instant of an overlap;
+        // the first period may have an earlier one outside the span.
+        if (k == 0) break;
+        return utc;
+      }
+    }
+  }
+  return timez::to_utc(local, zone_);
+}
+
 Minutes utc_offset(date::sys_seconds utc, const date::time_zone* zone) {
   const date::sys_info info = checked(zone).get_info(utc);
   return Minutes(std::chrono::duration_cast<std::chrono::minutes>(info.offset).count());

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <date/tz.h>
 
@@ -23,6 +24,26 @@ namespace flyorcall::timez {
 
 /// UTC offset in minutes (east positive) of a zone at an instant.
 [[nodiscard]] Minutes utc_offset(date::sys_seconds utc, const date::time_zone* zone);
+
+/// The conversions of one zone, with the tz database's periods (`sys_info`) of a span of time
+/// looked up once: the planner converts the same few zones millions of times inside one
+/// quarter. Gives exactly what to_utc and to_local give, which it calls outside the span or in a
+/// gap.
+class ZoneClock {
+public:
+  /// The periods of `zone` (not null) that overlap [from, to].
+  ZoneClock(const date::time_zone* zone, date::sys_seconds from, date::sys_seconds to);
+  /// Same as to_utc(local, zone).
+  [[nodiscard]] date::sys_seconds to_utc(date::local_seconds local) const;
+  /// Same as to_local(utc, zone).
+  [[nodiscard]] date::local_seconds to_local(date::sys_seconds utc) const;
+  /// The zone converted.
+  [[nodiscard]] const date::time_zone* zone() const { return zone_; }
+
+private:
+  const date::time_zone* zone_;
+  std::vector<date::sys_info> periods_; // in time order, contiguous
+};
 
 /// "YYYY-MM-DDTHH:MM" of a local time (no offset).
 [[nodiscard]] std::string format_local(date::local_seconds t);

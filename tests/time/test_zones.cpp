@@ -337,3 +337,26 @@ TEST(Zones, NewYorkBerlinDifferenceInMarch2027) {
   ASSERT_EQ(berlin->get_info(gap).result, date::local_info::nonexistent);
   EXPECT_EQ(tz::format_in_zone(tz::to_utc(gap, berlin), berlin), "2027-03-28T03:30+02:00");
 }
+
+TEST(Zones, ZoneClockGivesWhatToUtcAndToLocalGive) {
+  // Every 15 minutes over a span with a spring-forward gap and a fall-back overlap (and around
+  // its ends, where the clock falls back to the tz database), in zones with DST in either
+  // hemisphere and with half- and quarter-hour offsets.
+  using namespace std::chrono;
+  const date::sys_seconds from{date::sys_days{date::year{2027} / 3 / 1}};
+  const date::sys_seconds to{date::sys_days{date::year{2027} / 11 / 15}};
+  int checked = 0;
+  for (const char* name : {"America/New_York", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata",
+                           "Asia/Kathmandu", "Australia/Lord_Howe", "UTC"}) {
+    const date::time_zone* z = tz::find_zone(name);
+    ASSERT_NE(z, nullptr) << name;
+    const tz::ZoneClock clock(z, from, to);
+    for (date::sys_seconds t = from - days{3}; t <= to + days{3}; t += minutes{15}) {
+      ASSERT_EQ(clock.to_local(t), tz::to_local(t, z)) << name;
+      const date::local_seconds wall{t.time_since_epoch()};
+      ASSERT_EQ(clock.to_utc(wall), tz::to_utc(wall, z)) << name << " " << tz::format_local(wall);
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 100000);
+}
