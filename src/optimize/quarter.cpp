@@ -85,24 +85,26 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
   std::vector<TripOption> opts;
   const std::vector<std::size_t> clients = as_clients(stops);
   const DateRange h = input_->horizon;
+  Trip trip;
+  cost::TripPlaces places;
   for (Date d = h.first; d <= h.last; d += date::days{1}) {
-    ScheduleResult r = sched_->schedule_unnamed(traveller, clients, d);
-    if (!r.trip) {
+    const ScheduleFailure f = sched_->schedule_unnamed(traveller, clients, d, trip, places);
+    if (f != ScheduleFailure::none) {
       // Routes do not depend on the date, and a later departure reaches every stop no earlier:
       // once a trip is unreachable, has no visit date left or ends past the horizon, so does
       // every later departure.
-      if (r.failure == ScheduleFailure::unreachable ||
-          r.failure == ScheduleFailure::no_visit_date || r.failure == ScheduleFailure::past_horizon)
+      if (f == ScheduleFailure::unreachable || f == ScheduleFailure::no_visit_date ||
+          f == ScheduleFailure::past_horizon)
         break;
       continue;
     }
     TripOption o;
-    o.depart = r.trip->depart;
-    o.back = r.trip->back;
-    o.cost = r.trip->cost.total().count();
-    o.bonus = fair_bonus(*r.trip, stops).count();
-    o.days = r.trip->days_away;
-    o.co2 = r.trip->co2().count();
+    o.depart = trip.depart;
+    o.back = trip.back;
+    o.cost = trip.cost.total().count();
+    o.bonus = fair_bonus(trip, stops).count();
+    o.days = trip.days_away;
+    o.co2 = trip.co2().count();
     opts.push_back(o);
   }
   // next_lower: the Pareto chain (later departure, lower cost − bonus) of every suffix.

@@ -264,30 +264,54 @@ const network::Route* Scheduler::route(std::size_t traveller, int from, int to) 
 
 ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std::size_t>& stops,
                                    Date depart, bool explain) const {
-  return run(traveller, stops, depart, explain, true);
+  Trip trip;
+  cost::TripPlaces places;
+  std::string why;
+  const ScheduleFailure f =
+      run(traveller, stops, depart, true, trip, places, explain ? &why : nullptr);
+  if (f != ScheduleFailure::none) return failed(f, std::move(why));
+  ScheduleResult ok;
+  ok.trip = std::move(trip);
+  return ok;
 }
 
-ScheduleResult Scheduler::schedule_unnamed(std::size_t traveller,
-                                           const std::vector<std::size_t>& stops,
-                                           Date depart) const {
-  return run(traveller, stops, depart, false, false);
+ScheduleFailure Scheduler::schedule_unnamed(std::size_t traveller,
+                                            const std::vector<std::size_t>& stops, Date depart,
+                                            Trip& trip, cost::TripPlaces& places) const {
+  return run(traveller, stops, depart, false, trip, places, nullptr);
 }
 
-ScheduleResult Scheduler::run(std::size_t traveller, const std::vector<std::size_t>& stops,
-                              Date depart, bool explain, bool named) const {
+ScheduleFailure Scheduler::run(std::size_t traveller, const std::vector<std::size_t>& stops,
+                               Date depart, bool named, Trip& trip, cost::TripPlaces& places,
+                               std::string* why) const {
   const Input& in = *input_;
   const network::Network& net = *net_;
   const Traveller& tr = in.travellers[traveller];
   const int home = home_city_[traveller];
+  const bool explain = why != nullptr;
+  auto fail = [&](ScheduleFailure f, std::string text) {
+    if (why != nullptr) *why = std::move(text);
+    return f;
+  };
 
-  Trip trip;
+  // `trip` and `places` may hold an earlier trip: cleared, keeping their buffers.
+  trip.id.clear();
+  trip.traveller_id.clear();
   if (named) trip.traveller_id = tr.id;
-  cost::TripPlaces places;
+  trip.depart = depart;
+  trip.back = Date{};
+  trip.days_away = 0;
+  trip.legs.clear();
+  trip.stays.clear();
+  trip.visits.clear();
+  trip.briefings.clear();
+  trip.cost = CostBreakdown{};
+  trip.co2_flights = GramsCo2{0};
+  trip.co2_hotel = GramsCo2{0};
   places.home = home;
   places.zones = &zones_;
-  places.leg_to.reserve(2 * (stops.size() + 1));
-  places.stay_city.reserve(stops.size());
-  trip.depart = depart;
+  places.leg_to.clear();
+  places.stay_city.clear();
   trip.visits.reserve(stops.size());
   trip.stays.reserve(stops.size());
   trip.legs.reserve(2 * (stops.size() + 1)); // most journeys take one or two legs
@@ -330,9 +354,9 @@ ScheduleResult Scheduler::run(std::size_t traveller, const std::vector<std::size
     const int city = client_city_[stop];
     const Instant journey_start = now;
     if (!fly_to(city))
-      return failed(ScheduleFailure::unreachable,
-                    !explain ? std::string()
-                             : "no route from " + net.city(at).code + " to " + net.city(city).code);
+      return fail(ScheduleFailure::unreachable,
+                  !explain ? std::string()
+                           : "no route from " + net.city(at).code + " to " + net.city(city).code);
 
     const date::local_seconds arrival = zone_clock(city).to_local(now);
     const date::local_days arrival_day = date::floor<date::days>(arrival);
@@ -363,14 +387,14 @@ ScheduleResult Scheduler::run(std::size_t traveller, const std::vector<std::size
       s = *first + date::days{1};
     }
     if (!visit)
-      return failed(ScheduleFailure::no_visit_date,
-                    !explain ? std::string()
-                             : "client " + client.id + " has no " +
-                                   (client.visit_days == 1 ? std::string("business day")
-                                                           : std::to_string(client.visit_days) +
-                                                                 " consecutive business days") +
-                                   " inside its availability and the horizon from " +
-                                   fmt_date(earliest) + " on");
+      return fail(ScheduleFailure::no_visit_date,
+                  !explain ? std::string()
+                           : "client " + client.id + " has no " +
+                                 (client.visit_days == 1 ? std::string("business day")
+                                                         : std::to_string(client.visit_days) +
+                                                               " consecutive business days") +
+                                 " inside its availability and the horizon from " +
+                                 fmt_date(earliest) + " on");
 
     Visit v;
     if (named) {
@@ -399,46 +423,44 @@ ScheduleResult Scheduler::run(std::size_t traveller, const std::vector<std::size
     // journey home only adds days).
     if (const int so_far = static_cast<int>((visit->second - depart).count()) + 1;
         so_far > tr.max_trip_days)
-      return failed(ScheduleFailure::too_long,
-                    !explain ? std::string()
-                             : "the trip would last at least " + std::to_string(so_far) +
-                                   " days, more than max_trip_days " +
-                                   std::to_string(tr.max_trip_days) + " of " + tr.id);
+      return fail(ScheduleFailure::too_long,
+                  !explain ? std::string()
+                           : "the trip would last at least " + std::to_string(so_far) +
+                                 " days, more than max_trip_days " +
+                                 std::to_string(tr.max_trip_days) + " of " + tr.id);
   }
   if (!fly_to(home))
-    return failed(ScheduleFailure::unreachable,
-                  !explain ? std::string()
-                           : "no route from " + net.city(at).code + " to " + net.city(home).code);
+    return fail(ScheduleFailure::unreachable,
+                !explain ? std::string()
+                         : "no route from " + net.city(at).code + " to " + net.city(home).code);
 
   trip.back = as_date(date::floor<date::days>(zone_clock(home).to_local(now)));
   trip.days_away = static_cast<int>((trip.back - trip.depart).count()) + 1;
 
   if (trip.days_away > tr.max_trip_days)
-    return failed(ScheduleFailure::too_long,
-                  !explain ? std::string()
-                           : "the trip would last " + std::to_string(trip.days_away) +
-                                 " days, more than max_trip_days " +
-                                 std::to_string(tr.max_trip_days) + " of " + tr.id);
+    return fail(ScheduleFailure::too_long,
+                !explain ? std::string()
+                         : "the trip would last " + std::to_string(trip.days_away) +
+                               " days, more than max_trip_days " +
+                               std::to_string(tr.max_trip_days) + " of " + tr.id);
   if (trip.back > in.horizon.last)
-    return failed(ScheduleFailure::past_horizon,
-                  !explain ? std::string()
-                           : "the trip would end on " + fmt_date(trip.back) +
-                                 ", after the horizon ends on " + fmt_date(in.horizon.last));
+    return fail(ScheduleFailure::past_horizon,
+                !explain ? std::string()
+                         : "the trip would end on " + fmt_date(trip.back) +
+                               ", after the horizon ends on " + fmt_date(in.horizon.last));
   if (tr.weekend == WeekendRule::home) {
     const WeekdayMask weekend = traveller_cal_[traveller].weekend();
     for (Date d = trip.depart + date::days{1}; d < trip.back; d += date::days{1}) {
       if (timez::in_mask(weekend, date::weekday{d}))
-        return failed(ScheduleFailure::weekend_home,
-                      !explain ? std::string()
-                               : "the trip would keep " + tr.id + " away over the weekend day " +
-                                     fmt_date(d) + " (weekend rule \"home\")");
+        return fail(ScheduleFailure::weekend_home,
+                    !explain ? std::string()
+                             : "the trip would keep " + tr.id + " away over the weekend day " +
+                                   fmt_date(d) + " (weekend rule \"home\")");
     }
   }
 
   cost::price_trip(trip, net, tr, in.policy, places);
-  ScheduleResult ok;
-  ok.trip = std::move(trip);
-  return ok;
+  return ScheduleFailure::none;
 }
 
 ScheduleResult Scheduler::cheapest(std::size_t traveller, const std::vector<std::size_t>& stops,

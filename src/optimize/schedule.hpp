@@ -11,6 +11,7 @@
 
 #include <date/tz.h>
 
+#include "cost/trip_cost.hpp"
 #include "flyorcall/model.hpp"
 #include "flyorcall/plan.hpp"
 #include "network/network.hpp"
@@ -73,10 +74,12 @@ public:
                                         bool explain = true) const;
 
   /// schedule without the wording of a failure and without the trip's names (legs', stays' and
-  /// visits' city codes and client ids stay empty): for pricing every departure date of a trip,
-  /// where only its dates, costs and CO2 are read.
-  [[nodiscard]] ScheduleResult
-  schedule_unnamed(std::size_t traveller, const std::vector<std::size_t>& stops, Date depart) const;
+  /// visits' city codes and client ids stay empty), into `trip` and `places`, whose buffers are
+  /// reused between calls: for pricing every departure date of a trip, where only its dates,
+  /// costs and CO2 are read. Returns the failure; none when `trip` holds the scheduled trip.
+  [[nodiscard]] ScheduleFailure schedule_unnamed(std::size_t traveller,
+                                                 const std::vector<std::size_t>& stops, Date depart,
+                                                 Trip& trip, cost::TripPlaces& places) const;
 
   /// The cheapest feasible round trip over every departure date of the horizon that is not
   /// inside `busy` and does not overlap `busy` (ties: earliest). When none is feasible, the
@@ -106,8 +109,10 @@ private:
     network::TravelMatrices matrices;
   };
   [[nodiscard]] const network::Route* route(std::size_t traveller, int from, int to) const;
-  [[nodiscard]] ScheduleResult run(std::size_t traveller, const std::vector<std::size_t>& stops,
-                                   Date depart, bool explain, bool named) const;
+  // Schedules into `trip` (cleared first) and `places`; words a failure into `why` when given.
+  [[nodiscard]] ScheduleFailure run(std::size_t traveller, const std::vector<std::size_t>& stops,
+                                    Date depart, bool named, Trip& trip, cost::TripPlaces& places,
+                                    std::string* why) const;
   // The first business day of client `client` from `d` to the horizon's end.
   [[nodiscard]] std::optional<Date> next_business_day(std::size_t client, Date d) const;
 
