@@ -544,14 +544,16 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         limits.seed = options.seed;
         limits.deadline = options.deadline;
         limits.stagnation = 0;
+        limits.move_window = kMaxStopsPerTrip;
         s = core::solve_general(p, eval, limits, &start);
       }
       node = saved;
       return s;
     };
-    // Each re-solve prices the trips its moves create (about 0.1-0.6 s per client on the
-    // default example), so the search re-solves only small inputs and stays well inside the
-    // time limit, independent of the machine, on larger ones.
+    // A re-solve is a descent whose moves inside a route span at most one trip's length (the
+    // flipped client changes its own trip and its neighbours); it prices the trips its moves
+    // create, about 45 ms per client on the default example, so the search re-solves inputs of
+    // up to kQuarterResolveClients clients and ends well inside their time limit.
     const bool resolving = options.exact || n_clients <= kQuarterResolveClients;
     for (std::size_t i = 0; i < n_clients && resolving; ++i) {
       if (base[i].allowed.empty()) continue;

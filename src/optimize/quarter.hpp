@@ -150,10 +150,10 @@ inline constexpr std::size_t kQuarterSmallClients = 12;
 /// Inputs above this many clients start the search from the greedy plan (see plan_search).
 inline constexpr std::size_t kQuarterSeedClients = 40;
 
-/// Inputs up to this many clients get each client's break-even by re-solving with its decision
-/// flipped; larger ones from the client's marginal cost in the plan's routes (a plan note says
-/// so). The exact solver always re-solves.
-inline constexpr std::size_t kQuarterResolveClients = 12;
+/// Inputs up to this many clients (the default example has 25) get each client's break-even by
+/// re-solving with its decision flipped; larger ones from the client's marginal cost in the
+/// plan's routes (a plan note says so). The exact solver always re-solves.
+inline constexpr std::size_t kQuarterResolveClients = 30;
 
 /// Most candidate clients the exact quarter solver accepts.
 inline constexpr std::size_t kQuarterExactMaxClients = 8;

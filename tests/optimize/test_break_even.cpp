@@ -140,20 +140,22 @@ TEST(BreakEven, GreedyBreakEvenIncludesTheVisitItDisplaces) {
 }
 
 TEST(BreakEven, SearchDecisionsAgreeWithTheirReSolvedBreakEven) {
-  // Ten clients and two travellers: the search re-solves every client.
-  const Input input = example("two-travellers.json");
-  ASSERT_LE(input.clients.size(), kQuarterResolveClients);
-  expect_decisions_agree(input, Method::search);
+  // Ten clients and two travellers, and the default example's 25 clients: the search re-solves
+  // every client.
+  for (const Input& input : {example("two-travellers.json"), read_input(data::default_json)}) {
+    ASSERT_LE(input.clients.size(), kQuarterResolveClients);
+    expect_decisions_agree(input, Method::search);
+  }
 }
 
 TEST(BreakEven, LargerSearchInputsSayTheirBreakEvenIsMarginal) {
-  const Input input = read_input(data::default_json);
-  ASSERT_GT(input.clients.size(), kQuarterResolveClients);
-  const network::Network net = network::Network::build(input);
-  const Plan plan = plan_search(input, net, QuarterOptions{});
+  synthetic::SyntheticOptions o;
+  o.clients = kQuarterResolveClients + 1;
+  const Input input = read_input(synthetic::synthetic_input_json(o));
+  const Plan plan = plan_by(input, Method::search);
   bool said = false;
   for (const std::string& note : plan.notes)
-    said = said || note.find("marginal cost in the plan") != std::string::npos;
+    said = said || note == unresolved_break_even_note(kQuarterResolveClients);
   EXPECT_TRUE(said);
   for (const ClientDecision& d : plan.decisions)
     EXPECT_EQ(d.reason.find("re-planned"), std::string::npos) << d.reason;

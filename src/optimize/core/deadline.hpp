@@ -61,6 +61,10 @@ struct SearchLimits {
   Deadline deadline;             ///< stop when this passes (checked between iterations)
   long long max_iterations = -1; ///< stop after this many improvement iterations; < 0: no cap
   long long stagnation = -1;     ///< stop after this many iterations without a new best; < 0: auto
+  /// The general search's moves inside a route (reversal, swap, relocation) span at most this
+  /// many positions; < 0: any (the default). Keeps the descent's cost linear in a long route's
+  /// length when only nearby positions matter (e.g. a traveller's chronological visits).
+  int move_window = -1;
 };
 
 } // namespace flyorcall::optimize::core

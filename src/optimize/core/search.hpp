@@ -30,7 +30,7 @@ template <class Evaluator> class GeneralSearch {
 public:
   GeneralSearch(const RoutingProblem& p, const Evaluator& eval, const SearchLimits& limits)
       : p_(p), eval_(eval), rng_(limits.seed), deadline_(limits.deadline),
-        nv_(static_cast<int>(p.vehicles.size())) {
+        window_(limits.move_window), nv_(static_cast<int>(p.vehicles.size())) {
     cands_ = p.candidates();
     served_.assign(p.nodes.size(), 0);
     routes_.assign(static_cast<std::size_t>(nv_), {});
@@ -232,22 +232,24 @@ private:
   bool intra(int v) {
     std::vector<int>& r = route(v);
     const int m = static_cast<int>(r.size());
+    // Positions j a move from position i reaches: all, or those within the window.
+    const int w = window_ < 0 ? m : window_;
     std::vector<int> c;
     for (int i = 0; i < m; ++i)
-      for (int j = i + 1; j < m; ++j) {
+      for (int j = i + 1; j < std::min(m, i + w + 1); ++j) {
         c = r;
         std::reverse(c.begin() + i, c.begin() + j + 1);
         if (try_route(v, c)) return true;
       }
     // Swaps at distance 1 or 2 and moves by one place are reversals already tried above.
     for (int i = 0; i < m; ++i)
-      for (int j = i + 3; j < m; ++j) {
+      for (int j = i + 3; j < std::min(m, i + w + 1); ++j) {
         c = r;
         std::swap(c[static_cast<std::size_t>(i)], c[static_cast<std::size_t>(j)]);
         if (try_route(v, c)) return true;
       }
     for (int i = 0; i < m; ++i)
-      for (int j = 0; j < m; ++j) {
+      for (int j = std::max(0, i - w); j < std::min(m, i + w + 1); ++j) {
         if (i == j || i == j + 1 || j == i + 1) continue;
         c = r;
         const int x = c[static_cast<std::size_t>(i)];
@@ -386,6 +388,7 @@ private:
   const Evaluator& eval_;
   Rng rng_;
   Deadline deadline_;
+  int window_;
   int nv_;
   std::vector<int> cands_;
   std::vector<char> served_;
