@@ -301,28 +301,72 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   }
 
   // ---- greedy acceptance: must-visit first, then by advantage ----
-  // One acceptance run on `sts` (a copy of the states: a run re-dates and accepts options in
-  // it). Clients with `out[i]` are kept out, clients with `in[i]` accepted as if they were
-  // must-visit. Returns the accepted trips, or nothing when a forced client cannot be visited;
-  // a must-visit client that cannot be visited throws, as the plan does.
+  // What one acceptance run decides for a client; the priced states are not changed by a run.
+  struct Choice {
+    std::optional<std::size_t> accepted;   // index into the client's options
+    std::optional<std::size_t> trip_index; // index into the run's trips
+    std::string blocked_why;               // the rule or budget that kept the best option out
+    std::optional<Option> redated;         // the accepted option, dated again around others
+  };
   struct Accepted {
     std::vector<Trip> trips;
     std::vector<std::size_t> trip_client;
     std::int64_t objective = 0; // sum of the accepted visits' advantages, cents
+    std::vector<Choice> choice; // per client
   };
-  auto accept = [&](std::vector<ClientState>& sts, const std::vector<char>& out_,
+  // Every feasible departure of each traveller's round trip to one client, looked up once when
+  // a trip has to be dated again around the trips already accepted (as Scheduler::cheapest does).
+  struct Departure {
+    Date depart;
+    Date back;
+    Money cost;
+  };
+  std::vector<std::optional<std::vector<Departure>>> departures(n_travellers * n_clients);
+  auto redate = [&](std::size_t t, std::size_t i,
+                    const std::vector<DateRange>& busy) -> std::optional<Date> {
+    std::optional<std::vector<Departure>>& known = departures[t * n_clients + i];
+    if (!known) {
+      known.emplace();
+      Trip trip;
+      cost::TripPlaces places;
+      for (Date d = input.horizon.first; d <= input.horizon.last; d += date::days{1}) {
+        const ScheduleFailure f = sched.schedule_unnamed(t, {i}, d, trip, places);
+        // As for TripPricer::options: these failures hold for every later departure too.
+        if (f == ScheduleFailure::unreachable || f == ScheduleFailure::no_visit_date ||
+            f == ScheduleFailure::past_horizon)
+          break;
+        if (f == ScheduleFailure::none)
+          known->push_back({trip.depart, trip.back, trip.cost.total()});
+      }
+    }
+    std::optional<Date> best;
+    Money best_cost{0};
+    for (const Departure& dep : *known) {
+      if (overlaps(busy, dep.depart, dep.back)) continue;
+      // Strictly cheaper only, so the earliest of equally cheap dates is kept.
+      if (!best || dep.cost < best_cost) {
+        best = dep.depart;
+        best_cost = dep.cost;
+      }
+    }
+    return best;
+  };
+  // One acceptance run. Clients with `out_[i]` are kept out, clients with `in_[i]` accepted as
+  // if they were must-visit. Returns the accepted trips, or nothing when a forced client cannot
+  // be visited; a must-visit client that cannot be visited throws, as the plan does.
+  auto accept = [&](const std::vector<char>& out_,
                     const std::vector<char>& in_) -> std::optional<Accepted> {
     auto must = [&](std::size_t i) { return input.clients[i].must_visit || in_[i] != 0; };
     std::vector<std::size_t> order(n_clients);
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       if (must(a) != must(b)) return must(a);
-      const bool oa = !sts[a].options.empty();
-      const bool ob = !sts[b].options.empty();
+      const bool oa = !states[a].options.empty();
+      const bool ob = !states[b].options.empty();
       if (oa != ob) return oa;
       if (oa) {
-        const Money va = sts[a].options.front().econ.advantage;
-        const Money vb = sts[b].options.front().econ.advantage;
+        const Money va = states[a].options.front().econ.advantage;
+        const Money vb = states[b].options.front().econ.advantage;
         if (va != vb) return va > vb;
       }
       return input.clients[a].id < input.clients[b].id;
@@ -334,36 +378,43 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     int days_total = 0;
     GramsCo2 co2_used{0};
     Accepted out;
+    out.choice.resize(n_clients);
 
     for (const std::size_t i : order) {
       if (out_[i]) continue;
       const Client& client = input.clients[i];
       const bool must_visit = must(i);
-      ClientState& st = sts[i];
+      const ClientState& st = states[i];
+      Choice& ch = out.choice[i];
       for (std::size_t k = 0; k < st.options.size(); ++k) {
-        Option& o = st.options[k];
-        const Traveller& tr = input.travellers[o.traveller];
+        const Option* o = &st.options[k];
+        Option redated;
+        const Traveller& tr = input.travellers[o->traveller];
         std::string why;
-        if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back) && !must_visit &&
+        if (overlaps(busy[o->traveller], o->trip.depart, o->trip.back) && !must_visit &&
             deadline.expired()) {
           why = "the planner reached its time limit before fitting this trip around the others";
-        } else if (overlaps(busy[o.traveller], o.trip.depart, o.trip.back)) {
-          ScheduleResult r = sched.cheapest(o.traveller, {i}, busy[o.traveller]);
+        } else if (overlaps(busy[o->traveller], o->trip.depart, o->trip.back)) {
+          const std::optional<Date> d = redate(o->traveller, i, busy[o->traveller]);
+          ScheduleResult r = d ? sched.schedule(o->traveller, {i}, *d)
+                               : sched.cheapest(o->traveller, {i}, busy[o->traveller]);
           if (r.trip) {
-            o.trip = std::move(*r.trip);
-            o.econ = economics(i, o.trip);
+            redated.traveller = o->traveller;
+            redated.trip = std::move(*r.trip);
+            redated.econ = economics(i, redated.trip);
+            o = &redated;
           } else {
             why = "no trip of " + tr.id + " fits around the trips already planned: " + r.why;
           }
         }
-        const Trip& trip = o.trip;
+        const Trip& trip = o->trip;
         const Money cost = trip.cost.total();
         if (!why.empty()) {
-        } else if (!must_visit && o.econ.advantage <= Money{0}) {
+        } else if (!must_visit && o->econ.advantage <= Money{0}) {
           why = "economics";
-        } else if (days_used[o.traveller] + trip.days_away > tr.max_days_away) {
+        } else if (days_used[o->traveller] + trip.days_away > tr.max_days_away) {
           why = "max_days_away of " + tr.id + " would be exceeded (" +
-                std::to_string(days_used[o.traveller]) + " days planned + " +
+                std::to_string(days_used[o->traveller]) + " days planned + " +
                 std::to_string(trip.days_away) + " > " + std::to_string(tr.max_days_away) + ")";
         } else if (policy.budget_money && money_used + cost > *policy.budget_money) {
           why = "the money budget would be exceeded (" + format_money(money_used, cur) +
@@ -378,22 +429,23 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
                 format_kg(trip.co2()) + " > " + format_kg(*policy.budget_co2) + ")";
         }
         if (!why.empty()) {
-          if (k == 0) st.blocked_why = why;
+          if (k == 0) ch.blocked_why = why;
           continue;
         }
-        st.accepted = k;
-        st.trip_index = out.trips.size();
-        busy[o.traveller].push_back({trip.depart, trip.back});
-        days_used[o.traveller] += trip.days_away;
+        ch.accepted = k;
+        ch.trip_index = out.trips.size();
+        busy[o->traveller].push_back({trip.depart, trip.back});
+        days_used[o->traveller] += trip.days_away;
         days_total += trip.days_away;
         money_used += cost;
         co2_used += trip.co2();
-        out.objective += o.econ.advantage.count();
+        out.objective += o->econ.advantage.count();
         out.trips.push_back(trip);
         out.trip_client.push_back(i);
+        if (o == &redated) ch.redated = std::move(redated);
         break;
       }
-      if (must_visit && !st.accepted) {
+      if (must_visit && !ch.accepted) {
         if (!client.must_visit) return std::nullopt; // a forced visit that does not fit
         std::string why;
         if (st.allowed.empty())
@@ -401,7 +453,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
         else if (st.options.empty())
           why = st.no_trip_why;
         else
-          why = st.blocked_why.empty() ? "no traveller can take the trip" : st.blocked_why;
+          why = ch.blocked_why.empty() ? "no traveller can take the trip" : ch.blocked_why;
         throw InfeasibleError("/clients/" + std::to_string(i),
                               "must-visit client " + client.id + " cannot be visited: " + why);
       }
@@ -409,39 +461,37 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     return out;
   };
 
-  const std::vector<ClientState> priced = states;
   // The plan's own choices kept by re-solves: clients kept out and clients forced in.
   std::vector<char> kept_out(n_clients, 0);
   std::vector<char> forced_in(n_clients, 0);
-  Accepted plan_run = *accept(states, kept_out, forced_in);
+  Accepted plan_run = *accept(kept_out, forced_in);
 
   // ---- break-even by re-solving: each client's decision flipped (see plan_search) ----
   struct Flip {
     bool solved = false;
     bool feasible = false;
     std::int64_t objective = 0;
-    std::vector<ClientState> states; // a forced visit's run, for its economics
+    std::optional<Option> forced; // a forced visit's option in its run, for its economics
   };
   std::vector<Flip> flips(n_clients);
   std::size_t marginal_only = 0;
-  // Each re-solve copies the priced states and re-dates trips around the others, so the time
-  // grows with the square of the clients: larger inputs keep the marginal break-even.
+  // Each re-solve is one acceptance run over every client, so the time grows with the square of
+  // the clients: larger inputs keep the marginal break-even.
   const bool resolving = n_clients <= kGreedyResolveClients;
   for (std::size_t i = 0; i < n_clients && resolving; ++i) {
     const ClientState& st = states[i];
-    const bool is_visited = st.accepted.has_value();
+    const bool is_visited = plan_run.choice[i].accepted.has_value();
     if (st.allowed.empty() || !st.examined || st.options.empty()) continue;
     if (is_visited && input.clients[i].must_visit) continue; // no value flips it
     if (deadline.expired()) {
       ++marginal_only;
       continue;
     }
-    std::vector<ClientState> sts = priced;
     std::vector<char> out_ = kept_out;
     std::vector<char> in_ = forced_in;
     out_[i] = is_visited ? 1 : 0;
     in_[i] = is_visited ? 0 : 1;
-    const std::optional<Accepted> run = accept(sts, out_, in_);
+    std::optional<Accepted> run = accept(out_, in_);
     Flip& f = flips[i];
     f.solved = true;
     f.feasible = run.has_value();
@@ -450,16 +500,27 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     if (run->objective > plan_run.objective) {
       // A better plan: adopt it (with the flipped decision kept in later re-solves) and explain
       // every client again from the start.
-      states = std::move(sts);
       kept_out = std::move(out_);
       forced_in = std::move(in_);
-      plan_run = *run;
+      plan_run = std::move(*run);
       marginal_only = 0;
       flips.assign(n_clients, Flip{});
       i = static_cast<std::size_t>(-1); // the loop's ++i starts again at client 0
       continue;
     }
-    if (!is_visited) f.states = std::move(sts);
+    if (!is_visited) {
+      const Choice& ch = run->choice[i];
+      f.forced = ch.redated ? *ch.redated : st.options[*ch.accepted];
+    }
+  }
+  // The chosen run's decisions, into the client states.
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    Choice& ch = plan_run.choice[i];
+    ClientState& st = states[i];
+    st.accepted = ch.accepted;
+    st.trip_index = ch.trip_index;
+    st.blocked_why = std::move(ch.blocked_why);
+    if (ch.redated) st.options[*ch.accepted] = std::move(*ch.redated);
   }
   std::vector<Trip> trips = std::move(plan_run.trips);
   const std::vector<std::size_t> trip_client = std::move(plan_run.trip_client);
@@ -519,7 +580,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     std::optional<VisitEconomics> shown;
     if (used) shown = used->econ;
     if (replanned) {
-      const Option& o = st.accepted ? *used : f.states[i].options[*f.states[i].accepted];
+      const Option& o = st.accepted ? *used : *f.forced;
       VisitEconomics e = o.econ;
       const double uplift = fair_uplift(input, client, country, o.trip.visits.front());
       const double visit = static_cast<double>(plan_run.objective);

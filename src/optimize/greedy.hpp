@@ -97,7 +97,7 @@ void finish_totals(Plan& plan, const Policy& policy);
 
 /// Inputs up to this many clients get each client's break-even from greedy by re-solving;
 /// larger ones from the client's own trip (a plan note says so).
-inline constexpr std::size_t kGreedyResolveClients = 100;
+inline constexpr std::size_t kGreedyResolveClients = 500;
 
 /// The plan note for a plan whose input has more than `limit` clients, so that no client was
 /// re-solved for its break-even.

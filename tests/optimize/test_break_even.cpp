@@ -114,6 +114,9 @@ void expect_decisions_agree(const Input& input, Method m) {
 TEST(BreakEven, GreedyDecisionsAgreeWithTheirReSolvedBreakEven) {
   expect_decisions_agree(read_input(data::default_json), Method::greedy);
   expect_decisions_agree(example("two-travellers.json"), Method::greedy);
+  synthetic::SyntheticOptions o; // 100 clients, 5 travellers from 5 offices
+  o.clients = 100;
+  expect_decisions_agree(read_input(synthetic::synthetic_input_json(o)), Method::greedy);
 }
 
 TEST(BreakEven, GreedyBreakEvenIncludesTheVisitItDisplaces) {
