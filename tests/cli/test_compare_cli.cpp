@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_run.hpp"
+#include "support/markdown.hpp"
 
 namespace fs = std::filesystem;
 using flyorcall::clitest::CliRun;
@@ -22,6 +23,8 @@ using flyorcall::clitest::spit;
 using nlohmann::json;
 
 namespace {
+
+using flyorcall::testing::md_cells;
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
 
@@ -233,19 +236,6 @@ TEST_F(CompareCli, OutputIsTheSameWhateverTheJobs) {
 }
 
 namespace {
-
-/// Pipe-table cells of a Markdown line (unescaped pipes separate cells).
-std::size_t md_cells(const std::string& line) {
-  std::size_t pipes = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-      continue;
-    }
-    pipes += line[i] == '|';
-  }
-  return pipes - 1;
-}
 
 /// Hostile client names with what each format must show of them (the input reader refuses
 /// control characters in names, so these are the ones a plan can carry).

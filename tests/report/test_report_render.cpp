@@ -17,9 +17,12 @@
 #include "report/compare_format.hpp"
 #include "report/report_format.hpp"
 #include "report/trip_report.hpp"
+#include "support/markdown.hpp"
 
 namespace flyorcall::report {
 namespace {
+
+using flyorcall::testing::md_cells;
 
 using Json = nlohmann::ordered_json;
 
@@ -234,19 +237,6 @@ TEST(ReportHtml, HostileTextRendersAsText) {
 }
 
 // ---- Markdown ----------------------------------------------------------------------------------
-
-/// Cells of a pipe-table row: unescaped pipes separate cells.
-std::size_t md_cells(const std::string& line) {
-  std::size_t pipes = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\') {
-      ++i;
-      continue;
-    }
-    pipes += line[i] == '|';
-  }
-  return pipes - 1;
-}
 
 /// Every table (a run of lines starting with '|'): the same cell count on every row.
 void expect_regular_tables(const std::string& md, int& tables) {
