@@ -332,6 +332,41 @@ TEST(QuarterPlanner, LargestAcceptedInputStopsAtTheDeadline) {
 }
 
 // A pricer that drops its memo often prices every route exactly as one that keeps it.
+TEST(QuarterPlanner, UnnamedSchedulingPricesTripsAsTheNamedOne) {
+  // The pricer's path (no names, one Trip reused for every call) against the plan's path: the
+  // same failure, dates, days, cost breakdown and CO2 for every departure date of one-, two- and
+  // three-client trips, longer and shorter trips mixed so that leftovers would show.
+  const Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Scheduler sched(input, net);
+  const std::vector<std::vector<std::size_t>> trips = {{0},       {0, 1, 2}, {5},      {14, 15},
+                                                       {3, 4, 6}, {19},      {20, 21}, {22, 0, 13}};
+  Trip reused;
+  cost::TripPlaces places;
+  int priced = 0;
+  for (const auto& stops : trips)
+    for (Date d = input.horizon.first; d <= input.horizon.last; d += date::days{1}) {
+      const ScheduleResult named = sched.schedule(0, stops, d, false);
+      const ScheduleFailure f = sched.schedule_unnamed(0, stops, d, reused, places);
+      const auto day = (d - input.horizon.first).count(); // day of the horizon, for messages
+      ASSERT_EQ(f, named.failure) << day;
+      if (!named.trip) continue;
+      const Trip& t = *named.trip;
+      EXPECT_EQ(reused.depart, t.depart);
+      EXPECT_EQ(reused.back, t.back);
+      EXPECT_EQ(reused.days_away, t.days_away);
+      EXPECT_EQ(reused.cost.total(), t.cost.total()) << day;
+      EXPECT_EQ(reused.cost.jetlag, t.cost.jetlag) << day;
+      EXPECT_EQ(reused.cost.per_diem, t.cost.per_diem) << day;
+      EXPECT_EQ(reused.co2(), t.co2()) << day;
+      ASSERT_EQ(reused.visits.size(), t.visits.size());
+      for (std::size_t k = 0; k < t.visits.size(); ++k)
+        EXPECT_EQ(reused.visits[k].date, t.visits[k].date);
+      ++priced;
+    }
+  EXPECT_GT(priced, 100);
+}
+
 TEST(QuarterPlanner, PricerMemoLimitDoesNotChangePrices) {
   const Input input = read_input(data::default_json);
   const network::Network net = network::Network::build(input);
