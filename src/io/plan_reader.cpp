@@ -465,10 +465,13 @@ public:
         }
         const auto from = day(x, "from_date", q, true);
         const auto local = text(x, "client_local", q, true);
-        const auto m = local ? parse_clock(*local) : std::nullopt;
-        if (local && !m)
+        if (!local) continue;
+        const std::optional<int> m = parse_clock(*local);
+        if (!m) {
           problem(at(q, "client_local"), "expected a time HH:MM, found \"" + *local + "\"");
-        if (from && m) s.client_shifts.emplace_back(*from, *m);
+          continue;
+        }
+        if (from) s.client_shifts.emplace_back(*from, *m);
       }
     }
     return s;

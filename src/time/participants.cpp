@@ -17,7 +17,12 @@ namespace flyorcall::timez {
 namespace {
 
 std::string quote(std::string_view s) {
-  return "\"" + std::string(s) + "\"";
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  out += s;
+  out += '"';
+  return out;
 }
 
 } // namespace
