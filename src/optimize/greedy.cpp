@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <numeric>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -314,39 +315,21 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     std::int64_t objective = 0; // sum of the accepted visits' advantages, cents
     std::vector<Choice> choice; // per client
   };
-  // Every feasible departure of each traveller's round trip to one client, looked up once when
-  // a trip has to be dated again around the trips already accepted (as Scheduler::cheapest does).
-  struct Departure {
-    Date depart;
-    Date back;
-    Money cost;
-  };
-  std::vector<std::optional<std::vector<Departure>>> departures(n_travellers * n_clients);
+  // A trip dated again around the trips already accepted picks, as Scheduler::cheapest does,
+  // the cheapest (then earliest) departure that overlaps none of them, from the departures the
+  // trip pricer looks up once per traveller and client.
+  const TripPricer pricer(input, net, sched, values);
   auto redate = [&](std::size_t t, std::size_t i,
                     const std::vector<DateRange>& busy) -> std::optional<Date> {
-    std::optional<std::vector<Departure>>& known = departures[t * n_clients + i];
-    if (!known) {
-      known.emplace();
-      Trip trip;
-      cost::TripPlaces places;
-      for (Date d = input.horizon.first; d <= input.horizon.last; d += date::days{1}) {
-        const ScheduleFailure f = sched.schedule_unnamed(t, {i}, d, trip, places);
-        // As for TripPricer::options: these failures hold for every later departure too.
-        if (f == ScheduleFailure::unreachable || f == ScheduleFailure::no_visit_date ||
-            f == ScheduleFailure::past_horizon)
-          break;
-        if (f == ScheduleFailure::none)
-          known->push_back({trip.depart, trip.back, trip.cost.total()});
-      }
-    }
+    const int stop = static_cast<int>(i);
     std::optional<Date> best;
-    Money best_cost{0};
-    for (const Departure& dep : *known) {
-      if (overlaps(busy, dep.depart, dep.back)) continue;
+    std::int64_t best_cost = 0;
+    for (const TripOption& o : pricer.options(t, std::span<const int>(&stop, 1))) {
+      if (overlaps(busy, o.depart, o.back)) continue;
       // Strictly cheaper only, so the earliest of equally cheap dates is kept.
-      if (!best || dep.cost < best_cost) {
-        best = dep.depart;
-        best_cost = dep.cost;
+      if (!best || o.cost < best_cost) {
+        best = o.depart;
+        best_cost = o.cost;
       }
     }
     return best;

@@ -294,20 +294,21 @@ ScheduleFailure Scheduler::run(std::size_t traveller, const std::vector<std::siz
     return f;
   };
 
-  // `trip` and `places` may hold an earlier trip: cleared, keeping their buffers.
-  trip.id.clear();
-  trip.traveller_id.clear();
+  // `trip` and `places` may hold an earlier trip: reset, keeping the buffers of its lists.
+  {
+    std::vector<PlannedLeg> legs = std::move(trip.legs);
+    std::vector<Stay> stays = std::move(trip.stays);
+    std::vector<Visit> visits = std::move(trip.visits);
+    trip = Trip{};
+    legs.clear();
+    stays.clear();
+    visits.clear();
+    trip.legs = std::move(legs);
+    trip.stays = std::move(stays);
+    trip.visits = std::move(visits);
+  }
   if (named) trip.traveller_id = tr.id;
   trip.depart = depart;
-  trip.back = Date{};
-  trip.days_away = 0;
-  trip.legs.clear();
-  trip.stays.clear();
-  trip.visits.clear();
-  trip.briefings.clear();
-  trip.cost = CostBreakdown{};
-  trip.co2_flights = GramsCo2{0};
-  trip.co2_hotel = GramsCo2{0};
   places.home = home;
   places.zones = &zones_;
   places.leg_to.clear();
