@@ -62,7 +62,7 @@ void add_method_option(CLI::App* sub, PlanMethod& method) {
   sub->add_option("--method", method,
                   "greedy: one round trip per visited client (default); search: multi-client "
                   "trips by local search on the optimizer core; exact: multi-client trips by "
-                  "enumeration, at most " +
+                  "dynamic programming, at most " +
                       std::to_string(optimize::kQuarterExactMaxClients) + " clients")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, PlanMethod>{{"greedy", PlanMethod::greedy},

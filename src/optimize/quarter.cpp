@@ -15,6 +15,7 @@
 #include "optimize/briefing.hpp"
 #include "optimize/core/search.hpp"
 #include "optimize/greedy.hpp"
+#include "optimize/quarter_exact.hpp"
 
 namespace flyorcall::optimize {
 
@@ -134,7 +135,7 @@ Trip TripPricer::trip(std::size_t traveller, std::span<const int> stops, Date de
 // Splitting a route into dated trips
 
 RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t traveller,
-                       std::span<const int> stops) {
+                       std::span<const int> stops, const SplitPrices& prices) {
   RouteSplit out;
   const std::size_t m = stops.size();
   if (m == 0) {
@@ -142,8 +143,14 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
     return out;
   }
   const int max_days = input.travellers[traveller].max_days_away;
+  const bool priced = prices.any();
+  auto penalty = [&](const TripOption& o) -> std::int64_t {
+    if (!priced) return 0;
+    return std::llround(prices.cost * static_cast<double>(o.cost) + prices.days * o.days +
+                        prices.co2 * static_cast<double>(o.co2));
+  };
   struct Label {
-    std::int64_t score = 0;
+    std::int64_t score = 0; // cost − bonus + penalty
     Date back;
     int days = 0;
     std::int64_t cost = 0;
@@ -178,12 +185,15 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
         const Label from = labels[i][li];
         auto it = std::upper_bound(opts.begin(), opts.end(), from.back,
                                    [](Date b, const TripOption& o) { return b < o.depart; });
+        // Without prices, a later departure is worth trying only when it is cheaper (the
+        // next_lower chain); with them, a dearer one may still cost fewer days or less CO2.
         for (int k = it == opts.end() ? -1 : static_cast<int>(it - opts.begin()); k >= 0;
-             k = opts[static_cast<std::size_t>(k)].next_lower) {
+             k = priced ? (k + 1 < static_cast<int>(opts.size()) ? k + 1 : -1)
+                        : opts[static_cast<std::size_t>(k)].next_lower) {
           const TripOption& o = opts[static_cast<std::size_t>(k)];
           if (from.days + o.days > max_days) continue;
           Label l;
-          l.score = from.score + score(o);
+          l.score = from.score + score(o) + penalty(o);
           l.back = o.back;
           l.days = from.days + o.days;
           l.cost = from.cost + o.cost;
@@ -229,11 +239,10 @@ RouteSplit QuarterEvaluator::split(int vehicle, std::span<const int> visits) con
   std::vector<int> clients;
   clients.reserve(visits.size());
   for (int n : visits) clients.push_back(n - static_cast<int>(qp_->travellers));
-  return split_route(*pricer_, *input_, static_cast<std::size_t>(vehicle), clients);
+  return split_route(*pricer_, *input_, static_cast<std::size_t>(vehicle), clients, prices_);
 }
 
-core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> visits) const {
-  const RouteSplit s = split(vehicle, visits);
+core::RouteEval route_eval_of(const RouteSplit& s) {
   core::RouteEval e;
   e.feasible = s.feasible;
   e.duration = s.days;
@@ -243,10 +252,43 @@ core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> vis
   return e;
 }
 
+core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> visits) const {
+  return route_eval_of(split(vehicle, visits));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The plan
 
 namespace {
+
+// Perturbation rounds without a better plan after which a search with shadow prices stops.
+constexpr long long kShadowPriceRounds = 10;
+
+// Shadow prices to try in the route split for the budgets of `b`, scaled by the average trip cost
+// per gram of CO2 and per day of `s` (the search's plan without them): each budget alone, at a
+// few multiples of that cost.
+std::vector<SplitPrices> shadow_prices(const core::Budgets& b, const core::Solution& s) {
+  std::vector<SplitPrices> out;
+  const double cost = std::max(s.cost, 1.0);
+  for (const double f : {0.5, 1.0, 2.0, 4.0}) {
+    if (b.max_total_load < core::kNoLimit && s.load > 0) {
+      SplitPrices p;
+      p.co2 = f * cost / s.load;
+      out.push_back(p);
+    }
+    if (b.max_total_duration < core::kNoLimit && s.duration > 0) {
+      SplitPrices p;
+      p.days = f * cost / s.duration;
+      out.push_back(p);
+    }
+    if (b.max_total_cost < core::kNoLimit) {
+      SplitPrices p;
+      p.cost = f / 4;
+      out.push_back(p);
+    }
+  }
+  return out;
+}
 
 // What is fixed about one client before any trip is chosen.
 struct ClientBase : RemoteBaseline {
@@ -254,97 +296,6 @@ struct ClientBase : RemoteBaseline {
   Money remote_value;
   Money remote_left; // remote cost of the meetings a visit does not replace
 };
-
-// Exhaustive search for small inputs: every ordered sequence of allowed clients per traveller,
-// then every combination of disjoint sets across travellers. Returns the routes (core node
-// indices per vehicle) of the best plan, or nullopt when no plan serves every must-visit client.
-std::optional<std::vector<std::vector<int>>> solve_quarter_exact(const QuarterProblem& qp,
-                                                                 const QuarterEvaluator& eval) {
-  const core::RoutingProblem& p = qp.problem;
-  const std::size_t nt = qp.travellers;
-  const std::vector<int> cands = p.candidates();
-  const std::size_t n = cands.size();
-  if (n > kQuarterExactMaxClients)
-    throw std::invalid_argument("the exact quarter solver takes at most " +
-                                std::to_string(kQuarterExactMaxClients) + " clients");
-  struct Entry {
-    std::vector<int> route;
-    core::RouteEval e;
-  };
-  // Per traveller and subset mask: the Pareto set over (cost - bonus, days, cost, co2).
-  std::vector<std::vector<std::vector<Entry>>> best(nt, std::vector<std::vector<Entry>>(1u << n));
-  auto dominated = [](const core::RouteEval& a, const core::RouteEval& b) { // b dominates a
-    return b.cost - b.bonus <= a.cost - a.bonus && b.duration <= a.duration && b.cost <= a.cost &&
-           b.load <= a.load;
-  };
-  for (std::size_t t = 0; t < nt; ++t) {
-    std::vector<int> route;
-    std::function<void(std::uint32_t)> grow = [&](std::uint32_t mask) {
-      for (std::size_t k = 0; k < n; ++k) {
-        if (mask & (1u << k)) continue;
-        if (!p.allowed(static_cast<int>(t), cands[k])) continue;
-        route.push_back(cands[k]);
-        const core::RouteEval e = eval.evaluate(static_cast<int>(t), route);
-        if (e.feasible) {
-          const std::uint32_t m2 = mask | (1u << k);
-          auto& set = best[t][m2];
-          if (std::none_of(set.begin(), set.end(),
-                           [&](const Entry& o) { return dominated(e, o.e); })) {
-            std::erase_if(set, [&](const Entry& o) { return dominated(o.e, e); });
-            set.push_back({route, e});
-          }
-          grow(m2);
-        }
-        route.pop_back();
-      }
-    };
-    best[t][0].push_back({{}, eval.evaluate(static_cast<int>(t), {})});
-    grow(0);
-  }
-  std::uint32_t mandatory = 0;
-  std::vector<double> prize(1u << n, 0.0);
-  for (std::size_t k = 0; k < n; ++k)
-    if (p.nodes[static_cast<std::size_t>(cands[k])].mandatory) mandatory |= 1u << k;
-  for (std::uint32_t mask = 1; mask < (1u << n); ++mask) {
-    const int k = std::countr_zero(mask);
-    prize[mask] = prize[mask & (mask - 1)] + p.nodes[static_cast<std::size_t>(cands[k])].prize;
-  }
-  std::optional<std::vector<std::vector<int>>> answer;
-  double best_obj = 0;
-  double best_days = 0;
-  std::vector<const Entry*> chosen(nt, nullptr);
-  std::function<void(std::size_t, std::uint32_t, double, double, double, double)> combine =
-      [&](std::size_t t, std::uint32_t used, double cost, double bonus, double days, double load) {
-        if (t == nt) {
-          if ((used & mandatory) != mandatory) return;
-          const double obj = prize[used] + bonus - cost;
-          if (!answer || obj > best_obj + 1e-6 || (obj > best_obj - 1e-6 && days < best_days)) {
-            std::vector<std::vector<int>> routes;
-            for (const Entry* e : chosen) routes.push_back(e->route);
-            answer = std::move(routes);
-            best_obj = obj;
-            best_days = days;
-          }
-          return;
-        }
-        for (std::uint32_t mask = 0; mask < (1u << n); ++mask) {
-          if (mask & used) continue;
-          for (const Entry& e : best[t][mask]) {
-            const double c2 = cost + e.e.cost;
-            const double d2 = days + e.e.duration;
-            const double l2 = load + e.e.load;
-            if (c2 > p.budgets.max_total_cost + core::kTolerance ||
-                d2 > p.budgets.max_total_duration + core::kTolerance ||
-                l2 > p.budgets.max_total_load + core::kTolerance)
-              continue;
-            chosen[t] = &e;
-            combine(t + 1, used | mask, c2, bonus + e.e.bonus, d2, l2);
-          }
-        }
-      };
-  combine(0, 0, 0, 0, 0, 0);
-  return answer;
-}
 
 } // namespace
 
@@ -410,14 +361,23 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   p.cost_weight = 1.0;
 
   const TripPricer pricer(input, net, sched, base_values);
-  const QuarterEvaluator eval(qp, pricer, input);
+  QuarterEvaluator eval(qp, pricer, input);
 
   std::vector<std::vector<int>> routes(n_travellers);
+  // The exact solver's dated trips of `routes` (split_route's for the search).
+  std::vector<RouteSplit> exact_splits;
+  double exact_objective = 0;
+  std::optional<QuarterExact> exact;
   bool feasible = true;
   if (options.exact) {
-    const auto r = solve_quarter_exact(qp, eval);
+    exact.emplace(qp, pricer, input);
+    std::optional<ExactPlan> r = exact->best();
     feasible = r.has_value();
-    if (r) routes = *r;
+    if (r) {
+      routes = std::move(r->routes);
+      exact_splits = std::move(r->splits);
+      exact_objective = r->objective;
+    }
   } else {
     core::SearchLimits limits;
     limits.seed = options.seed;
@@ -454,6 +414,28 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       core::Solution fallback = core::make_solution(p, eval, greedy_routes);
       if (fallback.feasible && (!s.feasible || fallback.objective > s.objective + 1e-6))
         s = std::move(fallback);
+    }
+    // Budgets: the split of a route into trips is the cheapest one, which may spend more CO2,
+    // days or money than a dearer split would. So the search runs again with each budget's
+    // shadow price in the split, from the best routes so far, and keeps the plan that nets most.
+    if (p.budgets.max_total_cost < core::kNoLimit ||
+        p.budgets.max_total_duration < core::kNoLimit ||
+        p.budgets.max_total_load < core::kNoLimit) {
+      SplitPrices best_prices;
+      core::SearchLimits descent = limits; // from a local optimum: a descent, then a few kicks
+      descent.stagnation = std::min<long long>(limits.stagnation, kShadowPriceRounds);
+      for (const SplitPrices& prices : shadow_prices(p.budgets, s)) {
+        if (options.deadline.expired()) break;
+        eval.set_prices(prices);
+        std::vector<std::vector<int>> start(n_travellers);
+        for (const core::Route& r : s.routes) start[static_cast<std::size_t>(r.vehicle)] = r.visits;
+        core::Solution priced = core::solve_general(p, eval, descent, &start);
+        if (priced.feasible && (!s.feasible || priced.objective > s.objective + 0.5)) {
+          s = std::move(priced);
+          best_prices = prices;
+        }
+      }
+      eval.set_prices(best_prices);
     }
     feasible = s.feasible;
     for (const core::Route& r : s.routes) routes[static_cast<std::size_t>(r.vehicle)] = r.visits;
@@ -502,9 +484,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     double uplift = 0;     // fair uplift of the client's visit in it (a forced visit)
   };
   std::vector<Flip> flips(n_clients);
-  // The fair uplift of the visit at position k of traveller t's route r (core nodes).
-  auto uplift_at = [&](std::size_t t, const std::vector<int>& r, std::size_t k) {
-    const RouteSplit s = eval.split(static_cast<int>(t), r);
+  // The fair uplift of the visit at position k of traveller t's route r (core nodes) split `s`.
+  auto uplift_at = [&](std::size_t t, const std::vector<int>& r, const RouteSplit& s,
+                       std::size_t k) {
     for (const RouteSplit::Part& part : s.parts) {
       if (k < part.first || k >= part.last) continue;
       std::vector<int> stops;
@@ -521,11 +503,21 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   double plan_objective = 0;
   std::string marginal_notice; // why no client was re-solved, if none was
   {
-    auto objective_of = [&](const std::vector<std::vector<int>>& rs) {
-      return core::make_solution(p, eval, rs).objective;
+    double current =
+        options.exact ? exact_objective : core::make_solution(p, eval, routes).objective;
+    // A re-solve's plan: its routes (core nodes per traveller) and, from the exact solver, their
+    // dated trips.
+    struct Resolved {
+      double objective = 0;
+      std::vector<std::vector<int>> routes;
+      std::vector<RouteSplit> splits;
     };
-    double current = objective_of(routes);
-    auto resolve = [&](std::size_t i, bool visit) {
+    auto resolve = [&](std::size_t i, bool visit) -> std::optional<Resolved> {
+      if (options.exact) {
+        std::optional<ExactPlan> r = exact->best(i, visit);
+        if (!r) return std::nullopt;
+        return Resolved{r->objective, std::move(r->routes), std::move(r->splits)};
+      }
       core::Node& node = p.nodes[static_cast<std::size_t>(qp.client_node(i))];
       const core::Node saved = node;
       std::vector<std::vector<int>> start = routes;
@@ -536,19 +528,20 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         node.vehicles = {-1};
         for (std::vector<int>& r : start) std::erase(r, qp.client_node(i));
       }
-      std::optional<core::Solution> s;
-      if (options.exact) {
-        if (const auto r = solve_quarter_exact(qp, eval)) s = core::make_solution(p, eval, *r);
-      } else {
-        core::SearchLimits limits;
-        limits.seed = options.seed;
-        limits.deadline = options.deadline;
-        limits.stagnation = 0;
-        limits.move_window = kMaxStopsPerTrip;
-        s = core::solve_general(p, eval, limits, &start);
-      }
+      core::SearchLimits limits;
+      limits.seed = options.seed;
+      limits.deadline = options.deadline;
+      limits.stagnation = 0;
+      limits.move_window = kMaxStopsPerTrip;
+      const core::Solution s = core::solve_general(p, eval, limits, &start);
       node = saved;
-      return s;
+      if (!s.feasible) return std::nullopt;
+      Resolved r;
+      r.objective = s.objective;
+      r.routes.assign(n_travellers, {});
+      for (const core::Route& route : s.routes)
+        r.routes[static_cast<std::size_t>(route.vehicle)] = route.visits;
+      return r;
     };
     // A re-solve is a descent whose moves inside a route span at most one trip's length (the
     // flipped client changes its own trip and its neighbours); it prices the trips its moves
@@ -563,21 +556,20 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         ++marginal_only;
         continue;
       }
-      const std::optional<core::Solution> s = resolve(i, !is_visited);
+      std::optional<Resolved> s = resolve(i, !is_visited);
       if (!options.exact && options.deadline.expired()) { // cut short: not a re-solve
         ++marginal_only;
         continue;
       }
       Flip& f = flips[i];
       f.solved = true;
-      f.feasible = s && s->feasible;
+      f.feasible = s.has_value();
       if (!f.feasible) continue;
       f.objective = s->objective;
       if (s->objective > current + 0.5) {
         // A better plan: adopt it and explain every client again from the start.
-        for (std::vector<int>& r : routes) r.clear();
-        for (const core::Route& r : s->routes)
-          routes[static_cast<std::size_t>(r.vehicle)] = r.visits;
+        routes = std::move(s->routes);
+        exact_splits = std::move(s->splits);
         std::fill(visited.begin(), visited.end(), 0);
         for (const auto& r : routes)
           for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;
@@ -588,11 +580,13 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         continue;
       }
       if (!is_visited) {
-        for (const core::Route& r : s->routes) {
-          const auto it = std::find(r.visits.begin(), r.visits.end(), qp.client_node(i));
-          if (it != r.visits.end())
-            f.uplift = uplift_at(static_cast<std::size_t>(r.vehicle), r.visits,
-                                 static_cast<std::size_t>(it - r.visits.begin()));
+        for (std::size_t t = 0; t < n_travellers; ++t) {
+          const std::vector<int>& r = s->routes[t];
+          const auto it = std::find(r.begin(), r.end(), qp.client_node(i));
+          if (it != r.end())
+            f.uplift =
+                uplift_at(t, r, options.exact ? s->splits[t] : eval.split(static_cast<int>(t), r),
+                          static_cast<std::size_t>(it - r.begin()));
         }
       }
     }
@@ -609,7 +603,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   std::vector<Built> built;
   std::vector<RouteSplit> splits(n_travellers);
   for (std::size_t t = 0; t < n_travellers; ++t) {
-    splits[t] = eval.split(static_cast<int>(t), routes[t]);
+    splits[t] = options.exact ? exact_splits[t] : eval.split(static_cast<int>(t), routes[t]);
     std::vector<int> clients;
     for (int node : routes[t]) clients.push_back(node - static_cast<int>(n_travellers));
     for (const RouteSplit::Part& part : splits[t].parts) {
@@ -629,7 +623,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   });
 
   Plan plan;
-  plan.method = options.exact ? "exact-enumeration" : "iterated-local-search";
+  plan.method = options.exact ? "exact-dynamic-programming" : "iterated-local-search";
   plan.notes = sched.notes();
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
@@ -666,7 +660,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   double days_now = 0;
   double co2_now = 0;
   for (std::size_t t = 0; t < n_travellers; ++t) {
-    route_eval[t] = eval.evaluate(static_cast<int>(t), routes[t]);
+    route_eval[t] = route_eval_of(splits[t]);
     cost_now += route_eval[t].cost;
     days_now += route_eval[t].duration;
     co2_now += route_eval[t].load;
@@ -734,7 +728,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
           r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
           const RouteSplit s = eval.split(static_cast<int>(t), r);
           if (s.feasible) {
-            const double uplift = uplift_at(t, r, k);
+            const double uplift = uplift_at(t, r, s, k);
             const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
             const double d_cost = static_cast<double>(s.cost) - route_eval[t].cost;
             const double d_bonus = static_cast<double>(s.bonus) - route_eval[t].bonus;

@@ -97,12 +97,25 @@ struct RouteSplit {
   std::vector<Part> parts;
 };
 
-/// The cheapest (cost − bonus, then fewest days) split of traveller `traveller`'s visit sequence
-/// `stops` (clients in chronological order) into consecutive round trips that do not overlap and
-/// keep the traveller's max_days_away. Exact for the sequence: every split into trips of at most
-/// kMaxStopsPerTrip clients and every feasible departure date are considered.
+/// Prices the route split weighs besides cost − bonus, in cents per unit: a budget's shadow
+/// price, which makes the split trade money for CO2, days or a smaller trip cost.
+struct SplitPrices {
+  double cost = 0; ///< per cent of trip cost
+  double days = 0; ///< per day away
+  double co2 = 0;  ///< per gram CO2e
+  [[nodiscard]] bool any() const { return cost > 0 || days > 0 || co2 > 0; }
+};
+
+/// The cheapest (cost − bonus plus `prices`, then fewest days) split of traveller `traveller`'s
+/// visit sequence `stops` (clients in chronological order) into consecutive round trips that do
+/// not overlap and keep the traveller's max_days_away. Exact for the sequence: every split into
+/// trips of at most kMaxStopsPerTrip clients and every feasible departure date are considered.
 [[nodiscard]] RouteSplit split_route(const TripPricer& pricer, const Input& input,
-                                     std::size_t traveller, std::span<const int> stops);
+                                     std::size_t traveller, std::span<const int> stops,
+                                     const SplitPrices& prices = {});
+
+/// The core evaluation of a split route: its days, cost, bonus and CO2 (as the load).
+[[nodiscard]] core::RouteEval route_eval_of(const RouteSplit& s);
 
 /// The quarter's optimisation problem on the optimizer core: node t < travellers is traveller
 /// t's home (a depot), node travellers + i is client i; vehicle t is traveller t.
@@ -122,6 +135,9 @@ public:
   /// Evaluates routes of `qp` with `pricer` (both must outlive it).
   QuarterEvaluator(const QuarterProblem& qp, const TripPricer& pricer, const Input& input)
       : qp_(&qp), pricer_(&pricer), input_(&input) {}
+  /// Splits routes with `prices` from now on (none by default).
+  void set_prices(const SplitPrices& prices) { prices_ = prices; }
+  [[nodiscard]] const SplitPrices& prices() const { return prices_; }
   /// Core evaluator contract (see core::MatrixEvaluator).
   [[nodiscard]] core::RouteEval evaluate(int vehicle, std::span<const int> visits) const;
   /// The split of a route given as core node indices.
@@ -131,6 +147,7 @@ private:
   const QuarterProblem* qp_;
   const TripPricer* pricer_;
   const Input* input_;
+  SplitPrices prices_;
 };
 
 /// How the quarter planner searches.
@@ -156,7 +173,7 @@ inline constexpr std::size_t kQuarterSeedClients = 40;
 inline constexpr std::size_t kQuarterResolveClients = 30;
 
 /// Most candidate clients the exact quarter solver accepts.
-inline constexpr std::size_t kQuarterExactMaxClients = 8;
+inline constexpr std::size_t kQuarterExactMaxClients = 12;
 
 /// The planned quarter of `input` on `net`: multi-client round trips chosen by the core search
 /// (or by enumeration with `options.exact`). Above kQuarterSmallClients clients it never nets

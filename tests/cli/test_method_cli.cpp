@@ -27,7 +27,8 @@ namespace {
 
 const fs::path kSource = FLYORCALL_SOURCE_DIR;
 const std::string kSmall = "data/examples/small.json";
-const std::string kTwo = "data/examples/two-travellers.json"; // 10 clients: too many for exact
+const std::string kTwo = "data/examples/two-travellers.json";
+const std::string kMany = "data/examples/default.json"; // 25 clients: too many for exact
 
 class MethodCli : public ::testing::Test {
 protected:
@@ -149,7 +150,7 @@ TEST_F(MethodCli, CompareExactOnASmallInput) {
                        "--format json");
   ASSERT_EQ(r.code, 0) << r.err;
   const json c = json::parse(r.out);
-  EXPECT_EQ(c["base"]["method"], "exact-enumeration");
+  EXPECT_EQ(c["base"]["method"], "exact-dynamic-programming");
   EXPECT_EQ(c["base"]["totals"]["net"], plan_of(kSmall, "exact")["totals"]["net"]);
 }
 
@@ -167,14 +168,28 @@ TEST_F(MethodCli, CompareSearchIsByteIdenticalAcrossJobs) {
   }
 }
 
+TEST_F(MethodCli, ExactPlansTheTwoTravellerExampleAndTheSearchReachesIt) {
+  // 10 clients and two travellers: within the exact solver's reach. A deadline no run reaches
+  // (even under a sanitizer), so that the search ends by itself.
+  json two = json::parse(slurp(kSource / kTwo));
+  two["time_limit_s"] = 600;
+  const fs::path two_file = write("two.json", two.dump());
+  const json exact = plan_of(two_file.string(), "exact");
+  EXPECT_EQ(exact["method"], "exact-dynamic-programming");
+  expect_checked(two_file, exact);
+  const json search = plan_of(two_file.string(), "search");
+  EXPECT_LE(search["totals"]["net"].get<double>(), exact["totals"]["net"].get<double>());
+  EXPECT_EQ(search["totals"]["net"], exact["totals"]["net"]);
+}
+
 TEST_F(MethodCli, CompareExactOnTooManyClientsIsThePlanError) {
-  const CliRun plan = run("plan " + kTwo + " --method exact");
+  const CliRun plan = run("plan " + kMany + " --method exact");
   ASSERT_EQ(plan.code, 2);
-  EXPECT_NE(plan.err.find("/clients: method exact takes at most 8 clients, found 10"),
+  EXPECT_NE(plan.err.find("/clients: method exact takes at most 12 clients, found 25"),
             std::string::npos)
       << plan.err;
   const fs::path out = path("cmp.json");
-  const CliRun r = run("compare " + kTwo +
+  const CliRun r = run("compare " + kMany +
                        " --set /policy/carbon_price_per_t=200 --method exact "
                        "--format json -o '" +
                        out.string() + "'");
@@ -184,9 +199,9 @@ TEST_F(MethodCli, CompareExactOnTooManyClientsIsThePlanError) {
   EXPECT_FALSE(fs::exists(out));
 
   // The same in the JSON error format.
-  const CliRun plan_json = run("plan " + kTwo + " --method exact --error-format json");
+  const CliRun plan_json = run("plan " + kMany + " --method exact --error-format json");
   const CliRun json_err =
-      run("compare " + kTwo + " --set /seed=3 --method exact --error-format json");
+      run("compare " + kMany + " --set /seed=3 --method exact --error-format json");
   EXPECT_EQ(json_err.code, 2);
   EXPECT_EQ(json_err.err, plan_json.err);
   const json e = json::parse(json_err.err);
@@ -195,20 +210,20 @@ TEST_F(MethodCli, CompareExactOnTooManyClientsIsThePlanError) {
 }
 
 TEST_F(MethodCli, CompareExactOnAScenarioWithTooManyClientsNamesTheScenario) {
-  // small.json has 3 clients; the scenario makes them 9.
+  // small.json has 3 clients; the scenario makes them 13.
   json clients = json::parse(slurp(kSource / kSmall))["clients"];
-  for (int k = 0; clients.size() < 9; ++k) {
+  for (int k = 0; clients.size() < 13; ++k) {
     json extra = clients[static_cast<std::size_t>(k)];
     extra["id"] = extra["id"].get<std::string>() + "-copy" + std::to_string(k);
     clients.push_back(extra);
   }
-  const fs::path patch = write("nine.json", json{{"clients", clients}}.dump());
+  const fs::path patch = write("thirteen.json", json{{"clients", clients}}.dump());
   const fs::path out = path("cmp.txt");
   const CliRun r = run("compare " + kSmall + " '" + patch.string() +
                        "' --set /seed=5 --method exact -o '" + out.string() + "'");
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "scenario \"" + patch.string() +
-                       "\": /clients: method exact takes at most 8 clients, found 9\n");
+                       "\": /clients: method exact takes at most 12 clients, found 13\n");
   EXPECT_FALSE(fs::exists(out));
   // Without exact the same comparison is fine.
   const CliRun ok = run("compare " + kSmall + " '" + patch.string() + "' --set /seed=5");
@@ -267,17 +282,17 @@ TEST_F(MethodCli, BatchSearchIsByteIdenticalAcrossJobs) {
 }
 
 TEST_F(MethodCli, BatchExactOnTooManyClientsIsAnErrorRecordAndTheOthersGoOn) {
-  const CliRun plan = run("plan " + kTwo + " --method exact --error-format json");
+  const CliRun plan = run("plan " + kMany + " --method exact --error-format json");
   ASSERT_EQ(plan.code, 2);
   const json plan_error = json::parse(plan.err);
 
-  const CliRun r = run("batch " + kSmall + " " + kTwo + " " + kSmall + " --method exact --jobs 2");
+  const CliRun r = run("batch " + kSmall + " " + kMany + " " + kSmall + " --method exact --jobs 2");
   EXPECT_EQ(r.code, 2) << r.err;
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 3u);
   const json bad = json::parse(lines[1]);
   EXPECT_EQ(bad["index"], 1);
-  EXPECT_EQ(bad["source"], kTwo);
+  EXPECT_EQ(bad["source"], kMany);
   EXPECT_FALSE(bad.contains("plan"));
   EXPECT_EQ(bad["error"]["code"], 2);
   EXPECT_EQ(bad["error"]["error"], "input");
@@ -286,7 +301,7 @@ TEST_F(MethodCli, BatchExactOnTooManyClientsIsAnErrorRecordAndTheOthersGoOn) {
   for (const std::size_t i : {0u, 2u}) {
     const json good = json::parse(lines[i]);
     ASSERT_TRUE(good.contains("plan")) << lines[i];
-    EXPECT_EQ(good["plan"]["method"], "exact-enumeration");
+    EXPECT_EQ(good["plan"]["method"], "exact-dynamic-programming");
     expect_checked(kSource / kSmall, good["plan"]);
   }
 }

@@ -88,13 +88,13 @@ TEST(QuarterPlanner, SameSeedSamePlan) {
 }
 
 // A small input on the default network: clients in European cities, one or two travellers.
-std::string random_input(core::Rng& rng, int case_no) {
+std::string random_input(core::Rng& rng, int case_no, int min_clients = 3, int max_clients = 6) {
   static const std::vector<std::string> cities = {"MUC", "HAM", "LON", "PAR", "MAD", "MIL",
                                                   "AMS", "ZRH", "PRG", "OSL", "DUB", "LYS",
                                                   "EDI", "MAN", "IST", "VIE", "CPH"};
   static const std::vector<std::string> homes = {"FRA", "LON", "PAR"};
   const int n_travellers = 1 + rng.below(2);
-  const int n_clients = 3 + rng.below(4);
+  const int n_clients = min_clients + rng.below(max_clients - min_clients + 1);
   std::string j = R"({"start": "2027-03-01", "end": "2027-03-28", "currency": "EUR", "seed": )" +
                   std::to_string(case_no) +
                   R"(, "network": {"use_default": true}, "travellers": [)";
@@ -170,6 +170,28 @@ TEST(QuarterPlanner, HeuristicMatchesExhaustiveSearchOnRandomSmallInputs) {
   EXPECT_GE(matched * 100, compared * 98);
 }
 
+// The same at the exact solver's limit of 12 clients.
+TEST(QuarterPlanner, HeuristicMatchesExactOnRandomInputsOfTwelveClients) {
+  core::Rng rng(12);
+  int matched = 0;
+  const int count = 4;
+  for (int k = 0; k < count; ++k) {
+    const std::string text = random_input(rng, k, 12, 12);
+    SCOPED_TRACE(text);
+    const Input input = read_input(text);
+    ASSERT_EQ(input.clients.size(), kQuarterExactMaxClients);
+    const Plan exact = plan_with(input, true);
+    const Plan heuristic = plan_with(input, false);
+    EXPECT_EQ(exact.method, "exact-dynamic-programming");
+    EXPECT_TRUE(check::check_plan(input, exact).empty()) << "exact plan of case " << k;
+    EXPECT_TRUE(check::check_plan(input, heuristic).empty()) << "heuristic plan of case " << k;
+    EXPECT_LE(heuristic.totals.net, exact.totals.net);
+    if (heuristic.totals.net == exact.totals.net) ++matched;
+  }
+  std::printf("random plans of 12 clients: %d of %d matched the optimum\n", matched, count);
+  EXPECT_GE(matched, count - 1);
+}
+
 TEST(QuarterPlanner, UnreachableMustVisitNamesTheRule) {
   Input input = read_input(data::default_json);
   input.clients[0].must_visit = true;
@@ -183,6 +205,44 @@ TEST(QuarterPlanner, UnreachableMustVisitNamesTheRule) {
     EXPECT_NE(std::string(e.what()).find("business days and availability"), std::string::npos)
         << e.what();
   }
+}
+
+// With a price on CO2, days or cost, the split trades money for less of it: never more CO2, days
+// or cost than the cheapest split and never cheaper; with CO2 priced, strictly less CO2 for some
+// sequences (on these, the cheapest split is already the shortest).
+TEST(QuarterPlanner, SplitPricesTradeMoneyForTheBudgetedResource) {
+  const Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Scheduler sched(input, net);
+  const TripPricer pricer(input, net, sched,
+                          std::vector<Money>(input.clients.size(), money_from_units(10000)));
+  SplitPrices co2;
+  co2.co2 = 5.0; // cents per gram: 50,000 EUR per tonne
+  SplitPrices days;
+  days.days = 500000; // cents per day
+  SplitPrices cost;
+  cost.cost = 1.0;
+  int less_co2 = 0;
+  for (int a = 0; a < 8; ++a)
+    for (int b = 0; b < 8; ++b)
+      for (int c = 0; c < 8; ++c) {
+        if (a == b || b == c || a == c) continue;
+        const std::vector<int> stops = {a, b, c};
+        const RouteSplit plain = split_route(pricer, input, 0, stops);
+        if (!plain.feasible) continue;
+        const RouteSplit by_co2 = split_route(pricer, input, 0, stops, co2);
+        const RouteSplit by_days = split_route(pricer, input, 0, stops, days);
+        const RouteSplit by_cost = split_route(pricer, input, 0, stops, cost);
+        for (const RouteSplit* s : {&by_co2, &by_days, &by_cost}) {
+          ASSERT_TRUE(s->feasible);
+          EXPECT_GE(s->cost - s->bonus, plain.cost - plain.bonus);
+        }
+        EXPECT_LE(by_co2.co2, plain.co2);
+        EXPECT_LE(by_days.days, plain.days);
+        EXPECT_LE(by_cost.cost, plain.cost);
+        less_co2 += by_co2.co2 < plain.co2 ? 1 : 0;
+      }
+  EXPECT_GT(less_co2, 0);
 }
 
 // split_route against brute force: every split of a 3-client sequence into consecutive trips,

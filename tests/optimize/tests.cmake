@@ -12,3 +12,4 @@ target_compile_definitions(test_optimize_core PRIVATE FLYORCALL_BENCH="$<TARGET_
 add_dependencies(test_optimize_core flyorcall_bench)
 flyorcall_add_test(test_quarter ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_quarter.cpp)
 flyorcall_add_test(test_break_even ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_break_even.cpp)
+flyorcall_add_test(test_quarter_exact ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_quarter_exact.cpp)
