@@ -100,3 +100,25 @@ BENCHMARK(BM_PlanScalingSearch)
     ->Unit(benchmark::kMillisecond);
 
 } // namespace
+
+namespace {
+
+// The exact solver (--method exact) on the default example's first 6 to 12 clients (a 13-week
+// quarter, trips of up to 10 days): pricing every order of every set of clients dominates.
+void BM_PlanExactDefaultClients(benchmark::State& state) {
+  flyorcall::Input input = flyorcall::read_input(flyorcall::data::default_json);
+  input.clients.resize(static_cast<std::size_t>(state.range(0)));
+  flyorcall::Plan plan;
+  for (auto _ : state) {
+    plan = flyorcall::plan_quarter(input, flyorcall::PlanMethod::exact);
+    benchmark::DoNotOptimize(plan);
+  }
+  state.counters["clients"] = static_cast<double>(input.clients.size());
+  state.counters["net_eur"] = static_cast<double>(plan.totals.net.count()) / 100.0;
+}
+BENCHMARK(BM_PlanExactDefaultClients)
+    ->DenseRange(6, 12, 2)
+    ->Iterations(1)
+    ->Unit(benchmark::kMillisecond);
+
+} // namespace
