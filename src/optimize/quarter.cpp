@@ -261,6 +261,11 @@ core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> vis
 
 namespace {
 
+// A local re-solve (inputs above kQuarterResolveClients) tries this many of the nearest clients
+// left out, in at most this many places.
+constexpr std::size_t kLocalResolveNeighbours = 8;
+constexpr int kLocalResolveInsertions = 2;
+
 // Perturbation rounds without a better plan after which a search with shadow prices stops.
 constexpr long long kShadowPriceRounds = 10;
 
@@ -298,6 +303,14 @@ struct ClientBase : RemoteBaseline {
 };
 
 } // namespace
+
+std::string local_break_even_note(std::size_t limit) {
+  return "break-even values come from re-planning each client locally (its traveller's trips "
+         "re-split and re-dated with the client taken out or put in, and the nearest clients "
+         "left out tried in its place); the whole quarter is re-solved for them on inputs of up "
+         "to " +
+         std::to_string(limit) + " clients";
+}
 
 Plan plan_search(const Input& input, const network::Network& net, const QuarterOptions& options) {
   const Scheduler sched(input, net);
@@ -501,7 +514,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   };
   std::size_t marginal_only = 0; // clients left to the marginal break-even by the deadline
   double plan_objective = 0;
-  std::string marginal_notice; // why no client was re-solved, if none was
+  std::string marginal_notice; // how the break-even values were found, when not the usual way
+  // Above kQuarterResolveClients the search re-solves locally (see local_resolve).
+  const bool local = !options.exact && n_clients > kQuarterResolveClients;
   {
     double current =
         options.exact ? exact_objective : core::make_solution(p, eval, routes).objective;
@@ -543,12 +558,149 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         r.routes[static_cast<std::size_t>(route.vehicle)] = route.visits;
       return r;
     };
-    // A re-solve is a descent whose moves inside a route span at most one trip's length (the
-    // flipped client changes its own trip and its neighbours); it prices the trips its moves
-    // create, about 45 ms per client on the default example, so the search re-solves inputs of
-    // up to kQuarterResolveClients clients and ends well inside their time limit.
-    const bool resolving = options.exact || n_clients <= kQuarterResolveClients;
-    for (std::size_t i = 0; i < n_clients && resolving; ++i) {
+    // Above kQuarterResolveClients a full descent per client costs too much (40 s for 50
+    // clients), so the re-solve is local: the client is taken out of its traveller's route or
+    // put into the best place of any allowed route (dropping nearby visits when a budget then
+    // breaks), each changed route is split and dated again, and the clients left out nearest to
+    // it are tried in the free place.
+    auto local_resolve = [&](std::size_t i, bool visit) -> std::optional<Resolved> {
+      std::vector<std::vector<int>> rs = routes;
+      std::vector<core::RouteEval> ev(n_travellers);
+      double cost = 0;
+      double days = 0;
+      double co2 = 0;
+      for (std::size_t t = 0; t < n_travellers; ++t) {
+        ev[t] = eval.evaluate(static_cast<int>(t), rs[t]);
+        cost += ev[t].cost;
+        days += ev[t].duration;
+        co2 += ev[t].load;
+      }
+      auto fits = [&](std::size_t t, const core::RouteEval& e) {
+        return cost - ev[t].cost + e.cost <= p.budgets.max_total_cost + core::kTolerance &&
+               days - ev[t].duration + e.duration <=
+                   p.budgets.max_total_duration + core::kTolerance &&
+               co2 - ev[t].load + e.load <= p.budgets.max_total_load + core::kTolerance;
+      };
+      // What route t costs the objective more with `e` than now.
+      auto dearer = [&](std::size_t t, const core::RouteEval& e) {
+        return (e.cost - e.bonus) - (ev[t].cost - ev[t].bonus);
+      };
+      auto set_route = [&](std::size_t t, std::vector<int> r, const core::RouteEval& e) {
+        cost += e.cost - ev[t].cost;
+        days += e.duration - ev[t].duration;
+        co2 += e.load - ev[t].load;
+        ev[t] = e;
+        rs[t] = std::move(r);
+      };
+      auto prize_of = [&](int node) { return p.nodes[static_cast<std::size_t>(node)].prize; };
+      const int node = qp.client_node(i);
+      const auto window = static_cast<std::size_t>(kMaxStopsPerTrip);
+      std::size_t ft = 0; // the route and position the flip changed
+      std::size_t fk = 0;
+      if (!visit) {
+        for (std::size_t t = 0; t < n_travellers; ++t)
+          if (const auto it = std::find(rs[t].begin(), rs[t].end(), node); it != rs[t].end()) {
+            ft = t;
+            fk = static_cast<std::size_t>(it - rs[t].begin());
+          }
+        std::vector<int> r = rs[ft];
+        r.erase(r.begin() + static_cast<std::ptrdiff_t>(fk));
+        const core::RouteEval e = eval.evaluate(static_cast<int>(ft), r);
+        if (!e.feasible) return std::nullopt;
+        set_route(ft, std::move(r), e);
+      } else {
+        // The best place, within the budgets when one is; else the best place at all, and
+        // then the visits of that route that lose least are dropped until the budgets hold.
+        std::optional<std::pair<double, std::pair<std::size_t, std::size_t>>> in_budget;
+        std::optional<std::pair<double, std::pair<std::size_t, std::size_t>>> any;
+        for (const std::size_t t : base[i].allowed) {
+          std::vector<int> r = rs[t];
+          for (std::size_t k = 0; k <= r.size(); ++k) {
+            r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), node);
+            const core::RouteEval e = eval.evaluate(static_cast<int>(t), r);
+            r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
+            if (!e.feasible) continue;
+            const double d = dearer(t, e);
+            if (!any || d < any->first) any = {d, {t, k}};
+            if (fits(t, e) && (!in_budget || d < in_budget->first)) in_budget = {d, {t, k}};
+          }
+        }
+        if (!any) return std::nullopt;
+        const auto [t, k] = in_budget ? in_budget->second : any->second;
+        ft = t;
+        fk = k;
+        std::vector<int> r = rs[t];
+        r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), node);
+        set_route(t, r, eval.evaluate(static_cast<int>(t), r));
+        while (!fits(ft, ev[ft])) {
+          std::optional<std::pair<double, std::size_t>> drop; // objective lost, position
+          const std::size_t lo = fk > window ? fk - window : 0;
+          const std::size_t hi = std::min(rs[ft].size(), fk + window + 1);
+          for (std::size_t q = lo; q < hi; ++q) {
+            const int other = rs[ft][q];
+            if (other == node || p.nodes[static_cast<std::size_t>(other)].mandatory) continue;
+            std::vector<int> shorter = rs[ft];
+            shorter.erase(shorter.begin() + static_cast<std::ptrdiff_t>(q));
+            const core::RouteEval e = eval.evaluate(static_cast<int>(ft), shorter);
+            if (!e.feasible) continue;
+            const double lost = prize_of(other) + dearer(ft, e);
+            if (!drop || lost < drop->first) drop = {lost, q};
+          }
+          if (!drop) return std::nullopt;
+          std::vector<int> shorter = rs[ft];
+          shorter.erase(shorter.begin() + static_cast<std::ptrdiff_t>(drop->second));
+          if (drop->second < fk) --fk;
+          set_route(ft, shorter, eval.evaluate(static_cast<int>(ft), shorter));
+        }
+      }
+      // The nearest clients left out, tried around the changed place while one nets more.
+      std::vector<char> in(n_clients, 0);
+      for (const auto& r : rs)
+        for (const int n : r) in[static_cast<std::size_t>(n) - n_travellers] = 1;
+      const City& at = net.city(sched.client_city(i));
+      std::vector<std::pair<double, std::size_t>> near;
+      for (std::size_t u = 0; u < n_clients; ++u) {
+        if (in[u] || u == i || !p.allowed(static_cast<int>(ft), qp.client_node(u))) continue;
+        const City& c = net.city(sched.client_city(u));
+        near.push_back({network::great_circle_km(at.lat, at.lon, c.lat, c.lon), u});
+      }
+      const std::size_t tried = std::min(near.size(), kLocalResolveNeighbours);
+      std::partial_sort(near.begin(), near.begin() + static_cast<std::ptrdiff_t>(tried),
+                        near.end());
+      near.resize(tried);
+      for (int round = 0; round < kLocalResolveInsertions; ++round) {
+        std::optional<std::pair<double, std::pair<std::size_t, std::size_t>>> add;
+        const std::size_t lo = fk > window ? fk - window : 0;
+        const std::size_t hi = std::min(rs[ft].size(), fk + window);
+        for (const auto& [km, u] : near) {
+          if (in[u]) continue;
+          std::vector<int> r = rs[ft];
+          for (std::size_t q = lo; q <= hi; ++q) {
+            r.insert(r.begin() + static_cast<std::ptrdiff_t>(q), qp.client_node(u));
+            const core::RouteEval e = eval.evaluate(static_cast<int>(ft), r);
+            r.erase(r.begin() + static_cast<std::ptrdiff_t>(q));
+            if (!e.feasible || !fits(ft, e)) continue;
+            const double gain = prize_of(qp.client_node(u)) - dearer(ft, e);
+            if (gain > 0.5 && (!add || gain > add->first)) add = {gain, {u, q}};
+          }
+        }
+        if (!add) break;
+        const auto [u, q] = add->second;
+        std::vector<int> r = rs[ft];
+        r.insert(r.begin() + static_cast<std::ptrdiff_t>(q), qp.client_node(u));
+        set_route(ft, r, eval.evaluate(static_cast<int>(ft), r));
+        in[u] = 1;
+        if (q <= fk) ++fk;
+      }
+      Resolved out;
+      for (std::size_t t = 0; t < n_travellers; ++t) {
+        out.objective += ev[t].bonus - ev[t].cost;
+        for (const int n : rs[t]) out.objective += prize_of(n);
+      }
+      out.routes = std::move(rs);
+      return out;
+    };
+    for (std::size_t i = 0; i < n_clients; ++i) {
       if (base[i].allowed.empty()) continue;
       const bool is_visited = visited[i] != 0;
       if (is_visited && input.clients[i].must_visit) continue; // no value flips it
@@ -556,7 +708,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         ++marginal_only;
         continue;
       }
-      std::optional<Resolved> s = resolve(i, !is_visited);
+      std::optional<Resolved> s = local ? local_resolve(i, !is_visited) : resolve(i, !is_visited);
       if (!options.exact && options.deadline.expired()) { // cut short: not a re-solve
         ++marginal_only;
         continue;
@@ -591,7 +743,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       }
     }
     plan_objective = current;
-    if (!resolving) marginal_notice = unresolved_break_even_note(kQuarterResolveClients);
+    if (local) marginal_notice = local_break_even_note(kQuarterResolveClients);
   }
 
   // ---- trips ----
@@ -710,7 +862,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                                     (others == 1 ? " other client" : " other clients")) +
                  ", adding " + format_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
                  (e.advantage >= Money{0} ? " more" : " less") + " than remote calls";
-      if (replanned) d.reason += replanned_clause("without", plan_objective - f.objective, cur);
+      if (replanned)
+        d.reason += replanned_clause(local ? "locally without" : "without",
+                                     plan_objective - f.objective, cur);
       d.reason += visited_break_even_clause(e, cur) + ".";
       plan.totals.visits += 1;
       plan.totals.value += e.value;
@@ -796,10 +950,10 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       } else {
         d.break_even_defined = false;
       }
-      const std::string replan = replanned
-                                     ? replanned_clause("with", plan_objective - f.objective, cur) +
-                                           remote_break_even_clause(*shown, cur)
-                                     : std::string();
+      const std::string replan = replanned ? replanned_clause(local ? "locally with" : "with",
+                                                              plan_objective - f.objective, cur) +
+                                                 remote_break_even_clause(*shown, cur)
+                                           : std::string();
       if (b.allowed.empty()) {
         d.reason = "Remote: no traveller may visit or call this client.";
       } else if (late) {

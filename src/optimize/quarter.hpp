@@ -172,6 +172,10 @@ inline constexpr std::size_t kQuarterSeedClients = 40;
 /// plan's routes (a plan note says so). The exact solver always re-solves.
 inline constexpr std::size_t kQuarterResolveClients = 30;
 
+/// The plan note of a search on more than `limit` clients: its break-even values come from
+/// re-planning each client locally.
+[[nodiscard]] std::string local_break_even_note(std::size_t limit);
+
 /// Most candidate clients the exact quarter solver accepts.
 inline constexpr std::size_t kQuarterExactMaxClients = 12;
 
