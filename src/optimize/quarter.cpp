@@ -86,9 +86,23 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
   std::vector<TripOption> opts;
   const std::vector<std::size_t> clients = as_clients(stops);
   const DateRange h = input_->horizon;
+  // A stop appended to a trip only makes it end later, so the trip can depart only on the dates
+  // its trip without the last stop can: when that trip is memoised, only its dates are tried.
+  const std::vector<TripOption>* shorter = nullptr;
+  if (stops.size() >= 2) {
+    Key prefix = key;
+    prefix[1] = static_cast<std::uint16_t>(stops.size() - 1);
+    prefix[1 + stops.size()] = 0;
+    if (const auto it = cache_.find(prefix); it != cache_.end()) shorter = &it->second;
+  }
   Trip trip;
   cost::TripPlaces places;
+  std::size_t next = 0; // the next of `shorter`'s departures to try
   for (Date d = h.first; d <= h.last; d += date::days{1}) {
+    if (shorter != nullptr) {
+      if (next == shorter->size()) break;
+      d = (*shorter)[next++].depart;
+    }
     const ScheduleFailure f = sched_->schedule_unnamed(traveller, clients, d, trip, places);
     if (f != ScheduleFailure::none) {
       // Routes do not depend on the date, and a later departure reaches every stop no earlier:

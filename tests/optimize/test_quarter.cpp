@@ -4,11 +4,13 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <span>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,13 @@
 
 namespace flyorcall::optimize {
 namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
 
 Plan plan_with(const Input& input, bool exact, std::uint64_t seed = 1) {
   const network::Network net = network::Network::build(input);
@@ -448,6 +457,46 @@ TEST(QuarterPlanner, PricerMemoLimitDoesNotChangePrices) {
   }
   EXPECT_LE(drops.priced(), 50u);
   EXPECT_GT(keeps.priced(), 50u);
+}
+
+// A trip whose trip without its last stop is memoised is tried only on that trip's departure
+// dates; every departure, date, cost and CO2 is the same as when it is priced on its own, over
+// every date of the horizon (two and three clients of the default example, two travellers).
+TEST(QuarterPlanner, PricingAfterTheShorterTripGivesTheSameDepartures) {
+  for (const std::string& text :
+       {std::string(data::default_json),
+        read_text(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/two-travellers.json")}) {
+    const Input input = read_input(text);
+    const network::Network net = network::Network::build(input);
+    const Scheduler sched(input, net);
+    const std::vector<Money> values(input.clients.size(), money_from_units(10000));
+    const TripPricer after(input, net, sched, values);
+    const int n = std::min<int>(8, static_cast<int>(input.clients.size()));
+    int compared = 0;
+    for (int a = 0; a < n; ++a)
+      for (int b = 0; b < n; ++b)
+        for (int c = 0; c < n; ++c) {
+          if (a == b || b == c || a == c) continue;
+          for (std::size_t t = 0; t < input.travellers.size(); ++t) {
+            (void)after.options(t, std::vector<int>{a});
+            (void)after.options(t, std::vector<int>{a, b});
+            const std::vector<TripOption> got = after.options(t, std::vector<int>{a, b, c});
+            const TripPricer alone(input, net, sched, values);
+            const std::vector<TripOption>& want = alone.options(t, std::vector<int>{a, b, c});
+            ASSERT_EQ(got.size(), want.size()) << a << " " << b << " " << c;
+            for (std::size_t k = 0; k < got.size(); ++k) {
+              EXPECT_EQ(got[k].depart, want[k].depart);
+              EXPECT_EQ(got[k].back, want[k].back);
+              EXPECT_EQ(got[k].cost, want[k].cost);
+              EXPECT_EQ(got[k].bonus, want[k].bonus);
+              EXPECT_EQ(got[k].co2, want[k].co2);
+              EXPECT_EQ(got[k].next_lower, want[k].next_lower);
+            }
+            compared += got.empty() ? 0 : 1;
+          }
+        }
+    EXPECT_GT(compared, 100);
+  }
 }
 
 } // namespace
