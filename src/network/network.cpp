@@ -190,6 +190,12 @@ Network Network::build(std::vector<City> cities, std::vector<Country> countries,
   sort_last_wins(countries);
   net.cities_ = std::move(cities);
   net.countries_ = std::move(countries);
+  net.city_country_.reserve(net.cities_.size());
+  for (const City& c : net.cities_) {
+    const Country* country = net.country(c.country);
+    net.city_country_.push_back(
+        country == nullptr ? -1 : static_cast<int>(country - net.countries_.data()));
+  }
 
   // Keyed by (from, to) so that a later spec for the same pair overrides an earlier one and the
   // final leg list comes out in a deterministic order.
@@ -262,7 +268,8 @@ std::optional<int> Network::find(std::string_view code) const {
 }
 
 const Country* Network::country_of(int city_index) const {
-  return country(city(city_index).country);
+  const int k = city_country_[static_cast<std::size_t>(city_index)];
+  return k < 0 ? nullptr : &countries_[static_cast<std::size_t>(k)];
 }
 
 const Country* Network::country(std::string_view iso) const {

@@ -75,6 +75,7 @@ public:
 private:
   std::vector<City> cities_;
   std::vector<Country> countries_;
+  std::vector<int> city_country_; // per city: index into countries_, or -1
   std::vector<Leg> legs_;
 };
 
