@@ -757,7 +757,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       }
     }
     plan_objective = current;
-    if (local) marginal_notice = local_break_even_note(kQuarterResolveClients);
+    if (local && std::any_of(flips.begin(), flips.end(), [](const Flip& f) { return f.solved; }))
+      marginal_notice = local_break_even_note(kQuarterResolveClients);
   }
 
   // ---- trips ----

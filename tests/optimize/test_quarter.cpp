@@ -398,6 +398,9 @@ TEST(QuarterPlanner, LargestAcceptedInputStopsAtTheDeadline) {
   };
   EXPECT_TRUE(compared_note(greedy));
   EXPECT_TRUE(compared_note(search));
+  // No client was re-planned before the deadline, so no note says clients were.
+  for (const std::string& n : search.notes)
+    EXPECT_NE(n, local_break_even_note(kQuarterResolveClients));
 }
 
 // A pricer that drops its memo often prices every route exactly as one that keeps it.
