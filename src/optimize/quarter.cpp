@@ -590,10 +590,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         co2 += ev[t].load;
       }
       auto fits = [&](std::size_t t, const core::RouteEval& e) {
-        return cost - ev[t].cost + e.cost <= p.budgets.max_total_cost + core::kTolerance &&
-               days - ev[t].duration + e.duration <=
-                   p.budgets.max_total_duration + core::kTolerance &&
-               co2 - ev[t].load + e.load <= p.budgets.max_total_load + core::kTolerance;
+        return p.budgets.hold(cost - ev[t].cost + e.cost, days - ev[t].duration + e.duration,
+                              co2 - ev[t].load + e.load);
       };
       // What route t costs the objective more with `e` than now.
       auto dearer = [&](std::size_t t, const core::RouteEval& e) {

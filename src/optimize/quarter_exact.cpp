@@ -77,9 +77,7 @@ void QuarterExact::solve_traveller(std::size_t t) {
   // A route's limits that one traveller's labels must already keep.
   auto within = [&](std::int64_t cost, std::int64_t co2, int days) {
     return days <= max_days &&
-           static_cast<double>(days) <= budgets.max_total_duration + core::kTolerance &&
-           static_cast<double>(cost) <= budgets.max_total_cost + core::kTolerance &&
-           static_cast<double>(co2) <= budgets.max_total_load + core::kTolerance;
+           budgets.hold(static_cast<double>(cost), days, static_cast<double>(co2));
   };
   auto choice_dominates = [&](const TripChoice& a, const TripChoice& b) {
     return a.back <= b.back && dominates(a.cost - a.bonus, a.days, a.cost, a.co2, b.cost - b.bonus,
@@ -214,9 +212,7 @@ void QuarterExact::combine() {
             c.cost = before.cost + l.cost;
             c.co2 = before.co2 + l.co2;
             c.days = before.days + l.days;
-            if (static_cast<double>(c.days) > budgets.max_total_duration + core::kTolerance ||
-                static_cast<double>(c.cost) > budgets.max_total_cost + core::kTolerance ||
-                static_cast<double>(c.co2) > budgets.max_total_load + core::kTolerance)
+            if (!budgets.hold(static_cast<double>(c.cost), c.days, static_cast<double>(c.co2)))
               continue;
             c.part = part;
             c.from = t == 0 ? -1 : static_cast<int>(f);

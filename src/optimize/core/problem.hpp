@@ -48,6 +48,11 @@ struct Budgets {
   double max_total_cost = kNoLimit;     ///< sum of route travel costs
   double max_total_duration = kNoLimit; ///< sum of route durations
   double max_total_load = kNoLimit;     ///< sum of route loads (a third resource, e.g. CO2)
+  /// Whether totals of `cost`, `duration` and `load` keep every budget (within kTolerance).
+  [[nodiscard]] bool hold(double cost, double duration, double load) const {
+    return cost <= max_total_cost + kTolerance && duration <= max_total_duration + kTolerance &&
+           load <= max_total_load + kTolerance;
+  }
 };
 
 /// The problem: maximise sum of served prizes + route bonuses − cost_weight × sum of route travel
@@ -191,10 +196,7 @@ template <class Evaluator>
     s.unserved.push_back(n);
     if (problem.nodes[static_cast<std::size_t>(n)].mandatory) s.feasible = false;
   }
-  if (s.cost > problem.budgets.max_total_cost + kTolerance ||
-      s.duration > problem.budgets.max_total_duration + kTolerance ||
-      s.load > problem.budgets.max_total_load + kTolerance)
-    s.feasible = false;
+  if (!problem.budgets.hold(s.cost, s.duration, s.load)) s.feasible = false;
   s.objective = s.prize + s.bonus - problem.cost_weight * s.cost;
   return s;
 }

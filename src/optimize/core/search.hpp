@@ -125,9 +125,7 @@ private:
   // Whether replacing the routes priced `before` by routes priced `after` (sums over the changed
   // routes) keeps every global budget.
   [[nodiscard]] bool budgets_ok_after(double d_cost, double d_duration, double d_load) const {
-    return cost_ + d_cost <= p_.budgets.max_total_cost + kTolerance &&
-           duration_ + d_duration <= p_.budgets.max_total_duration + kTolerance &&
-           load_ + d_load <= p_.budgets.max_total_load + kTolerance;
+    return p_.budgets.hold(cost_ + d_cost, duration_ + d_duration, load_ + d_load);
   }
 
   [[nodiscard]] State snapshot() const {
