@@ -499,11 +499,11 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
 
   // ---- break-even by re-solving ----
   // For each client the plan is re-solved with its decision flipped: a visited client forbidden,
-  // a remote one made must-visit, starting from the plan's routes (the search's descent to a
-  // local optimum, or the exact enumeration). The plan's objective is linear in the client's
-  // value with either decision fixed, so the two objectives give the value where they meet. A
-  // re-solve that nets more than the plan itself replaces the plan, and every re-solve starts
-  // again from the better routes.
+  // a remote one made must-visit: the search's descent to a local optimum from the plan's routes
+  // (a local re-plan above kQuarterResolveClients), or the exact solver. The plan's objective is
+  // linear in the client's value with either decision fixed, so the two objectives give the value
+  // where they meet. A re-solve that nets more than the plan itself replaces the plan, and every
+  // re-solve starts again from the better routes.
   struct Flip {
     bool solved = false;   // re-solved before the deadline
     bool feasible = false; // some plan keeps every rule with the decision flipped
@@ -577,17 +577,25 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     // put into the best place of any allowed route (dropping nearby visits when a budget then
     // breaks), each changed route is split and dated again, and the clients left out nearest to
     // it are tried in the free place.
+    // The plan's routes evaluated, once per plan (the local re-solves start from them).
+    std::vector<core::RouteEval> route_evals;
+    auto evaluate_routes = [&] {
+      if (!local) return;
+      route_evals.assign(n_travellers, {});
+      for (std::size_t t = 0; t < n_travellers; ++t)
+        route_evals[t] = eval.evaluate(static_cast<int>(t), routes[t]);
+    };
+    evaluate_routes();
     auto local_resolve = [&](std::size_t i, bool visit) -> std::optional<Resolved> {
       std::vector<std::vector<int>> rs = routes;
-      std::vector<core::RouteEval> ev(n_travellers);
+      std::vector<core::RouteEval> ev = route_evals;
       double cost = 0;
       double days = 0;
       double co2 = 0;
-      for (std::size_t t = 0; t < n_travellers; ++t) {
-        ev[t] = eval.evaluate(static_cast<int>(t), rs[t]);
-        cost += ev[t].cost;
-        days += ev[t].duration;
-        co2 += ev[t].load;
+      for (const core::RouteEval& e : ev) {
+        cost += e.cost;
+        days += e.duration;
+        co2 += e.load;
       }
       auto fits = [&](std::size_t t, const core::RouteEval& e) {
         return p.budgets.hold(cost - ev[t].cost + e.cost, days - ev[t].duration + e.duration,
@@ -734,6 +742,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         // A better plan: adopt it and explain every client again from the start.
         routes = std::move(s->routes);
         exact_splits = std::move(s->splits);
+        evaluate_routes();
         std::fill(visited.begin(), visited.end(), 0);
         for (const auto& r : routes)
           for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;

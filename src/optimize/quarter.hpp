@@ -137,7 +137,6 @@ public:
       : qp_(&qp), pricer_(&pricer), input_(&input) {}
   /// Splits routes with `prices` from now on (none by default).
   void set_prices(const SplitPrices& prices) { prices_ = prices; }
-  [[nodiscard]] const SplitPrices& prices() const { return prices_; }
   /// Core evaluator contract (see core::MatrixEvaluator).
   [[nodiscard]] core::RouteEval evaluate(int vehicle, std::span<const int> visits) const;
   /// The split of a route given as core node indices.
@@ -158,7 +157,7 @@ struct QuarterOptions {
   /// kQuarterSmallClients clients, else 0 (the first local optimum), so that the search ends
   /// well before the deadline and the plan does not depend on the machine's speed.
   long long stagnation = -1;
-  bool exact = false; ///< enumerate every plan instead (small inputs only)
+  bool exact = false; ///< the best plan by QuarterExact instead (small inputs only)
 };
 
 /// Inputs up to this many clients get 50 perturbation rounds by default (see QuarterOptions).
@@ -168,8 +167,8 @@ inline constexpr std::size_t kQuarterSmallClients = 12;
 inline constexpr std::size_t kQuarterSeedClients = 40;
 
 /// Inputs up to this many clients (the default example has 25) get each client's break-even by
-/// re-solving with its decision flipped; larger ones from the client's marginal cost in the
-/// plan's routes (a plan note says so). The exact solver always re-solves.
+/// re-solving the whole quarter with its decision flipped; larger ones by re-planning the client
+/// locally (local_break_even_note). The exact solver always re-solves.
 inline constexpr std::size_t kQuarterResolveClients = 30;
 
 /// The plan note of a search on more than `limit` clients: its break-even values come from
@@ -180,9 +179,9 @@ inline constexpr std::size_t kQuarterResolveClients = 30;
 inline constexpr std::size_t kQuarterExactMaxClients = 12;
 
 /// The planned quarter of `input` on `net`: multi-client round trips chosen by the core search
-/// (or by enumeration with `options.exact`). Above kQuarterSmallClients clients it never nets
-/// less than the greedy plan, whose trips it starts from above kQuarterSeedClients. Throws
-/// InfeasibleError naming the rule when a must-visit client cannot be visited; with
+/// (or by the exact solver, QuarterExact, with `options.exact`). Above kQuarterSmallClients clients
+/// it never nets less than the greedy plan, whose trips it starts from above kQuarterSeedClients.
+/// Throws InfeasibleError naming the rule when a must-visit client cannot be visited; with
 /// `options.exact`, std::invalid_argument when the input has more than kQuarterExactMaxClients
 /// clients.
 [[nodiscard]] Plan plan_search(const Input& input, const network::Network& net,
