@@ -2,12 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "cli_run.hpp"
 #include "cost/value.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "model/embedded_data.hpp"
@@ -20,10 +19,7 @@ namespace flyorcall::optimize {
 namespace {
 
 Input example(const std::string& name) {
-  std::ifstream in(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return read_input(text.str());
+  return read_input(clitest::slurp(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/" + name));
 }
 
 enum class Method { greedy, search, exact };

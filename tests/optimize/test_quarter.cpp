@@ -4,17 +4,16 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
 #include <limits>
 #include <map>
 #include <optional>
 #include <span>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "check/plan_check.hpp"
+#include "cli_run.hpp"
 #include "flyorcall/errors.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/limits.hpp"
@@ -28,13 +27,6 @@
 
 namespace flyorcall::optimize {
 namespace {
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 Plan plan_with(const Input& input, bool exact, std::uint64_t seed = 1) {
   const network::Network net = network::Network::build(input);
@@ -468,7 +460,7 @@ TEST(QuarterPlanner, PricerMemoLimitDoesNotChangePrices) {
 TEST(QuarterPlanner, PricingAfterTheShorterTripGivesTheSameDepartures) {
   for (const std::string& text :
        {std::string(data::default_json),
-        read_text(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/two-travellers.json")}) {
+        clitest::slurp(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/two-travellers.json")}) {
     const Input input = read_input(text);
     const network::Network net = network::Network::build(input);
     const Scheduler sched(input, net);
