@@ -22,6 +22,7 @@
 #include "model/embedded_data.hpp"
 #include "model/suggest.hpp"
 #include "network/network.hpp"
+#include "network/places.hpp"
 #include "network/routes.hpp"
 #include "network/world_data.hpp"
 
@@ -90,27 +91,13 @@ fyc::network::Network network_for(const std::string& input_path, const std::stri
   return fyc::network::Network::build(input);
 }
 
-/// A city given by its code or by its name, either in any case ("SIN", "sin", "Singapore").
+/// A city given by its code, an airport code or its name, in any case ("SIN", "sin", "Singapore",
+/// "ORD", "São Paulo"), among the cities of `net`.
 int city_index(const fyc::network::Network& net, const std::string& given, const char* role) {
-  const auto fold = [](std::string t) {
-    for (char& ch : t) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    return t;
-  };
-  const std::string upper = fold(given);
-  if (const auto i = net.find(upper)) return *i;
-  for (std::size_t i = 0; i < net.cities().size(); ++i)
-    if (fold(net.cities()[i].name) == upper) return static_cast<int>(i);
-  std::string hint = fyc::did_you_mean(upper, net.codes());
-  if (hint.empty()) {
-    std::vector<std::string> names;
-    std::vector<std::string> codes;
-    for (const auto& c : net.cities()) {
-      names.push_back(c.name);
-      codes.push_back(c.code);
-    }
-    hint = fyc::did_you_mean_code_of(given, names, codes);
-  }
-  throw bad_input(std::string("unknown ") + role + " city \"" + given + "\"" + hint);
+  const fyc::network::PlaceIndex places(net.cities(), net.countries());
+  const auto match = places.resolve(given);
+  if (!match.city) throw bad_input(std::string(role) + ": " + match.error);
+  return *net.find(*match.city);
 }
 
 std::string hm(std::int64_t minutes) {
@@ -243,9 +230,12 @@ int main(int argc, char** argv) {
   CLI::App* route = app.add_subcommand("route", "Best route between two cities: legs, block "
                                                 "times, fare and CO2");
   route
-      ->add_option("FROM", from, "Origin city: code (IATA, e.g. FRA) or name (Frankfurt), any case")
+      ->add_option("FROM", from,
+                   "Origin: city code (FRA), airport code (ORD) or city name (São Paulo), any case")
       ->required();
-  route->add_option("TO", to, "Destination city: code (e.g. SIN) or name (Singapore), any case")
+  route
+      ->add_option("TO", to,
+                   "Destination: city code (SIN), airport code (GRU) or city name, any case")
       ->required();
   route
       ->add_option("--cabin", cabin,

@@ -25,6 +25,7 @@
 #include "flyorcall/limits.hpp"
 #include "model/suggest.hpp"
 #include "model/utf8.hpp"
+#include "network/places.hpp"
 #include "network/world_data.hpp"
 #include "time/working_hours.hpp"
 
@@ -88,52 +89,8 @@ std::string at_line_column(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(lc.line) + ", column " + std::to_string(lc.column);
 }
 
-std::string u_escape(unsigned code) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "\\u%04x", code);
-  return buf;
-}
-
-bool starts_char(char c) {
-  return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
-}
-
-/// Text as a JSON string literal (quotes, backslashes and control characters escaped, so a
-/// message can neither drive a terminal nor end its quotation early), cut after
-/// kMaxQuotedChars characters with its length appended.
 std::string dquote(std::string_view s) {
-  std::string out = "\"";
-  std::size_t chars = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    if (starts_char(s[i]) && chars++ == kMaxQuotedChars) break;
-    if (const auto ctl = control_at(s, i)) {
-      switch (ctl->code) {
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += u_escape(ctl->code);
-      }
-      i += ctl->bytes;
-      continue;
-    }
-    if (s[i] == '"' || s[i] == '\\') out += '\\';
-    out += s[i++];
-  }
-  out += '"';
-  if (i < s.size()) {
-    const auto total = static_cast<std::size_t>(std::count_if(s.begin(), s.end(), starts_char));
-    out.insert(out.size() - 1, "...");
-    out += " (" + std::to_string(total) + " characters)";
-  }
-  return out;
+  return quote_text(s, kMaxQuotedChars);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -609,34 +566,33 @@ private:
     return std::get<WorkingHours>(parsed);
   }
 
-  /// A reference to a city of the network (default data and the document's own cities).
+  /// A reference to a city of the network (default data and the document's own cities): a city
+  /// code, an airport code or a city name (network/places.hpp); the city's code is kept.
   std::optional<std::string> city_ref(const Json& v, const std::string& p) {
     const auto s = string(v, p);
     if (!s) return std::nullopt;
-    if (!city_codes_.contains(*s)) {
-      problem(p, "unknown city " + dquote(*s) + city_hint(*s));
+    auto match = places().resolve(*s);
+    if (!match.city) {
+      problem(p, match.error);
       return std::nullopt;
     }
-    return s;
+    return match.city;
   }
 
-  /// A near code, else the code of a city whose name was given instead of its code.
-  std::string city_hint(const std::string& word) const {
-    if (problems_.full()) return {};
-    const std::vector<std::string> codes(city_codes_.begin(), city_codes_.end());
-    if (auto h = did_you_mean(word, codes); !h.empty()) return h;
-    std::vector<std::string> names;
-    std::vector<std::string> name_codes;
-    const auto add = [&](const City& c) {
-      if (c.name.empty() || !city_codes_.contains(c.code)) return;
-      names.push_back(c.name);
-      name_codes.push_back(c.code);
-    };
-    // The document's own cities first: they override default cities of the same code.
-    for (const auto& c : in_.network.cities) add(c);
-    if (in_.network.use_default)
-      for (const auto& c : network::default_world().cities) add(c);
-    return did_you_mean_code_of(word, names, name_codes);
+  /// The place index of the network read so far (rebuilt after the network's cities change).
+  const network::PlaceIndex& places() {
+    if (!places_) {
+      std::vector<City> cities;
+      std::vector<Country> countries;
+      if (in_.network.use_default) {
+        cities = network::default_world().cities;
+        countries = network::default_world().countries;
+      }
+      cities.insert(cities.end(), in_.network.cities.begin(), in_.network.cities.end());
+      countries.insert(countries.end(), in_.network.countries.begin(), in_.network.countries.end());
+      places_.emplace(cities, countries);
+    }
+    return *places_;
   }
 
   std::optional<std::string> time_zone(const Json& v, const std::string& p);
@@ -681,7 +637,7 @@ private:
   bool horizon_ok_ = false;
   bool travellers_listed_ = false; // else client references to travellers cannot be checked
   double eur_rate_ = 1.0;          // document currency units per EUR, for default-data money
-  std::set<std::string> city_codes_;
+  std::optional<network::PlaceIndex> places_; // built on first use, reset when cities change
   std::map<std::string, std::string> traveller_ids_;
   std::map<std::string, std::string> client_ids_;
   std::map<std::string, std::string> city_defs_;
@@ -698,8 +654,6 @@ Input Reader::read(const Json& doc) {
     problem("", "expected a JSON object at the top level, found " + found(doc));
     return in_;
   }
-  for (const auto& c : network::default_world().cities) city_codes_.insert(c.code);
-
   check_keys(doc, "",
              {{"quarter", {}},
               {"start", {}},
@@ -888,7 +842,7 @@ void Reader::read_network(const Json& j, const std::string& p) {
            [&](const Json& v, const std::string& q) {
              if (auto b = boolean(v, q)) {
                net.use_default = *b;
-               if (!*b) city_codes_.clear();
+               places_.reset();
              }
            }},
           {"countries",
@@ -954,6 +908,7 @@ void Reader::read_country(const Json& j, const std::string& p) {
              if (auto x = number(v, q, 0, 1000)) c.hotel_kg_co2 = *x;
            }}});
   in_.network.countries.push_back(std::move(c));
+  places_.reset();
 }
 
 void Reader::read_city(const Json& j, const std::string& p) {
@@ -973,7 +928,6 @@ void Reader::read_city(const Json& j, const std::string& p) {
       } else {
         unique(*code, member(p, "code"), city_defs_, "city");
         c.code = *code;
-        city_codes_.insert(*code);
         if (in_.network.use_default) {
           for (const auto& d : network::default_world().cities) {
             if (d.code == *code) {
@@ -1046,6 +1000,7 @@ void Reader::read_city(const Json& j, const std::string& p) {
            },
            is_new}});
   in_.network.cities.push_back(std::move(c));
+  places_.reset();
 }
 
 void Reader::read_leg(const Json& j, const std::string& p) {
@@ -1471,7 +1426,9 @@ namespace {
 void append_printable(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     if (const auto ctl = control_at(s, i)) {
-      out += u_escape(ctl->code);
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", ctl->code);
+      out += buf;
       i += ctl->bytes;
     } else {
       out += s[i++];

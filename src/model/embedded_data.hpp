@@ -4,10 +4,12 @@
 #include <string_view>
 
 namespace flyorcall::data {
-extern const std::string_view cities_csv;    ///< data/cities.csv
-extern const std::string_view countries_csv; ///< data/countries.csv
-extern const std::string_view fx_csv;        ///< data/fx.csv
-extern const std::string_view default_json;  ///< data/examples/default.json
+extern const std::string_view cities_csv;      ///< data/cities.csv
+extern const std::string_view countries_csv;   ///< data/countries.csv
+extern const std::string_view fx_csv;          ///< data/fx.csv
+extern const std::string_view airports_csv;    ///< data/airports.csv
+extern const std::string_view place_names_csv; ///< data/place_names.csv
+extern const std::string_view default_json;    ///< data/examples/default.json
 /// Public-holiday rules (docs/holidays.md), one file per group of countries.
 extern const std::string_view holidays_core_csv;     ///< data/holidays_core.csv
 extern const std::string_view holidays_europe_csv;   ///< data/holidays_europe.csv

@@ -3,7 +3,9 @@
 // place in their own terms (line and column, or character of an argument).
 #include "model/utf8.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdio>
 
 namespace flyorcall {
 
@@ -61,6 +63,137 @@ std::size_t first_control(std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i)
     if (control_at(s, i)) return i;
   return std::string_view::npos;
+}
+
+namespace {
+
+std::string u_escape(unsigned code) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\u%04x", code);
+  return buf;
+}
+
+bool starts_char(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+}
+
+} // namespace
+
+std::string quote_text(std::string_view s, std::size_t max_chars) {
+  std::string out = "\"";
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (starts_char(s[i]) && chars++ == max_chars) break;
+    if (const auto ctl = control_at(s, i)) {
+      switch (ctl->code) {
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += u_escape(ctl->code);
+      }
+      i += ctl->bytes;
+      continue;
+    }
+    if (s[i] == '"' || s[i] == '\\') out += '\\';
+    out += s[i++];
+  }
+  out += '"';
+  if (i < s.size()) {
+    const auto total = static_cast<std::size_t>(std::count_if(s.begin(), s.end(), starts_char));
+    out.insert(out.size() - 1, "...");
+    out += " (" + std::to_string(total) + " characters)";
+  }
+  return out;
+}
+
+namespace {
+
+// Base letters of U+00C0-U+017F ('?' marks the few that become two letters, '-' the two signs
+// that are not letters); Latin-1 Supplement then Latin Extended-A.
+constexpr std::string_view kLatinBase =
+    "aaaaaa?ceeeeiiiidnooooo-ouuuuy??"
+    "aaaaaa?ceeeeiiiidnooooo-ouuuuy?y"
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii??jjkkk"
+    "llllllllllnnnnnnnnnoooooo??rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+/// Appends the folded form of code point `cp` (>= 0x80); false when it has none.
+bool fold_latin(std::uint32_t cp, std::string& out) {
+  if (cp >= 0xC0 && cp <= 0x17F) {
+    const char c = kLatinBase[cp - 0xC0];
+    if (c == '-') return false;
+    if (c != '?') {
+      out += c;
+      return true;
+    }
+    switch (cp) {
+    case 0xC6:
+    case 0xE6:
+      out += "ae";
+      return true;
+    case 0xDE:
+    case 0xFE:
+      out += "th";
+      return true;
+    case 0xDF:
+      out += "ss";
+      return true;
+    case 0x132:
+    case 0x133:
+      out += "ij";
+      return true;
+    default:
+      out += "oe";
+      return true; // U+0152, U+0153
+    }
+  }
+  // Vietnamese and Romanian letters outside those blocks.
+  if (cp == 0x1A0 || cp == 0x1A1) return out += 'o', true;
+  if (cp == 0x1AF || cp == 0x1B0) return out += 'u', true;
+  if (cp >= 0x218 && cp <= 0x219) return out += 's', true;
+  if (cp >= 0x21A && cp <= 0x21B) return out += 't', true;
+  if (cp >= 0x1EA0 && cp <= 0x1EB7) return out += 'a', true;
+  if (cp >= 0x1EB8 && cp <= 0x1EC7) return out += 'e', true;
+  if (cp >= 0x1EC8 && cp <= 0x1ECB) return out += 'i', true;
+  if (cp >= 0x1ECC && cp <= 0x1EE3) return out += 'o', true;
+  if (cp >= 0x1EE4 && cp <= 0x1EF1) return out += 'u', true;
+  if (cp >= 0x1EF2 && cp <= 0x1EF9) return out += 'y', true;
+  return false;
+}
+
+} // namespace
+
+std::string fold_for_matching(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80u) {
+      ++i;
+      if (c == ' ' || c == '-' || c == '.' || c == '\'' || c == '_') continue;
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+      continue;
+    }
+    const std::size_t len = (c & 0xE0u) == 0xC0u ? 2 : (c & 0xF0u) == 0xE0u ? 3 : 4;
+    std::uint32_t cp = len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    if (cp == 0x2019) { // a typographic apostrophe, as in "Xi’an"
+      i += len;
+      continue;
+    }
+    if (!fold_latin(cp, out)) out.append(s.substr(i, len));
+    i += len;
+  }
+  return out;
 }
 
 } // namespace flyorcall

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace flyorcall {
@@ -26,5 +27,17 @@ struct ControlChar {
 
 /// Offset of the first control character (as control_at) of valid UTF-8 text, or npos.
 [[nodiscard]] std::size_t first_control(std::string_view s);
+
+/// Text as a JSON string literal for a message: quotes, backslashes and control characters
+/// escaped (so a message can neither drive a terminal nor end its quotation early), cut after
+/// `max_chars` characters with "..." and the length appended. `s` must be valid UTF-8.
+[[nodiscard]] std::string quote_text(std::string_view s, std::size_t max_chars);
+
+/// A key for matching names the way people type them: ASCII letters lower-cased, Latin letters
+/// with diacritics reduced to their base letters ("São Paulo", "İstanbul", "Hà Nội", "București"
+/// become "saopaulo", "istanbul", "hanoi", "bucuresti"; "ß" becomes "ss", "Æ" "ae"), and spaces,
+/// hyphens, dots and apostrophes dropped; any other character is kept as it is. `s` must be valid
+/// UTF-8.
+[[nodiscard]] std::string fold_for_matching(std::string_view s);
 
 } // namespace flyorcall

@@ -17,8 +17,6 @@
 namespace flyorcall::network {
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0;
-
 // Block time: taxi-out, climb, descent and taxi-in cost about 45 minutes more than flying the
 // same distance at cruise speed; 850 km/h is a typical jet cruise ground speed averaged over
 // both directions (jet streams cancel on a round trip).
@@ -135,16 +133,6 @@ template <class T> void merge_by_code(std::vector<T>& base, const std::vector<T>
 }
 
 } // namespace
-
-double great_circle_km(double lat1, double lon1, double lat2, double lon2) {
-  constexpr double rad = std::numbers::pi / 180.0;
-  const double dlat = (lat2 - lat1) * rad;
-  const double dlon = (lon2 - lon1) * rad;
-  const double h =
-      std::sin(dlat / 2) * std::sin(dlat / 2) +
-      std::cos(lat1 * rad) * std::cos(lat2 * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
-  return 2.0 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
-}
 
 Minutes modelled_block(double km) {
   const double minutes = kBlockOverheadMin + km / kCruiseKmh * 60.0;

@@ -11,6 +11,7 @@
 
 #include "flyorcall/model.hpp"
 #include "flyorcall/units.hpp"
+#include "network/geo.hpp"
 
 namespace flyorcall::network {
 
@@ -26,8 +27,6 @@ inline constexpr double kNearbyKm = 800.0;
 /// (Singapore - New York, about 15350 km great circle) is just below it.
 inline constexpr double kMaxLegKm = 15500.0;
 
-/// Great-circle distance in km between two WGS84 points (haversine, mean Earth radius 6371 km).
-[[nodiscard]] double great_circle_km(double lat1, double lon1, double lat2, double lon2);
 /// Modelled gate-to-gate block time for a great-circle distance (docs/model.md).
 [[nodiscard]] Minutes modelled_block(double km);
 /// Modelled one-way fare in EUR for a great-circle distance and cabin (docs/model.md).

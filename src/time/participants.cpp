@@ -8,6 +8,7 @@
 
 #include "model/suggest.hpp"
 #include "model/utf8.hpp"
+#include "network/places.hpp"
 #include "network/world_data.hpp"
 #include "time/holidays.hpp"
 #include "time/working_hours.hpp"
@@ -86,9 +87,22 @@ std::optional<ParsedParticipant> parse_participant(std::string_view text_view, s
   party.part.name = text.substr(0, colon);
   const std::string zone = text.substr(colon + 1, zone_end - colon - 1);
   if (zone.empty()) return fail("expected a time zone such as \"Europe/Berlin\"" + at(colon + 1));
-  party.part.zone = find_zone(zone);
-  if (party.part.zone == nullptr)
+  // A city instead of a zone ("mike:CHI", "wei:Singapore"): its zone and its country's calendar.
+  // A word without '/' is a place first: "Singapore" is the city, not the tz database's old
+  // alias of the same name; "UTC" names no place and stays a zone.
+  const City* city = nullptr;
+  if (zone.find('/') == std::string::npos) {
+    if (const auto match = network::default_places().resolve(zone); match.city) {
+      for (const auto& c : network::default_world().cities)
+        if (c.code == *match.city) city = &c;
+      party.part.zone = find_zone(city->tz);
+    } else if ((party.part.zone = find_zone(zone)) == nullptr) {
+      return fail("unknown time zone or city " + quote(zone) + at(colon + 1) + ": " + match.error +
+                  ", or an IANA time zone such as \"Europe/Berlin\"");
+    }
+  } else if ((party.part.zone = find_zone(zone)) == nullptr) {
     return fail("unknown time zone " + quote(zone) + at(colon + 1) + zone_hint(zone));
+  }
   party.info.zone = std::string(party.part.zone->name());
 
   // Working hours: the working-hours syntax, its positions moved to the participant's text.
@@ -140,6 +154,11 @@ std::optional<ParsedParticipant> parse_participant(std::string_view text_view, s
                   at(hash + 1) + did_you_mean(code, codes) +
                   "; expected an ISO 3166 code such as DE");
     country = code;
+  } else if (city != nullptr) {
+    country = city->country;
+    party.info.notes.push_back("zone " + party.info.zone + " and country " + country +
+                               " from city " + city->code + " (" + city->name +
+                               "); give #CC to choose another");
   } else {
     // The city the zone is named after (Asia/Tokyo: Tokyo), else the first city in the zone.
     std::string place = party.info.zone.substr(party.info.zone.rfind('/') + 1);

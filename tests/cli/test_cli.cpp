@@ -180,15 +180,24 @@ TEST_F(CliTest, RouteTextAndLowerCaseCodes) {
 TEST_F(CliTest, RouteUnknownCitySuggests) {
   const CliRun r = run("route FRX SIN");
   EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("unknown origin city \"FRX\" (did you mean"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err, "flyorcall route: origin: unknown city or airport \"FRX\"; expected a city "
+                   "code (such as \"LON\"), an airport code (such as \"LHR\") or a city name\n");
   const CliRun name = run("route FRA Singapur");
   EXPECT_EQ(name.code, 2);
   EXPECT_EQ(name.out, "");
-  EXPECT_EQ(name.err, "flyorcall route: unknown destination city \"Singapur\" (did you mean "
-                      "\"SIN\", the code of Singapore?)\n");
+  EXPECT_EQ(name.err, "flyorcall route: destination: unknown city or airport \"Singapur\"; "
+                      "expected a city code (such as \"LON\"), an airport code (such as \"LHR\") "
+                      "or a city name (did you mean \"Singapore\", city \"SIN\"?)\n");
   const CliRun currency = run("network --currency EUX");
   EXPECT_EQ(currency.code, 2);
   EXPECT_EQ(currency.err, "flyorcall network: unknown currency \"EUX\" (did you mean \"EUR\"?)\n");
+}
+
+TEST_F(CliTest, RouteTakesAirportCodes) {
+  const CliRun r = run("route ORD GRU --json");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"from\": \"CHI\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"to\": \"SAO\""), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, RouteAcceptsCityNames) {

@@ -208,21 +208,61 @@ TEST(BadInput, UnknownKeyWithSuggestion) {
                  "/clients/0/a~1b~0c", "unknown key \"a/b~c\"");
 }
 
-TEST(BadInput, UnknownCityWithSuggestion) {
-  expect_problem(with_client(R"({"id": "c", "city": "par", "visit_value": 1})"), "/clients/0/city",
-                 "unknown city \"par\" (did you mean \"PAR\"?)");
+TEST(BadInput, UnknownPlaceIsNeverAnotherCityBySpelling) {
+  const std::string expected =
+      "; expected a city code (such as \"LON\"), an airport code (such as \"LHR\") or a city name";
+  expect_problem(with_client(R"({"id": "c", "city": "XQZ", "visit_value": 1})"), "/clients/0/city",
+                 "unknown city or airport \"XQZ\"" + expected);
   expect_problem(with_client(R"({"id": "c", "city": "XQXQ", "visit_value": 1})"), "/clients/0/city",
-                 "unknown city \"XQXQ\"");
-  // Two slips in a four-letter code still find the code with the same first letter.
+                 "unknown city or airport \"XQXQ\"" + expected);
+  // A code one letter away from another city's code is not that city: no suggestion.
   expect_problem(with_client(R"({"id": "c", "city": "FRNK", "visit_value": 1})"), "/clients/0/city",
-                 "unknown city \"FRNK\" (did you mean \"FRA\"?)");
-  // A city's name instead of its code.
-  expect_problem(with_traveller(R"({"id": "a", "home": "Frankfurt", "cost_per_day": 500})"),
-                 "/travellers/0/home",
-                 "unknown city \"Frankfurt\" (did you mean \"FRA\", the code of Frankfurt?)");
+                 "unknown city or airport \"FRNK\"" + expected);
+  // A misspelt name is the same place.
   expect_problem(with_traveller(R"({"id": "a", "home": "singapur", "cost_per_day": 500})"),
                  "/travellers/0/home",
-                 "unknown city \"singapur\" (did you mean \"SIN\", the code of Singapore?)");
+                 "unknown city or airport \"singapur\"" + expected +
+                     " (did you mean \"Singapore\", city \"SIN\"?)");
+  expect_problem(with_traveller(R"({"id": "a", "home": "Sao Paolo", "cost_per_day": 500})"),
+                 "/travellers/0/home",
+                 "unknown city or airport \"Sao Paolo\"" + expected +
+                     " (did you mean \"Sao Paulo\", city \"SAO\"?)");
+}
+
+TEST(BadInput, AirportOutsideTheNetworkNamesTheNearestCity) {
+  expect_problem(with_client(R"({"id": "c", "city": "FLL", "visit_value": 1})"), "/clients/0/city",
+                 "\"FLL\" is the airport of Fort Lauderdale (US), which is not a city of the "
+                 "network; the nearest network city is \"MIA\" (Miami, 35 km away)");
+  // Hahn is marketed as Frankfurt's but lies 110 km away: it stays a place of its own.
+  expect_problem(with_client(R"({"id": "c", "city": "HHN", "visit_value": 1})"), "/clients/0/city",
+                 "\"HHN\" is the airport of Hahn (DE), which is not a city of the network; the "
+                 "nearest network city is \"LUX\" (Luxembourg, 90 km away)");
+}
+
+TEST(BadInput, AmbiguousNamesNeedTheCodeOrTheCountry) {
+  expect_problem(with_client(R"({"id": "c", "city": "San Jose", "visit_value": 1})"),
+                 "/clients/0/city",
+                 "\"San Jose\" is ambiguous: San Jose in Costa Rica (SJO) or San Jose in "
+                 "California (airport SJC; not in the network); write the city code or add the "
+                 "country (\"San Jose, <country>\")");
+  expect_problem(with_client(R"({"id": "c", "city": "Valencia, VE", "visit_value": 1})"),
+                 "/clients/0/city", "no network city \"Valencia\" in VE");
+  expect_problem(with_client(R"({"id": "c", "city": "Paris, Texas", "visit_value": 1})"),
+                 "/clients/0/city",
+                 "unknown country \"Texas\" in \"Paris, Texas\"; expected an ISO country code or "
+                 "an English country name");
+}
+
+TEST(BadInput, AirportOfACityOutsideThisNetwork) {
+  expect_problem(with_client(R"({"id": "c", "city": "CDG", "visit_value": 1})",
+                             R"("network": {"use_default": false, "cities": [
+      {"code": "FRA", "name": "Frankfurt", "country": "DE", "tz": "Europe/Berlin", "lat": 50.1,
+       "lon": 8.7, "region": "europe", "hotel": 130, "per_diem": 28},
+      {"code": "LON", "name": "London", "country": "GB", "tz": "Europe/London", "lat": 51.5,
+       "lon": -0.1, "region": "europe", "hotel": 160, "per_diem": 66}]}, )"),
+                 "/clients/0/city",
+                 "\"CDG\" is an airport of Paris (city \"PAR\"), which is not a city of this "
+                 "network");
 }
 
 TEST(BadInput, CitiesOfTheDefaultNetworkAreGoneWhenItIsOff) {
@@ -232,7 +272,9 @@ TEST(BadInput, CitiesOfTheDefaultNetworkAreGoneWhenItIsOff) {
        "lon": 8.7, "region": "europe", "hotel": 130, "per_diem": 28},
       {"code": "LON", "name": "London", "country": "GB", "tz": "Europe/London", "lat": 51.5,
        "lon": -0.1, "region": "europe", "hotel": 160, "per_diem": 66}]}, )"),
-                 "/clients/0/city", "unknown city \"PAR\"");
+                 "/clients/0/city",
+                 "unknown city or airport \"PAR\"; expected a city code (such as \"LON\"), an "
+                 "airport code (such as \"LHR\") or a city name");
 }
 
 TEST(BadInput, UnknownTimeZoneWithSuggestion) {
@@ -332,7 +374,10 @@ TEST(BadInput, LongTextIsShortenedInMessages) {
   std::string first80;
   for (int i = 0; i < 80; ++i) first80 += "\xC3\xA9";
   expect_problem(with_client(R"({"id": "c", "city": ")" + city + R"(", "visit_value": 1})"),
-                 "/clients/0/city", "unknown city \"" + first80 + "...\" (100 characters)");
+                 "/clients/0/city",
+                 "unknown city or airport \"" + first80 +
+                     "...\" (100 characters); expected a city code (such as \"LON\"), an airport "
+                     "code (such as \"LHR\") or a city name");
 }
 
 TEST(BadInput, ProblemsBeyondTheLimitAreCounted) {
@@ -528,7 +573,9 @@ TEST(BadInput, AllProblemsInDocumentOrder) {
   })");
   EXPECT_EQ(problems,
             (std::vector<Problem>{
-                {"/clients/0/city", "unknown city \"FRNK\" (did you mean \"FRA\"?)"},
+                {"/clients/0/city", "unknown city or airport \"FRNK\"; expected a city code (such "
+                                    "as \"LON\"), an airport code (such as \"LHR\") or a city "
+                                    "name"},
                 {"/clients/0/visit_value", "expected a non-negative amount, found -1"},
                 {"/clients/0/travellers/0", "unknown traveller \"bob\""},
                 {"/clients/1/id", "duplicate client id \"acme\" (first at /clients/0/id)"},

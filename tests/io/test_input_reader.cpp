@@ -267,6 +267,31 @@ TEST(ReadInput, EveryFieldLandsInTheModelWithItsUnit) {
   EXPECT_EQ(p.visit_replaces_meetings, 2);
 }
 
+TEST(ReadInput, AirportCodesAndCityNamesBecomeCities) {
+  const Input in = read_ok(R"({"quarter": "2027-Q1",
+    "travellers": [{"id": "a", "home": "frankfurt", "cost_per_day": 500}],
+    "clients": [
+      {"id": "c1", "city": "ORD", "visit_value": 1}, {"id": "c2", "city": "GRU", "visit_value": 1},
+      {"id": "c3", "city": "NRT", "visit_value": 1}, {"id": "c4", "city": "KIX", "visit_value": 1},
+      {"id": "c5", "city": "ICN", "visit_value": 1}, {"id": "c6", "city": "ARN", "visit_value": 1},
+      {"id": "c7", "city": "CGK", "visit_value": 1}, {"id": "c8", "city": "YYZ", "visit_value": 1},
+      {"id": "c9", "city": "GIG", "visit_value": 1},
+      {"id": "c10", "city": "São Paulo", "visit_value": 1},
+      {"id": "c11", "city": "BRU", "visit_value": 1}, {"id": "c12", "city": "lhr", "visit_value": 1},
+      {"id": "c13", "city": " Zürich ", "visit_value": 1},
+      {"id": "c14", "city": "Valencia, Spain", "visit_value": 1},
+      {"id": "c15", "city": "San Jose, CR", "visit_value": 1},
+      {"id": "c16", "city": "MUNCHEN", "visit_value": 1}],
+    "events": [{"kind": "news", "city": "Bombay", "from": "2027-01-10", "title": "t"}]})");
+  std::vector<std::string> cities;
+  for (const auto& c : in.clients) cities.push_back(c.city);
+  EXPECT_EQ(cities,
+            (std::vector<std::string>{"CHI", "SAO", "TYO", "OSA", "SEL", "STO", "JKT", "YTO", "RIO",
+                                      "SAO", "BRU", "LON", "ZRH", "VLC", "SJO", "MUC"}));
+  EXPECT_EQ(in.travellers[0].home, "FRA");
+  EXPECT_EQ(in.events[0].city, "BOM");
+}
+
 TEST(ReadInput, QuartersCoverTheirThreeMonths) {
   const auto horizon = [](const std::string& q) {
     std::string doc = kMinimal;

@@ -109,3 +109,28 @@ TEST(FirstControl, OffsetOfTheFirstControlCharacter) {
 
 } // namespace
 } // namespace flyorcall
+
+namespace flyorcall {
+namespace {
+
+TEST(FoldForMatching, IgnoresCaseAccentsAndSeparators) {
+  EXPECT_EQ(fold_for_matching("São Paulo"), "saopaulo");
+  EXPECT_EQ(fold_for_matching("SAO-PAULO"), "saopaulo");
+  EXPECT_EQ(fold_for_matching("İstanbul"), "istanbul");
+  EXPECT_EQ(fold_for_matching("Hà Nội"), "hanoi");
+  EXPECT_EQ(fold_for_matching("București"), "bucuresti");
+  EXPECT_EQ(fold_for_matching("Kraków"), "krakow");
+  EXPECT_EQ(fold_for_matching("Washington D.C."), "washingtondc");
+  EXPECT_EQ(fold_for_matching("Straße Æro Œuvre"), "strasseaerooeuvre");
+  EXPECT_EQ(fold_for_matching("Xi’an"), "xian");
+  EXPECT_EQ(fold_for_matching("東京"), "東京"); // other scripts are kept as they are
+}
+
+TEST(QuoteText, EscapesControlsAndCutsLongText) {
+  EXPECT_EQ(quote_text("a\"b\\c\n\x1b", 80), "\"a\\\"b\\\\c\\n\\u001b\"");
+  EXPECT_EQ(quote_text("abcdef", 3), "\"abc...\" (6 characters)");
+  EXPECT_EQ(quote_text("\xC3\xA9\xC3\xA9\xC3\xA9", 2), "\"\xC3\xA9\xC3\xA9...\" (3 characters)");
+}
+
+} // namespace
+} // namespace flyorcall

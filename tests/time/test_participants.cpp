@@ -77,6 +77,38 @@ TEST(Participants, DefaultsAreOfficeHoursWeightOneAndTheZonesCountry) {
             "country DE from the zone (city Berlin); give #CC to choose another");
 }
 
+TEST(Participants, ACityStandsForItsZoneAndCountry) {
+  const Parsed mike = parse("mike:CHI");
+  ASSERT_TRUE(mike.party);
+  EXPECT_EQ(mike.party->info.zone, "America/Chicago");
+  EXPECT_EQ(mike.party->info.country, "US");
+  ASSERT_EQ(mike.party->info.notes.size(), 1u);
+  EXPECT_EQ(mike.party->info.notes[0], "zone America/Chicago and country US from city CHI "
+                                       "(Chicago); give #CC to choose another");
+  // The city, not the tz database's old alias "Singapore".
+  const Parsed wei = parse("wei:Singapore@08:00-17:00");
+  ASSERT_TRUE(wei.party);
+  EXPECT_EQ(wei.party->info.zone, "Asia/Singapore");
+  EXPECT_EQ(wei.party->info.country, "SG");
+  // An airport code and a name with accents; #CC still chooses the calendar.
+  const Parsed ana = parse("ana:GRU#PT");
+  ASSERT_TRUE(ana.party);
+  EXPECT_EQ(ana.party->info.zone, "America/Sao_Paulo");
+  EXPECT_EQ(ana.party->info.country, "PT");
+  const Parsed zu = parse("zu:Zürich");
+  ASSERT_TRUE(zu.party);
+  EXPECT_EQ(zu.party->info.zone, "Europe/Zurich");
+  // A word that is no place stays a zone name.
+  const Parsed utc = parse("u:UTC");
+  ASSERT_TRUE(utc.party);
+  EXPECT_EQ(utc.party->info.zone, "UTC");
+  EXPECT_EQ(error_of("y:Nowhere"),
+            "participant 1 \"y:Nowhere\": unknown time zone or city \"Nowhere\" at character 3: "
+            "unknown city or airport \"Nowhere\"; expected a city code (such as \"LON\"), an "
+            "airport code (such as \"LHR\") or a city name, or an IANA time zone such as "
+            "\"Europe/Berlin\"");
+}
+
 TEST(Participants, TheCountryClosesItsHolidaysInTheRangeAndItsWeekend) {
   // 26 March 2027 is Good Friday, a German public holiday; 27 March is a Saturday.
   const Parsed de = parse("me:Europe/Berlin#DE");
