@@ -335,7 +335,7 @@ private:
           add(p + "/fare", "network leg",
               "fare " + fmt_money(l.fare, cur()) + ", but the network's " + l.cabin + " fare of " +
                   l.from + "-" + l.to + " is " + fmt_money(net_fare, cur()));
-        const GramsCo2 net_co2 = network::leg_co2(n.km, *li.cabin, in_.policy.radiative_forcing);
+        const GramsCo2 net_co2 = network::leg_co2(n.km, n.category, *li.cabin, in_.policy.radiative_forcing);
         if (l.co2 != as_written(net_co2))
           add(p + "/co2_kg", "network leg",
               "CO2 " + fmt_kg(l.co2) + ", but " + l.cabin + " on " + l.from + "-" + l.to +

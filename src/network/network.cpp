@@ -48,6 +48,7 @@ Leg modelled_leg(const std::vector<City>& cities, int from, int to, double eur_t
   leg.from = from;
   leg.to = to;
   leg.km = great_circle_km(a.lat, a.lon, b.lat, b.lon);
+  leg.category = flight_category(a.country, b.country);
   leg.block = modelled_block(leg.km);
   for (std::size_t c = 0; c < kCabinCount; ++c)
     leg.fare[c] =

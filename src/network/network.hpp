@@ -11,6 +11,7 @@
 
 #include "flyorcall/model.hpp"
 #include "flyorcall/units.hpp"
+#include "network/emissions.hpp"
 #include "network/geo.hpp"
 
 namespace flyorcall::network {
@@ -38,7 +39,8 @@ struct Leg {
   int to = 0;   ///< city index
   double km = 0;
   Minutes block;
-  std::array<Money, kCabinCount> fare{}; ///< in the document currency
+  std::array<Money, kCabinCount> fare{};                   ///< in the document currency
+  FlightCategory category = FlightCategory::international; ///< DESNZ category, for CO2
   bool given = false; ///< true when listed by the input (any field), false when generated
 };
 

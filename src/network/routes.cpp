@@ -134,7 +134,7 @@ RouteFinder::RouteFinder(const Network& net, RouteParams params) : impl_(std::ma
       p.block = leg.block;
       p.cabin = cabin;
       p.fare = leg.fare[static_cast<std::size_t>(cabin)];
-      p.co2 = leg_co2(leg.km, cabin, params.radiative_forcing);
+      p.co2 = leg_co2(leg.km, leg.category, cabin, params.radiative_forcing);
       const Money weight = p.fare + scale(params.time_value_per_hour, to_hours(leg.block)) +
                            carbon_cost(p.co2, params.carbon_price_per_tonne) + im.connection_cost;
       if (weight.count() < 0)

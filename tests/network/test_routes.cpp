@@ -91,8 +91,8 @@ TEST(Routes, CheaperTwoLegRouteBeatsExpensiveDirect) {
   EXPECT_EQ(r.travel, Minutes(180));
   EXPECT_EQ(r.fare, money_from_units(200));
   EXPECT_NEAR(r.km, great_circle_km(0, 0, 0, 10), 1e-6);
-  EXPECT_EQ(r.co2, leg_co2(r.legs[0].km, Cabin::economy, true) +
-                       leg_co2(r.legs[1].km, Cabin::economy, true));
+  EXPECT_EQ(r.co2, leg_co2(r.legs[0].km, FlightCategory::international, Cabin::economy, true) +
+                       leg_co2(r.legs[1].km, FlightCategory::international, Cabin::economy, true));
 }
 
 TEST(Routes, ConnectionPenaltyMakesTheDirectLegWin) {
@@ -144,8 +144,9 @@ TEST(Routes, CabinRuleUpgradesLongLegsAndChangesTheRoute) {
     ASSERT_EQ(r.legs.size(), 2u);
     for (const auto& l : r.legs) EXPECT_EQ(l.cabin, Cabin::business);
     EXPECT_EQ(r.fare, money_from_units(800));
-    EXPECT_EQ(r.co2, leg_co2(r.legs[0].km, Cabin::business, true) +
-                         leg_co2(r.legs[1].km, Cabin::business, true));
+    EXPECT_EQ(r.co2,
+              leg_co2(r.legs[0].km, FlightCategory::international, Cabin::business, true) +
+                  leg_co2(r.legs[1].km, FlightCategory::international, Cabin::business, true));
     EXPECT_EQ(r.generalised_cost, objective(r, p));
   }
 }
@@ -171,8 +172,9 @@ TEST(Routes, CarbonPriceSwitchesToTheShorterRoute) {
   p.radiative_forcing = false;
   const auto no_rf = RouteFinder(net, p).best(a, d);
   EXPECT_EQ(no_rf.legs.size(), 2u);
-  EXPECT_EQ(no_rf.co2, leg_co2(no_rf.legs[0].km, Cabin::economy, false) +
-                           leg_co2(no_rf.legs[1].km, Cabin::economy, false));
+  EXPECT_EQ(no_rf.co2,
+            leg_co2(no_rf.legs[0].km, FlightCategory::international, Cabin::economy, false) +
+                leg_co2(no_rf.legs[1].km, FlightCategory::international, Cabin::economy, false));
 }
 
 TEST(Routes, SameCityAndUnreachableCities) {
