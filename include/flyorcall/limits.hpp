@@ -15,6 +15,7 @@ inline constexpr std::size_t kMaxEvents = 10000;                   ///< `events[
 inline constexpr std::size_t kMaxCities = 2000;      ///< `network.cities[]` (added or overridden)
 inline constexpr std::size_t kMaxCountries = 300;    ///< `network.countries[]`
 inline constexpr std::size_t kMaxLegs = 50000;       ///< `network.legs[]`
+inline constexpr std::size_t kMaxFares = 50000;      ///< `network.fares[]`, rows of a fares file
 inline constexpr std::size_t kMaxWindows = 366;      ///< `clients[].availability[]`
 inline constexpr int kMaxHorizonDays = 366;          ///< horizon length, days
 inline constexpr double kMaxTimeLimitSeconds = 3600; ///< `time_limit_s`

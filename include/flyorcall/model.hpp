@@ -86,10 +86,13 @@ struct City {
   std::string tz;      ///< IANA time-zone name
   double lat = 0;      ///< degrees north, WGS84
   double lon = 0;      ///< degrees east, WGS84
-  int tier = 3;        ///< 1 global hub, 2 regional hub, 3 other
-  std::string region;  ///< world region used by the leg rule (see data/README.md)
-  Money hotel_night;   ///< typical business-hotel night, in the document currency
-  Money per_diem;      ///< per-diem allowance for a full day, in the document currency
+  std::string region;  ///< world region (see data/README.md)
+  /// The city's own business-hotel night in the document currency; empty: the embedded lodging
+  /// table's rate on the night's date (data/lodging.csv).
+  std::optional<Money> hotel_night;
+  /// The city's own per diem for a full day in the document currency (arrival and departure days
+  /// too); empty: the traveller's allowance table (Policy::allowances).
+  std::optional<Money> per_diem;
 };
 
 /// A country's calendar facts.
@@ -110,12 +113,27 @@ struct LegSpec {
   bool remove = false;   ///< remove this leg from the default network instead of adding it
 };
 
+/// A company's own fare for a city pair and cabin (network.fares or a --fares file): it replaces
+/// the modelled fare of every journey between the two cities, in either direction.
+struct FareSpec {
+  std::string from; ///< city code
+  std::string to;   ///< city code
+  Cabin cabin = Cabin::economy;
+  bool round_trip = false;        ///< the amount is a return fare (each direction pays half)
+  double amount = 0;              ///< in `currency`
+  std::string currency;           ///< ISO 4217; empty: the document currency
+  std::optional<Date> valid_from; ///< first day it may be used; none: open
+  std::optional<Date> valid_to;   ///< last day it may be used; none: open
+  std::string where; ///< where it was given, for messages ("/network/fares/2", "fares.csv:3")
+};
+
 /// Network changes an input makes on top of the embedded default world network.
 struct NetworkSpec {
   bool use_default = true;  ///< start from the embedded default world network
   std::vector<City> cities; ///< added cities, or overrides of default cities with the same code
   std::vector<Country> countries; ///< added or overridden countries
   std::vector<LegSpec> legs;      ///< added or overridden legs
+  std::vector<FareSpec> fares;    ///< the company's own fares, over the modelled ones
 };
 
 /// Whether a traveller goes home over a weekend that falls inside a trip.
@@ -175,23 +193,44 @@ struct Event {
   double value_uplift = 0; ///< fair: fraction added to the value of a visit during the event
 };
 
+/// Which per-diem table prices a traveller's days away (docs/model.md, "Per diem").
+enum class AllowanceTable : std::uint8_t {
+  home,         ///< by the traveller's home country: bmf for Germany, us-gsa-state elsewhere
+  bmf,          ///< the German BMF table (for employers taxed in Germany)
+  us_gsa_state, ///< US GSA (US cities) and State Department (abroad) M&IE
+};
+/// Names of the tables as used in JSON, indexed by AllowanceTable.
+inline constexpr std::array<std::string_view, 3> kAllowanceTableNames{"home", "bmf",
+                                                                      "us-gsa-state"};
+
+/// A company's own per diem for a city, over every table.
+struct CustomAllowance {
+  std::string city;                 ///< city code
+  Money per_diem;                   ///< a full day away
+  std::optional<Money> partial_day; ///< an arrival or departure day; empty: per_diem
+};
+
 /// Planning policy: prices, budgets and model parameters.
 struct Policy {
   Money carbon_price_per_tonne{0};   ///< internal carbon price per tonne CO2e
   bool radiative_forcing = true;     ///< DESNZ factors with RF uplift
-  std::optional<Money> budget_money; ///< total trip cost over the horizon
-  std::optional<int> budget_days;    ///< total days away over all travellers
+  std::optional<Money> budget_money; ///< total cost over the horizon, cash and imputed
+  /// Cash spend over the horizon: fares, hotel nights and per diem (not time, jet lag or carbon).
+  std::optional<Money> budget_cash;
+  std::optional<int> budget_days; ///< total days away over all travellers
   std::optional<GramsCo2> budget_co2;
   double remote_effectiveness = 0.4;   ///< fraction of a visit's value remote meetings deliver
   double offhours_weight_own = 1.0;    ///< extra weight of a traveller's off-hours minute
   double offhours_weight_client = 2.0; ///< extra weight of a client's off-hours minute
-  Money client_hour_cost = money_from_units(80);   ///< value of one client attendee hour
-  double jetlag_west_hours_per_day = 1.5;          ///< body-clock shift per day after flying west
-  double jetlag_east_hours_per_day = 1.0;          ///< body-clock shift per day after flying east
-  double jetlag_productivity_loss = 0.25;          ///< share of a day lost while not yet adapted
-  Minutes min_connection{60};                      ///< minimum connection time between legs
-  Money connection_penalty = money_from_units(50); ///< generalised cost of one connection
-  int visit_replaces_meetings = 1;                 ///< remote meetings a visit makes unnecessary
+  Money client_hour_cost = money_from_units(80);    ///< value of one client attendee hour
+  double jetlag_west_hours_per_day = 1.5;           ///< body-clock shift per day after flying west
+  double jetlag_east_hours_per_day = 1.0;           ///< body-clock shift per day after flying east
+  double jetlag_productivity_loss = 0.25;           ///< share of a day lost while not yet adapted
+  Minutes min_connection{60};                       ///< minimum connection time between legs
+  Money connection_penalty = money_from_units(50);  ///< generalised cost of one connection
+  int visit_replaces_meetings = 1;                  ///< remote meetings a visit makes unnecessary
+  AllowanceTable allowances = AllowanceTable::home; ///< per-diem table of every traveller
+  std::vector<CustomAllowance> custom_allowances;   ///< per-city per diems over the table
 };
 
 /// The whole input document.

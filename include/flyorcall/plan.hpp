@@ -27,6 +27,10 @@ struct CostBreakdown {
   [[nodiscard]] Money total() const {
     return flights + hotel + per_diem + traveller_time + jetlag + carbon;
   }
+  /// Money actually paid out: fares, hotel nights and per diem.
+  [[nodiscard]] Money cash() const { return flights + hotel + per_diem; }
+  /// Costs that are valued, not paid: the traveller's time, jet lag and the carbon price.
+  [[nodiscard]] Money imputed() const { return traveller_time + jetlag + carbon; }
   CostBreakdown& operator+=(const CostBreakdown& o) {
     flights += o.flights;
     hotel += o.hotel;
@@ -143,10 +147,12 @@ struct ClientDecision {
 
 /// Budget use against the policy's limits.
 struct BudgetUse {
-  Money money;
+  Money money; ///< total trip cost, cash and imputed
+  Money cash;  ///< cash spend of the trips
   int days = 0;
   GramsCo2 co2;
   std::optional<Money> money_limit;
+  std::optional<Money> cash_limit;
   std::optional<int> days_limit;
   std::optional<GramsCo2> co2_limit;
 };
@@ -158,10 +164,21 @@ struct Totals {
   int remote = 0;
   int days_away = 0;
   CostBreakdown trip_cost;
-  Money remote_cost;
-  Money value; ///< visit values + remote values
-  Money net;   ///< value - trip cost - remote cost
+  Money remote_cost; ///< imputed: meeting time and off-hours of remote clients
+  Money value;       ///< visit values + remote values
+  Money net;         ///< value - trip cost - remote cost
   GramsCo2 co2;
+  /// Cash spend: the trips' fares, hotel nights and per diem.
+  [[nodiscard]] Money cash() const { return trip_cost.cash(); }
+  /// Imputed cost: the trips' time, jet lag and carbon price, and the remote cost.
+  [[nodiscard]] Money imputed() const { return trip_cost.imputed() + remote_cost; }
+};
+
+/// The table a traveller's per diem was priced with.
+struct AllowanceUse {
+  std::string traveller_id;
+  AllowanceTable table = AllowanceTable::us_gsa_state; ///< resolved (never home)
+  std::string source;                                  ///< the table and year, for reports
 };
 
 /// A complete plan for one input.
@@ -173,6 +190,8 @@ struct Plan {
   std::vector<ClientDecision> decisions; ///< in input order of clients
   Totals totals;
   BudgetUse budget;
+  std::string hotel_source;             ///< the lodging table and year hotel nights came from
+  std::vector<AllowanceUse> allowances; ///< per traveller, the per-diem table used
 };
 
 } // namespace flyorcall

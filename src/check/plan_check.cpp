@@ -330,17 +330,12 @@ private:
       block = n.block;
       km = n.km;
       if (li.cabin) {
-        const Money net_fare = n.fare[static_cast<std::size_t>(*li.cabin)];
-        if (l.fare != net_fare)
-          add(p + "/fare", "network leg",
-              "fare " + fmt_money(l.fare, cur()) + ", but the network's " + l.cabin + " fare of " +
-                  l.from + "-" + l.to + " is " + fmt_money(net_fare, cur()));
-        const GramsCo2 net_co2 = network::leg_co2(n.km, n.category, *li.cabin, in_.policy.radiative_forcing);
+        const GramsCo2 net_co2 =
+            network::leg_co2(n.km, n.category, *li.cabin, in_.policy.radiative_forcing);
         if (l.co2 != as_written(net_co2))
           add(p + "/co2_kg", "network leg",
               "CO2 " + fmt_kg(l.co2) + ", but " + l.cabin + " on " + l.from + "-" + l.to +
                   " emits " + fmt_kg(as_written(net_co2)) + " per passenger");
-        fare = net_fare;
         co2 = net_co2;
       }
     }
@@ -604,6 +599,12 @@ private:
     // A trip longer than any horizon (legs dated years apart) is already a violation; pricing it
     // day by day would only take time.
     if (!stops_ok || days > limits::kMaxHorizonDays) return;
+    // Nor are stays that end before they start or last longer than any horizon (a leg dated
+    // years away in the middle of a trip).
+    if (std::any_of(stays.begin(), stays.end(), [](const Stay& s) {
+          return s.hotel_nights < 0 || s.hotel_nights > limits::kMaxHorizonDays;
+        }))
+      return;
     Trip trip;
     trip.traveller_id = tr.id;
     trip.depart = depart;
@@ -643,7 +644,7 @@ private:
   /// Walks the stays in order along the legs. Fills `derived` with the stays the legs and visits
   /// imply and `back_at_home` with the day the traveller leaves a stop in the home city; returns
   /// false when the stays cannot be followed (then the trip is not priced).
-  bool check_stops(std::size_t i, const Traveller& tr, int home, const std::vector<LegInfo>& legs,
+  bool check_stops(std::size_t i, const Traveller& tr, int home, std::vector<LegInfo>& legs,
                    const std::vector<bool>& too_early, std::vector<Stay>& derived,
                    std::optional<Date>& back_at_home) {
     const report::PlanTrip& t = doc_.trips[i];
@@ -820,8 +821,35 @@ private:
                   ", less than min_connection " + std::to_string(min_connection.count()) + " min");
       }
       check_cabins(i, tr, legs, first, end);
+      check_fares(i, legs, first, end);
     }
     return true;
+  }
+
+  /// A journey is sold from its origin to its destination (Network::journey_fare); each leg
+  /// carries its share of that fare. The legs' fares are the network's when the journey is on
+  /// the network's legs in one cabin; they price the trip either way.
+  void check_fares(std::size_t i, std::vector<LegInfo>& legs, std::size_t first, std::size_t end) {
+    const report::PlanTrip& t = doc_.trips[i];
+    std::vector<const network::Leg*> net_legs;
+    for (std::size_t k = first; k < end; ++k) {
+      if (!legs[k].net || !legs[k].cabin || *legs[k].cabin != *legs[first].cabin) return;
+      net_legs.push_back(legs[k].net);
+    }
+    const Cabin cabin = *legs[first].cabin;
+    const std::vector<Money> fares = net_.journey_leg_fares(cabin, net_legs);
+    Money journey{0};
+    for (const Money f : fares) journey += f;
+    const std::string name = t.legs[first].from + "-" + t.legs[end - 1].to;
+    for (std::size_t k = first; k < end; ++k) {
+      const Money want = fares[k - first];
+      legs[k].priced.fare = want;
+      if (t.legs[k].fare == want) continue;
+      std::string msg = "fare " + fmt_money(t.legs[k].fare, cur()) + ", but the network's " +
+                        t.legs[k].cabin + " fare of " + name + " is " + fmt_money(journey, cur());
+      if (end - first > 1) msg += ", of which this leg carries " + fmt_money(want, cur());
+      add("/trips/" + str(i) + "/legs/" + str(k) + "/fare", "network fare", msg);
+    }
   }
 
   void check_cabins(std::size_t i, const Traveller& tr, const std::vector<LegInfo>& legs,
@@ -1178,6 +1206,12 @@ private:
       if (b.money_limit != pol.budget_money)
         add("/budget/money/limit", "plan input",
             "the limit is not the input's policy.budget.money");
+      if (b.cash != trip_cost.cash())
+        add("/budget/cash/used", "totals",
+            fmt_money(b.cash, cur()) + ", but the trips' cash spend is " +
+                fmt_money(trip_cost.cash(), cur()));
+      if (b.cash_limit != pol.budget_cash)
+        add("/budget/cash/limit", "plan input", "the limit is not the input's policy.budget.cash");
       if (b.days != days)
         add("/budget/days/used", "totals",
             std::to_string(b.days) + ", but the trips take " + std::to_string(days) + " days away");
@@ -1196,6 +1230,10 @@ private:
       add("/budget/money/used", "money budget",
           "the trips cost " + fmt_money(trip_cost.total(), cur()) + ", more than the budget " +
               fmt_money(*pol.budget_money, cur()));
+    if (pol.budget_cash && trip_cost.cash() > *pol.budget_cash)
+      add("/budget/cash/used", "cash budget",
+          "the trips' cash spend is " + fmt_money(trip_cost.cash(), cur()) +
+              ", more than the budget " + fmt_money(*pol.budget_cash, cur()));
     if (pol.budget_days && days > *pol.budget_days)
       add("/budget/days/used", "days budget",
           "the trips take " + std::to_string(days) + " days away, more than the budget " +

@@ -21,6 +21,7 @@ namespace flyorcall::cli {
 namespace {
 
 struct BatchArgs {
+  std::string fares;
   std::vector<std::string> inputs;
   std::string jsonl;
   std::string output;
@@ -43,13 +44,15 @@ int worse(int a, int b) {
 }
 
 /// Plans one job; returns its output line and sets `code`.
-std::string run_job(const Job& job, std::size_t index, PlanMethod method, int& code) {
+std::string run_job(const Job& job, std::size_t index, PlanMethod method,
+                    const std::optional<FaresFile>& fares, int& code) {
   if (!job.read_problems.empty()) {
     code = static_cast<int>(ErrorCode::input);
     return io::batch_error_line(index, job.source, job.line, code, "input", job.read_problems);
   }
   try {
-    const Input input = read_input(job.text);
+    Input input = read_input(job.text);
+    apply_fares(input, fares);
     const Plan plan = plan_quarter(input, method);
     code = 0;
     return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input));
@@ -136,6 +139,8 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.jsonl);
     if (!a.jsonl.empty()) source = a.jsonl;
     const std::vector<Job> jobs = collect_jobs(a);
+    if (!a.fares.empty()) source = "";
+    const auto fares = read_fares_file(a.fares);
     if (jobs.empty()) throw bad_input("no input document: the file holds only blank lines");
 
     std::vector<std::string> lines(jobs.size());
@@ -144,7 +149,7 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
     if (::isatty(STDERR_FILENO) == 1) progress = std::make_unique<Progress>(jobs.size());
     optimize::parallel_for(
         jobs.size(), a.jobs,
-        [&](std::size_t i) { lines[i] = run_job(jobs[i], i, a.method, codes[i]); },
+        [&](std::size_t i) { lines[i] = run_job(jobs[i], i, a.method, fares, codes[i]); },
         [&](std::size_t done) {
           if (progress) progress->update(done);
         });
@@ -180,6 +185,7 @@ Command add_batch_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("--jobs", args->jobs, "Inputs planned in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
   add_method_option(sub, args->method);
+  add_fares_option(sub, args->fares);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_batch(*args, opt); }};
 }

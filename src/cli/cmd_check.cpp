@@ -17,6 +17,7 @@ namespace {
 struct CheckArgs {
   std::string input;
   std::string plan;
+  std::string fares;
   bool json = false;
 };
 
@@ -33,7 +34,7 @@ int run(const CheckArgs& a, const CommonOptions& opt) {
   try {
     if (a.input == "-" && a.plan == "-")
       throw bad_input("INPUT and PLAN cannot both be read from stdin");
-    const Input input = load_input(a.input, false, source);
+    const Input input = load_input(a.input, false, source, a.fares);
     source = a.plan == "-" ? "<stdin>" : a.plan;
     const report::PlanDocument plan = io::read_plan(io::read_text_file(a.plan));
     const std::vector<check::Violation> violations = check::check_plan(input, plan);
@@ -64,6 +65,7 @@ Command add_check_command(CLI::App& app, CommonOptions& opt) {
   CLI::App* sub = app.add_subcommand(
       "check", "Check a plan against its input: every broken rule, date, cost and total, each "
                "with its JSON Pointer (exit 3 when the plan is not valid)");
+  add_fares_option(sub, args->fares);
   sub->add_option("INPUT", args->input, "The input document the plan is for; '-' reads stdin")
       ->required();
   sub->add_option("PLAN", args->plan,

@@ -19,6 +19,7 @@ namespace flyorcall::cli {
 namespace {
 
 struct CompareArgs {
+  std::string fares;
   std::string base;
   std::vector<std::string> patches;
   std::vector<std::string> sets;
@@ -66,7 +67,11 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     for (const auto& p : a.patches) check_output_path(a.output, p);
     const std::string base_text = io::read_text_file(a.base);
     source = a.base == "-" ? "<stdin>" : a.base;
-    const Input base_input = read_input(base_text);
+    Input base_input = read_input(base_text);
+    // The company fare table applies to the base and every scenario alike.
+    source = "";
+    const auto fares = read_fares_file(a.fares);
+    apply_fares(base_input, fares);
 
     // Build every scenario document first: nothing is planned or written if one is bad.
     source = "flyorcall compare";
@@ -78,6 +83,25 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     source = "flyorcall compare";
     std::vector<io::Assignment> sets;
     for (const auto& s : a.sets) sets.push_back(io::parse_assignment(s));
+    // Budgets given relative to the base plan need the base plan first.
+    std::optional<Outcome> base_first;
+    if (std::any_of(sets.begin(), sets.end(),
+                    [](const io::Assignment& s) { return s.percent_of_base.has_value(); })) {
+      source = a.base == "-" ? "<stdin>" : a.base;
+      base_first.emplace();
+      base_first->plan = plan_quarter(base_input, a.method);
+      const BudgetUse& used = base_first->plan->budget;
+      for (auto& s : sets) {
+        if (!s.percent_of_base) continue;
+        const double base_used = s.pointer == "/policy/budget/cash"    ? to_units(used.cash)
+                                 : s.pointer == "/policy/budget/money" ? to_units(used.money)
+                                 : s.pointer == "/policy/budget/days"
+                                     ? static_cast<double>(used.days)
+                                     : to_kg(used.co2);
+        s = io::resolve_percent(s, base_used);
+      }
+      source = "flyorcall compare";
+    }
     if (a.group && !sets.empty()) {
       std::string name;
       for (const auto& s : sets) name += (name.empty() ? "" : " ") + s.text;
@@ -103,6 +127,7 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
       }
       try {
         inputs[i] = std::make_unique<Input>(read_input(scenarios[i].document));
+        apply_fares(*inputs[i], fares);
       } catch (const InputError& e) {
         bad.emplace_back(scenarios[i].name, e.problems());
       }
@@ -111,7 +136,9 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
 
     // Task 0 is the base; task i + 1 is scenario i. Results are stored by index.
     std::vector<Outcome> outcomes(scenarios.size() + 1);
+    if (base_first) outcomes[0] = std::move(*base_first);
     optimize::parallel_for(outcomes.size(), a.jobs, [&](std::size_t k) {
+      if (k == 0 && outcomes[0].plan) return; // planned above for a relative budget
       const Input& in = k == 0 ? base_input : *inputs[k - 1];
       try {
         outcomes[k].plan = plan_quarter(in, a.method);
@@ -197,6 +224,7 @@ Command add_compare_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("--jobs", args->jobs, "Plans run in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
   add_method_option(sub, args->method);
+  add_fares_option(sub, args->fares);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_compare(*args, opt); }};
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "io/fares_file.hpp"
 #include "io/files.hpp"
 #include "io/input_reader.hpp"
 #include "model/embedded_data.hpp"
@@ -37,13 +38,39 @@ int report_error(const Error& e, const std::string& source, const CommonOptions&
   return static_cast<int>(e.code());
 }
 
-Input load_input(const std::string& path, bool example, std::string& source) {
+std::optional<FaresFile> read_fares_file(const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  return FaresFile{path, io::read_text_file(path)};
+}
+
+void apply_fares(Input& input, const std::optional<FaresFile>& fares) {
+  if (fares) io::add_fares_csv(input, fares->text, fares->path == "-" ? "<stdin>" : fares->path);
+}
+
+Input load_input(const std::string& path, bool example, std::string& source,
+                 const std::string& fares_path) {
+  Input input;
   if (example) {
     source = "<built-in default example>";
-    return read_input(data::default_json);
+    input = read_input(data::default_json);
+  } else {
+    source = path == "-" ? "<stdin>" : path;
+    input = read_input(io::read_text_file(path));
   }
-  source = path == "-" ? "<stdin>" : path;
-  return read_input(io::read_text_file(path));
+  if (!fares_path.empty()) {
+    if (fares_path == "-" && path == "-")
+      throw bad_input("INPUT and --fares cannot both be read from stdin");
+    // The fare table's problems name their file and line themselves.
+    source = "";
+    apply_fares(input, read_fares_file(fares_path));
+  }
+  return input;
+}
+
+void add_fares_option(CLI::App* sub, std::string& path) {
+  sub->add_option("--fares", path,
+                  "Company fare table (CSV: from,to,cabin,amount[,trip,currency,valid_from,"
+                  "valid_to]; docs/input.md) that replaces the modelled fares of its city pairs");
 }
 
 void check_output_path(const std::string& output, const std::string& input) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
@@ -28,9 +29,27 @@ struct Command {
 /// Prints an error in the chosen format on stderr and returns its exit code.
 int report_error(const Error& e, const std::string& source, const CommonOptions& opt);
 
-/// Loads the input named on the command line ("-" is stdin), or the built-in default example.
-/// `source` is set to what error messages should call it.
-[[nodiscard]] Input load_input(const std::string& path, bool example, std::string& source);
+/// A company fare table given with --fares (docs/input.md, "Company fares"), read once.
+struct FaresFile {
+  std::string path;
+  std::string text;
+};
+
+/// Reads the --fares file when one is named (else nothing). Throws Error when it cannot be read.
+[[nodiscard]] std::optional<FaresFile> read_fares_file(const std::string& path);
+
+/// Adds the fare table's rows to the input's network.fares (io::add_fares_csv); its errors name
+/// the file and line.
+void apply_fares(Input& input, const std::optional<FaresFile>& fares);
+
+/// Loads the input named on the command line ("-" is stdin), or the built-in default example,
+/// with the fare table of `fares_path` when one is named. `source` is set to what error messages
+/// should call it (the fare table's path when a problem is in it).
+[[nodiscard]] Input load_input(const std::string& path, bool example, std::string& source,
+                               const std::string& fares_path = "");
+
+/// Adds --fares FILE (a company fare table) to a command, stored in `path`.
+void add_fares_option(CLI::App* sub, std::string& path);
 
 /// Refuses an output path that names the input file, before any work is done.
 void check_output_path(const std::string& output, const std::string& input);

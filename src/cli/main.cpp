@@ -35,15 +35,15 @@ using fyc::cli::report_error;
 
 namespace {
 
-int run_plan(const std::string& input_path, bool example, const std::string& output, bool json,
-             bool quiet, std::optional<std::uint64_t> seed, std::optional<double> time_limit,
-             fyc::PlanMethod method, const CommonOptions& opt) {
+int run_plan(const std::string& input_path, bool example, const std::string& fares,
+             const std::string& output, bool json, bool quiet, std::optional<std::uint64_t> seed,
+             std::optional<double> time_limit, fyc::PlanMethod method, const CommonOptions& opt) {
   std::string source = input_path;
   try {
     if (!example && input_path.empty())
       throw bad_input("no input: give an INPUT file, '-' for stdin, or --example");
     check_output_path(output, input_path);
-    fyc::Input input = load_input(input_path, example, source);
+    fyc::Input input = load_input(input_path, example, source, fares);
     if (seed) input.seed = *seed;
     if (time_limit) input.time_limit_s = *time_limit;
     const fyc::Plan plan = fyc::plan_quarter(input, method);
@@ -60,12 +60,15 @@ int run_plan(const std::string& input_path, bool example, const std::string& out
   }
 }
 
-int run_validate(const std::string& input_path, bool example, const CommonOptions& opt) {
+int run_validate(const std::string& input_path, bool example, const std::string& fares,
+                 const CommonOptions& opt) {
   std::string source = input_path;
   try {
     if (!example && input_path.empty())
       throw bad_input("no input: give an INPUT file, '-' for stdin, or --example");
-    const fyc::Input input = load_input(input_path, example, source);
+    const fyc::Input input = load_input(input_path, example, source, fares);
+    if (!fares.empty())
+      source = input_path == "-" ? "<stdin>" : example ? "<built-in default example>" : input_path;
     std::cout << source << ": valid: " << input.label << ", " << input.travellers.size()
               << (input.travellers.size() == 1 ? " traveller, " : " travellers, ")
               << input.clients.size() << (input.clients.size() == 1 ? " client, " : " clients, ")
@@ -79,14 +82,19 @@ int run_validate(const std::string& input_path, bool example, const CommonOption
 
 /// The network of an optional input, or the default network in `currency`.
 fyc::network::Network network_for(const std::string& input_path, const std::string& currency,
-                                  fyc::Input& input, std::string& source) {
+                                  const std::string& fares, fyc::Input& input,
+                                  std::string& source) {
   if (!input_path.empty()) {
-    input = load_input(input_path, false, source);
+    input = load_input(input_path, false, source, fares);
   } else {
     input.currency = currency;
     if (!fyc::network::eur_rate(currency))
       throw bad_input("unknown currency \"" + currency + "\"" +
                       fyc::did_you_mean(currency, fyc::network::known_currencies()));
+    if (!fares.empty()) {
+      source = "";
+      fyc::cli::apply_fares(input, fyc::cli::read_fares_file(fares));
+    }
   }
   return fyc::network::Network::build(input);
 }
@@ -107,13 +115,13 @@ std::string hm(std::int64_t minutes) {
 }
 
 int run_route(const std::string& from, const std::string& to, const std::string& cabin,
-              const std::string& input_path, const std::string& currency, bool json,
-              const CommonOptions& opt) {
+              const std::string& input_path, const std::string& currency, const std::string& fares,
+              bool json, const CommonOptions& opt) {
   // Errors name the input file while it is read, and the command for its own arguments.
   std::string source = "flyorcall route";
   try {
     fyc::Input input;
-    const fyc::network::Network net = network_for(input_path, currency, input, source);
+    const fyc::network::Network net = network_for(input_path, currency, fares, input, source);
     source = "flyorcall route";
     const int a = city_index(net, from, "origin");
     const int b = city_index(net, to, "destination");
@@ -163,12 +171,12 @@ int run_route(const std::string& from, const std::string& to, const std::string&
   }
 }
 
-int run_network(const std::string& input_path, const std::string& currency, bool json,
-                const CommonOptions& opt) {
+int run_network(const std::string& input_path, const std::string& currency,
+                const std::string& fares, bool json, const CommonOptions& opt) {
   std::string source = "flyorcall network";
   try {
     fyc::Input input;
-    const fyc::network::Network net = network_for(input_path, currency, input, source);
+    const fyc::network::Network net = network_for(input_path, currency, fares, input, source);
     const std::string version = fyc::network::default_world().version;
     if (json) {
       std::cout << fyc::io::network_to_json(net, input.currency, version);
@@ -177,11 +185,14 @@ int run_network(const std::string& input_path, const std::string& currency, bool
     std::cout << "flyorcall network (data " << version << "): " << net.cities().size()
               << " cities, " << net.countries().size() << " countries, " << net.legs().size()
               << " directed legs; money in " << input.currency << "\n";
-    std::cout << "code  name                      cc  tier  region          time zone\n";
-    for (const auto& c : net.cities()) {
+    std::vector<int> legs_from(net.cities().size(), 0);
+    for (const auto& l : net.legs()) ++legs_from[static_cast<std::size_t>(l.from)];
+    std::cout << "code  name                      cc  legs  region          time zone\n";
+    for (std::size_t i = 0; i < net.cities().size(); ++i) {
+      const auto& c = net.cities()[i];
       std::cout << std::left << std::setw(6) << c.code << std::setw(26) << c.name.substr(0, 25)
-                << std::setw(4) << c.country << std::setw(6) << c.tier << std::setw(16) << c.region
-                << c.tz << '\n';
+                << std::setw(4) << c.country << std::setw(6) << legs_from[i] << std::setw(16)
+                << c.region << c.tz << '\n';
     }
     std::cout << std::right;
     return 0;
@@ -202,7 +213,7 @@ int main(int argc, char** argv) {
   CommonOptions opt;
   const auto add_error_format = [&opt](CLI::App* sub) { fyc::cli::add_error_format(sub, opt); };
 
-  std::string input_path, output;
+  std::string input_path, output, fares;
   bool example = false, json = false, quiet = false;
   std::optional<std::uint64_t> seed;
   std::optional<double> time_limit;
@@ -218,12 +229,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0.0, 3600.0));
   fyc::PlanMethod method = fyc::PlanMethod::greedy;
   fyc::cli::add_method_option(plan, method);
+  fyc::cli::add_fares_option(plan, fares);
   add_error_format(plan);
 
   CLI::App* validate = app.add_subcommand("validate", "Check an input document and list every "
                                                       "problem with its JSON Pointer");
   validate->add_option("INPUT", input_path, "Input document (JSON); '-' reads stdin");
   validate->add_flag("--example", example, "Validate the built-in default example");
+  fyc::cli::add_fares_option(validate, fares);
   add_error_format(validate);
 
   std::string from, to, cabin, currency = "EUR";
@@ -247,12 +260,14 @@ int main(int argc, char** argv) {
   route->add_option("--currency", currency, "Currency of fares without --input")
       ->default_str("EUR");
   route->add_flag("--json", json, "Print JSON");
+  fyc::cli::add_fares_option(route, fares);
   add_error_format(route);
 
   CLI::App* net = app.add_subcommand("network", "List the cities and legs in use");
   net->add_option("--input", input_path, "Apply this input's network changes");
   net->add_option("--currency", currency, "Currency of rates without --input")->default_str("EUR");
   net->add_flag("--json", json, "Print JSON with every city, country and leg");
+  fyc::cli::add_fares_option(net, fares);
   add_error_format(net);
 
   // Commands in their own files (src/cli/cmd_*.cpp).
@@ -273,10 +288,11 @@ int main(int argc, char** argv) {
 
   try {
     if (*plan)
-      return run_plan(input_path, example, output, json, quiet, seed, time_limit, method, opt);
-    if (*validate) return run_validate(input_path, example, opt);
-    if (*route) return run_route(from, to, cabin, input_path, currency, json, opt);
-    if (*net) return run_network(input_path, currency, json, opt);
+      return run_plan(input_path, example, fares, output, json, quiet, seed, time_limit, method,
+                      opt);
+    if (*validate) return run_validate(input_path, example, fares, opt);
+    if (*route) return run_route(from, to, cabin, input_path, currency, fares, json, opt);
+    if (*net) return run_network(input_path, currency, fares, json, opt);
     for (const auto& c : commands)
       if (*c.app) return c.run();
   } catch (const std::exception& e) {

@@ -41,29 +41,32 @@ date::sys_seconds local_noon_as_instant(Date d) {
   return date::sys_seconds{d.time_since_epoch()} + std::chrono::hours{12};
 }
 
-// Per diem of each calendar day of the trip: the first stay (in trip order) whose dates contain
-// the day, otherwise (overnight flights, travel days) the first destination's rate.
-Money per_diem(const Trip& trip, const network::Network& net, const TripPlaces& places) {
+// Per diem of each calendar day of the trip at the rate of the first stay (in trip order) whose
+// dates contain the day, otherwise (overnight flights, travel days) the first destination's. The
+// first and last day are arrival and departure days (a one-day trip is one of them).
+Money per_diem(const Trip& trip, const network::Network& net, const TripPlaces& places,
+               AllowanceTable table) {
   if (trip.days_away <= 0) return Money(0);
-  Money fallback(0);
+  int fallback = -1;
   if (!places.stay_city.empty())
-    fallback = net.city(places.stay_city.front()).per_diem;
+    fallback = places.stay_city.front();
   else if (!places.leg_to.empty())
-    fallback = net.city(places.leg_to.front()).per_diem;
+    fallback = places.leg_to.front();
   else
     return Money(0);
 
   Money total(0);
   for (int k = 0; k < trip.days_away; ++k) {
     const Date day = trip.depart + date::days{k};
-    Money rate = fallback;
+    int city = fallback;
     for (std::size_t s = 0; s < trip.stays.size(); ++s) {
       if (trip.stays[s].arrive <= day && day <= trip.stays[s].depart) {
-        rate = net.city(places.stay_city[s]).per_diem;
+        city = places.stay_city[s];
         break;
       }
     }
-    total += rate;
+    const bool partial = k == 0 || k == trip.days_away - 1;
+    total += net.per_diem(city, table, partial, day);
   }
   return total;
 }
@@ -109,6 +112,16 @@ double trip_shift_hours(const Trip& trip, const network::Network& net, const Tri
 }
 
 } // namespace
+
+AllowanceTable allowance_table(const Traveller& traveller, const Policy& policy,
+                               const network::Network& net) {
+  if (policy.allowances != AllowanceTable::home) return policy.allowances;
+  // Germany's BMF table for a German employer; the US government's tables, which cover every
+  // city, elsewhere.
+  const auto home = net.find(traveller.home);
+  return home && net.city(*home).country == "DE" ? AllowanceTable::bmf
+                                                 : AllowanceTable::us_gsa_state;
+}
 
 Money time_value_per_hour(const Traveller& t) {
   int minutes = 0;
@@ -169,11 +182,12 @@ void price_trip(Trip& trip, const network::Network& net, const Traveller& travel
   GramsCo2 co2_hotel(0);
   for (std::size_t s = 0; s < trip.stays.size(); ++s) {
     const int city = places.stay_city[s];
-    cost.hotel += net.city(city).hotel_night * trip.stays[s].hotel_nights;
+    for (int n = 0; n < trip.stays[s].hotel_nights; ++n)
+      cost.hotel += net.hotel_night(city, trip.stays[s].arrive + date::days{n});
     co2_hotel += hotel_co2(net, city, trip.stays[s].hotel_nights);
   }
 
-  cost.per_diem = per_diem(trip, net, places);
+  cost.per_diem = per_diem(trip, net, places, allowance_table(traveller, policy, net));
   cost.traveller_time = traveller.cost_per_day * trip.days_away;
 
   // Adaptation happens over the nights away, so a same-day return costs no jet lag.

@@ -12,6 +12,11 @@
 
 namespace flyorcall::cost {
 
+/// The per-diem table that prices a traveller's days: the policy's, or by the traveller's home
+/// country when the policy says "home" (Germany: bmf; elsewhere: us_gsa_state).
+[[nodiscard]] AllowanceTable allowance_table(const Traveller& traveller, const Policy& policy,
+                                             const network::Network& net);
+
 /// A traveller's time value per hour: cost_per_day / mean working hours of a working day.
 [[nodiscard]] Money time_value_per_hour(const Traveller& t);
 

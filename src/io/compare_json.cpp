@@ -26,6 +26,8 @@ Json cost_json(const CostBreakdown& c) {
   j["jetlag"] = money(c.jetlag);
   j["carbon"] = money(c.carbon);
   j["total"] = money(c.total());
+  j["cash"] = money(c.cash());
+  j["imputed"] = money(c.imputed());
   return j;
 }
 
@@ -46,6 +48,8 @@ Json totals_json(const report::CompareTotals& t) {
   j["value"] = money(t.value);
   j["trip_cost"] = cost_json(t.trip_cost);
   j["remote_cost"] = money(t.remote_cost);
+  j["cash"] = money(t.trip_cost.cash());
+  j["imputed"] = money(t.trip_cost.imputed() + t.remote_cost);
   j["co2_kg"] = kg(t.co2);
   j["trips"] = t.trips;
   j["visits"] = t.visits;
@@ -61,6 +65,9 @@ Json delta_json(const report::CompareTotals& t, const report::CompareTotals& b) 
   j["value"] = money(t.value - b.value);
   j["trip_cost"] = cost_json(minus(t.trip_cost, b.trip_cost));
   j["remote_cost"] = money(t.remote_cost - b.remote_cost);
+  j["cash"] = money(t.trip_cost.cash() - b.trip_cost.cash());
+  j["imputed"] =
+      money(t.trip_cost.imputed() + t.remote_cost - b.trip_cost.imputed() - b.remote_cost);
   j["co2_kg"] = kg(t.co2 - b.co2);
   j["trips"] = t.trips - b.trips;
   j["visits"] = t.visits - b.visits;

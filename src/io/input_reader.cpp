@@ -363,6 +363,14 @@ std::variant<Date, std::string> parse_date(const std::string& s) {
   return Date{ymd};
 }
 
+} // namespace
+
+std::variant<Date, std::string> io::parse_iso_date(const std::string& text) {
+  return parse_date(text);
+}
+
+namespace {
+
 // ---------------------------------------------------------------------------------------------
 // The reader
 
@@ -613,6 +621,7 @@ private:
   void read_country(const Json& j, const std::string& p);
   void read_city(const Json& j, const std::string& p);
   void read_leg(const Json& j, const std::string& p);
+  void read_fare(const Json& j, const std::string& p);
   void read_traveller(const Json& j, const std::string& p);
   void read_client(const Json& j, const std::string& p);
   std::optional<DateRange> read_window(const Json& j, const std::string& p, bool in_horizon);
@@ -648,6 +657,9 @@ const std::vector<std::string> kCabinChoices(kCabinNames.begin(), kCabinNames.en
 const std::vector<std::string> kWeekdayChoices(kWeekdayNames.begin(), kWeekdayNames.end());
 const std::vector<std::string> kEventKinds(kEventKindNames.begin(), kEventKindNames.end());
 const std::vector<std::string> kWeekendRules{"home", "stay"};
+const std::vector<std::string> kTripChoices{"one-way", "return"};
+const std::vector<std::string> kAllowanceChoices(kAllowanceTableNames.begin(),
+                                                 kAllowanceTableNames.end());
 
 Input Reader::read(const Json& doc) {
   if (!doc.is_object()) {
@@ -858,11 +870,84 @@ void Reader::read_network(const Json& j, const std::string& p) {
                  v, q, [&](const Json& c, const std::string& r, std::size_t) { read_city(c, r); },
                  limits::kMaxCities);
            }},
-          {"legs", [&](const Json& v, const std::string& q) {
+          {"legs",
+           [&](const Json& v, const std::string& q) {
              array(
                  v, q, [&](const Json& l, const std::string& r, std::size_t) { read_leg(l, r); },
                  limits::kMaxLegs);
+           }},
+          {"fares", [&](const Json& v, const std::string& q) {
+             array(
+                 v, q, [&](const Json& f, const std::string& r, std::size_t) { read_fare(f, r); },
+                 limits::kMaxFares);
            }}});
+}
+
+void Reader::read_fare(const Json& j, const std::string& p) {
+  FareSpec fare;
+  fare.where = p;
+  bool cabin_given = false;
+  const bool ok = object(
+      j, p,
+      {{"from",
+        [&](const Json& v, const std::string& q) {
+          if (auto s = city_ref(v, q)) fare.from = *s;
+        },
+        true},
+       {"to",
+        [&](const Json& v, const std::string& q) {
+          if (auto s = city_ref(v, q)) {
+            fare.to = *s;
+            if (fare.to == fare.from)
+              problem(q, "expected a city other than \"from\", found " + dquote(*s));
+          }
+        },
+        true},
+       {"cabin",
+        [&](const Json& v, const std::string& q) {
+          if (auto i = choice(v, q, "cabin", kCabinChoices)) {
+            fare.cabin = static_cast<Cabin>(*i);
+            cabin_given = true;
+          }
+        },
+        true},
+       {"trip",
+        [&](const Json& v, const std::string& q) {
+          if (auto i = choice(v, q, "trip", kTripChoices)) fare.round_trip = *i == 1;
+        }},
+       {"amount",
+        [&](const Json& v, const std::string& q) {
+          if (auto m = money(v, q)) {
+            if (m->count() == 0)
+              problem(q, "a fare must be above 0");
+            else
+              fare.amount = to_units(*m);
+          }
+        },
+        true},
+       {"currency",
+        [&](const Json& v, const std::string& q) {
+          const auto s = string(v, q);
+          if (!s) return;
+          if (!network::eur_rate(*s)) {
+            problem(q, "unknown currency " + dquote(*s) + hint(*s, network::known_currencies()));
+            return;
+          }
+          fare.currency = *s;
+        }},
+       {"valid_from",
+        [&](const Json& v, const std::string& q) {
+          if (auto d = date_value(v, q)) fare.valid_from = *d;
+        }},
+       {"valid_to", [&](const Json& v, const std::string& q) {
+          if (auto d = date_value(v, q)) {
+            fare.valid_to = *d;
+            if (fare.valid_from && *d < *fare.valid_from)
+              problem(q, "the fare's validity ends before it starts");
+          }
+        }}});
+  if (!ok || !cabin_given) return;
+  in_.network.fares.push_back(std::move(fare));
 }
 
 void Reader::read_country(const Json& j, const std::string& p) {
@@ -931,10 +1016,9 @@ void Reader::read_city(const Json& j, const std::string& p) {
         if (in_.network.use_default) {
           for (const auto& d : network::default_world().cities) {
             if (d.code == *code) {
-              // An override: unspecified fields keep the default data, whose money is in EUR.
+              // An override: unspecified fields keep the default data (whose hotel and per diem
+              // come from the embedded tables unless given here).
               c = d;
-              c.hotel_night = scale(d.hotel_night, eur_rate_);
-              c.per_diem = scale(d.per_diem, eur_rate_);
               is_new = false;
             }
           }
@@ -971,10 +1055,6 @@ void Reader::read_city(const Json& j, const std::string& p) {
              if (auto x = number(v, q, -180, 180)) c.lon = *x;
            },
            is_new},
-          {"tier",
-           [&](const Json& v, const std::string& q) {
-             if (auto x = integer(v, q, 1, 3)) c.tier = *x;
-           }},
           {"region",
            [&](const Json& v, const std::string& q) {
              const auto s = nonempty(v, q);
@@ -1320,6 +1400,10 @@ void Reader::read_policy(const Json& j, const std::string& p) {
                       [&](const Json& b, const std::string& r) {
                         if (auto m = money(b, r)) pol.budget_money = *m;
                       }},
+                     {"cash",
+                      [&](const Json& b, const std::string& r) {
+                        if (auto m = money(b, r)) pol.budget_cash = *m;
+                      }},
                      {"days",
                       [&](const Json& b, const std::string& r) {
                         if (auto x = integer(b, r, 0, 100000)) pol.budget_days = *x;
@@ -1348,8 +1432,47 @@ void Reader::read_policy(const Json& j, const std::string& p) {
              if (auto x = integer(v, q, 0, 1440)) pol.min_connection = Minutes(*x);
            }},
           {"connection_penalty", money_into(pol.connection_penalty)},
-          {"visit_replaces_meetings", [&](const Json& v, const std::string& q) {
+          {"visit_replaces_meetings",
+           [&](const Json& v, const std::string& q) {
              if (auto x = integer(v, q, 0, 200)) pol.visit_replaces_meetings = *x;
+           }},
+          {"allowances",
+           [&](const Json& v, const std::string& q) {
+             if (auto i = choice(v, q, "allowance table", kAllowanceChoices))
+               pol.allowances = static_cast<AllowanceTable>(*i);
+           }},
+          {"custom_allowances", [&](const Json& v, const std::string& q) {
+             std::map<std::string, std::string> seen;
+             array(
+                 v, q,
+                 [&](const Json& a, const std::string& r, std::size_t) {
+                   CustomAllowance ca;
+                   bool complete = true;
+                   object(a, r,
+                          {{"city",
+                            [&](const Json& x, const std::string& w) {
+                              if (auto c = city_ref(x, w)) {
+                                unique(*c, w, seen, "custom allowance for city");
+                                ca.city = *c;
+                              } else {
+                                complete = false;
+                              }
+                            },
+                            true},
+                           {"per_diem",
+                            [&](const Json& x, const std::string& w) {
+                              if (auto m = money(x, w))
+                                ca.per_diem = *m;
+                              else
+                                complete = false;
+                            },
+                            true},
+                           {"partial_day", [&](const Json& x, const std::string& w) {
+                              if (auto m = money(x, w)) ca.partial_day = *m;
+                            }}});
+                   if (complete && !ca.city.empty()) pol.custom_allowances.push_back(ca);
+                 },
+                 limits::kMaxCities);
            }}});
 }
 

@@ -4,9 +4,11 @@
 
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "flyorcall/errors.hpp"
+#include "flyorcall/model.hpp"
 
 namespace flyorcall::io {
 
@@ -21,6 +23,9 @@ namespace flyorcall::io {
 /// characters are printed as \u00XX so that no line can drive a terminal.
 [[nodiscard]] std::string format_problems_text(const std::vector<Problem>& problems,
                                                std::string_view source_name);
+
+/// "YYYY-MM-DD" as a date within the years an input may use, or the message why not.
+[[nodiscard]] std::variant<Date, std::string> parse_iso_date(const std::string& text);
 
 /// A key escaped as one RFC 6901 reference token ("a/b~c" -> "a~1b~0c").
 [[nodiscard]] std::string escape_pointer_token(std::string_view key);

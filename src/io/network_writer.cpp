@@ -31,17 +31,29 @@ std::string network_to_json(const network::Network& net, const std::string& curr
   out["data_version"] = data_version;
   out["currency"] = currency;
   json cities = json::array();
-  for (const City& c : net.cities()) {
-    cities.push_back({{"code", c.code},
-                      {"name", c.name},
-                      {"country", c.country},
-                      {"tz", c.tz},
-                      {"lat", c.lat},
-                      {"lon", c.lon},
-                      {"tier", c.tier},
-                      {"region", c.region},
-                      {"hotel_night", to_units(c.hotel_night)},
-                      {"per_diem", to_units(c.per_diem)}});
+  for (std::size_t i = 0; i < net.cities().size(); ++i) {
+    const City& c = net.cities()[i];
+    json row = {{"code", c.code}, {"name", c.name}, {"country", c.country}, {"tz", c.tz},
+                {"lat", c.lat},   {"lon", c.lon},   {"region", c.region}};
+    row["hotel_night"] = c.hotel_night ? json(to_units(*c.hotel_night)) : json(nullptr);
+    row["per_diem"] = c.per_diem ? json(to_units(*c.per_diem)) : json(nullptr);
+    const auto& r = net.rates(static_cast<int>(i));
+    json seasons = json::array();
+    const auto md = [](unsigned v) {
+      const auto two = [](unsigned x) {
+        return std::string(x < 10 ? "0" : "") + std::to_string(x);
+      };
+      return two(v / 100) + "-" + two(v % 100);
+    };
+    for (const auto& s : r.seasons)
+      seasons.push_back({{"season", md(s.first) + ".." + md(s.last)},
+                         {"hotel_night", to_units(s.lodging)},
+                         {"mie", to_units(s.mie)}});
+    row["lodging"] = std::move(seasons);
+    if (!r.seasons.empty())
+      row["bmf_per_diem"] = {{"full_day", to_units(r.bmf_full)},
+                             {"partial_day", to_units(r.bmf_partial)}};
+    cities.push_back(std::move(row));
   }
   out["cities"] = std::move(cities);
   json countries = json::array();
@@ -56,12 +68,19 @@ std::string network_to_json(const network::Network& net, const std::string& curr
     json fares;
     for (std::size_t k = 0; k < kCabinCount; ++k)
       fares[cabin_name(static_cast<Cabin>(k))] = to_units(l.fare[k]);
-    legs.push_back({{"from", net.city(l.from).code},
-                    {"to", net.city(l.to).code},
-                    {"km", round1(l.km)},
-                    {"block_min", l.block.count()},
-                    {"fare", std::move(fares)},
-                    {"given", l.given}});
+    json carriers = json::array();
+    for (const auto& c : l.carriers) carriers.push_back(c);
+    legs.push_back(
+        {{"from", net.city(l.from).code},
+         {"to", net.city(l.to).code},
+         {"km", round1(l.km)},
+         {"flown_km", round1(l.flown_km)},
+         {"block_min", l.block.count()},
+         {"fare", std::move(fares)},
+         {"co2_category", network::kFlightCategoryNames[static_cast<std::size_t>(l.category)]},
+         {"carriers", std::move(carriers)},
+         {"source", l.source},
+         {"given", l.given}});
   }
   out["legs"] = std::move(legs);
   return out.dump(2) + "\n";

@@ -521,6 +521,11 @@ public:
       b.money = money(*m, "used", q, true);
       b.money_limit = optional_money(*m, "limit", q);
     }
+    if (const Json* c = object(j, "cash", p, false)) {
+      const std::string q = at(p, "cash");
+      b.cash = money(*c, "used", q, true);
+      b.cash_limit = optional_money(*c, "limit", q);
+    }
     if (const Json* d = object(j, "days", p, true)) {
       const std::string q = at(p, "days");
       b.days = count(*d, "used", q, true);
@@ -565,6 +570,20 @@ public:
         else
           problem(at("/notes", i), "expected a string");
       }
+    }
+    if (const Json* rates = object(j, "rates", p, false)) {
+      d.hotel_source = text(*rates, "hotel", "/rates", false).value_or("");
+      if (const Json* per = array(*rates, "per_diem", "/rates", false, limits::kMaxTravellers))
+        for (std::size_t i = 0; i < per->size(); ++i) {
+          const Json& x = (*per)[i];
+          const std::string q = at("/rates/per_diem", i);
+          if (!x.is_object()) {
+            problem(q, "expected an object");
+            continue;
+          }
+          d.per_diem_sources.emplace_back(text(x, "traveller", q, true).value_or(""),
+                                          text(x, "source", q, true).value_or(""));
+        }
     }
     d.trips =
         list<report::PlanTrip>(j, "trips", p, true, kMaxPlanTrips,

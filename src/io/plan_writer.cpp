@@ -63,6 +63,8 @@ Json cost_json(const CostBreakdown& c) {
   j["jetlag"] = money(c.jetlag);
   j["carbon"] = money(c.carbon);
   j["total"] = money(c.total());
+  j["cash"] = money(c.cash());
+  j["imputed"] = money(c.imputed());
   return j;
 }
 
@@ -227,6 +229,15 @@ std::string plan_to_json(const Plan& plan, const Input& input) {
   j["seed"] = input.seed;
   j["method"] = plan.method;
   j["notes"] = plan.notes;
+  Json rates;
+  rates["hotel"] = plan.hotel_source;
+  Json per_diem = Json::array();
+  for (const auto& a : plan.allowances)
+    per_diem.push_back({{"traveller", a.traveller_id},
+                        {"table", kAllowanceTableNames[static_cast<std::size_t>(a.table)]},
+                        {"source", a.source}});
+  rates["per_diem"] = std::move(per_diem);
+  j["rates"] = std::move(rates);
   j["trips"] = Json::array();
   for (const Trip& t : plan.trips) j["trips"].push_back(trip_json(t, input));
   j["clients"] = Json::array();
@@ -240,6 +251,8 @@ std::string plan_to_json(const Plan& plan, const Input& input) {
   totals["days_away"] = t.days_away;
   totals["trip_cost"] = cost_json(t.trip_cost);
   totals["remote_cost"] = money(t.remote_cost);
+  totals["cash"] = money(t.cash());
+  totals["imputed"] = money(t.imputed());
   totals["value"] = money(t.value);
   totals["net"] = money(t.net);
   totals["co2_kg"] = kg(t.co2);
@@ -248,6 +261,7 @@ std::string plan_to_json(const Plan& plan, const Input& input) {
   const BudgetUse& b = plan.budget;
   Json budget;
   budget["money"] = used_limit(b.money, b.money_limit, money);
+  budget["cash"] = used_limit(b.cash, b.cash_limit, money);
   budget["days"] = used_limit(b.days, b.days_limit, [](int d) { return d; });
   budget["co2_kg"] = used_limit(b.co2, b.co2_limit, kg);
   j["budget"] = std::move(budget);

@@ -1,5 +1,9 @@
 #include "io/scenario.hpp"
 
+#include <iterator>
+
+#include <charconv>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -177,9 +181,39 @@ Assignment parse_assignment(std::string_view text) {
     throw usage("--set \"" + a.text + "\": " + e.problems().front().message);
   }
   const std::string_view value = text.substr(eq + 1);
+  if (!value.empty() && value.back() == '%') {
+    // A budget relative to the base plan: "-30%" cuts the base plan's use by 30 percent.
+    const std::string number(value.substr(0, value.size() - 1));
+    double pct = 0;
+    const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), pct);
+    if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||
+        !std::isfinite(pct) || pct < -100 || pct > 1000)
+      throw usage("--set \"" + a.text +
+                  "\": expected a percentage from -100% to +1000%, such as -30%");
+    if (std::find(std::begin(kRelativeBudgets), std::end(kRelativeBudgets), a.pointer) ==
+        std::end(kRelativeBudgets))
+      throw usage("--set \"" + a.text +
+                  "\": a percentage applies only to /policy/budget/cash, money, days or co2_kg "
+                  "(a change of the base plan's use)");
+    a.percent_of_base = pct;
+    return a;
+  }
   const auto parsed = parse_json(value);
   a.value_json = parsed ? parsed->dump() : Json(std::string(value)).dump();
   return a;
+}
+
+Assignment resolve_percent(const Assignment& a, double base_used) {
+  Assignment out = a;
+  const double limit = std::max(0.0, base_used * (1.0 + *a.percent_of_base / 100.0));
+  if (a.pointer == "/policy/budget/days")
+    out.value_json = std::to_string(static_cast<long long>(std::floor(limit + 1e-9)));
+  else if (a.pointer == "/policy/budget/co2_kg")
+    out.value_json = Json(std::round(limit * 1000.0) / 1000.0).dump();
+  else
+    out.value_json = Json(std::round(limit * 100.0) / 100.0).dump();
+  out.percent_of_base.reset();
+  return out;
 }
 
 Sweep parse_sweep(std::string_view text) {
@@ -283,8 +317,8 @@ std::vector<Scenario> apply_sweep(std::string_view base, const Sweep& sweep) {
   std::vector<Scenario> out;
   for (std::size_t i = 0; i < sweep.points.size(); ++i) {
     const std::string text = sweep.pointer + "=" + sweep.points_json[i];
-    Scenario s =
-        apply_assignments(base, {Assignment{text, sweep.pointer, sweep.points_json[i]}}, text);
+    Scenario s = apply_assignments(
+        base, {Assignment{text, sweep.pointer, sweep.points_json[i], std::nullopt}}, text);
     s.sweep_value = sweep.points[i];
     out.push_back(std::move(s));
   }

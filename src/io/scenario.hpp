@@ -22,7 +22,19 @@ struct Assignment {
   std::string text;       ///< as given, e.g. "/policy/carbon_price_per_t=200" (the scenario name)
   std::string pointer;    ///< RFC 6901 pointer, starts with "/"
   std::string value_json; ///< the value as compact JSON text (a non-JSON VALUE becomes a string)
+  /// For a budget set relative to the base plan ("/policy/budget/cash=-30%"): the change in
+  /// percent of what the base plan uses; value_json is filled in by resolve_percent.
+  std::optional<double> percent_of_base;
 };
+
+/// The budgets a `--set` may give as a percentage of the base plan's use.
+inline constexpr std::string_view kRelativeBudgets[] = {
+    "/policy/budget/cash", "/policy/budget/money", "/policy/budget/days", "/policy/budget/co2_kg"};
+
+/// The assignment with its percentage turned into an absolute limit: `base_used` (the base plan's
+/// use of that budget, in the budget's unit) changed by the percentage, rounded to the budget's
+/// precision (cents, whole days, grams).
+[[nodiscard]] Assignment resolve_percent(const Assignment& a, double base_used);
 
 /// A `--sweep`: one scenario per point from, from + step, ... up to to.
 struct Sweep {

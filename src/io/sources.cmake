@@ -1,5 +1,6 @@
 set(FLYORCALL_IO_SOURCES
   src/io/input_reader.cpp
+  src/io/fares_file.cpp
   src/io/plan_writer.cpp
   src/io/network_writer.cpp
   src/io/holidays_writer.cpp

@@ -1,5 +1,6 @@
-// Network construction: default world data in the document currency, the generated leg rule,
-// then the input's cities, countries and legs on top. Constants are explained in docs/network.md.
+// Network construction: default world data in the document currency, the embedded default legs
+// between the network's cities, then the input's cities, countries and legs on top. Constants
+// are explained in docs/network.md.
 #include "network/network.hpp"
 
 #include <algorithm>
@@ -12,108 +13,31 @@
 
 #include "flyorcall/errors.hpp"
 #include "model/suggest.hpp"
+#include "network/block_time.hpp"
+#include "network/default_legs.hpp"
+#include "network/rates.hpp"
 #include "network/world_data.hpp"
 
 namespace flyorcall::network {
 namespace {
 
-// Block time: taxi-out, climb, descent and taxi-in cost about 45 minutes more than flying the
-// same distance at cruise speed; 850 km/h is a typical jet cruise ground speed averaged over
-// both directions (jet streams cancel on a round trip).
-constexpr double kBlockOverheadMin = 45.0;
-constexpr double kCruiseKmh = 850.0;
-constexpr double kBlockRoundingMin = 5.0;
-
-// Economy fare band: a fixed part (airport charges, distribution) plus a per-km part that
-// tapers on long-haul, where seat-km are cheaper to produce.
-constexpr double kFareBaseEur = 60.0;
-constexpr double kFarePerKmEur = 0.11;
-constexpr double kFareTaperKm = 3000.0;
-constexpr double kFarePerKmLongEur = 0.06;
-// Boundary between the short- and long-haul cabin multipliers (same as DESNZ haul boundary).
-constexpr double kFareLongHaulKm = 3700.0;
-// Cabin multiples of economy (economy, premium, business, first): long-haul premium cabins are
-// much larger products (flat beds) than short-haul ones (a blocked middle seat).
-constexpr std::array<double, kCabinCount> kShortHaulMultiple{1.0, 1.5, 2.5, 3.5};
-constexpr std::array<double, kCabinCount> kLongHaulMultiple{1.0, 1.8, 4.0, 6.5};
-
-bool is_hub(const City& c) {
-  return c.tier <= 2;
-}
-
-Leg modelled_leg(const std::vector<City>& cities, int from, int to, double eur_to_currency) {
-  const auto& a = cities[static_cast<std::size_t>(from)];
-  const auto& b = cities[static_cast<std::size_t>(to)];
-  Leg leg;
-  leg.from = from;
-  leg.to = to;
-  leg.km = great_circle_km(a.lat, a.lon, b.lat, b.lon);
-  leg.category = flight_category(a.country, b.country);
-  leg.block = modelled_block(leg.km);
-  for (std::size_t c = 0; c < kCabinCount; ++c)
-    leg.fare[c] =
-        money_from_units(modelled_fare_eur(leg.km, static_cast<Cabin>(c)) * eur_to_currency);
-  return leg;
-}
-
-/// Unordered city pairs (i < j) the leg rule generates.
-std::set<std::pair<int, int>> generated_pairs(const std::vector<City>& cities) {
-  const int n = static_cast<int>(cities.size());
-  std::vector<double> dist(static_cast<std::size_t>(n) * static_cast<std::size_t>(n));
-  const auto d = [&](int i, int j) -> double& {
-    return dist[static_cast<std::size_t>(i) * static_cast<std::size_t>(n) +
-                static_cast<std::size_t>(j)];
-  };
-  for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j) {
-      const auto& a = cities[static_cast<std::size_t>(i)];
-      const auto& b = cities[static_cast<std::size_t>(j)];
-      d(i, j) = great_circle_km(a.lat, a.lon, b.lat, b.lon);
-    }
-  const auto city = [&](int i) -> const City& { return cities[static_cast<std::size_t>(i)]; };
-
-  std::set<std::pair<int, int>> pairs;
-  const auto add = [&](int i, int j) {
-    if (i != j && d(i, j) <= kMaxLegKm) pairs.emplace(std::min(i, j), std::max(i, j));
-  };
-  for (int i = 0; i < n; ++i)
-    for (int j = i + 1; j < n; ++j) {
-      const int ti = city(i).tier;
-      const int tj = city(j).tier;
-      if (ti == 1 && tj == 1) add(i, j);
-      if (std::min(ti, tj) == 1 && std::max(ti, tj) == 2 && d(i, j) <= kRegionalToGlobalHubKm)
-        add(i, j);
-      if (is_hub(city(i)) && is_hub(city(j)) && (ti == 2 || tj == 2) &&
-          city(i).region == city(j).region)
-        add(i, j);
-      if (d(i, j) <= kNearbyKm) add(i, j);
-    }
-  for (int i = 0; i < n; ++i) {
-    bool regional = false;
-    std::vector<std::pair<double, int>> hubs;
-    for (int j = 0; j < n; ++j) {
-      if (j == i || !is_hub(city(j))) continue;
-      hubs.emplace_back(d(i, j), j);
-      if (city(j).region == city(i).region && d(i, j) <= kCityToRegionalHubKm) {
-        add(i, j);
-        regional = true;
-      }
-    }
-    if (!regional) {
-      std::sort(hubs.begin(), hubs.end());
-      for (std::size_t k = 0; k < hubs.size() && k < static_cast<std::size_t>(kFallbackHubs); ++k)
-        add(i, hubs[k].second);
-    }
-    // A tier-2 hub far from every global hub still needs one link into the global backbone.
-    if (city(i).tier == 2) {
-      int nearest = -1;
-      for (int j = 0; j < n; ++j)
-        if (city(j).tier == 1 && (nearest < 0 || d(i, j) < d(i, nearest))) nearest = j;
-      if (nearest >= 0 && d(i, nearest) > kRegionalToGlobalHubKm) add(i, nearest);
-    }
-  }
-  return pairs;
-}
+// The fare model, in US dollars (the currency of the reference figures it was fitted on by least
+// absolute errors of the logarithms, tools/calibrate/fares.cpp): economy grows a little faster
+// than distance; premium economy and business are multiples of economy that rise from a
+// short-haul value to a long-haul one; first is a multiple of business. docs/network.md.
+constexpr double kEconomyBaseUsd = 166.40;
+constexpr double kEconomyPer1000KmUsd = 29.49;
+constexpr double kEconomyExponent = 1.323;
+// The multiples rise over the first 4000 km (the maintainers' assumption, as are the short-haul
+// multiples: the reference has no short-haul premium or business fare to place them).
+constexpr double kRiseKm = 4000.0;
+constexpr double kPremiumShort = 1.5;
+constexpr double kPremiumRise = 1.059;
+constexpr double kBusinessShort = 2.5;
+constexpr double kBusinessRise = 1.309;
+// First: no route-level first-class figure was found; 1.5 x business is the maintainers'
+// assumption.
+constexpr double kFirstOverBusiness = 1.5;
 
 template <class T> void sort_last_wins(std::vector<T>& v) {
   // Stable sort keeps input order among equal codes, so the last one given is the one kept.
@@ -135,17 +59,24 @@ template <class T> void merge_by_code(std::vector<T>& base, const std::vector<T>
 
 } // namespace
 
-Minutes modelled_block(double km) {
-  const double minutes = kBlockOverheadMin + km / kCruiseKmh * 60.0;
-  return Minutes(static_cast<std::int64_t>(std::llround(minutes / kBlockRoundingMin)) *
-                 static_cast<std::int64_t>(kBlockRoundingMin));
-}
-
-double modelled_fare_eur(double km, Cabin cabin) {
-  const double economy = kFareBaseEur + kFarePerKmEur * std::min(km, kFareTaperKm) +
-                         kFarePerKmLongEur * std::max(0.0, km - kFareTaperKm);
-  const auto& multiple = km < kFareLongHaulKm ? kShortHaulMultiple : kLongHaulMultiple;
-  return economy * multiple[static_cast<std::size_t>(cabin)];
+double modelled_fare_usd(double km, Cabin cabin) {
+  const double economy =
+      kEconomyBaseUsd +
+      kEconomyPer1000KmUsd * std::pow(std::max(km, 0.0) / 1000.0, kEconomyExponent);
+  const auto ramp = [&](double base, double rise) {
+    return base + rise * std::min(std::max(km, 0.0), kRiseKm) / kRiseKm;
+  };
+  switch (cabin) {
+  case Cabin::economy:
+    return economy;
+  case Cabin::premium:
+    return economy * ramp(kPremiumShort, kPremiumRise);
+  case Cabin::business:
+    return economy * ramp(kBusinessShort, kBusinessRise);
+  case Cabin::first:
+    return economy * ramp(kBusinessShort, kBusinessRise) * kFirstOverBusiness;
+  }
+  return economy;
 }
 
 Network Network::build(const Input& input) {
@@ -159,21 +90,33 @@ Network Network::build(const Input& input) {
   if (input.network.use_default) {
     const auto& world = default_world();
     cities = world.cities;
-    for (auto& c : cities) {
-      c.hotel_night = scale(c.hotel_night, *rate);
-      c.per_diem = scale(c.per_diem, *rate);
-    }
     countries = world.countries;
   }
   merge_by_code(cities, input.network.cities);
   merge_by_code(countries, input.network.countries);
-  return build(std::move(cities), std::move(countries), input.network.legs,
-               input.network.use_default, *rate);
+  BuildOptions options;
+  options.default_legs = input.network.use_default;
+  options.eur_to_currency = *rate;
+  options.usd_to_currency = *rate / *eur_rate("USD");
+  options.season = season_of(input.horizon);
+  options.horizon = input.horizon;
+  options.fares = input.network.fares;
+  options.custom_allowances = input.policy.custom_allowances;
+  return build(std::move(cities), std::move(countries), input.network.legs, options);
 }
 
 Network Network::build(std::vector<City> cities, std::vector<Country> countries,
-                       const std::vector<LegSpec>& legs, bool generate_default_legs,
+                       const std::vector<LegSpec>& legs, bool default_legs,
                        double eur_to_currency) {
+  BuildOptions options;
+  options.default_legs = default_legs;
+  options.eur_to_currency = eur_to_currency;
+  options.usd_to_currency = eur_to_currency / *eur_rate("USD");
+  return build(std::move(cities), std::move(countries), legs, options);
+}
+
+Network Network::build(std::vector<City> cities, std::vector<Country> countries,
+                       const std::vector<LegSpec>& legs, const BuildOptions& options) {
   Network net;
   sort_last_wins(cities);
   sort_last_wins(countries);
@@ -185,30 +128,66 @@ Network Network::build(std::vector<City> cities, std::vector<Country> countries,
     net.city_country_.push_back(
         country == nullptr ? -1 : static_cast<int>(country - net.countries_.data()));
   }
+  const auto make_leg = [&](int from, int to, const std::vector<std::string>& carriers,
+                            const std::vector<Vec3>* known_path) {
+    const City& a = net.cities_[static_cast<std::size_t>(from)];
+    const City& b = net.cities_[static_cast<std::size_t>(to)];
+    Leg leg;
+    leg.from = from;
+    leg.to = to;
+    leg.km = great_circle_km(a.lat, a.lon, b.lat, b.lon);
+    leg.category = flight_category(a.country, b.country);
+    const auto path = known_path != nullptr
+                          ? *known_path
+                          : flown_path(to_vec(a.lat, a.lon), to_vec(b.lat, b.lon), carriers);
+    leg.flown_km = std::max(leg.km, path_km(path));
+    leg.block = modelled_block(path, options.season);
+    for (std::size_t c = 0; c < kCabinCount; ++c)
+      leg.fare[c] = money_from_units(modelled_fare_usd(leg.km, static_cast<Cabin>(c)) *
+                                     options.usd_to_currency);
+    leg.carriers = carriers;
+    return leg;
+  };
+  // A default city's embedded position: its default leg paths apply as worked out once.
+  const auto& world = default_world();
+  const auto at_default_position = [&](int i) {
+    const City& c = net.cities_[static_cast<std::size_t>(i)];
+    const auto it =
+        std::lower_bound(world.cities.begin(), world.cities.end(), c.code,
+                         [](const City& w, const std::string& k) { return w.code < k; });
+    return it != world.cities.end() && it->code == c.code && it->lat == c.lat && it->lon == c.lon;
+  };
 
   // Keyed by (from, to) so that a later spec for the same pair overrides an earlier one and the
   // final leg list comes out in a deterministic order.
   std::map<std::pair<int, int>, Leg> by_pair;
-  if (generate_default_legs) {
-    for (const auto& [i, j] : generated_pairs(net.cities_)) {
-      by_pair.emplace(std::pair{i, j}, modelled_leg(net.cities_, i, j, eur_to_currency));
-      by_pair.emplace(std::pair{j, i}, modelled_leg(net.cities_, j, i, eur_to_currency));
+  if (options.default_legs) {
+    const auto& all = default_legs();
+    const auto& paths = default_leg_paths();
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      const DefaultLeg& d = all[k];
+      if (d.season != LegSeason::all_year && options.horizon &&
+          !touches_season(*options.horizon, d.season == LegSeason::summer))
+        continue;
+      const auto from = net.find(d.from);
+      const auto to = net.find(d.to);
+      if (!from || !to) continue;
+      const bool known = at_default_position(*from) && at_default_position(*to);
+      Leg leg = make_leg(*from, *to, d.carriers, known ? &paths[k] : nullptr);
+      leg.origin = d.basis == "added" ? LegOrigin::added : LegOrigin::snapshot;
+      leg.source = d.source;
+      by_pair.emplace(std::pair{*from, *to}, std::move(leg));
     }
   }
 
   std::vector<Problem> problems;
-  const auto known = net.codes();
   for (std::size_t i = 0; i < legs.size(); ++i) {
     const auto& spec = legs[i];
     const std::string at = "/network/legs/" + std::to_string(i);
     const auto from = net.find(spec.from);
     const auto to = net.find(spec.to);
-    if (!from)
-      problems.push_back(
-          {at + "/from", "unknown city \"" + spec.from + "\"" + did_you_mean(spec.from, known)});
-    if (!to)
-      problems.push_back(
-          {at + "/to", "unknown city \"" + spec.to + "\"" + did_you_mean(spec.to, known)});
+    if (!from) problems.push_back({at + "/from", "unknown city \"" + spec.from + "\""});
+    if (!to) problems.push_back({at + "/to", "unknown city \"" + spec.to + "\""});
     if (from && to && *from == *to)
       problems.push_back(
           {at + "/to", "a leg must join two different cities; both ends are \"" + spec.to + "\""});
@@ -234,19 +213,194 @@ Network Network::build(std::vector<City> cities, std::vector<Country> countries,
         continue;
       }
       auto it = by_pair.find(key);
-      if (it == by_pair.end())
-        it = by_pair.emplace(key, modelled_leg(net.cities_, key.first, key.second, eur_to_currency))
-                 .first;
+      if (it == by_pair.end()) {
+        Leg leg = make_leg(key.first, key.second, {}, nullptr);
+        leg.source = "input";
+        it = by_pair.emplace(key, std::move(leg)).first;
+      }
       Leg& leg = it->second;
       if (spec.block) leg.block = *spec.block;
       for (std::size_t c = 0; c < kCabinCount; ++c)
-        if (spec.fare[c]) leg.fare[c] = *spec.fare[c];
+        if (spec.fare[c]) {
+          leg.fare[c] = *spec.fare[c];
+          leg.fare_given[c] = true;
+        }
       leg.given = true;
     }
   }
   net.legs_.reserve(by_pair.size());
   for (auto& [key, leg] : by_pair) net.legs_.push_back(std::move(leg));
+  net.usd_to_currency_ = options.usd_to_currency;
+  net.add_company_fares(options);
+  net.add_rates(options);
   return net;
+}
+
+void Network::add_rates(const BuildOptions& options) {
+  const auto& tables = default_rates();
+  std::vector<Problem> problems;
+  rates_.resize(cities_.size());
+  for (std::size_t i = 0; i < cities_.size(); ++i) {
+    const City& c = cities_[i];
+    Rates& r = rates_[i];
+    const auto it = tables.find(c.code);
+    if (it != tables.end()) {
+      for (const auto& s : it->second.seasons)
+        r.seasons.push_back({s.first, s.last,
+                             money_from_units(s.lodging_usd * options.usd_to_currency),
+                             money_from_units(s.mie_usd * options.usd_to_currency)});
+      r.bmf_full = money_from_units(it->second.bmf_full_eur * options.eur_to_currency);
+      r.bmf_partial = money_from_units(it->second.bmf_partial_eur * options.eur_to_currency);
+    } else if (!c.hotel_night || !c.per_diem) {
+      problems.push_back({"/network/cities", "city \"" + c.code +
+                                                 "\" has no rates in the embedded tables: give its "
+                                                 "\"hotel\" and \"per_diem\""});
+    }
+  }
+  for (std::size_t k = 0; k < options.custom_allowances.size(); ++k) {
+    const auto& a = options.custom_allowances[k];
+    const auto i = find(a.city);
+    if (!i) {
+      problems.push_back({"/policy/custom_allowances/" + std::to_string(k) + "/city",
+                          "unknown city \"" + a.city + "\""});
+      continue;
+    }
+    rates_[static_cast<std::size_t>(*i)].custom_full = a.per_diem;
+    rates_[static_cast<std::size_t>(*i)].custom_partial = a.partial_day.value_or(a.per_diem);
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+}
+
+namespace {
+unsigned month_day(Date d) {
+  const date::year_month_day ymd{d};
+  return static_cast<unsigned>(ymd.month()) * 100 + static_cast<unsigned>(ymd.day());
+}
+} // namespace
+
+Money Network::hotel_night(int city, Date night) const {
+  const City& c = cities_[static_cast<std::size_t>(city)];
+  if (c.hotel_night) return *c.hotel_night;
+  const unsigned md = month_day(night);
+  for (const auto& s : rates_[static_cast<std::size_t>(city)].seasons)
+    if (s.first <= s.last ? (s.first <= md && md <= s.last) : (md >= s.first || md <= s.last))
+      return s.lodging;
+  throw Error(ErrorCode::internal, "no hotel rate for " + c.code);
+}
+
+Money Network::per_diem(int city, AllowanceTable table, bool partial, Date day) const {
+  const Rates& r = rates_[static_cast<std::size_t>(city)];
+  if (r.custom_full) return partial ? *r.custom_partial : *r.custom_full;
+  const City& c = cities_[static_cast<std::size_t>(city)];
+  if (c.per_diem) return *c.per_diem;
+  if (table == AllowanceTable::bmf) return partial ? r.bmf_partial : r.bmf_full;
+  const unsigned md = month_day(day);
+  for (const auto& s : r.seasons)
+    if (s.first <= s.last ? (s.first <= md && md <= s.last) : (md >= s.first || md <= s.last))
+      // US rules (FTR 301-11.101, DSSR 925): the first and last day of travel at 75 %.
+      return partial ? scale(s.mie, 0.75) : s.mie;
+  throw Error(ErrorCode::internal, "no per diem for " + c.code);
+}
+
+void Network::add_company_fares(const BuildOptions& options) {
+  std::vector<Problem> problems;
+  std::map<std::tuple<int, int, Cabin>, const FareSpec*> first;
+  for (const FareSpec& f : options.fares) {
+    const auto from = find(f.from);
+    const auto to = find(f.to);
+    if (!from) problems.push_back({f.where + "/from", "unknown city \"" + f.from + "\""});
+    if (!to) problems.push_back({f.where + "/to", "unknown city \"" + f.to + "\""});
+    if (from && to && *from == *to)
+      problems.push_back({f.where + "/to",
+                          "a fare must join two different cities; both ends are \"" + f.to + "\""});
+    const std::string currency = f.currency.empty() ? std::string() : f.currency;
+    std::optional<double> per_eur =
+        currency.empty() ? std::optional<double>(1.0) : eur_rate(currency);
+    if (!per_eur)
+      problems.push_back(
+          {f.where + "/currency", "unknown currency \"" + currency +
+                                      "\"; expected an ISO 4217 code with a reference rate" +
+                                      did_you_mean(currency, known_currencies())});
+    if (!(f.amount > 0)) problems.push_back({f.where + "/amount", "a fare must be above 0"});
+    if (f.valid_from && f.valid_to && *f.valid_from > *f.valid_to)
+      problems.push_back({f.where + "/valid_to", "the fare's validity ends before it starts"});
+    if (!from || !to || *from == *to || !per_eur || !(f.amount > 0)) continue;
+    // A fare that cannot be used in the horizon does not apply.
+    if (options.horizon && ((f.valid_from && *f.valid_from > options.horizon->last) ||
+                            (f.valid_to && *f.valid_to < options.horizon->first)))
+      continue;
+    const std::tuple<int, int, Cabin> key{std::min(*from, *to), std::max(*from, *to), f.cabin};
+    if (const auto [it, fresh] = first.emplace(key, &f); !fresh) {
+      problems.push_back({f.where, "a second " + std::string(cabin_name(f.cabin)) + " fare for " +
+                                       f.from + "-" + f.to +
+                                       " in the planning horizon (the first is " +
+                                       it->second->where + ")"});
+      continue;
+    }
+    // Into the document currency: amounts in another currency go through the euro reference
+    // rates; a return fare pays half in each direction.
+    const double in_document =
+        currency.empty() ? f.amount : f.amount / *per_eur * options.eur_to_currency;
+    company_fares_[key] = money_from_units(f.round_trip ? in_document / 2 : in_document);
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+}
+
+std::optional<Money> Network::company_fare(int from, int to, Cabin cabin) const {
+  const auto it = company_fares_.find({std::min(from, to), std::max(from, to), cabin});
+  if (it == company_fares_.end()) return std::nullopt;
+  return it->second;
+}
+
+Money Network::journey_fare(int from, int to, Cabin cabin,
+                            const std::vector<const Leg*>& legs) const {
+  if (const auto own = company_fare(from, to, cabin)) return *own;
+  const auto c = static_cast<std::size_t>(cabin);
+  if (std::any_of(legs.begin(), legs.end(), [&](const Leg* l) { return l->fare_given[c]; })) {
+    Money sum{0};
+    for (const Leg* l : legs) sum += l->fare[c];
+    return sum;
+  }
+  const City& a = city(from);
+  const City& b = city(to);
+  return money_from_units(modelled_fare_usd(great_circle_km(a.lat, a.lon, b.lat, b.lon), cabin) *
+                          usd_to_currency_);
+}
+
+std::vector<Money> Network::journey_leg_fares(Cabin cabin,
+                                              const std::vector<const Leg*>& legs) const {
+  std::vector<Money> out;
+  if (legs.empty()) return out;
+  const auto c = static_cast<std::size_t>(cabin);
+  const Money journey = journey_fare(legs.front()->from, legs.back()->to, cabin, legs);
+  Money leg_sum{0};
+  for (const Leg* l : legs) leg_sum += l->fare[c];
+  Money assigned{0};
+  for (std::size_t k = 0; k + 1 < legs.size(); ++k) {
+    const double share = leg_sum.count() > 0 ? static_cast<double>(legs[k]->fare[c].count()) /
+                                                   static_cast<double>(leg_sum.count())
+                                             : 1.0 / static_cast<double>(legs.size());
+    out.push_back(scale(journey, share));
+    assigned += out.back();
+  }
+  out.push_back(journey - assigned);
+  return out;
+}
+
+bool touches_season(DateRange horizon, bool summer) {
+  using namespace date;
+  // The last Sunday of a month of a year.
+  const auto last_sunday = [](year y, month m) { return sys_days(y / m / Sunday[last]); };
+  for (int y = static_cast<int>(year_month_day(horizon.first).year());
+       y <= static_cast<int>(year_month_day(horizon.last).year()); ++y) {
+    const sys_days start = last_sunday(year{y}, March);
+    const sys_days end = last_sunday(year{y}, October) - days{1};
+    const DateRange year_range{std::max(horizon.first, sys_days(year{y} / January / 1)),
+                               std::min(horizon.last, sys_days(year{y} / December / 31))};
+    if (summer && year_range.first <= end && year_range.last >= start) return true;
+    if (!summer && (year_range.first < start || year_range.last > end)) return true;
+  }
+  return false;
 }
 
 std::optional<int> Network::find(std::string_view code) const {

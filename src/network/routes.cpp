@@ -85,22 +85,35 @@ struct RouteFinder::Impl {
     const auto target = static_cast<std::size_t>(to);
     if (t.dist[target] == std::numeric_limits<std::int64_t>::max()) return r;
     r.reachable = true;
+    std::vector<const Leg*> network_legs;
     for (auto v = static_cast<Vertex>(to); v != static_cast<Vertex>(from);) {
       const Edge e = t.pred_edge[v];
-      r.legs.push_back(layer.priced[static_cast<std::size_t>(layer.graph[e].leg)]);
+      const auto k = static_cast<std::size_t>(layer.graph[e].leg);
+      r.legs.push_back(layer.priced[k]);
+      network_legs.push_back(&net->legs()[k]);
       v = boost::source(e, layer.graph);
     }
     std::reverse(r.legs.begin(), r.legs.end());
+    std::reverse(network_legs.begin(), network_legs.end());
+    Money leg_fares{0};
     for (const auto& leg : r.legs) {
       r.travel += leg.block;
-      r.fare += leg.fare;
+      leg_fares += leg.fare;
       r.co2 += leg.co2;
       r.km += leg.km;
     }
+    // The journey is sold from origin to destination; its legs carry shares of that fare.
+    const std::vector<Money> shares = net->journey_leg_fares(r.legs.front().cabin, network_legs);
+    r.fare = Money{0};
+    for (std::size_t k = 0; k < r.legs.size(); ++k) {
+      r.legs[k].fare = shares[k];
+      r.fare += shares[k];
+    }
     const auto connections = static_cast<std::int64_t>(r.legs.size()) - 1;
     r.travel += params.min_connection * connections;
-    // Every edge carries one connection; a route of k legs has only k - 1 of them.
-    r.generalised_cost = Money(t.dist[target]) - connection_cost;
+    // Every edge carries one connection; a route of k legs has only k - 1 of them. The search
+    // weighs legs by their own fares; the route costs its journey fare.
+    r.generalised_cost = Money(t.dist[target]) - connection_cost - leg_fares + r.fare;
     return r;
   }
 

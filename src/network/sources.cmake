@@ -2,6 +2,9 @@ set(FLYORCALL_NETWORK_SOURCES
   src/network/world_data.cpp
   src/network/geo.cpp
   src/network/places.cpp
+  src/network/rates.cpp
+  src/network/default_legs.cpp
+  src/network/block_time.cpp
   src/network/emissions.cpp
   src/network/network.cpp
   src/network/routes.cpp)

@@ -147,29 +147,23 @@ WorldData parse_world_data(std::string_view cities_csv, std::string_view countri
   constexpr std::string_view kCitiesFile = "data/cities.csv";
   constexpr std::string_view kCountriesFile = "data/countries.csv";
   WorldData w;
-  w.version = for_each_row(
-      cities_csv, kCitiesFile, "code,name,country,tz,lat,lon,tier,region,hotel_eur,per_diem_eur",
-      [&](const std::vector<std::string_view>& f, const Where& at) {
-        City c;
-        check_code(f[0], 3, at, "code");
-        c.code = std::string(f[0]);
-        check_text(f[1], at, "name");
-        c.name = std::string(f[1]);
-        check_code(f[2], 2, at, "country");
-        c.country = std::string(f[2]);
-        check_text(f[3], at, "tz");
-        c.tz = std::string(f[3]);
-        c.lat = to_double(f[4], at, "lat", -90, 90);
-        c.lon = to_double(f[5], at, "lon", -180, 180);
-        const double tier = to_double(f[6], at, "tier", 1, 3);
-        if (tier != std::floor(tier)) fail(at, "tier: expected 1, 2 or 3");
-        c.tier = static_cast<int>(tier);
-        check_text(f[7], at, "region");
-        c.region = std::string(f[7]);
-        c.hotel_night = money_from_units(to_double(f[8], at, "hotel_eur", 0, 1e6));
-        c.per_diem = money_from_units(to_double(f[9], at, "per_diem_eur", 0, 1e6));
-        w.cities.push_back(std::move(c));
-      });
+  w.version = for_each_row(cities_csv, kCitiesFile, "code,name,country,tz,lat,lon,region",
+                           [&](const std::vector<std::string_view>& f, const Where& at) {
+                             City c;
+                             check_code(f[0], 3, at, "code");
+                             c.code = std::string(f[0]);
+                             check_text(f[1], at, "name");
+                             c.name = std::string(f[1]);
+                             check_code(f[2], 2, at, "country");
+                             c.country = std::string(f[2]);
+                             check_text(f[3], at, "tz");
+                             c.tz = std::string(f[3]);
+                             c.lat = to_double(f[4], at, "lat", -90, 90);
+                             c.lon = to_double(f[5], at, "lon", -180, 180);
+                             check_text(f[6], at, "region");
+                             c.region = std::string(f[6]);
+                             w.cities.push_back(std::move(c));
+                           });
   sort_unique_by_code(w.cities, kCitiesFile);
 
   const auto countries_version =

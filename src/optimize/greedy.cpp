@@ -12,6 +12,7 @@
 #include "cost/value.hpp"
 #include "flyorcall/errors.hpp"
 #include "flyorcall/flyorcall.hpp"
+#include "network/rates.hpp"
 #include "optimize/briefing.hpp"
 #include "optimize/quarter.hpp"
 #include "optimize/schedule.hpp"
@@ -19,20 +20,43 @@
 
 namespace flyorcall {
 
+namespace {
+
+/// Which table and year each traveller's per diem and every hotel night came from.
+void record_rate_sources(Plan& plan, const Input& input, const network::Network& net) {
+  plan.hotel_source = network::lodging_source();
+  for (const auto& t : input.travellers) {
+    const AllowanceTable table = cost::allowance_table(t, input.policy, net);
+    plan.allowances.push_back({t.id, table, network::allowance_source(table)});
+  }
+}
+
+} // namespace
+
 Plan plan_quarter(const Input& input, PlanMethod method) {
   const network::Network net = network::Network::build(input);
   const auto deadline =
       optimize::core::Deadline::after_ms(std::llround(input.time_limit_s * 1000.0));
-  if (method == PlanMethod::greedy) return optimize::plan_greedy(input, net, deadline);
+  if (method == PlanMethod::greedy) {
+    Plan plan = optimize::plan_greedy(input, net, deadline);
+    record_rate_sources(plan, input, net);
+    return plan;
+  }
   if (method == PlanMethod::exact && input.clients.size() > optimize::kQuarterExactMaxClients)
     throw InputError({{"/clients", "method exact takes at most " +
                                        std::to_string(optimize::kQuarterExactMaxClients) +
                                        " clients, found " + std::to_string(input.clients.size())}});
+  if (input.policy.budget_cash)
+    throw InputError(
+        std::vector<Problem>{{"/policy/budget/cash",
+                              "a cash budget is planned by --method greedy only in this version"}});
   optimize::QuarterOptions options;
   options.exact = method == PlanMethod::exact;
   options.seed = input.seed;
   options.deadline = deadline;
-  return optimize::plan_search(input, net, options);
+  Plan plan = optimize::plan_search(input, net, options);
+  record_rate_sources(plan, input, net);
+  return plan;
 }
 
 namespace optimize {
@@ -129,9 +153,11 @@ void add_remote_decision(Plan& plan, ClientDecision& d, const cost::RemoteCost& 
 void finish_totals(Plan& plan, const Policy& policy) {
   plan.totals.net = plan.totals.value - plan.totals.trip_cost.total() - plan.totals.remote_cost;
   plan.budget.money = plan.totals.trip_cost.total();
+  plan.budget.cash = plan.totals.trip_cost.cash();
   plan.budget.days = plan.totals.days_away;
   plan.budget.co2 = plan.totals.co2;
   plan.budget.money_limit = policy.budget_money;
+  plan.budget.cash_limit = policy.budget_cash;
   plan.budget.days_limit = policy.budget_days;
   plan.budget.co2_limit = policy.budget_co2;
 }
@@ -358,6 +384,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     std::vector<std::vector<DateRange>> busy(n_travellers);
     std::vector<int> days_used(n_travellers, 0);
     Money money_used{0};
+    Money cash_used{0};
     int days_total = 0;
     GramsCo2 co2_used{0};
     Accepted out;
@@ -403,6 +430,10 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
           why = "the money budget would be exceeded (" + format_money(money_used, cur) +
                 " used + " + format_money(cost, cur) + " > " +
                 format_money(*policy.budget_money, cur) + ")";
+        } else if (policy.budget_cash && cash_used + trip.cost.cash() > *policy.budget_cash) {
+          why = "the cash budget would be exceeded (" + format_money(cash_used, cur) + " spent + " +
+                format_money(trip.cost.cash(), cur) + " > " +
+                format_money(*policy.budget_cash, cur) + ")";
         } else if (policy.budget_days && days_total + trip.days_away > *policy.budget_days) {
           why = "the days-away budget would be exceeded (" + std::to_string(days_total) +
                 " days used + " + std::to_string(trip.days_away) + " > " +
@@ -421,6 +452,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
         days_used[o->traveller] += trip.days_away;
         days_total += trip.days_away;
         money_used += cost;
+        cash_used += trip.cost.cash();
         co2_used += trip.co2();
         out.objective += o->econ.advantage.count();
         out.trips.push_back(trip);

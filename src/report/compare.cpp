@@ -211,16 +211,19 @@ std::string plain(std::string_view s) {
 
 Table totals_table(const Comparison& c, Escape esc) {
   Table t;
-  t.right = {false, true, true, true, true, true, true, true, true, true, true, true, true};
-  t.rows.push_back({"scenario", "net", "Δ net", "trip cost", "Δ trip cost", "remote cost",
-                    "Δ remote", "CO2e kg", "Δ CO2e kg", "trips", "visits", "days away", "budget"});
+  t.right = {false, true, true, true, true, true, true, true,
+             true,  true, true, true, true, true, true};
+  t.rows.push_back({"scenario", "net", "Δ net", "cash spend", "Δ cash", "trip cost", "Δ trip cost",
+                    "remote cost", "Δ remote", "CO2e kg", "Δ CO2e kg", "trips", "visits",
+                    "days away", "budget"});
   const auto row = [&](const std::string& name, const CompareTotals& x, const CompareTotals* d) {
     const auto delta = [&](Money a, Money b) { return d ? signed_amount(a - b) : std::string(); };
     const auto count = [&](int a, int b) {
       return std::to_string(a) + (d ? " (" + signed_count(a - b) + ")" : std::string());
     };
     t.rows.push_back(
-        {esc(name), amount(x.net), delta(x.net, c.base.net), amount(x.trip_cost.total()),
+        {esc(name), amount(x.net), delta(x.net, c.base.net), amount(x.trip_cost.cash()),
+         delta(x.trip_cost.cash(), c.base.trip_cost.cash()), amount(x.trip_cost.total()),
          delta(x.trip_cost.total(), c.base.trip_cost.total()), amount(x.remote_cost),
          delta(x.remote_cost, c.base.remote_cost), kilograms(x.co2),
          d ? signed_kilograms(x.co2 - c.base.co2) : std::string(), count(x.trips, c.base.trips),
@@ -232,7 +235,8 @@ Table totals_table(const Comparison& c, Escape esc) {
     if (s.feasible)
       row(s.name, s.totals, &c.base);
     else
-      t.rows.push_back({esc(s.name), "infeasible", "", "", "", "", "", "", "", "", "", "", ""});
+      t.rows.push_back(
+          {esc(s.name), "infeasible", "", "", "", "", "", "", "", "", "", "", "", "", ""});
   }
   return t;
 }

@@ -115,6 +115,8 @@ std::string report_csv(const Report& r) {
   w.row({t("remote"), n(tot.remote)});
   w.row({t("trip_cost"), m(tot.trip_cost.total())});
   w.row({t("remote_cost"), m(tot.remote_cost)});
+  w.row({t("cash"), m(tot.cash())});
+  w.row({t("imputed"), m(tot.imputed())});
   w.row({t("value"), m(tot.value)});
   w.row({t("net"), m(tot.net)});
   w.row({t("co2_kg"), kg(tot.co2)});
@@ -130,6 +132,8 @@ std::string report_csv(const Report& r) {
   if (p.budget) {
     const BudgetUse& b = *p.budget;
     w.table("budget", {"resource", "used", "limit", "share_percent"});
+    w.row({t("cash"), m(b.cash), b.cash_limit ? m(*b.cash_limit) : n(""),
+           n(b.cash_limit ? share(b.cash.count(), b.cash_limit->count()) : "")});
     w.row({t("money"), m(b.money), b.money_limit ? m(*b.money_limit) : n(""),
            n(b.money_limit ? share(b.money.count(), b.money_limit->count()) : "")});
     w.row({t("days"), n(b.days), b.days_limit ? n(*b.days_limit) : n(""),

@@ -212,6 +212,8 @@ private:
     out += card("Days away", std::to_string(t.days_away));
     out += card("Clients visited", std::to_string(t.visits));
     out += card("Clients kept remote", std::to_string(t.remote));
+    out += card("Cash spend", money(t.cash()));
+    out += card("Imputed cost", money(t.imputed()));
     out += card("Trip cost", money(t.trip_cost.total()));
     out += card("Remote cost", money(t.remote_cost));
     out += card("Value", money(t.value));
@@ -230,12 +232,26 @@ private:
         {txt("Trip cost, total"), num(amount(t.trip_cost.total())), num(total > 0 ? "100%" : "")});
     rows.push_back(
         {txt("Remote meetings (not part of trip cost)"), num(amount(t.remote_cost)), num("")});
+    rows.push_back({txt("Cash spend (fares, hotel, per diem)"), num(amount(t.cash())), num("")});
+    rows.push_back({txt("Imputed cost (time, jet lag, carbon price, remote meetings)"),
+                    num(amount(t.imputed())), num("")});
     out += table("Spend by category", {txt("Category"), num("Amount (" + cur_ + ")"), num("Share")},
                  rows);
+    if (!r_.plan.hotel_source.empty()) {
+      out += "<p class=\"note\">Hotel nights: " + esc(r_.plan.hotel_source) + ".";
+      for (const auto& [who, source] : r_.plan.per_diem_sources)
+        out += " Per diem of " + esc(who) + ": " + esc(source) + ".";
+      out += "</p>\n";
+    }
 
     if (r_.plan.budget) {
       const BudgetUse& b = *r_.plan.budget;
       std::vector<std::vector<Cell>> brows;
+      brows.push_back({txt("Cash"), num(money(b.cash)),
+                       num(b.cash_limit ? money(*b.cash_limit) : "no limit"),
+                       num(b.cash_limit ? percent_text(static_cast<double>(b.cash.count()),
+                                                       static_cast<double>(b.cash_limit->count()))
+                                        : "")});
       brows.push_back({txt("Money"), num(money(b.money)),
                        num(b.money_limit ? money(*b.money_limit) : "no limit"),
                        num(b.money_limit ? percent_text(static_cast<double>(b.money.count()),

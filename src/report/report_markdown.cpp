@@ -94,6 +94,8 @@ private:
                      {"Days away", std::to_string(t.days_away)},
                      {"Clients visited", std::to_string(t.visits)},
                      {"Clients kept remote", std::to_string(t.remote)},
+                     {"Cash spend", money(t.cash())},
+                     {"Imputed cost", money(t.imputed())},
                      {"Trip cost", money(t.trip_cost.total())},
                      {"Remote cost", money(t.remote_cost)},
                      {"Value", money(t.value)},
@@ -109,12 +111,25 @@ private:
     }
     rows.push_back({"Trip cost, total", amount(t.trip_cost.total()), total > 0 ? "100%" : ""});
     rows.push_back({"Remote meetings (not part of trip cost)", amount(t.remote_cost), ""});
+    rows.push_back({"Cash spend (fares, hotel, per diem)", amount(t.cash()), ""});
+    rows.push_back(
+        {"Imputed cost (time, jet lag, carbon price, remote meetings)", amount(t.imputed()), ""});
     out += md_table({"Category", "Amount (" + cur_ + ")", "Share"}, {false, true, true}, rows);
+    if (!r_.plan.hotel_source.empty()) {
+      out += "Hotel nights: " + md_escape(r_.plan.hotel_source) + ".";
+      for (const auto& [who, source] : r_.plan.per_diem_sources)
+        out += " Per diem of " + md_escape(who) + ": " + md_escape(source) + ".";
+      out += "\n\n";
+    }
     if (r_.plan.budget) {
       const BudgetUse& b = *r_.plan.budget;
       out += "### Budget use against the limits\n\n";
       out += md_table({"Budget", "Used", "Limit", "Share used"}, {false, true, true, true},
-                      {{"Money", money(b.money), b.money_limit ? money(*b.money_limit) : "no limit",
+                      {{"Cash", money(b.cash), b.cash_limit ? money(*b.cash_limit) : "no limit",
+                        b.cash_limit ? percent_text(static_cast<double>(b.cash.count()),
+                                                    static_cast<double>(b.cash_limit->count()))
+                                     : ""},
+                       {"Money", money(b.money), b.money_limit ? money(*b.money_limit) : "no limit",
                         b.money_limit ? percent_text(static_cast<double>(b.money.count()),
                                                      static_cast<double>(b.money_limit->count()))
                                       : ""},

@@ -131,6 +131,10 @@ struct PlanTotals {
   Money value;
   Money net;
   GramsCo2 co2;
+  /// Cash spend: the trips' fares, hotel nights and per diem.
+  [[nodiscard]] Money cash() const { return trip_cost.cash(); }
+  /// Imputed cost: the trips' time, jet lag and carbon price, and the remote cost.
+  [[nodiscard]] Money imputed() const { return trip_cost.imputed() + remote_cost; }
 };
 
 /// A plan document (docs/plan.md) as plain data.
@@ -143,6 +147,8 @@ struct PlanDocument {
   std::optional<std::uint64_t> seed;
   std::string method;
   std::vector<std::string> notes;
+  std::string hotel_source; ///< the lodging table hotel nights were priced with
+  std::vector<std::pair<std::string, std::string>> per_diem_sources; ///< traveller, table
   std::vector<PlanTrip> trips;
   std::vector<PlanClient> clients;
   PlanTotals totals;

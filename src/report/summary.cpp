@@ -175,7 +175,10 @@ std::string plan_summary(const Plan& plan, const Input& input) {
       << amount(k.traveller_time) << ", jet lag " << amount(k.jetlag) << ", carbon "
       << amount(k.carbon) << ")\n"
       << "  remote cost  " << amount(t.remote_cost) << " " << cur << "\n"
-      << "  net          " << amount(t.net) << " " << cur << "  (CO2e " << kg(t.co2) << ")\n";
+      << "  net          " << amount(t.net) << " " << cur << "  (CO2e " << kg(t.co2) << ")\n"
+      << "  cash spend   " << amount(t.cash()) << " " << cur
+      << "  (fares, hotel and per diem; imputed costs " << amount(t.imputed()) << " " << cur
+      << ": time, jet lag, carbon price, remote meetings)\n";
 
   const BudgetUse& b = plan.budget;
   // One line: the limits are what a reader compares against, side by side.
@@ -184,6 +187,12 @@ std::string plan_summary(const Plan& plan, const Input& input) {
     out << " of " << amount(*b.money_limit)
         << percent(static_cast<double>(b.money.count()),
                    static_cast<double>(b.money_limit->count()));
+  else
+    out << " (no limit)";
+  out << "; cash " << amount(b.cash) << " " << cur;
+  if (b.cash_limit)
+    out << " of " << amount(*b.cash_limit)
+        << percent(static_cast<double>(b.cash.count()), static_cast<double>(b.cash_limit->count()));
   else
     out << " (no limit)";
   out << "; days " << b.days;

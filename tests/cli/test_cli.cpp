@@ -223,8 +223,16 @@ TEST_F(CliTest, NetworkInOtherCurrencyConvertsRates) {
   const auto eur = nlohmann::json::parse(run("network --json").out);
   const auto usd = nlohmann::json::parse(run("network --json --currency USD").out);
   EXPECT_EQ(usd["currency"], "USD");
-  EXPECT_GT(usd["cities"][0]["hotel_night"].get<double>(),
-            eur["cities"][0]["hotel_night"].get<double>());
+  // The embedded rates are in USD (US tables) and EUR (BMF): each is converted.
+  const auto& e = eur["cities"][0];
+  const auto& u = usd["cities"][0];
+  EXPECT_EQ(e["code"], u["code"]);
+  EXPECT_GT(u["lodging"][0]["hotel_night"].get<double>(),
+            e["lodging"][0]["hotel_night"].get<double>());
+  EXPECT_GT(u["bmf_per_diem"]["full_day"].get<double>(),
+            e["bmf_per_diem"]["full_day"].get<double>());
+  EXPECT_GT(usd["legs"][0]["fare"]["economy"].get<double>(),
+            eur["legs"][0]["fare"]["economy"].get<double>());
   EXPECT_EQ(run("network --currency EUX").code, 2);
 }
 

@@ -103,7 +103,7 @@ TEST(ReadInput, EveryFieldLandsInTheModelWithItsUnit) {
       ],
       "cities": [
         {"code": "XZL", "name": "Zed City", "country": "ZZ", "tz": "Asia/Dubai", "lat": 24.5,
-         "lon": 54.25, "tier": 2, "region": "middle_east", "hotel": 180.5, "per_diem": 60},
+         "lon": 54.25, "region": "middle_east", "hotel": 180.5, "per_diem": 60},
         {"code": "LON", "hotel": 250}
       ],
       "legs": [
@@ -166,23 +166,15 @@ TEST(ReadInput, EveryFieldLandsInTheModelWithItsUnit) {
   EXPECT_EQ(z.tz, "Asia/Dubai");
   EXPECT_DOUBLE_EQ(z.lat, 24.5);
   EXPECT_DOUBLE_EQ(z.lon, 54.25);
-  EXPECT_EQ(z.tier, 2);
   EXPECT_EQ(z.region, "middle_east");
   EXPECT_EQ(z.hotel_night, Money(18050));
   EXPECT_EQ(z.per_diem, Money(6000));
-  // An override keeps the default city's other fields, with default money in the document
-  // currency.
+  // An override keeps the default city's other fields; its per diem stays with the tables.
   const City& lon = in.network.cities[1];
   EXPECT_EQ(lon.name, "London");
   EXPECT_EQ(lon.tz, "Europe/London");
   EXPECT_EQ(lon.hotel_night, Money(25000));
-  const auto usd = network::eur_rate("USD");
-  ASSERT_TRUE(usd.has_value());
-  for (const City& d : network::default_world().cities) {
-    if (d.code == "LON") {
-      EXPECT_EQ(lon.per_diem, scale(d.per_diem, *usd));
-    }
-  }
+  EXPECT_FALSE(lon.per_diem.has_value());
 
   ASSERT_EQ(in.network.legs.size(), 2u);
   const LegSpec& leg = in.network.legs[0];
@@ -327,7 +319,7 @@ TEST(ReadInput, DocumentCitiesAloneWhenTheDefaultNetworkIsOff) {
     "clients": [{"id": "c", "city": "BBB", "visit_value": 1}]})");
   EXPECT_FALSE(in.network.use_default);
   ASSERT_EQ(in.network.cities.size(), 2u);
-  EXPECT_EQ(in.network.cities[0].tier, 3); // default tier
+  EXPECT_EQ(in.network.cities[0].per_diem, money_from_units(30));
 }
 
 TEST(ReadInput, LargeSeedAndUnicodeNamesSurvive) {

@@ -141,9 +141,9 @@ TEST(PlanWriter, TopLevelFieldsInOrder) {
   const auto j = nlohmann::ordered_json::parse(plan_to_json(make_plan(), make_input()));
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
-  const std::vector<std::string> expected{"flyorcall", "data_version", "label",  "horizon",
-                                          "currency",  "seed",         "method", "notes",
-                                          "trips",     "clients",      "totals", "budget"};
+  const std::vector<std::string> expected{
+      "flyorcall", "data_version", "label", "horizon", "currency", "seed",  "method",
+      "notes",     "rates",        "trips", "clients", "totals",   "budget"};
   EXPECT_EQ(keys, expected);
   EXPECT_EQ(j["flyorcall"], kVersion);
   EXPECT_EQ(j["horizon"]["start"], "2027-01-01");
@@ -256,6 +256,28 @@ TEST(PlanWriter, TotalsAndBudget) {
   EXPECT_EQ(j["budget"]["days"]["used"], 4);
   EXPECT_TRUE(j["budget"]["days"]["limit"].is_null());
   EXPECT_TRUE(j["budget"]["co2_kg"]["limit"].is_null());
+}
+
+TEST(PlanWriter, CashSpendAndTheRatesUsed) {
+  Plan plan = make_plan();
+  plan.budget.cash = plan.totals.cash();
+  plan.budget.cash_limit = money_from_units(7000);
+  plan.hotel_source = "lodging table of the test";
+  plan.allowances.push_back({"ana", AllowanceTable::bmf, "BMF of the test"});
+  const auto j = nlohmann::json::parse(plan_to_json(plan, make_input()));
+  // Cash is what leaves the company's account: fares, hotel and per diem.
+  const Totals& t = plan.totals;
+  EXPECT_EQ(j["totals"]["cash"],
+            to_units(t.trip_cost.flights + t.trip_cost.hotel + t.trip_cost.per_diem));
+  EXPECT_EQ(j["totals"]["imputed"], to_units(t.trip_cost.traveller_time + t.trip_cost.jetlag +
+                                             t.trip_cost.carbon + t.remote_cost));
+  EXPECT_EQ(j["budget"]["cash"]["used"], j["totals"]["cash"]);
+  EXPECT_EQ(j["budget"]["cash"]["limit"], 7000.0);
+  EXPECT_EQ(j["rates"]["hotel"], "lodging table of the test");
+  ASSERT_EQ(j["rates"]["per_diem"].size(), 1u);
+  EXPECT_EQ(j["rates"]["per_diem"][0]["traveller"], "ana");
+  EXPECT_EQ(j["rates"]["per_diem"][0]["table"], "bmf");
+  EXPECT_EQ(j["rates"]["per_diem"][0]["source"], "BMF of the test");
 }
 
 TEST(PlanWriter, PrettyPrintedDeterministicAndNewlineTerminated) {

@@ -22,6 +22,8 @@ City make_city(std::string code, double lat, double lon) {
   c.lat = lat;
   c.lon = lon;
   c.region = "test";
+  c.hotel_night = money_from_units(100);
+  c.per_diem = money_from_units(40);
   return c;
 }
 
@@ -228,7 +230,7 @@ TEST(DefaultRoutes, FrankfurtToSingaporeIsSane) {
   EXPECT_EQ(r.generalised_cost, objective(r, RouteParams{}));
 }
 
-TEST(DefaultRoutes, MatricesAgreeWithBestAndAreSymmetric) {
+TEST(DefaultRoutes, MatricesAgreeWithBest) {
   const auto net = Network::build(Input{});
   const RouteFinder finder(net, RouteParams{});
   std::vector<int> sample;
@@ -251,10 +253,9 @@ TEST(DefaultRoutes, MatricesAgreeWithBestAndAreSymmetric) {
       EXPECT_DOUBLE_EQ(m.fare(i, j), to_units(r.fare));
       EXPECT_EQ(m.legs(i, j), static_cast<double>(r.legs.size()));
       EXPECT_EQ(m.route(static_cast<int>(i), static_cast<int>(j)).legs.size(), r.legs.size());
-      // Generated legs are the same both ways, so the optimum is too; the chosen route may
-      // differ only among equal-cost ties.
-      EXPECT_DOUBLE_EQ(m.cost(i, j), m.cost(j, i));
-      EXPECT_NEAR(m.hours(i, j), m.hours(j, i), 0.25 * m.hours(i, j));
+      // Block times differ by direction (winds) and some pairs connect differently each way;
+      // the fare of a journey is the same both ways unless its route differs.
+      EXPECT_NEAR(m.hours(i, j), m.hours(j, i), 0.35 * m.hours(i, j));
       EXPECT_GT(m.hours(i, j), 0.5);
     }
   }

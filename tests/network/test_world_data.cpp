@@ -13,13 +13,13 @@
 
 #include "flyorcall/errors.hpp"
 #include "network/network.hpp"
+#include "network/rates.hpp"
 #include "network/world_data.hpp"
 
 namespace flyorcall::network {
 namespace {
 
-constexpr const char* kCitiesHeader =
-    "code,name,country,tz,lat,lon,tier,region,hotel_eur,per_diem_eur\n";
+constexpr const char* kCitiesHeader = "code,name,country,tz,lat,lon,region\n";
 constexpr const char* kCountriesHeader = "code,name,weekend,hotel_kg_co2\n";
 
 std::string cities_text(const std::string& rows) {
@@ -42,13 +42,13 @@ template <class F> std::string internal_error(F f) {
   return "";
 }
 
-TEST(WorldDataParse, ReadsRowsSortsByCodeAndConvertsMoneyToCents) {
-  const auto w = parse_world_data(
-      cities_text("MUC,Munich,DE,Europe/Berlin,48.1372,11.5756,2,europe,165.5,28\n"
-                  "# a comment line is skipped\n"
-                  "\n"
-                  "FRA,Frankfurt,DE,Europe/Berlin,50.1109,8.6821,1,europe,180,28.5\n"),
-      kGoodCountries);
+TEST(WorldDataParse, ReadsRowsAndSortsByCode) {
+  const auto w =
+      parse_world_data(cities_text("MUC,Munich,DE,Europe/Berlin,48.1372,11.5756,europe\n"
+                                   "# a comment line is skipped\n"
+                                   "\n"
+                                   "FRA,Frankfurt,DE,Europe/Berlin,50.1109,8.6821,europe\n"),
+                       kGoodCountries);
   EXPECT_EQ(w.version, "2025.1");
   ASSERT_EQ(w.cities.size(), 2u);
   EXPECT_EQ(w.cities[0].code, "FRA");
@@ -57,10 +57,10 @@ TEST(WorldDataParse, ReadsRowsSortsByCodeAndConvertsMoneyToCents) {
   EXPECT_EQ(w.cities[1].tz, "Europe/Berlin");
   EXPECT_DOUBLE_EQ(w.cities[1].lat, 48.1372);
   EXPECT_DOUBLE_EQ(w.cities[1].lon, 11.5756);
-  EXPECT_EQ(w.cities[1].tier, 2);
   EXPECT_EQ(w.cities[1].region, "europe");
-  EXPECT_EQ(w.cities[1].hotel_night, Money(16550));
-  EXPECT_EQ(w.cities[0].per_diem, Money(2850));
+  // Hotel and per diem come from the rate tables, not from cities.csv.
+  EXPECT_FALSE(w.cities[1].hotel_night.has_value());
+  EXPECT_FALSE(w.cities[0].per_diem.has_value());
   ASSERT_EQ(w.countries.size(), 2u);
   EXPECT_EQ(w.countries[0].weekend, kSatSun);
   EXPECT_EQ(w.countries[1].weekend, WeekdayMask((1u << 5) | (1u << 6)));
@@ -73,18 +73,16 @@ TEST(WorldDataParse, MalformedRowsNameFileAndLine) {
   const auto bad_city = [](const std::string& row) {
     return internal_error([&] { (void)parse_world_data(cities_text(row), kGoodCountries); });
   };
-  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,1,europe,180\n"),
-            "data/cities.csv:3: expected 10 fields, found 9");
-  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1x,8.6,1,europe,180,28\n"),
+  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6\n"),
+            "data/cities.csv:3: expected 7 fields, found 6");
+  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1x,8.6,europe\n"),
             "data/cities.csv:3: lat: expected a number, found \"50.1x\"");
-  EXPECT_EQ(bad_city("fra,Frankfurt,DE,Europe/Berlin,50.1,8.6,1,europe,180,28\n"),
+  EXPECT_EQ(bad_city("fra,Frankfurt,DE,Europe/Berlin,50.1,8.6,europe\n"),
             "data/cities.csv:3: code: expected 3 upper-case letters, found \"fra\"");
-  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,1.5,europe,180,28\n"),
-            "data/cities.csv:3: tier: expected 1, 2 or 3");
-  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,4,europe,180,28\n"),
-            "data/cities.csv:3: tier: 4 is outside [1.000000, 3.000000]");
-  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,1,europe,180,28\n"
-                     "FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,1,europe,180,28\n"),
+  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,\n"),
+            "data/cities.csv:3: region: must not be empty");
+  EXPECT_EQ(bad_city("FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,europe\n"
+                     "FRA,Frankfurt,DE,Europe/Berlin,50.1,8.6,europe\n"),
             "data/cities.csv: code \"FRA\" is listed more than once");
   EXPECT_EQ(
       internal_error([] { (void)parse_world_data(std::string(kCitiesHeader), kGoodCountries); }),
@@ -164,19 +162,50 @@ TEST(WorldData, HasEnoughCitiesWithUniqueSortedCodes) {
     EXPECT_LT(w.countries[i - 1].code, w.countries[i].code);
 }
 
-TEST(WorldData, EveryCityHasAKnownZoneCountryAndSaneMoney) {
+TEST(WorldData, EveryCityHasAKnownZoneCountryAndRates) {
   const auto& w = default_world();
   std::set<std::string> countries;
   for (const auto& c : w.countries) countries.insert(c.code);
-  std::set<int> tiers_seen;
+  const auto& rates = default_rates();
   for (const auto& c : w.cities) {
     EXPECT_NO_THROW((void)date::locate_zone(c.tz)) << c.code << " " << c.tz;
     EXPECT_TRUE(countries.contains(c.country)) << c.code << " country " << c.country;
-    EXPECT_GT(c.hotel_night, Money(0)) << c.code;
-    EXPECT_GT(c.per_diem, Money(0)) << c.code;
-    tiers_seen.insert(c.tier);
+    const auto r = rates.find(c.code);
+    ASSERT_NE(r, rates.end()) << c.code << " has no hotel and per-diem rates";
+    EXPECT_FALSE(r->second.seasons.empty()) << c.code;
+    EXPECT_GT(r->second.bmf_full_eur, r->second.bmf_partial_eur) << c.code;
+    // The US table for US cities (GSA; DoD for Honolulu), the State Department's elsewhere.
+    for (const auto& s : r->second.seasons)
+      EXPECT_EQ(s.table == "us-state", c.country != "US") << c.code << " " << s.table;
   }
-  EXPECT_EQ(tiers_seen.size(), 3u) << "the leg rule needs cities of every tier";
+  EXPECT_EQ(rates.size(), w.cities.size());
+}
+
+TEST(WorldData, RateTablesCoverEachDayOnceAndMalformedRowsNameTheLine) {
+  const auto error = [](const std::string& lodging, const std::string& bmf) {
+    try {
+      (void)parse_rates(
+          "# flyorcall-data 1\ncity,table,season,lodging_usd,mie_usd,effective,location\n" +
+              lodging,
+          "# flyorcall-data 1\ncity,per_diem_24h_eur,per_diem_partial_eur,location\n" + bmf);
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_EQ(error("ABC,us-state,01-01..12-31,100,50,2026-04-01,X\n", "ABC,40,20,X\n"), "accepted");
+  EXPECT_EQ(error("ABC,us-state,11-01..04-30,100,50,2026-04-01,X\n"
+                  "ABC,us-state,05-01..10-31,90,50,2026-04-01,X\n",
+                  "ABC,40,20,X\n"),
+            "accepted");
+  EXPECT_EQ(error("ABC,us-state,01-01..06-30,100,50,2026-04-01,X\n", "ABC,40,20,X\n"),
+            "data/lodging.csv:1: ABC: 7/1 is in 0 seasons, not one");
+  EXPECT_EQ(error("ABC,us-state,01-01..02-30,100,50,2026-04-01,X\n", "ABC,40,20,X\n"),
+            "data/lodging.csv:3: season: no such day");
+  EXPECT_EQ(error("ABC,hotel,01-01..12-31,100,50,2026-04-01,X\n", "ABC,40,20,X\n"),
+            "data/lodging.csv:3: table: expected us-state, us-gsa or us-dod");
+  EXPECT_EQ(error("ABC,us-state,01-01..12-31,100,50,2026-04-01,X\n", "XYZ,40,20,X\n"),
+            "data/allowances_bmf.csv:3: city XYZ has no row in data/lodging.csv");
 }
 
 TEST(WorldData, CoordinatesAgreeWithTheTimeZoneDatabase) {

@@ -23,7 +23,6 @@ City city(std::string code, std::string country, std::string tz, double lat, dou
   c.tz = std::move(tz);
   c.lat = lat;
   c.lon = lon;
-  c.tier = 1;
   c.region = "test";
   c.hotel_night = money_from_units(180);
   c.per_diem = money_from_units(45);

@@ -163,7 +163,11 @@ TEST(QuarterPlanner, HeuristicMatchesExhaustiveSearchOnRandomSmallInputs) {
     EXPECT_TRUE(check::check_plan(input, heuristic).empty()) << "heuristic plan of case " << k;
     // Nothing beats the exhaustive search.
     EXPECT_LE(heuristic.totals.net, exact->totals.net);
-    if (heuristic.totals.net == exact->totals.net) ++matched;
+    if (heuristic.totals.net == exact->totals.net)
+      ++matched;
+    else
+      std::printf("case %d: the heuristic nets %.2f, the optimum %.2f\n%s\n", k,
+                  to_units(heuristic.totals.net), to_units(exact->totals.net), text.c_str());
   }
   std::printf("random small plans: %d compared, %d matched the optimum, %d infeasible\n", compared,
               matched, infeasible);
@@ -175,21 +179,31 @@ TEST(QuarterPlanner, HeuristicMatchesExhaustiveSearchOnRandomSmallInputs) {
 TEST(QuarterPlanner, HeuristicMatchesExactOnRandomInputsOfTwelveClients) {
   core::Rng rng(12);
   int matched = 0;
+  int compared = 0;
   const int count = 4;
-  for (int k = 0; k < count; ++k) {
+  // Inputs whose must-visit clients cannot all be visited are skipped (both methods say so).
+  for (int k = 0; compared < count && k < 3 * count; ++k) {
     const std::string text = random_input(rng, k, 12, 12);
     SCOPED_TRACE(text);
     const Input input = read_input(text);
     ASSERT_EQ(input.clients.size(), kQuarterExactMaxClients);
-    const Plan exact = plan_with(input, true);
+    std::optional<Plan> exact;
+    try {
+      exact = plan_with(input, true);
+    } catch (const InfeasibleError&) {
+      EXPECT_THROW((void)plan_with(input, false), InfeasibleError);
+      continue;
+    }
+    ++compared;
     const Plan heuristic = plan_with(input, false);
-    EXPECT_EQ(exact.method, "exact-dynamic-programming");
-    EXPECT_TRUE(check::check_plan(input, exact).empty()) << "exact plan of case " << k;
+    EXPECT_EQ(exact->method, "exact-dynamic-programming");
+    EXPECT_TRUE(check::check_plan(input, *exact).empty()) << "exact plan of case " << k;
     EXPECT_TRUE(check::check_plan(input, heuristic).empty()) << "heuristic plan of case " << k;
-    EXPECT_LE(heuristic.totals.net, exact.totals.net);
-    if (heuristic.totals.net == exact.totals.net) ++matched;
+    EXPECT_LE(heuristic.totals.net, exact->totals.net);
+    if (heuristic.totals.net == exact->totals.net) ++matched;
   }
-  std::printf("random plans of 12 clients: %d of %d matched the optimum\n", matched, count);
+  std::printf("random plans of 12 clients: %d of %d matched the optimum\n", matched, compared);
+  ASSERT_EQ(compared, count);
   EXPECT_GE(matched, count - 1);
 }
 

@@ -87,6 +87,8 @@ Plan make_plan() {
   p.totals.net = money_from_units(21248.75);
   p.totals.co2 = t.co2();
   p.budget.money = t.cost.total();
+  p.budget.cash = t.cost.cash();
+  p.budget.cash_limit = money_from_units(8000);
   p.budget.days = 4;
   p.budget.co2 = t.co2();
   p.budget.money_limit = money_from_units(20000);
@@ -121,8 +123,11 @@ TEST(Summary, TotalsAndBudgetPercentages) {
   EXPECT_TRUE(has(s, "value        32,000.00 EUR")) << s;
   EXPECT_TRUE(has(s, "trip cost    9,251.25 EUR  (flights 6,241.00, hotel 210.25")) << s;
   EXPECT_TRUE(has(s, "net          21,248.75 EUR  (CO2e 6989.9 kg)")) << s;
-  EXPECT_TRUE(has(s, "Budget use: money 9,251.25 EUR of 20,000.00 (46%); days 4 of 20 (20%); CO2e "
-                     "6989.9 kg (no limit)"))
+  EXPECT_TRUE(has(s, "cash spend   6,451.25 EUR  (fares, hotel and per diem; imputed costs "
+                     "4,300.00 EUR: time, jet lag, carbon price, remote meetings)"))
+      << s;
+  EXPECT_TRUE(has(s, "Budget use: money 9,251.25 EUR of 20,000.00 (46%); cash 6,451.25 EUR of "
+                     "8,000.00 (81%); days 4 of 20 (20%); CO2e 6989.9 kg (no limit)"))
       << s;
   EXPECT_LE(std::count(s.begin(), s.end(), '\n'), 60);
 }
@@ -148,7 +153,8 @@ TEST(Summary, EmptyPlanSaysSo) {
   p.method = "greedy-dedicated-round-trips";
   const std::string s = plan_summary(p, make_input());
   EXPECT_TRUE(has(s, "Trips (0)\n  none")) << s;
-  EXPECT_TRUE(has(s, "money 0.00 EUR (no limit); days 0 (no limit)")) << s;
+  EXPECT_TRUE(has(s, "money 0.00 EUR (no limit); cash 0.00 EUR (no limit); days 0 (no limit)"))
+      << s;
 }
 
 } // namespace
