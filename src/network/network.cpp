@@ -102,7 +102,68 @@ Network Network::build(const Input& input) {
   options.horizon = input.horizon;
   options.fares = input.network.fares;
   options.custom_allowances = input.policy.custom_allowances;
-  return build(std::move(cities), std::move(countries), input.network.legs, options);
+  Network net = build(std::move(cities), std::move(countries), input.network.legs, options);
+  net.check_flights(input);
+  return net;
+}
+
+void Network::check_flights(const Input& input) const {
+  std::vector<bool> flies(cities_.size(), false);
+  for (const Leg& l : legs_) {
+    flies[static_cast<std::size_t>(l.from)] = true;
+    flies[static_cast<std::size_t>(l.to)] = true;
+  }
+  // The nearest cities with flights, for the message.
+  const auto nearest = [&](int city) {
+    std::vector<std::pair<double, int>> by_km;
+    const City& a = cities_[static_cast<std::size_t>(city)];
+    for (std::size_t i = 0; i < cities_.size(); ++i)
+      if (flies[i])
+        by_km.emplace_back(great_circle_km(a.lat, a.lon, cities_[i].lat, cities_[i].lon),
+                           static_cast<int>(i));
+    std::sort(by_km.begin(), by_km.end());
+    std::string out;
+    for (std::size_t k = 0; k < std::min<std::size_t>(3, by_km.size()); ++k)
+      out += (k ? ", " : " (nearest cities with flights: ") +
+             cities_[static_cast<std::size_t>(by_km[k].second)].code + " " +
+             std::to_string(static_cast<long>(std::lround(by_km[k].first))) + " km";
+    return out.empty() ? out : out + ")";
+  };
+  // Only cities the input adds: a default city without flights (Kyiv, with Ukrainian airspace
+  // closed) is a fact of the world, and its clients are called remotely with that reason.
+  const auto& world = default_world();
+  const auto added = [&](const std::string& code) {
+    return std::none_of(world.cities.begin(), world.cities.end(),
+                        [&](const City& c) { return c.code == code; });
+  };
+  const auto without_flights = [&](const std::string& code) {
+    const auto i = find(code);
+    return i && !flies[static_cast<std::size_t>(*i)] && (!input.network.use_default || added(code))
+               ? i
+               : std::nullopt;
+  };
+  const auto message = [&](int city) {
+    return "no flight leaves or reaches " + cities_[static_cast<std::size_t>(city)].code +
+           ": add its legs in /network/legs" + nearest(city);
+  };
+  std::vector<Problem> problems;
+  // A client there can be visited only by a traveller who lives there; a traveller who lives
+  // there can visit only clients there.
+  for (std::size_t i = 0; i < input.clients.size(); ++i) {
+    const std::string& code = input.clients[i].city;
+    const auto city = without_flights(code);
+    if (city && std::none_of(input.travellers.begin(), input.travellers.end(),
+                             [&](const Traveller& t) { return t.home == code; }))
+      problems.push_back({"/clients/" + std::to_string(i) + "/city", message(*city)});
+  }
+  for (std::size_t i = 0; i < input.travellers.size(); ++i) {
+    const std::string& code = input.travellers[i].home;
+    const auto city = without_flights(code);
+    if (city && std::any_of(input.clients.begin(), input.clients.end(),
+                            [&](const Client& c) { return c.city != code; }))
+      problems.push_back({"/travellers/" + std::to_string(i) + "/home", message(*city)});
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
 }
 
 Network Network::build(std::vector<City> cities, std::vector<Country> countries,

@@ -134,6 +134,9 @@ public:
   }
 
 private:
+  /// Throws InputError when a client's city or a traveller's home has no flight at all and
+  /// someone would need one (a city added by the input without legs).
+  void check_flights(const Input& input) const;
   void add_company_fares(const BuildOptions& options);
   void add_rates(const BuildOptions& options);
 

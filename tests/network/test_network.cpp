@@ -428,6 +428,47 @@ TEST(DefaultNetwork, InputCitiesOverrideOrAddWithTheirOwnLegs) {
   EXPECT_TRUE(std::is_sorted(codes.begin(), codes.end()));
 }
 
+TEST(DefaultNetwork, AnAddedCityWithoutFlightsIsAnInputErrorWhereSomeoneNeedsOne) {
+  Input in;
+  City added = make_city("XQZ", 50.3, 9.4, "europe");
+  added.hotel_night = money_from_units(100);
+  added.per_diem = money_from_units(40);
+  in.network.cities = {added};
+  Traveller t;
+  t.id = "t";
+  t.home = "FRA";
+  in.travellers = {t};
+  Client c;
+  c.id = "c";
+  c.city = "XQZ";
+  in.clients = {c};
+  auto problems = input_problems([&] { (void)Network::build(in); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/clients/0/city");
+  EXPECT_EQ(problems[0].message,
+            "no flight leaves or reaches XQZ: add its legs in /network/legs (nearest cities with "
+            "flights: FRA 55 km, STR 170 km, CGN 186 km)");
+  // A traveller living there with a client elsewhere needs one too.
+  in.travellers[0].home = "XQZ";
+  in.clients[0].city = "LON";
+  problems = input_problems([&] { (void)Network::build(in); });
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].pointer, "/travellers/0/home");
+  // Not when everyone is there, nor for a default city without flights (Kyiv): its clients are
+  // called remotely, and the plan says why.
+  in.clients[0].city = "XQZ";
+  EXPECT_NO_THROW((void)Network::build(in));
+  in.network.cities.clear();
+  in.travellers[0].home = "FRA";
+  in.clients[0].city = "KBP";
+  EXPECT_NO_THROW((void)Network::build(in));
+  // With legs the added city is fine.
+  in.network.cities = {added};
+  in.clients[0].city = "XQZ";
+  in.network.legs = {spec("XQZ", "FRA")};
+  EXPECT_NO_THROW((void)Network::build(in));
+}
+
 TEST(DefaultNetwork, RemovedLegIsGoneAndUnknownCityHasItsPointer) {
   Input in;
   const auto base = Network::build(in);
