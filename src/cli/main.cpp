@@ -10,6 +10,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <variant>
 
 #include <CLI/CLI.hpp>
 
@@ -67,6 +68,8 @@ int run_validate(const std::string& input_path, bool example, const std::string&
     if (!example && input_path.empty())
       throw bad_input("no input: give an INPUT file, '-' for stdin, or --example");
     const fyc::Input input = load_input(input_path, example, source, fares);
+    // What only the network can tell: company fares that clash, cities without rates or flights.
+    (void)fyc::network::Network::build(input);
     if (!fares.empty())
       source = input_path == "-" ? "<stdin>" : example ? "<built-in default example>" : input_path;
     std::cout << source << ": valid: " << input.label << ", " << input.travellers.size()
@@ -81,9 +84,17 @@ int run_validate(const std::string& input_path, bool example, const std::string&
 }
 
 /// The network of an optional input, or the default network in `currency`.
+/// `day` ("YYYY-MM-DD", or empty) builds it for that day; else for the input's horizon, and
+/// without an input for the whole year.
 fyc::network::Network network_for(const std::string& input_path, const std::string& currency,
-                                  const std::string& fares, fyc::Input& input,
-                                  std::string& source) {
+                                  const std::string& fares, const std::string& day,
+                                  fyc::Input& input, std::string& source) {
+  std::optional<fyc::DateRange> horizon;
+  if (!day.empty()) {
+    const auto d = fyc::io::parse_iso_date(day);
+    if (const auto* why = std::get_if<std::string>(&d)) throw bad_input("--date: " + *why);
+    horizon = fyc::DateRange{std::get<fyc::Date>(d), std::get<fyc::Date>(d)};
+  }
   if (!input_path.empty()) {
     input = load_input(input_path, false, source, fares);
   } else {
@@ -95,8 +106,9 @@ fyc::network::Network network_for(const std::string& input_path, const std::stri
       source = "";
       fyc::cli::apply_fares(input, fyc::cli::read_fares_file(fares));
     }
+    return fyc::network::Network::build(input, horizon);
   }
-  return fyc::network::Network::build(input);
+  return fyc::network::Network::build(input, horizon ? horizon : input.horizon);
 }
 
 /// A city given by its code, an airport code or its name, in any case ("SIN", "sin", "Singapore",
@@ -116,12 +128,12 @@ std::string hm(std::int64_t minutes) {
 
 int run_route(const std::string& from, const std::string& to, const std::string& cabin,
               const std::string& input_path, const std::string& currency, const std::string& fares,
-              bool json, const CommonOptions& opt) {
+              const std::string& day, bool json, const CommonOptions& opt) {
   // Errors name the input file while it is read, and the command for its own arguments.
   std::string source = "flyorcall route";
   try {
     fyc::Input input;
-    const fyc::network::Network net = network_for(input_path, currency, fares, input, source);
+    const fyc::network::Network net = network_for(input_path, currency, fares, day, input, source);
     source = "flyorcall route";
     const int a = city_index(net, from, "origin");
     const int b = city_index(net, to, "destination");
@@ -172,11 +184,12 @@ int run_route(const std::string& from, const std::string& to, const std::string&
 }
 
 int run_network(const std::string& input_path, const std::string& currency,
-                const std::string& fares, bool json, const CommonOptions& opt) {
+                const std::string& fares, const std::string& day, bool json,
+                const CommonOptions& opt) {
   std::string source = "flyorcall network";
   try {
     fyc::Input input;
-    const fyc::network::Network net = network_for(input_path, currency, fares, input, source);
+    const fyc::network::Network net = network_for(input_path, currency, fares, day, input, source);
     const std::string version = fyc::network::default_world().version;
     if (json) {
       std::cout << fyc::io::network_to_json(net, input.currency, version);
@@ -213,7 +226,7 @@ int main(int argc, char** argv) {
   CommonOptions opt;
   const auto add_error_format = [&opt](CLI::App* sub) { fyc::cli::add_error_format(sub, opt); };
 
-  std::string input_path, output, fares;
+  std::string input_path, output, fares, day;
   bool example = false, json = false, quiet = false;
   std::optional<std::uint64_t> seed;
   std::optional<double> time_limit;
@@ -259,6 +272,9 @@ int main(int argc, char** argv) {
   route->add_option("--input", input_path, "Use this input's network, currency and policy");
   route->add_option("--currency", currency, "Currency of fares without --input")
       ->default_str("EUR");
+  route->add_option("--date", day,
+                    "Fly on this day (YYYY-MM-DD): its seasonal legs, winds and company fares "
+                    "(default: the input's horizon, else the whole year)");
   route->add_flag("--json", json, "Print JSON");
   fyc::cli::add_fares_option(route, fares);
   add_error_format(route);
@@ -266,6 +282,9 @@ int main(int argc, char** argv) {
   CLI::App* net = app.add_subcommand("network", "List the cities and legs in use");
   net->add_option("--input", input_path, "Apply this input's network changes");
   net->add_option("--currency", currency, "Currency of rates without --input")->default_str("EUR");
+  net->add_option("--date", day,
+                  "The network of this day (YYYY-MM-DD): its seasonal legs, winds and company "
+                  "fares (default: the input's horizon, else the whole year)");
   net->add_flag("--json", json, "Print JSON with every city, country and leg");
   fyc::cli::add_fares_option(net, fares);
   add_error_format(net);
@@ -291,8 +310,8 @@ int main(int argc, char** argv) {
       return run_plan(input_path, example, fares, output, json, quiet, seed, time_limit, method,
                       opt);
     if (*validate) return run_validate(input_path, example, fares, opt);
-    if (*route) return run_route(from, to, cabin, input_path, currency, fares, json, opt);
-    if (*net) return run_network(input_path, currency, fares, json, opt);
+    if (*route) return run_route(from, to, cabin, input_path, currency, fares, day, json, opt);
+    if (*net) return run_network(input_path, currency, fares, day, json, opt);
     for (const auto& c : commands)
       if (*c.app) return c.run();
   } catch (const std::exception& e) {

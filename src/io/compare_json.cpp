@@ -56,6 +56,7 @@ Json totals_json(const report::CompareTotals& t) {
   j["remote"] = t.remote;
   j["days_away"] = t.days_away;
   j["budget_money"] = t.budget_money ? Json(money(*t.budget_money)) : Json(nullptr);
+  j["budget_cash"] = t.budget_cash ? Json(money(*t.budget_cash)) : Json(nullptr);
   return j;
 }
 

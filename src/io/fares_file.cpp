@@ -36,8 +36,17 @@ void add_fares_csv(Input& input, std::string_view text, std::string_view file_na
   const auto fail = [&](std::size_t line, const std::string& what) {
     problems.push_back({"", file + ":" + std::to_string(line) + ": " + what});
   };
-  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos)
-    throw InputError({{"", file + ": not valid UTF-8 (byte " + std::to_string(bad + 1) + ")"}});
+  // Spreadsheets save "CSV UTF-8" with a byte-order mark.
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (const auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    const auto line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+    const auto line =
+        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+    const auto column =
+        bad - (line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1);
+    throw InputError({{"", file + ":" + std::to_string(line) + ": not valid UTF-8 (byte " +
+                               std::to_string(column + 1) + " of the line)"}});
+  }
   auto parsed = csv::parse(text, false);
   if (auto* e = std::get_if<csv::SyntaxError>(&parsed)) {
     fail(e->line, e->what);

@@ -183,7 +183,11 @@ Assignment parse_assignment(std::string_view text) {
   const std::string_view value = text.substr(eq + 1);
   if (!value.empty() && value.back() == '%') {
     // A budget relative to the base plan: "-30%" cuts the base plan's use by 30 percent.
-    const std::string number(value.substr(0, value.size() - 1));
+    // from_chars takes no leading '+'; "+10%" raises the budget by 10 percent.
+    std::string_view digits = value.substr(0, value.size() - 1);
+    if (digits.size() > 1 && digits.front() == '+' && digits[1] != '-' && digits[1] != '+')
+      digits.remove_prefix(1);
+    const std::string number(digits);
     double pct = 0;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), pct);
     if (number.empty() || ec != std::errc() || end != number.data() + number.size() ||

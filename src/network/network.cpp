@@ -80,6 +80,10 @@ double modelled_fare_usd(double km, Cabin cabin) {
 }
 
 Network Network::build(const Input& input) {
+  return build(input, input.horizon);
+}
+
+Network Network::build(const Input& input, std::optional<DateRange> horizon) {
   const auto rate = eur_rate(input.currency);
   if (!rate)
     throw InputError({{"/currency", "unknown currency \"" + input.currency +
@@ -98,8 +102,8 @@ Network Network::build(const Input& input) {
   options.default_legs = input.network.use_default;
   options.eur_to_currency = *rate;
   options.usd_to_currency = *rate / *eur_rate("USD");
-  options.season = season_of(input.horizon);
-  options.horizon = input.horizon;
+  options.season = horizon ? season_of(*horizon) : 0.0;
+  options.horizon = horizon;
   options.fares = input.network.fares;
   options.custom_allowances = input.policy.custom_allowances;
   Network net = build(std::move(cities), std::move(countries), input.network.legs, options);
@@ -365,26 +369,34 @@ Money Network::per_diem(int city, AllowanceTable table, bool partial, Date day) 
 
 void Network::add_company_fares(const BuildOptions& options) {
   std::vector<Problem> problems;
+  // A fare of the input is named by its JSON Pointer ("/network/fares/2"), a row of a fare file by
+  // "file:line" in the message (pointer "").
+  const auto add = [&](const FareSpec& f, const char* column, std::string message) {
+    if (!f.where.empty() && f.where.front() == '/')
+      problems.push_back({f.where + (*column ? "/" : "") + column, std::move(message)});
+    else
+      problems.push_back(
+          {"",
+           f.where + ": " + (*column ? "column \"" + std::string(column) + "\": " : "") + message});
+  };
   std::map<std::tuple<int, int, Cabin>, const FareSpec*> first;
   for (const FareSpec& f : options.fares) {
     const auto from = find(f.from);
     const auto to = find(f.to);
-    if (!from) problems.push_back({f.where + "/from", "unknown city \"" + f.from + "\""});
-    if (!to) problems.push_back({f.where + "/to", "unknown city \"" + f.to + "\""});
+    if (!from) add(f, "from", "unknown city \"" + f.from + "\"");
+    if (!to) add(f, "to", "unknown city \"" + f.to + "\"");
     if (from && to && *from == *to)
-      problems.push_back({f.where + "/to",
-                          "a fare must join two different cities; both ends are \"" + f.to + "\""});
+      add(f, "to", "a fare must join two different cities; both ends are \"" + f.to + "\"");
     const std::string currency = f.currency.empty() ? std::string() : f.currency;
     std::optional<double> per_eur =
         currency.empty() ? std::optional<double>(1.0) : eur_rate(currency);
     if (!per_eur)
-      problems.push_back(
-          {f.where + "/currency", "unknown currency \"" + currency +
-                                      "\"; expected an ISO 4217 code with a reference rate" +
-                                      did_you_mean(currency, known_currencies())});
-    if (!(f.amount > 0)) problems.push_back({f.where + "/amount", "a fare must be above 0"});
+      add(f, "currency",
+          "unknown currency \"" + currency + "\"; expected an ISO 4217 code with a reference rate" +
+              did_you_mean(currency, known_currencies()));
+    if (!(f.amount > 0)) add(f, "amount", "a fare must be above 0");
     if (f.valid_from && f.valid_to && *f.valid_from > *f.valid_to)
-      problems.push_back({f.where + "/valid_to", "the fare's validity ends before it starts"});
+      add(f, "valid_to", "the fare's validity ends before it starts");
     if (!from || !to || *from == *to || !per_eur || !(f.amount > 0)) continue;
     // A fare that cannot be used in the horizon does not apply.
     if (options.horizon && ((f.valid_from && *f.valid_from > options.horizon->last) ||
@@ -392,10 +404,10 @@ void Network::add_company_fares(const BuildOptions& options) {
       continue;
     const std::tuple<int, int, Cabin> key{std::min(*from, *to), std::max(*from, *to), f.cabin};
     if (const auto [it, fresh] = first.emplace(key, &f); !fresh) {
-      problems.push_back({f.where, "a second " + std::string(cabin_name(f.cabin)) + " fare for " +
-                                       f.from + "-" + f.to +
-                                       " in the planning horizon (the first is " +
-                                       it->second->where + ")"});
+      add(f, "",
+          "a second " + std::string(cabin_name(f.cabin)) + " fare for " + f.from + "-" + f.to +
+              (options.horizon ? " in the planning horizon" : "") + " (the first is " +
+              it->second->where + ")");
       continue;
     }
     // Into the document currency: amounts in another currency go through the euro reference

@@ -66,6 +66,9 @@ public:
   /// converted to input.currency, block times in the season of the input's horizon, plus the
   /// input's changes. Throws InputError for unknown currency or legs naming unknown cities.
   static Network build(const Input& input);
+  /// As above for another span of days: seasonal legs, winds and company fares of `horizon`; with
+  /// none, every leg of the year, annual-mean winds and every company fare.
+  static Network build(const Input& input, std::optional<DateRange> horizon);
   /// Builds from explicit parts (money already in the wanted currency); for tests and tools.
   static Network build(std::vector<City> cities, std::vector<Country> countries,
                        const std::vector<LegSpec>& legs, const BuildOptions& options);

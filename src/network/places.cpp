@@ -211,8 +211,11 @@ PlaceMatch PlaceIndex::airport_match(const Airport& a, std::string_view text) co
 std::string PlaceIndex::name_hint(const std::string& folded) const {
   std::vector<std::string> keys;
   std::vector<const Named*> named;
+  // A suggestion must be the same place misspelt: a name that shares the first letter (typos
+  // rarely hit it), so that "Changi" is not offered "Hanoi".
   for (const auto& [k, v] : names_) {
     if (!v.ambiguity.empty() || v.cities.size() != 1) continue;
+    if (k.empty() || folded.empty() || k.front() != folded.front()) continue;
     keys.push_back(k);
     named.push_back(&v);
   }

@@ -66,6 +66,7 @@ CompareTotals totals_of(const Plan& plan, const Input& input) {
   t.remote = plan.totals.remote;
   t.days_away = plan.totals.days_away;
   t.budget_money = input.policy.budget_money;
+  t.budget_cash = input.policy.budget_cash;
   return t;
 }
 
@@ -212,10 +213,10 @@ std::string plain(std::string_view s) {
 Table totals_table(const Comparison& c, Escape esc) {
   Table t;
   t.right = {false, true, true, true, true, true, true, true,
-             true,  true, true, true, true, true, true};
+             true,  true, true, true, true, true, true, true};
   t.rows.push_back({"scenario", "net", "Δ net", "cash spend", "Δ cash", "trip cost", "Δ trip cost",
                     "remote cost", "Δ remote", "CO2e kg", "Δ CO2e kg", "trips", "visits",
-                    "days away", "budget"});
+                    "days away", "money budget", "cash budget"});
   const auto row = [&](const std::string& name, const CompareTotals& x, const CompareTotals* d) {
     const auto delta = [&](Money a, Money b) { return d ? signed_amount(a - b) : std::string(); };
     const auto count = [&](int a, int b) {
@@ -228,7 +229,8 @@ Table totals_table(const Comparison& c, Escape esc) {
          delta(x.remote_cost, c.base.remote_cost), kilograms(x.co2),
          d ? signed_kilograms(x.co2 - c.base.co2) : std::string(), count(x.trips, c.base.trips),
          count(x.visits, c.base.visits), count(x.days_away, c.base.days_away),
-         x.budget_money ? amount(*x.budget_money) : std::string("none")});
+         x.budget_money ? amount(*x.budget_money) : std::string("none"),
+         x.budget_cash ? amount(*x.budget_cash) : std::string("none")});
   };
   row("base", c.base, nullptr);
   for (const auto& s : c.scenarios) {
@@ -236,7 +238,7 @@ Table totals_table(const Comparison& c, Escape esc) {
       row(s.name, s.totals, &c.base);
     else
       t.rows.push_back(
-          {esc(s.name), "infeasible", "", "", "", "", "", "", "", "", "", "", "", "", ""});
+          {esc(s.name), "infeasible", "", "", "", "", "", "", "", "", "", "", "", "", "", ""});
   }
   return t;
 }

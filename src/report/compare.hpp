@@ -25,6 +25,7 @@ struct CompareTotals {
   int remote = 0;
   int days_away = 0;
   std::optional<Money> budget_money; ///< the money limit of the scenario's policy
+  std::optional<Money> budget_cash;  ///< the cash limit of the scenario's policy
 };
 
 /// What happens to one client in a plan.

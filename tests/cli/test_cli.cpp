@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -167,6 +168,35 @@ TEST_F(CliTest, RouteBetweenEveryDefaultCityAndFrankfurtWorks) {
     ASSERT_EQ(r.code, 0) << code << ": " << r.err;
     EXPECT_TRUE(nlohmann::json::parse(r.out)["reachable"].get<bool>()) << code;
   }
+}
+
+TEST_F(CliTest, RouteAndNetworkOfADay) {
+  // ADL-SFO (United) flies in the northern winter only: the whole year's network has it, the
+  // network of a July day does not; winds differ between the seasons.
+  const auto legs_of = [&](const std::string& args) {
+    const CliRun r = run("network --json" + args);
+    EXPECT_EQ(r.code, 0) << r.err;
+    std::map<std::string, int> block;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& l : j["legs"])
+      block[l["from"].get<std::string>() + "-" + l["to"].get<std::string>()] = l["block_min"];
+    return block;
+  };
+  const auto year = legs_of("");
+  const auto january = legs_of(" --date 2027-01-15");
+  const auto july = legs_of(" --date 2027-07-15");
+  EXPECT_TRUE(year.count("ADL-SFO"));
+  EXPECT_TRUE(january.count("ADL-SFO"));
+  EXPECT_FALSE(july.count("ADL-SFO"));
+  EXPECT_GT(january.at("FRA-NYC") - january.at("NYC-FRA"), july.at("FRA-NYC") - july.at("NYC-FRA"))
+      << "westbound headwinds are stronger in winter";
+  const CliRun r = run("route SYD SFO --date 2027-07-15 --json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["legs"].size(), 1u); // SYD-SFO flies all year
+  const CliRun bad = run("route FRA SIN --date 2027-02-30");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_EQ(bad.out, "");
+  EXPECT_NE(bad.err.find("flyorcall route: --date: "), std::string::npos) << bad.err;
 }
 
 TEST_F(CliTest, RouteTextAndLowerCaseCodes) {

@@ -64,6 +64,27 @@ TEST(ParseAssignment, ValueIsJsonElseString) {
             "as /policy/carbon_price_per_t)");
 }
 
+TEST(ParseAssignment, BudgetPercentagesOfTheBasePlan) {
+  EXPECT_EQ(*fio::parse_assignment("/policy/budget/cash=-30%").percent_of_base, -30.0);
+  EXPECT_EQ(*fio::parse_assignment("/policy/budget/money=+10%").percent_of_base, 10.0);
+  EXPECT_EQ(*fio::parse_assignment("/policy/budget/days=12.5%").percent_of_base, 12.5);
+  EXPECT_EQ(*fio::parse_assignment("/policy/budget/co2_kg=-100%").percent_of_base, -100.0);
+  // The limit is the base plan's use changed by the percentage, never below zero.
+  const auto cut = fio::resolve_percent(fio::parse_assignment("/policy/budget/cash=-30%"), 1000);
+  EXPECT_FALSE(cut.percent_of_base.has_value());
+  EXPECT_EQ(json::parse(cut.value_json).get<double>(), 700.0);
+  const std::string range = "\": expected a percentage from -100% to +1000%, such as -30%";
+  for (const char* bad :
+       {"/policy/budget/cash=%", "/policy/budget/cash=-101%", "/policy/budget/cash=+1001%",
+        "/policy/budget/cash=++5%", "/policy/budget/cash=+-5%", "/policy/budget/cash=ten%",
+        "/policy/budget/cash=5 %"})
+    EXPECT_EQ(usage_message([&] { (void)fio::parse_assignment(bad); }),
+              "--set \"" + std::string(bad) + range);
+  EXPECT_EQ(usage_message([] { (void)fio::parse_assignment("/policy/carbon_price_per_t=10%"); }),
+            "--set \"/policy/carbon_price_per_t=10%\": a percentage applies only to "
+            "/policy/budget/cash, money, days or co2_kg (a change of the base plan's use)");
+}
+
 TEST(MergePatch, FollowsRfc7386) {
   const auto s = fio::apply_merge_patch(
       kBase, R"({"policy":{"budget":null,"carbon_price_per_t":200},"clients":[{"id":"c"}]})",

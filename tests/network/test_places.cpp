@@ -87,5 +87,14 @@ TEST(PlaceIndex, EveryEmbeddedNameResolvesToItsCity) {
   }
 }
 
+TEST(PlaceIndex, SuggestionsAreTheSamePlaceMisspelt) {
+  const auto hint = [](const char* text) { return default_places().resolve(text).error; };
+  EXPECT_NE(hint("Singapur").find("did you mean \"Singapore\", city \"SIN\""), std::string::npos);
+  EXPECT_NE(hint("Frankfrut").find("did you mean \"Frankfurt\""), std::string::npos);
+  // An airport's name or a word that only looks like another city gets no suggestion.
+  for (const char* other : {"Changi", "Heathrow", "Xanadu"})
+    EXPECT_EQ(hint(other).find("did you mean"), std::string::npos) << hint(other);
+}
+
 } // namespace
 } // namespace flyorcall::network

@@ -2,7 +2,7 @@
 // published fares of data/reference/fares.csv, by least squares on the logarithms (so that a
 // fare 20 % too high weighs as much on a 200 USD market as on a 5,000 USD one), and prints them
 // with the errors they give. A maintainer's tool: the constants are copied into network.cpp by
-// hand, and tests/network/test_fares.cpp checks the errors of the constants in use.
+// hand, and tests/network/test_reference.cpp checks the errors of the constants in use.
 //
 //   flyorcall-calibrate-fares data/reference/fares.csv
 #include <algorithm>
