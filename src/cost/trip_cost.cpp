@@ -182,8 +182,11 @@ void price_trip(Trip& trip, const network::Network& net, const Traveller& travel
   GramsCo2 co2_hotel(0);
   for (std::size_t s = 0; s < trip.stays.size(); ++s) {
     const int city = places.stay_city[s];
-    for (int n = 0; n < trip.stays[s].hotel_nights; ++n)
-      cost.hotel += net.hotel_night(city, trip.stays[s].arrive + date::days{n});
+    // The nights are the ones before the departure day; an arrival before 06:00 adds the night
+    // before the arrival date, priced in that night's season.
+    const Stay& stay = trip.stays[s];
+    for (int n = stay.hotel_nights; n > 0; --n)
+      cost.hotel += net.hotel_night(city, stay.depart - date::days{n});
     co2_hotel += hotel_co2(net, city, trip.stays[s].hotel_nights);
   }
 

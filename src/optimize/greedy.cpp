@@ -22,12 +22,35 @@ namespace flyorcall {
 
 namespace {
 
-/// Which table and year each traveller's per diem and every hotel night came from.
+/// "; <what> for A, B, C and 2 more" for the codes, or "" when there are none.
+std::string overridden(const char* what, const std::vector<std::string>& codes) {
+  if (codes.empty()) return {};
+  std::string out = std::string("; ") + what + " for ";
+  const std::size_t shown = std::min<std::size_t>(codes.size(), 5);
+  for (std::size_t k = 0; k < shown; ++k) out += (k ? ", " : "") + codes[k];
+  if (codes.size() > shown) out += " and " + std::to_string(codes.size() - shown) + " more";
+  return out;
+}
+
+/// Which table and year each traveller's per diem and every hotel night came from, and which
+/// cities the input prices itself.
 void record_rate_sources(Plan& plan, const Input& input, const network::Network& net) {
-  plan.hotel_source = network::lodging_source();
+  std::vector<std::string> own_hotel;
+  std::vector<std::string> own_per_diem;
+  for (const City& c : input.network.cities) {
+    if (c.hotel_night) own_hotel.push_back(c.code);
+    if (c.per_diem) own_per_diem.push_back(c.code);
+  }
+  std::vector<std::string> custom;
+  for (const CustomAllowance& a : input.policy.custom_allowances) custom.push_back(a.city);
+  plan.hotel_source =
+      network::lodging_source() + overridden("the input's own hotel rates", own_hotel);
   for (const auto& t : input.travellers) {
     const AllowanceTable table = cost::allowance_table(t, input.policy, net);
-    plan.allowances.push_back({t.id, table, network::allowance_source(table)});
+    plan.allowances.push_back({t.id, table,
+                               network::allowance_source(table) +
+                                   overridden("the policy's custom allowances", custom) +
+                                   overridden("the input's own per diems", own_per_diem)});
   }
 }
 

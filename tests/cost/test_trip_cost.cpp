@@ -231,3 +231,27 @@ TEST(TripCost, TripInTheSameZoneHasNoJetLag) {
   EXPECT_EQ(trip.co2_hotel, GramsCo2(13'200));
   EXPECT_EQ(trip.cost.total(), money_from_units(230 + 140 + 100 + 1200));
 }
+
+// Hotel nights are the nights before the departure day, each in its own season: an arrival in
+// Athens at 02:00 on 1 May needs the room from the night of 30 April (winter rate) and the night
+// of 1 May (summer rate) (data/lodging.csv: ATH 229 USD 11-01..04-30, 341 USD 05-01..10-31).
+TEST(TripCost, AnEarlyArrivalsExtraNightIsPricedInItsOwnSeason) {
+  flyorcall::Input in;
+  in.currency = "USD";
+  const auto net = network::Network::build(in);
+  Traveller t = berliner();
+  t.home = "FRA";
+  Trip trip;
+  trip.traveller_id = t.id;
+  trip.depart = d(2027, 4, 30);
+  trip.back = d(2027, 5, 2);
+  trip.days_away = 3;
+  const auto at = [](Date day, int h, int m) {
+    return date::sys_seconds{day} + std::chrono::hours{h} + std::chrono::minutes{m};
+  };
+  trip.legs = {leg("FRA", "ATH", at(d(2027, 4, 30), 21, 0), at(d(2027, 4, 30), 23, 50), 200, 150),
+               leg("ATH", "FRA", at(d(2027, 5, 2), 16, 0), at(d(2027, 5, 2), 19, 0), 200, 150)};
+  trip.stays = {Stay{"ATH", d(2027, 5, 1), d(2027, 5, 2), 2}};
+  cost::price_trip(trip, net, t, Policy{});
+  EXPECT_EQ(trip.cost.hotel, money_from_units(229 + 341));
+}

@@ -7,6 +7,7 @@
 
 #include "check/plan_check.hpp"
 #include "flyorcall/flyorcall.hpp"
+#include "model/embedded_data.hpp"
 #include "network/network.hpp"
 #include "optimize/greedy.hpp"
 
@@ -152,6 +153,53 @@ TEST(Greedy, MoneyBudgetBindsAndTheReasonNamesIt) {
   EXPECT_FALSE(big.visit);
   EXPECT_NE(big.reason.find("money budget"), std::string::npos) << big.reason;
   EXPECT_EQ(p.budget.money_limit, money_from_units(500));
+}
+
+TEST(Greedy, CashBudgetBindsOnFaresHotelAndPerDiemOnly) {
+  const auto net = make_net();
+  Input unlimited = make_input();
+  const Plan free = plan_greedy(unlimited, net);
+  ASSERT_EQ(free.trips.size(), 1u);
+  const Money cash = free.trips[0].cost.cash();
+  EXPECT_EQ(cash,
+            free.trips[0].cost.flights + free.trips[0].cost.hotel + free.trips[0].cost.per_diem);
+  EXPECT_LT(cash, free.trips[0].cost.total()); // the traveller's time is not cash
+  EXPECT_EQ(free.budget.cash, cash);
+  EXPECT_FALSE(free.budget.cash_limit);
+
+  // A cash limit just above the trip's cash spend keeps it, whatever its imputed cost ...
+  Input enough = make_input();
+  enough.policy.budget_cash = cash + money_from_units(1);
+  const Plan kept = plan_greedy(enough, net);
+  expect_checked(enough, kept);
+  EXPECT_EQ(kept.trips.size(), 1u);
+  EXPECT_EQ(kept.budget.cash_limit, enough.policy.budget_cash);
+  // ... one just below drops it, and the reason names the cash budget.
+  Input tight = make_input();
+  tight.policy.budget_cash = cash - money_from_units(1);
+  const Plan dropped = plan_greedy(tight, net);
+  expect_checked(tight, dropped);
+  EXPECT_TRUE(dropped.trips.empty());
+  EXPECT_NE(decision(dropped, "big").reason.find("cash budget"), std::string::npos)
+      << decision(dropped, "big").reason;
+}
+
+TEST(Greedy, ThePlanNamesTheRatesItUsed) {
+  Input in = read_input(data::default_json);
+  in.policy.custom_allowances.push_back({"SIN", money_from_units(90), std::nullopt});
+  City own = network::Network::build(in).city(*network::Network::build(in).find("NYC"));
+  own.hotel_night = money_from_units(250);
+  in.network.cities.push_back(own);
+  const Plan p = plan_quarter(in, PlanMethod::greedy);
+  EXPECT_NE(p.hotel_source.find("US State Department"), std::string::npos) << p.hotel_source;
+  EXPECT_NE(p.hotel_source.find("; the input's own hotel rates for NYC"), std::string::npos)
+      << p.hotel_source;
+  ASSERT_EQ(p.allowances.size(), in.travellers.size());
+  EXPECT_EQ(p.allowances[0].table, AllowanceTable::bmf); // anna lives in Frankfurt
+  EXPECT_NE(p.allowances[0].source.find("BMF"), std::string::npos);
+  EXPECT_NE(p.allowances[0].source.find("; the policy's custom allowances for SIN"),
+            std::string::npos)
+      << p.allowances[0].source;
 }
 
 TEST(Greedy, DaysBudgetAndMaxDaysAwayBind) {
