@@ -1,8 +1,8 @@
 // `flyorcall check INPUT PLAN`: an independent feasibility and cost check of a plan against its
 // input (docs/check.md). Exit 0 when the plan is valid, 3 when it breaks a rule, 2 when a file
 // cannot be read.
-#include <iostream>
 #include <memory>
+#include <sstream>
 #include <string>
 
 #include "check/plan_check.hpp"
@@ -38,18 +38,20 @@ int run(const CheckArgs& a, const CommonOptions& opt) {
     const report::PlanDocument plan = io::read_plan(io::read_text_file(a.plan));
     const std::vector<check::Violation> violations = check::check_plan(input, plan);
     if (a.json) {
-      std::cout << check::violations_to_json(violations);
+      print_data(check::violations_to_json(violations));
     } else if (violations.empty()) {
-      std::cout << "valid: " << plan.label << ", " << plan.trips.size()
-                << (plan.trips.size() == 1 ? " trip, " : " trips, ") << plan.totals.visits
-                << (plan.totals.visits == 1 ? " visit, " : " visits, ") << plan.totals.remote
-                << " remote, net " << money_text(plan.totals.net, plan.currency) << '\n';
+      std::ostringstream out;
+      out << "valid: " << plan.label << ", " << plan.trips.size()
+          << (plan.trips.size() == 1 ? " trip, " : " trips, ") << plan.totals.visits
+          << (plan.totals.visits == 1 ? " visit, " : " visits, ") << plan.totals.remote
+          << " remote, net " << money_text(plan.totals.net, plan.currency) << '\n';
+      print_text(out.str());
     } else {
       std::vector<Problem> lines;
       for (const check::Violation& v : violations)
         lines.push_back({v.pointer, v.message + " (" + v.rule + ")"});
-      std::cout << io::format_problems_text(lines, "");
-      std::cout << violations.size() << (violations.size() == 1 ? " violation\n" : " violations\n");
+      print_text(io::format_problems_text(lines, "") + std::to_string(violations.size()) +
+                 (violations.size() == 1 ? " violation\n" : " violations\n"));
     }
     return violations.empty() ? 0 : static_cast<int>(ErrorCode::infeasible);
   } catch (const Error& e) {

@@ -162,10 +162,7 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
       text = report::comparison_html(c);
     else
       text = report::comparison_table(c);
-    if (!a.output.empty())
-      io::write_file_atomically(a.output, text);
-    else
-      std::cout << text << std::flush;
+    write_result(a.output, text);
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);
@@ -193,7 +190,9 @@ Command add_compare_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"table", "md", "json", "html"}))
       ->default_str("table");
-  sub->add_option("-o,--output", args->output, "Write the comparison to this file (atomically)");
+  add_output_option(sub, args->output,
+                    "Write the comparison to this file (docs/cli.md, Destinations); default or "
+                    "'-': stdout");
   sub->add_option("--jobs", args->jobs, "Plans run in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
   add_method_option(sub, args->method);
