@@ -55,7 +55,7 @@ std::string run_job(const Job& job, std::size_t index, PlanMethod method, int& c
     }
   }
   try {
-    const Input input = read_input(job.path.empty() ? job.text : std::string_view(text));
+    const Input input = job.path.empty() ? read_input(job.text) : read_input(std::move(text));
     const Plan plan = plan_quarter(input, method);
     code = 0;
     return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input));

@@ -23,6 +23,7 @@
 
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/limits.hpp"
+#include "io/json_scan.hpp"
 #include "model/suggest.hpp"
 #include "model/utf8.hpp"
 #include "network/world_data.hpp"
@@ -155,7 +156,10 @@ public:
   bool number_integer(number_integer_t v) { return put(Json(v)), true; }
   bool number_unsigned(number_unsigned_t v) { return put(Json(v)), true; }
   bool number_float(number_float_t v, const string_t& /*text*/) { return put(Json(v)), true; }
-  bool string(string_t& v) { return put(Json(std::move(v))), true; }
+  bool string(string_t& v) {
+    v.shrink_to_fit(); // the parser's buffer grew by doubling; the tree keeps only the text
+    return put(Json(std::move(v))), true;
+  }
   bool binary(binary_t& /*v*/) { return false; } // JSON text never produces binary values
   bool start_object(std::size_t /*size*/) {
     if (too_deep()) return false;
@@ -696,7 +700,7 @@ const std::vector<std::string> kWeekendRules{"home", "stay"};
 Input Reader::read(const Json& doc) {
   if (!doc.is_object()) {
     problem("", "expected a JSON object at the top level, found " + found(doc));
-    return in_;
+    return std::move(in_);
   }
   for (const auto& c : network::default_world().cities) city_codes_.insert(c.code);
 
@@ -759,7 +763,7 @@ Input Reader::read(const Json& doc) {
         *it, "/events", [&](const Json& e, const std::string& p, std::size_t) { read_event(e, p); },
         limits::kMaxEvents);
   if (const auto it = doc.find("policy"); it != doc.end()) read_policy(*it, "/policy");
-  return in_;
+  return std::move(in_); // read once: no copy of a model that may hold megabytes of text
 }
 
 void Reader::read_currency(const Json& v, const std::string& p) {
@@ -1400,7 +1404,12 @@ void Reader::read_policy(const Json& j, const std::string& p) {
 
 } // namespace
 
-Input read_input(std::string_view json_text) {
+namespace {
+
+/// read_input; `owned`, when given, is the text itself, released once the tree is built.
+Input read_document(std::string_view json_text, std::string* owned) {
+  // Sizes are checked before the tree is built: a tree takes many times the text's memory.
+  io::check_json(json_text, io::input_limits());
   if (const auto bad = first_invalid_utf8(json_text); bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02x",
@@ -1426,6 +1435,7 @@ Input read_input(std::string_view json_text) {
         std::vector<Problem>{{"", "malformed JSON at " + at_line_column(json_text, offset) + ": " +
                                       clean_parse_message(builder)}});
   }
+  if (owned != nullptr) std::string().swap(*owned);
   Reader reader(problems);
   Input input = reader.read(doc);
   if (!problems.listed.empty()) {
@@ -1437,6 +1447,16 @@ Input read_input(std::string_view json_text) {
     throw InputError(std::move(problems.listed));
   }
   return input;
+}
+
+} // namespace
+
+Input read_input(std::string_view json_text) {
+  return read_document(json_text, nullptr);
+}
+
+Input read_input(std::string&& json_text) {
+  return read_document(json_text, &json_text);
 }
 
 namespace io {

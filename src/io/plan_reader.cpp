@@ -16,6 +16,7 @@
 #include "flyorcall/errors.hpp"
 #include "flyorcall/limits.hpp"
 #include "io/input_reader.hpp"
+#include "io/json_scan.hpp"
 
 namespace flyorcall::io {
 
@@ -598,6 +599,7 @@ report::PlanDocument read_plan(std::string_view json_text) {
     throw InputError(
         std::vector<Problem>{{"", "expected at most " + std::to_string(limits::kMaxDepth) +
                                       " levels of nested arrays and objects"}});
+  check_json(body, plan_limits());
   Json doc;
   try {
     doc = Json::parse(body);

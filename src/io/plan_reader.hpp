@@ -16,6 +16,8 @@ inline constexpr std::size_t kMaxPlanTrips = 5000;
 inline constexpr std::size_t kMaxPlanTripItems = 500;
 /// Most holidays or events one briefing, or notes the plan, may hold.
 inline constexpr std::size_t kMaxPlanListItems = 10000;
+/// Most JSON values a plan document may hold (docs/plan.md, "Limits").
+inline constexpr std::size_t kMaxPlanValues = 4000000;
 
 /// Parses a plan document. Throws InputError listing every problem found (at most 1000), each
 /// with the JSON Pointer of the value at fault; malformed JSON is reported with line and column.
