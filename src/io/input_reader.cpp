@@ -28,6 +28,7 @@
 #include "model/utf8.hpp"
 #include "network/world_data.hpp"
 #include "time/working_hours.hpp"
+#include "time/zones.hpp"
 
 namespace flyorcall {
 namespace {
@@ -843,14 +844,11 @@ void Reader::read_horizon(const Json& doc) {
 std::optional<std::string> Reader::time_zone(const Json& v, const std::string& p) {
   const auto s = string(v, p);
   if (!s) return std::nullopt;
-  try {
-    (void)date::locate_zone(*s);
-    return s;
-  } catch (const std::exception&) {
-  }
+  if (timez::find_zone(*s) != nullptr) return s; // IANA names only: no "localtime"
   std::vector<std::string> zones;
   if (!problems_.full())
-    for (const auto& z : date::get_tzdb().zones) zones.push_back(std::string(z.name()));
+    for (const auto& z : date::get_tzdb().zones)
+      if (timez::is_zone_name(z.name())) zones.push_back(std::string(z.name()));
   std::string suggestion = hint(*s, zones);
   if (suggestion.empty() && !problems_.full()) {
     // "Europe/Frankfurt": a city name in the zone's place; suggest the zone of that city.

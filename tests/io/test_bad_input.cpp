@@ -248,6 +248,9 @@ TEST(BadInput, UnknownTimeZoneWithSuggestion) {
                  "unknown time zone \"Europe/Berln\" (did you mean \"Europe/Berlin\"?)");
   expect_problem(city("Mars/Olympus"), "/network/cities/0/tz",
                  "unknown time zone \"Mars/Olympus\"");
+  // Files of the zoneinfo directory, not IANA zones ("localtime" is the host's own zone).
+  for (const std::string name : {"localtime", "posixrules", "Factory"})
+    expect_problem(city(name), "/network/cities/0/tz", "unknown time zone \"" + name + "\"");
 }
 
 TEST(BadInput, EndBeforeStart) {
