@@ -68,3 +68,17 @@ TEST(Options, PathsOnTheTerminalAreEscaped) {
 }
 
 } // namespace
+
+TEST(Options, NamesOnTheTerminalShowInvisibleCharactersEscaped) {
+  const auto dir = flyorcall::clitest::make_test_dir("options-bidi");
+  std::string doc = flyorcall::clitest::slurp(kSmall);
+  const std::size_t name = doc.find("\"name\": \"", doc.find("\"clients\""));
+  ASSERT_NE(name, std::string::npos);
+  doc.insert(name + 9, "Evil \u202Egnp.exe ");
+  flyorcall::clitest::spit(dir / "in.json", doc);
+  const CliRun r = run_cli("plan in.json", dir);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("Evil \\u202egnp.exe"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\u202E"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
