@@ -130,3 +130,42 @@ TEST_F(Memory, TheLargestTextTheLimitsAcceptIsReadWithABoundedPeak) {
   EXPECT_EQ(p.code, 0);
   expect_bounded(p.max_rss_kb, "validate");
 }
+
+TEST_F(Memory, CompareIsFlatInTheNumberOfScenarios) {
+  // A base of 600 clients (the default example's, repeated): every scenario's plan holds them all.
+  std::string doc =
+      flyorcall::clitest::slurp(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json");
+  const std::size_t open = doc.find('[', doc.find("\"clients\""));
+  const std::size_t close = doc.find("\n  ]", open);
+  const std::string clients = doc.substr(open + 1, close - open - 1);
+  std::string many;
+  for (int copy = 0; copy < 24; ++copy) {
+    std::string c = clients;
+    for (std::size_t at = c.find("\"id\": \""); at != std::string::npos;
+         at = c.find("\"id\": \"", at + 1))
+      c.insert(at + 7, "x" + std::to_string(copy) + "-");
+    many += (copy ? "," : "") + c;
+  }
+  doc.replace(open + 1, close - open - 1, many);
+  // Without the must-visit client and the budget, which 24 copies could not all keep.
+  for (std::size_t at = doc.find("\"must_visit\": true"); at != std::string::npos;
+       at = doc.find("\"must_visit\": true"))
+    doc.replace(at, 18, "\"must_visit\": false");
+  const std::string limits = "\"money\": 60000, \"days\": 30";
+  doc.erase(doc.find(limits), limits.size());
+  flyorcall::clitest::spit(dir_ / "base.json", doc);
+  const auto peak = [&](int points) {
+    return run_measured({"compare", "base.json", "--sweep",
+                         "/policy/carbon_price_per_t=0:" + std::to_string(points - 1) + ":1",
+                         "--jobs", "1", "--format", "json", "-o", "out.json"},
+                        dir_);
+  };
+  const Peak few = peak(2);
+  const Peak many_points = peak(20);
+  ASSERT_EQ(few.code, 0);
+  ASSERT_EQ(many_points.code, 0);
+  // Each scenario keeps only its comparison (totals, flipped decisions, changed trips).
+  if (!kSanitized) {
+    EXPECT_LT(many_points.max_rss_kb - few.max_rss_kb, 10L * 1024);
+  }
+}
