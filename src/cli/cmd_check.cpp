@@ -48,7 +48,7 @@ int run(const CheckArgs& a, const CommonOptions& opt) {
     source = a.input == "-" ? "<stdin>" : a.input;
     std::string input_text = io::read_text_file(a.input);
     source = a.plan == "-" ? "<stdin>" : a.plan;
-    const std::string plan_text = io::read_text_file(a.plan);
+    std::string plan_text = io::read_text_file(a.plan);
     source = "flyorcall check";
     if (looks_like_plan(input_text) && !looks_like_plan(plan_text))
       throw bad_input("the arguments are swapped: INPUT " + a.input + " is a plan and PLAN " +
@@ -56,7 +56,7 @@ int run(const CheckArgs& a, const CommonOptions& opt) {
     source = a.input == "-" ? "<stdin>" : a.input;
     const Input input = read_input(std::move(input_text));
     source = a.plan == "-" ? "<stdin>" : a.plan;
-    const report::PlanDocument plan = io::read_plan(plan_text);
+    const report::PlanDocument plan = io::read_plan(std::move(plan_text));
     const std::vector<check::Violation> violations = check::check_plan(input, plan);
     if (a.json) {
       print_data(check::violations_to_json(violations));

@@ -589,7 +589,9 @@ void place_clients(report::PlanDocument& d) {
 
 } // namespace
 
-report::PlanDocument read_plan(std::string_view json_text) {
+namespace {
+
+report::PlanDocument read_plan_text(std::string_view json_text, std::string* owned) {
   const std::string_view bom = "\xEF\xBB\xBF";
   const std::string_view body =
       json_text.starts_with(bom) ? json_text.substr(bom.size()) : json_text;
@@ -617,6 +619,7 @@ report::PlanDocument read_plan(std::string_view json_text) {
     if (const auto close = why.find("] "); close != std::string::npos) why = why.substr(close + 2);
     throw InputError(std::vector<Problem>{{"", "malformed JSON: " + why}});
   }
+  if (owned != nullptr) std::string().swap(*owned);
   if (!doc.is_object())
     throw InputError(std::vector<Problem>{{"", "expected a plan (JSON object)"}});
   Reader reader;
@@ -630,6 +633,16 @@ report::PlanDocument read_plan(std::string_view json_text) {
   }
   place_clients(plan);
   return plan;
+}
+
+} // namespace
+
+report::PlanDocument read_plan(std::string_view json_text) {
+  return read_plan_text(json_text, nullptr);
+}
+
+report::PlanDocument read_plan(std::string&& json_text) {
+  return read_plan_text(json_text, &json_text);
 }
 
 } // namespace flyorcall::io

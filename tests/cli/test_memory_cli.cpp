@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "cli_run.hpp"
 #include "flyorcall/limits.hpp"
@@ -167,5 +168,55 @@ TEST_F(Memory, CompareIsFlatInTheNumberOfScenarios) {
   // Each scenario keeps only its comparison (totals, flipped decisions, changed trips).
   if (!kSanitized) {
     EXPECT_LT(many_points.max_rss_kb - few.max_rss_kb, 10L * 1024);
+  }
+}
+
+TEST_F(Memory, TheLargestPlanIsReportedAndCheckedWithABoundedPeak) {
+  // The default example's plan grown to the reader's limits: 5 000 trips whose briefings list
+  // 48 events with long notes (2 000 000 values, 64 MiB), and 2 000 clients.
+  const std::string example = std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json";
+  const auto planned = flyorcall::clitest::run_cli("plan '" + example + "' --json");
+  ASSERT_EQ(planned.code, 0) << planned.err;
+  nlohmann::json plan = nlohmann::json::parse(planned.out);
+  const nlohmann::json trip = plan["trips"][1];
+  const nlohmann::json event = {{"kind", "news"},
+                                {"start", "2027-01-05"},
+                                {"end", "2027-01-06"},
+                                {"title", "Trade fair"},
+                                {"note", std::string(140, 'n')}};
+  nlohmann::json trips = nlohmann::json::array();
+  for (int i = 0; i < 5000; ++i) {
+    nlohmann::json t = trip;
+    t["id"] = "T" + std::to_string(i + 1);
+    t["briefings"][0]["events"] = nlohmann::json::array();
+    for (int e = 0; e < 48; ++e) t["briefings"][0]["events"].push_back(event);
+    trips.push_back(std::move(t));
+  }
+  plan["trips"] = std::move(trips);
+  nlohmann::json clients = nlohmann::json::array();
+  for (int i = 0; i < 2000; ++i) {
+    nlohmann::json c = plan["clients"][static_cast<std::size_t>(i) % plan["clients"].size()];
+    c["id"] = "c" + std::to_string(i);
+    clients.push_back(std::move(c));
+  }
+  plan["clients"] = std::move(clients);
+  flyorcall::clitest::spit(dir_ / "big.plan.json", plan.dump());
+  plan = nlohmann::json();
+  ASSERT_LE(fs::file_size(dir_ / "big.plan.json"), flyorcall::limits::kMaxInputBytes);
+  constexpr long kReportBoundKb = 500L * 1024; // docs/report.md, "Size"
+  for (const std::string format : {"html", "md", "csv"}) {
+    const Peak p =
+        run_measured({"report", "big.plan.json", "--format", format, "-o", "big." + format}, dir_);
+    EXPECT_EQ(p.code, 0) << format;
+    if (!kSanitized) {
+      EXPECT_LT(p.max_rss_kb, kReportBoundKb) << format;
+    }
+  }
+  EXPECT_LT(fs::file_size(dir_ / "big.html"), 32u << 20);
+  EXPECT_LT(fs::file_size(dir_ / "big.md"), 32u << 20);
+  const Peak check = run_measured({"check", example, "big.plan.json"}, dir_);
+  EXPECT_EQ(check.code, 3); // the example's input does not make these trips
+  if (!kSanitized) {
+    EXPECT_LT(check.max_rss_kb, kReportBoundKb);
   }
 }
