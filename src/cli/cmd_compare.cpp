@@ -46,7 +46,7 @@ int report_scenario_problems(const std::vector<std::pair<std::string, std::vecto
     std::cerr << io::problems_to_json(all) << '\n';
   } else {
     for (const auto& [name, problems] : bad)
-      std::cerr << io::format_problems_text(problems, scenario_source(name));
+      std::cerr << terminal_text(io::format_problems_text(problems, scenario_source(name)));
   }
   return static_cast<int>(ErrorCode::input);
 }

@@ -26,7 +26,7 @@ int report_error(const Error& e, const std::string& source, const CommonOptions&
     if (opt.error_format == "json")
       std::cerr << io::problems_to_json(in->problems()) << '\n';
     else
-      std::cerr << io::format_problems_text(in->problems(), source);
+      std::cerr << terminal_text(io::format_problems_text(in->problems(), source));
   } else if (const auto* inf = dynamic_cast<const InfeasibleError*>(&e)) {
     if (opt.error_format == "json")
       std::cerr << io::problems_to_json({{inf->pointer(), inf->what()}}, 3, "infeasible") << '\n';

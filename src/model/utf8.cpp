@@ -87,7 +87,9 @@ bool invisible(std::uint32_t cp) {
          cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
          (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
          (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0x1D173 && cp <= 0x1D17A) || cp == 0xE0001 ||
-         (cp >= 0xE0020 && cp <= 0xE007F);
+         (cp >= 0xE0020 && cp <= 0xE007F) ||
+         // Noncharacters: never text, and an HTML parser reports each one as an error.
+         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
 }
 
 } // namespace

@@ -32,7 +32,9 @@ struct ControlChar {
 /// space, word joiner and invisible operators, soft hyphen, byte order mark, interlinear
 /// annotation marks, tag characters, ...) that starts at byte `i` of `s`, or nothing. Such
 /// characters can reorder or hide the text around them (U+202E makes "exe.txt" read "txt.exe"),
-/// so no output shows them. Zero-width joiner and non-joiner (U+200C, U+200D) are not among them:
+/// so no output shows them; nor a noncharacter (U+FDD0-U+FDEF, U+xFFFE and U+xFFFF of every
+/// plane), which is never text and which HTML parsers report as an error. Zero-width joiner and
+/// non-joiner (U+200C, U+200D) are not among them:
 /// they shape letters in Persian, Indic scripts and emoji and cannot move or hide text.
 [[nodiscard]] std::optional<ControlChar> invisible_at(std::string_view s, std::size_t i);
 

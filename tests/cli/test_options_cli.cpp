@@ -82,3 +82,15 @@ TEST(Options, NamesOnTheTerminalShowInvisibleCharactersEscaped) {
   EXPECT_EQ(r.out.find("\u202E"), std::string::npos);
   std::filesystem::remove_all(dir);
 }
+
+TEST(Options, ProblemsOnTheTerminalShowInvisibleCharactersEscaped) {
+  const auto dir = flyorcall::clitest::make_test_dir("options-bidi-err");
+  flyorcall::clitest::spit(dir / "in.json", "{\"quar\u202Eter\": 1}");
+  const CliRun r = run_cli("validate in.json", dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("in.json: /quar\\u202eter: unknown key \"quar\\u202eter\""),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("\u202E"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
