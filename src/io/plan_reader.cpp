@@ -367,6 +367,8 @@ public:
         b.events.push_back(std::move(pe));
       }
     }
+    if (const auto n = integer(j, "events_not_listed", p, false, 0, kMaxCount))
+      b.events_not_shown = static_cast<std::size_t>(*n);
     b.calendar_note = text(j, "calendar_note", p, false);
     return b;
   }

@@ -321,7 +321,7 @@ private:
     }
     const std::string window =
         b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
-    if (b.holidays.empty()) {
+    if (b.holidays.empty() && b.holidays_not_shown == 0) {
       out += "<li>No public holidays" + esc(window) + ".</li>\n";
     } else {
       out += "<li>Public holidays" + esc(window) + ":<ul>\n";
@@ -332,7 +332,7 @@ private:
         out += "<li>… and " + std::to_string(b.holidays_not_shown) + " more</li>\n";
       out += "</ul></li>\n";
     }
-    if (b.events.empty()) {
+    if (b.events.empty() && b.events_not_shown == 0) {
       out += "<li>No events" + esc(window) +
              (r_.input_given || b.source == BriefingSource::plan
                   ? ""

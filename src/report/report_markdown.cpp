@@ -182,7 +182,7 @@ private:
     }
     const std::string window =
         b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
-    if (b.holidays.empty()) {
+    if (b.holidays.empty() && b.holidays_not_shown == 0) {
       out += "- No public holidays" + window + ".\n";
     } else {
       out += "- Public holidays" + window + ":\n";
@@ -192,7 +192,7 @@ private:
       if (b.holidays_not_shown > 0)
         out += "  - … and " + std::to_string(b.holidays_not_shown) + " more\n";
     }
-    if (b.events.empty()) {
+    if (b.events.empty() && b.events_not_shown == 0) {
       out += "- No events" + window +
              (r_.input_given || b.source == BriefingSource::plan
                   ? ""

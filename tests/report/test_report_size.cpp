@@ -166,5 +166,18 @@ TEST(ReportSize, BriefingsDerivedFromTheInputListABoundedNumberOfEvents) {
   EXPECT_TRUE(seen);
 }
 
+TEST(ReportSize, EventsAPlanLeftOutOfABriefingAreCounted) {
+  const Input input = read_input(data::default_json);
+  std::string plan_json = plan_to_json(plan_quarter(input), input);
+  const std::string events = "\"events\": []";
+  const std::size_t at = plan_json.find(events);
+  ASSERT_NE(at, std::string::npos);
+  plan_json.replace(at, events.size(), events + ", \"events_not_listed\": 7");
+  const auto& world = network::default_world();
+  const Report r = make_report(io::read_plan(plan_json), world.cities, world.countries, nullptr);
+  EXPECT_TRUE(contains(report_html(r), "<li>… and 7 more</li>"));
+  EXPECT_TRUE(contains(report_markdown(r), "  - … and 7 more\n"));
+}
+
 } // namespace
 } // namespace flyorcall::report
