@@ -3,10 +3,13 @@
 // output included; a regular file keeps its mode and owner; a symbolic link is followed; "-" is
 // standard output; an interrupt removes the temporary file; stale temporary files are swept.
 #include <fcntl.h>
+#include <poll.h>
 #include <pty.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -199,6 +202,40 @@ TEST_F(Destinations, AFifoStaysAFifoAndReceivesTheBytes) {
     struct stat st {};
     ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
     EXPECT_TRUE(S_ISFIFO(st.st_mode)) << w.name;
+  }
+  EXPECT_TRUE(temporaries().empty());
+}
+
+TEST_F(Destinations, AUnixSocketReceivesTheBytesAndStaysASocket) {
+  for (const Writer& w : writers()) {
+    const std::string expected = expected_bytes(w);
+    const fs::path path = dir_ / "sock";
+    const int server = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    ASSERT_GE(server, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    ASSERT_LT(path.string().size(), sizeof addr.sun_path);
+    std::strcpy(addr.sun_path, path.c_str());
+    ASSERT_EQ(::bind(server, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
+    ASSERT_EQ(::listen(server, 1), 0);
+    std::string received;
+    std::thread reader([&] {
+      // A command that never connects must not hang the test: give up after a minute.
+      pollfd p{server, POLLIN, 0};
+      if (::poll(&p, 1, 60000) != 1) return;
+      const int conn = ::accept(server, nullptr, nullptr);
+      received = drain(conn);
+      ::close(conn);
+    });
+    const CliRun r = run(with_output(w.args, "sock"));
+    reader.join();
+    ::close(server);
+    EXPECT_EQ(r.code, 0) << w.name << ": " << r.err;
+    EXPECT_EQ(received, expected) << w.name;
+    struct stat st {};
+    ASSERT_EQ(::lstat(path.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISSOCK(st.st_mode)) << w.name;
+    fs::remove(path);
   }
   EXPECT_TRUE(temporaries().empty());
 }
