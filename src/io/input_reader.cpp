@@ -1457,6 +1457,10 @@ Input read_input(std::string&& json_text) {
   return read_document(json_text, &json_text);
 }
 
+Input read_input(const char* json_text) {
+  return read_document(json_text, nullptr);
+}
+
 namespace io {
 
 std::string escape_pointer_token(std::string_view key) {

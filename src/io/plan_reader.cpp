@@ -647,4 +647,8 @@ report::PlanDocument read_plan(std::string&& json_text) {
   return read_plan_text(json_text, &json_text);
 }
 
+report::PlanDocument read_plan(const char* json_text) {
+  return read_plan_text(json_text, nullptr);
+}
+
 } // namespace flyorcall::io

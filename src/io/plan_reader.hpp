@@ -26,5 +26,7 @@ inline constexpr std::size_t kMaxPlanValues = 2000000;
 /// The same for text the caller gives away: released once the tree is built, so that the text,
 /// the tree and the plan are never all held at once.
 [[nodiscard]] report::PlanDocument read_plan(std::string&& json_text);
+/// The same for a C string (without it, a string literal would fit both overloads above).
+[[nodiscard]] report::PlanDocument read_plan(const char* json_text);
 
 } // namespace flyorcall::io
