@@ -15,6 +15,11 @@ namespace flyorcall {
 
 /// Parses and validates an input document (JSON text). Throws InputError listing every problem.
 [[nodiscard]] Input read_input(std::string_view json_text);
+/// The same for text the caller gives away: it is released once the document is parsed, so that
+/// the text and the model are never both held (docs/input.md, "Limits").
+[[nodiscard]] Input read_input(std::string&& json_text);
+/// The same for a C string (without it, a string literal would fit both overloads above).
+[[nodiscard]] Input read_input(const char* json_text);
 
 /// How plan_quarter plans (docs/optimizer.md, "The quarter planner").
 enum class PlanMethod {

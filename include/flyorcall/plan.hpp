@@ -91,6 +91,8 @@ struct Briefing {
   DateRange window;                   ///< first visit day − 3 .. last day on site + 3
   std::vector<LocalHoliday> holidays; ///< the country's public holidays inside `window`
   std::vector<BriefingEvent> events;  ///< input events at the city or country overlapping `window`
+  /// Events of the stop left out of `events`: a briefing lists the first 20 (docs/plan.md).
+  std::size_t events_not_listed = 0;
   /// Set when the country's holiday calendar is incomplete for a year of the window.
   std::optional<std::string> calendar_note;
 };

@@ -130,22 +130,25 @@ Comparison compare(const std::string& base_name, const Input& base_input, const 
   c.method = base_plan.method;
   c.base = totals_of(base_plan, base_input);
   c.sweep_pointer = std::move(sweep_pointer);
-  for (const auto& s : scenarios) {
-    ScenarioComparison sc;
-    sc.name = s.name;
-    sc.sweep_value = s.sweep_value;
-    if (!s.plan || s.input == nullptr) {
-      sc.feasible = false;
-      sc.infeasible_pointer = s.infeasible_pointer;
-      sc.infeasible_reason = s.infeasible_reason;
-    } else {
-      sc.totals = totals_of(*s.plan, *s.input);
-      sc.flips = decision_flips(base_plan, base_input, *s.plan, *s.input);
-      sc.trip_changes = trip_changes(base_plan, *s.plan);
-    }
-    c.scenarios.push_back(std::move(sc));
-  }
+  for (const auto& s : scenarios) c.scenarios.push_back(compare_scenario(base_plan, base_input, s));
   return c;
+}
+
+ScenarioComparison compare_scenario(const Plan& base_plan, const Input& base_input,
+                                    const ScenarioPlan& s) {
+  ScenarioComparison sc;
+  sc.name = s.name;
+  sc.sweep_value = s.sweep_value;
+  if (!s.plan || s.input == nullptr) {
+    sc.feasible = false;
+    sc.infeasible_pointer = s.infeasible_pointer;
+    sc.infeasible_reason = s.infeasible_reason;
+  } else {
+    sc.totals = totals_of(*s.plan, *s.input);
+    sc.flips = decision_flips(base_plan, base_input, *s.plan, *s.input);
+    sc.trip_changes = trip_changes(base_plan, *s.plan);
+  }
+  return sc;
 }
 
 // ---- text and Markdown --------------------------------------------------------------------

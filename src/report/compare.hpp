@@ -94,6 +94,11 @@ struct ScenarioPlan {
 /// plan while the scenario still visits some of their clients.
 [[nodiscard]] std::vector<TripChange> trip_changes(const Plan& base, const Plan& scenario);
 
+/// One scenario set against the base plan, as compare() does for each of its scenarios: a caller
+/// that compares each scenario as soon as it is planned can let its plan and input go at once.
+[[nodiscard]] ScenarioComparison compare_scenario(const Plan& base_plan, const Input& base_input,
+                                                  const ScenarioPlan& scenario);
+
 /// Builds the comparison of every scenario against the base plan.
 [[nodiscard]] Comparison compare(const std::string& base_name, const Input& base_input,
                                  const Plan& base_plan, const std::vector<ScenarioPlan>& scenarios,
