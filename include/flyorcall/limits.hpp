@@ -18,5 +18,7 @@ inline constexpr std::size_t kMaxLegs = 50000;       ///< `network.legs[]`
 inline constexpr std::size_t kMaxWindows = 366;      ///< `clients[].availability[]`
 inline constexpr int kMaxHorizonDays = 366;          ///< horizon length, days
 inline constexpr double kMaxTimeLimitSeconds = 3600; ///< `time_limit_s`
+inline constexpr int kMinEffort = 1;                 ///< `policy.effort`, least work
+inline constexpr int kMaxEffort = 5;                 ///< `policy.effort`, most work
 
 } // namespace flyorcall::limits

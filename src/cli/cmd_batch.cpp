@@ -26,6 +26,7 @@ struct BatchArgs {
   std::string output;
   unsigned jobs = 0;
   PlanMethod method = PlanMethod::greedy;
+  std::optional<int> effort;
 };
 
 /// One input to plan: its text (or why it could not be read) and where it came from.
@@ -43,16 +44,19 @@ int worse(int a, int b) {
 }
 
 /// Plans one job; returns its output line and sets `code`.
-std::string run_job(const Job& job, std::size_t index, PlanMethod method, int& code) {
+std::string run_job(const Job& job, std::size_t index, PlanMethod method, std::optional<int> effort,
+                    int& code) {
   if (!job.read_problems.empty()) {
     code = static_cast<int>(ErrorCode::input);
     return io::batch_error_line(index, job.source, job.line, code, "input", job.read_problems);
   }
   try {
-    const Input input = read_input(job.text);
+    Input input = read_input(job.text);
+    if (effort) input.policy.effort = *effort;
     const Plan plan = plan_quarter(input, method);
     code = 0;
-    return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input));
+    return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input),
+                               plan.time_limit_reached);
   } catch (const InputError& e) {
     code = static_cast<int>(ErrorCode::input);
     return io::batch_error_line(index, job.source, job.line, code, "input", e.problems());
@@ -144,7 +148,7 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
     if (::isatty(STDERR_FILENO) == 1) progress = std::make_unique<Progress>(jobs.size());
     optimize::parallel_for(
         jobs.size(), a.jobs,
-        [&](std::size_t i) { lines[i] = run_job(jobs[i], i, a.method, codes[i]); },
+        [&](std::size_t i) { lines[i] = run_job(jobs[i], i, a.method, a.effort, codes[i]); },
         [&](std::size_t done) {
           if (progress) progress->update(done);
         });
@@ -179,7 +183,7 @@ Command add_batch_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("-o,--output", args->output, "Write the JSON lines to this file (atomically)");
   sub->add_option("--jobs", args->jobs, "Inputs planned in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
-  add_method_option(sub, args->method);
+  add_method_option(sub, args->method, args->effort);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_batch(*args, opt); }};
 }

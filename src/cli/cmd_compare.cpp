@@ -28,6 +28,7 @@ struct CompareArgs {
   std::string output;
   unsigned jobs = 0;
   PlanMethod method = PlanMethod::greedy;
+  std::optional<int> effort;
 };
 
 /// Everything a planning task produces for one document.
@@ -112,7 +113,8 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     // Task 0 is the base; task i + 1 is scenario i. Results are stored by index.
     std::vector<Outcome> outcomes(scenarios.size() + 1);
     optimize::parallel_for(outcomes.size(), a.jobs, [&](std::size_t k) {
-      const Input& in = k == 0 ? base_input : *inputs[k - 1];
+      Input in = k == 0 ? base_input : *inputs[k - 1];
+      if (a.effort) in.policy.effort = *a.effort;
       try {
         outcomes[k].plan = plan_quarter(in, a.method);
       } catch (const InfeasibleError& e) {
@@ -196,7 +198,7 @@ Command add_compare_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("-o,--output", args->output, "Write the comparison to this file (atomically)");
   sub->add_option("--jobs", args->jobs, "Plans run in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
-  add_method_option(sub, args->method);
+  add_method_option(sub, args->method, args->effort);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_compare(*args, opt); }};
 }

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "flyorcall/limits.hpp"
 #include "io/files.hpp"
 #include "io/input_reader.hpp"
 #include "model/embedded_data.hpp"
@@ -58,7 +59,7 @@ void add_error_format(CLI::App* sub, CommonOptions& opt) {
       ->default_str("text");
 }
 
-void add_method_option(CLI::App* sub, PlanMethod& method) {
+void add_method_option(CLI::App* sub, PlanMethod& method, std::optional<int>& effort) {
   sub->add_option("--method", method,
                   "greedy: one round trip per visited client (default); search: multi-client "
                   "trips by local search on the optimizer core; exact: multi-client trips by "
@@ -69,6 +70,11 @@ void add_method_option(CLI::App* sub, PlanMethod& method) {
                                                                     {"search", PlanMethod::search},
                                                                     {"exact", PlanMethod::exact}},
                                   CLI::ignore_case));
+  sub->add_option("--effort", effort,
+                  "Counted work of the search, 1 (quick) to 5 (ten times level 3); overrides "
+                  "policy.effort (default 3). The plan depends on it and the seed, never on the "
+                  "machine")
+      ->check(CLI::Range(limits::kMinEffort, limits::kMaxEffort));
 }
 
 } // namespace flyorcall::cli

@@ -37,7 +37,7 @@ namespace {
 
 int run_plan(const std::string& input_path, bool example, const std::string& output, bool json,
              bool quiet, std::optional<std::uint64_t> seed, std::optional<double> time_limit,
-             fyc::PlanMethod method, const CommonOptions& opt) {
+             fyc::PlanMethod method, std::optional<int> effort, const CommonOptions& opt) {
   std::string source = input_path;
   try {
     if (!example && input_path.empty())
@@ -46,6 +46,7 @@ int run_plan(const std::string& input_path, bool example, const std::string& out
     fyc::Input input = load_input(input_path, example, source);
     if (seed) input.seed = *seed;
     if (time_limit) input.time_limit_s = *time_limit;
+    if (effort) input.policy.effort = *effort;
     const fyc::Plan plan = fyc::plan_quarter(input, method);
     const std::string text = fyc::plan_to_json(plan, input);
     if (!output.empty()) fyc::io::write_file_atomically(output, text);
@@ -214,10 +215,13 @@ int main(int argc, char** argv) {
   plan->add_flag("--json", json, "Print the plan JSON on stdout instead of the summary");
   plan->add_flag("-q,--quiet", quiet, "Print nothing on success");
   plan->add_option("--seed", seed, "Override the input's seed");
-  plan->add_option("--time-limit", time_limit, "Override the optimizer deadline (seconds)")
+  plan->add_option("--time-limit", time_limit,
+                   "Override time_limit_s, the safety cap on planning time (seconds); a plan it "
+                   "cuts short says so in its notes")
       ->check(CLI::Range(0.0, 3600.0));
   fyc::PlanMethod method = fyc::PlanMethod::greedy;
-  fyc::cli::add_method_option(plan, method);
+  std::optional<int> effort;
+  fyc::cli::add_method_option(plan, method, effort);
   add_error_format(plan);
 
   CLI::App* validate = app.add_subcommand("validate", "Check an input document and list every "
@@ -273,7 +277,8 @@ int main(int argc, char** argv) {
 
   try {
     if (*plan)
-      return run_plan(input_path, example, output, json, quiet, seed, time_limit, method, opt);
+      return run_plan(input_path, example, output, json, quiet, seed, time_limit, method, effort,
+                      opt);
     if (*validate) return run_validate(input_path, example, opt);
     if (*route) return run_route(from, to, cabin, input_path, currency, json, opt);
     if (*net) return run_network(input_path, currency, json, opt);

@@ -1,6 +1,7 @@
 #include "optimize/quarter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <numeric>
@@ -19,257 +20,6 @@
 
 namespace flyorcall::optimize {
 
-namespace {
-
-std::vector<std::size_t> as_clients(std::span<const int> stops) {
-  std::vector<std::size_t> v;
-  v.reserve(stops.size());
-  for (int s : stops) v.push_back(static_cast<std::size_t>(s));
-  return v;
-}
-
-std::int64_t score(const TripOption& o) {
-  return o.cost - o.bonus;
-}
-
-} // namespace
-
-// ---------------------------------------------------------------------------------------------
-// Pricing
-
-TripPricer::TripPricer(const Input& input, const network::Network& net, const Scheduler& sched,
-                       std::vector<Money> base_value, std::size_t max_memo)
-    : input_(&input), net_(&net), sched_(&sched), base_value_(std::move(base_value)),
-      max_memo_(max_memo) {}
-
-Money TripPricer::fair_bonus(const Trip& trip, std::span<const int> stops) const {
-  Money bonus{0};
-  for (std::size_t k = 0; k < trip.visits.size() && k < stops.size(); ++k) {
-    const auto i = static_cast<std::size_t>(stops[k]);
-    const Client& client = input_->clients[i];
-    const std::string& country = net_->city(sched_->client_city(i)).country;
-    const double uplift = fair_uplift(*input_, client, country, trip.visits[k]);
-    if (uplift > 0) bonus += scale(base_value_[i], 1.0 + uplift) - base_value_[i];
-  }
-  return bonus;
-}
-
-static_assert(limits::kMaxClients <= 0xFFFF && limits::kMaxTravellers <= 0xFFFF,
-              "a trip's memo key holds client and traveller indices in 16 bits");
-
-std::size_t TripPricer::KeyHash::operator()(const Key& k) const noexcept {
-  // Two 64-bit words of the key, mixed (splitmix64's finaliser).
-  std::uint64_t h = 0;
-  for (std::size_t w = 0; w < k.size(); w += 4) {
-    std::uint64_t word = 0;
-    for (std::size_t q = 0; q < 4 && w + q < k.size(); ++q)
-      word |= static_cast<std::uint64_t>(k[w + q]) << (16 * q);
-    h ^= word + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-  }
-  return static_cast<std::size_t>(h);
-}
-
-const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
-                                                   std::span<const int> stops) const {
-  if (stops.size() > static_cast<std::size_t>(kMaxStopsPerTrip))
-    throw std::logic_error("a round trip of more than kMaxStopsPerTrip clients was priced");
-  Key key{};
-  key[0] = static_cast<std::uint16_t>(traveller);
-  key[1] = static_cast<std::uint16_t>(stops.size());
-  for (std::size_t k = 0; k < stops.size(); ++k) key[2 + k] = static_cast<std::uint16_t>(stops[k]);
-  if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
-  std::vector<TripOption> opts;
-  const std::vector<std::size_t> clients = as_clients(stops);
-  const DateRange h = input_->horizon;
-  // A stop appended to a trip only makes it end later, so the trip can depart only on the dates
-  // its trip without the last stop can: when that trip is memoised, only its dates are tried.
-  const std::vector<TripOption>* shorter = nullptr;
-  if (stops.size() >= 2) {
-    Key prefix = key;
-    prefix[1] = static_cast<std::uint16_t>(stops.size() - 1);
-    prefix[1 + stops.size()] = 0;
-    if (const auto it = cache_.find(prefix); it != cache_.end()) shorter = &it->second;
-  }
-  Trip trip;
-  cost::TripPlaces places;
-  std::size_t next = 0; // the next of `shorter`'s departures to try
-  for (Date d = h.first; d <= h.last; d += date::days{1}) {
-    if (shorter != nullptr) {
-      if (next == shorter->size()) break;
-      d = (*shorter)[next++].depart;
-    }
-    const ScheduleFailure f = sched_->schedule_unnamed(traveller, clients, d, trip, places);
-    if (f != ScheduleFailure::none) {
-      // Routes do not depend on the date, and a later departure reaches every stop no earlier:
-      // once a trip is unreachable, has no visit date left or ends past the horizon, so does
-      // every later departure.
-      if (f == ScheduleFailure::unreachable || f == ScheduleFailure::no_visit_date ||
-          f == ScheduleFailure::past_horizon)
-        break;
-      continue;
-    }
-    TripOption o;
-    o.depart = trip.depart;
-    o.back = trip.back;
-    o.cost = trip.cost.total().count();
-    o.bonus = fair_bonus(trip, stops).count();
-    o.days = trip.days_away;
-    o.co2 = trip.co2().count();
-    opts.push_back(o);
-  }
-  // next_lower: the Pareto chain (later departure, lower cost − bonus) of every suffix.
-  std::vector<int> stack;
-  for (int k = static_cast<int>(opts.size()) - 1; k >= 0; --k) {
-    while (!stack.empty() && score(opts[static_cast<std::size_t>(stack.back())]) >=
-                                 score(opts[static_cast<std::size_t>(k)]))
-      stack.pop_back();
-    opts[static_cast<std::size_t>(k)].next_lower = stack.empty() ? -1 : stack.back();
-    stack.push_back(k);
-  }
-  if (stored_ + opts.size() + 1 > max_memo_) {
-    cache_.clear();
-    stored_ = 0;
-  }
-  stored_ += opts.size() + 1; // an infeasible trip still takes an entry
-  return cache_.emplace(std::move(key), std::move(opts)).first->second;
-}
-
-Trip TripPricer::trip(std::size_t traveller, std::span<const int> stops, Date depart) const {
-  ScheduleResult r = sched_->schedule(traveller, as_clients(stops), depart);
-  if (!r.trip) throw std::logic_error("a priced trip no longer schedules: " + r.why);
-  return std::move(*r.trip);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Splitting a route into dated trips
-
-RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t traveller,
-                       std::span<const int> stops, const SplitPrices& prices) {
-  RouteSplit out;
-  const std::size_t m = stops.size();
-  if (m == 0) {
-    out.feasible = true;
-    return out;
-  }
-  const int max_days = input.travellers[traveller].max_days_away;
-  const bool priced = prices.any();
-  auto penalty = [&](const TripOption& o) -> std::int64_t {
-    if (!priced) return 0;
-    return std::llround(prices.cost * static_cast<double>(o.cost) + prices.days * o.days +
-                        prices.co2 * static_cast<double>(o.co2));
-  };
-  struct Label {
-    std::int64_t score = 0; // cost − bonus + penalty
-    Date back;
-    int days = 0;
-    std::int64_t cost = 0;
-    std::int64_t bonus = 0;
-    std::int64_t co2 = 0;
-    std::size_t from_pos = 0;
-    int from_label = -1;
-    Date depart;
-  };
-  std::vector<std::vector<Label>> labels(m + 1);
-  Label start;
-  start.back = input.horizon.first - date::days{1};
-  labels[0].push_back(start);
-
-  auto add = [](std::vector<Label>& set, const Label& l) {
-    for (const Label& o : set)
-      if (o.score <= l.score && o.back <= l.back && o.days <= l.days) return;
-    std::erase_if(set, [&](const Label& o) {
-      return l.score <= o.score && l.back <= o.back && l.days <= o.days;
-    });
-    set.push_back(l);
-  };
-
-  for (std::size_t i = 0; i < m; ++i) {
-    if (labels[i].empty()) continue;
-    const std::size_t last = std::min(m, i + static_cast<std::size_t>(kMaxStopsPerTrip));
-    for (std::size_t j = i + 1; j <= last; ++j) {
-      const std::vector<TripOption>& opts = pricer.options(traveller, stops.subspan(i, j - i));
-      // A trip that cannot be dated stays impossible with more clients appended.
-      if (opts.empty()) break;
-      for (std::size_t li = 0; li < labels[i].size(); ++li) {
-        const Label from = labels[i][li];
-        auto it = std::upper_bound(opts.begin(), opts.end(), from.back,
-                                   [](Date b, const TripOption& o) { return b < o.depart; });
-        // Without prices, a later departure is worth trying only when it is cheaper (the
-        // next_lower chain); with them, a dearer one may still cost fewer days or less CO2.
-        for (int k = it == opts.end() ? -1 : static_cast<int>(it - opts.begin()); k >= 0;
-             k = priced ? (k + 1 < static_cast<int>(opts.size()) ? k + 1 : -1)
-                        : opts[static_cast<std::size_t>(k)].next_lower) {
-          const TripOption& o = opts[static_cast<std::size_t>(k)];
-          if (from.days + o.days > max_days) continue;
-          Label l;
-          l.score = from.score + score(o) + penalty(o);
-          l.back = o.back;
-          l.days = from.days + o.days;
-          l.cost = from.cost + o.cost;
-          l.bonus = from.bonus + o.bonus;
-          l.co2 = from.co2 + o.co2;
-          l.from_pos = i;
-          l.from_label = static_cast<int>(li);
-          l.depart = o.depart;
-          add(labels[j], l);
-        }
-      }
-    }
-  }
-  const std::vector<Label>& end = labels[m];
-  if (end.empty()) return out;
-  std::size_t best = 0;
-  for (std::size_t k = 1; k < end.size(); ++k) {
-    const Label& a = end[k];
-    const Label& b = end[best];
-    if (a.score < b.score ||
-        (a.score == b.score && (a.days < b.days || (a.days == b.days && a.back < b.back))))
-      best = k;
-  }
-  const Label& b = end[best];
-  out.feasible = true;
-  out.cost = b.cost;
-  out.bonus = b.bonus;
-  out.days = b.days;
-  out.co2 = b.co2;
-  std::size_t pos = m;
-  int li = static_cast<int>(best);
-  while (pos > 0) {
-    const Label& l = labels[pos][static_cast<std::size_t>(li)];
-    out.parts.push_back({l.from_pos, pos, l.depart});
-    li = l.from_label;
-    pos = l.from_pos;
-  }
-  std::reverse(out.parts.begin(), out.parts.end());
-  return out;
-}
-
-RouteSplit QuarterEvaluator::split(int vehicle, std::span<const int> visits) const {
-  std::vector<int> clients;
-  clients.reserve(visits.size());
-  for (int n : visits) clients.push_back(n - static_cast<int>(qp_->travellers));
-  return split_route(*pricer_, *input_, static_cast<std::size_t>(vehicle), clients, prices_);
-}
-
-core::RouteEval route_eval_of(const RouteSplit& s) {
-  core::RouteEval e;
-  e.feasible = s.feasible;
-  e.duration = s.days;
-  e.cost = static_cast<double>(s.cost);
-  e.bonus = static_cast<double>(s.bonus);
-  e.load = static_cast<double>(s.co2);
-  return e;
-}
-
-core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> visits) const {
-  return route_eval_of(split(vehicle, visits));
-}
-
 // ---------------------------------------------------------------------------------------------
 // The plan
 
@@ -282,6 +32,18 @@ constexpr int kLocalResolveInsertions = 2;
 
 // Perturbation rounds without a better plan after which a search with shadow prices stops.
 constexpr long long kShadowPriceRounds = 10;
+
+// The search's counted work by effort level (index effort - 1, docs/optimizer.md, "Effort"):
+// perturbation rounds without a better plan on inputs of up to kQuarterSmallClients clients and
+// on larger ones (0: the first local optimum), and the factor on the route evaluations below.
+constexpr std::array<long long, 5> kSmallRounds = {5, 15, 50, 150, 500};
+constexpr std::array<long long, 5> kLargeRounds = {0, 0, 0, 3, 10};
+constexpr std::array<double, 5> kEffortFactor = {0.1, 0.3, 1, 3, 10};
+// Route evaluations of a search at effort 3: a base and a share per client.
+constexpr std::size_t kBaseEvaluations = 200'000;
+constexpr std::size_t kEvaluationsPerClient = 4'000;
+// Route evaluations of one break-even re-solve's descent at effort 3, per client of the input.
+constexpr std::size_t kResolveEvaluationsPerClient = 400;
 
 // Shadow prices to try in the route split for the budgets of `b`, scaled by the average trip cost
 // per gram of CO2 and per day of `s` (the search's plan without them): each budget alone, at a
@@ -317,6 +79,40 @@ struct ClientBase : RemoteBaseline {
 };
 
 } // namespace
+
+namespace {
+std::size_t effort_index(int effort) {
+  return static_cast<std::size_t>(std::clamp(effort, limits::kMinEffort, limits::kMaxEffort) - 1);
+}
+} // namespace
+
+double effort_factor(int effort) {
+  return kEffortFactor[effort_index(effort)];
+}
+
+core::SearchLimits search_limits(const QuarterOptions& options, std::size_t clients) {
+  const std::size_t e = effort_index(options.effort);
+  core::SearchLimits l;
+  l.seed = options.seed;
+  l.deadline = options.deadline;
+  l.stagnation = options.stagnation >= 0           ? options.stagnation
+                 : clients <= kQuarterSmallClients ? kSmallRounds[e]
+                                                   : kLargeRounds[e];
+  l.max_evaluations = std::llround(
+      kEffortFactor[e] * static_cast<double>(kBaseEvaluations + kEvaluationsPerClient * clients));
+  return l;
+}
+
+core::SearchLimits resolve_limits(const QuarterOptions& options, std::size_t clients) {
+  core::SearchLimits l;
+  l.seed = options.seed;
+  l.deadline = options.deadline;
+  l.stagnation = 0;
+  l.move_window = kMaxStopsPerTrip;
+  l.max_evaluations = std::llround(effort_factor(options.effort) *
+                                   static_cast<double>(kResolveEvaluationsPerClient * clients));
+  return l;
+}
 
 std::string local_break_even_note(std::size_t limit) {
   return "break-even values come from re-planning each client locally (its traveller's trips "
@@ -391,6 +187,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   QuarterEvaluator eval(qp, pricer, input);
 
   std::vector<std::vector<int>> routes(n_travellers);
+  // Whether the deadline (the safety cap) cut any part of the planning short.
+  bool cut = uncompared > 0;
   // The exact solver's dated trips of `routes` (split_route's for the search).
   std::vector<RouteSplit> exact_splits;
   double exact_objective = 0;
@@ -406,12 +204,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       exact_objective = r->objective;
     }
   } else {
-    core::SearchLimits limits;
-    limits.seed = options.seed;
-    limits.deadline = options.deadline;
-    limits.stagnation = options.stagnation >= 0             ? options.stagnation
-                        : n_clients <= kQuarterSmallClients ? 50
-                                                            : 0;
+    const core::SearchLimits limits = search_limits(options, n_clients);
     // Above kQuarterSmallClients the greedy plan's trips (each traveller's clients in date
     // order) are the fallback, so that the search never nets less than greedy; above
     // kQuarterSeedClients they are also the start, so that a deadline that cuts the search
@@ -420,6 +213,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     if (n_clients > kQuarterSmallClients) {
       try {
         const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots);
+        cut = cut || greedy.time_limit_reached;
         std::unordered_map<std::string, std::size_t> client_index;
         std::unordered_map<std::string, std::size_t> traveller_index;
         for (std::size_t i = 0; i < n_clients; ++i) client_index[input.clients[i].id] = i;
@@ -436,6 +230,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     }
     const bool seeded = !greedy_routes.empty() && n_clients > kQuarterSeedClients;
     core::Solution s = core::solve_general(p, eval, limits, seeded ? &greedy_routes : nullptr);
+    cut = cut || s.timed_out;
     if (!greedy_routes.empty() && !seeded) {
       // The greedy plan's routes when they net more (make_solution checks rules and budgets).
       core::Solution fallback = core::make_solution(p, eval, greedy_routes);
@@ -452,11 +247,12 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       core::SearchLimits descent = limits; // from a local optimum: a descent, then a few kicks
       descent.stagnation = std::min<long long>(limits.stagnation, kShadowPriceRounds);
       for (const SplitPrices& prices : shadow_prices(p.budgets, s)) {
-        if (options.deadline.expired()) break;
+        if (cut) break;
         eval.set_prices(prices);
         std::vector<std::vector<int>> start(n_travellers);
         for (const core::Route& r : s.routes) start[static_cast<std::size_t>(r.vehicle)] = r.visits;
         core::Solution priced = core::solve_general(p, eval, descent, &start);
+        cut = cut || priced.timed_out;
         if (priced.feasible && (!s.feasible || priced.objective > s.objective + 0.5)) {
           s = std::move(priced);
           best_prices = prices;
@@ -557,13 +353,10 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         node.vehicles = {-1};
         for (std::vector<int>& r : start) std::erase(r, qp.client_node(i));
       }
-      core::SearchLimits limits;
-      limits.seed = options.seed;
-      limits.deadline = options.deadline;
-      limits.stagnation = 0;
-      limits.move_window = kMaxStopsPerTrip;
-      const core::Solution s = core::solve_general(p, eval, limits, &start);
+      const core::Solution s =
+          core::solve_general(p, eval, resolve_limits(options, n_clients), &start);
       node = saved;
+      cut = cut || s.timed_out;
       if (!s.feasible) return std::nullopt;
       Resolved r;
       r.objective = s.objective;
@@ -724,12 +517,13 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       if (base[i].allowed.empty()) continue;
       const bool is_visited = visited[i] != 0;
       if (is_visited && input.clients[i].must_visit) continue; // no value flips it
-      if (!options.exact && options.deadline.expired()) {
+      if (!options.exact && (cut || options.deadline.expired())) {
+        cut = true;
         ++marginal_only;
         continue;
       }
       std::optional<Resolved> s = local ? local_resolve(i, !is_visited) : resolve(i, !is_visited);
-      if (!options.exact && options.deadline.expired()) { // cut short: not a re-solve
+      if (!options.exact && cut) { // cut short: not a re-solve
         ++marginal_only;
         continue;
       }
@@ -802,7 +596,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
   if (!marginal_notice.empty()) plan.notes.push_back(marginal_notice);
-  const bool late = !options.exact && options.deadline.expired();
+  const bool late = !options.exact && cut;
+  plan.time_limit_reached = late;
   if (late)
     plan.notes.push_back("the planner reached its time limit (time_limit_s): the plan is the best "
                          "found by then, and clients kept remote are not analysed further");

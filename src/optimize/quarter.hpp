@@ -106,13 +106,40 @@ struct SplitPrices {
   [[nodiscard]] bool any() const { return cost > 0 || days > 0 || co2 > 0; }
 };
 
+/// The dynamic programme of split_route's last route, kept so that the next route with the same
+/// first stops starts where the two differ (the labels up to there depend on those stops only).
+struct SplitMemo {
+  /// A partial split: the cheapest way found to visit the route's first stops.
+  struct Label {
+    std::int64_t score = 0; ///< cost − bonus + the prices' penalty
+    Date back;              ///< return of the last trip
+    int days = 0;
+    std::int64_t cost = 0;
+    std::int64_t bonus = 0;
+    std::int64_t co2 = 0;
+    std::size_t from_pos = 0; ///< where the last trip starts
+    int from_label = -1;      ///< the label there it extends
+    Date depart;              ///< the last trip's departure
+  };
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  bool valid = false;
+  std::size_t traveller = 0;
+  SplitPrices prices;
+  std::vector<int> stops;
+  std::vector<std::vector<Label>> labels; ///< per position, the labels no other beats
+  /// Per position i, the first end j of a trip from i that cannot be dated (kNone: none).
+  std::vector<std::size_t> dead;
+};
+
 /// The cheapest (cost − bonus plus `prices`, then fewest days) split of traveller `traveller`'s
 /// visit sequence `stops` (clients in chronological order) into consecutive round trips that do
 /// not overlap and keep the traveller's max_days_away. Exact for the sequence: every split into
 /// trips of at most kMaxStopsPerTrip clients and every feasible departure date are considered.
+/// With `memo`, the labels of the previous route split with it are reused up to the first stop
+/// where the routes differ (same result, less work), and the memo then holds this route's.
 [[nodiscard]] RouteSplit split_route(const TripPricer& pricer, const Input& input,
                                      std::size_t traveller, std::span<const int> stops,
-                                     const SplitPrices& prices = {});
+                                     const SplitPrices& prices = {}, SplitMemo* memo = nullptr);
 
 /// The core evaluation of a split route: its days, cost, bonus and CO2 (as the load).
 [[nodiscard]] core::RouteEval route_eval_of(const RouteSplit& s);
@@ -147,18 +174,32 @@ private:
   const TripPricer* pricer_;
   const Input* input_;
   SplitPrices prices_;
+  mutable std::vector<SplitMemo> memos_; // per traveller: its last route's split
 };
 
 /// How the quarter planner searches.
 struct QuarterOptions {
   std::uint64_t seed = 1;  ///< same seed, same plan (when the deadline does not cut in)
-  core::Deadline deadline; ///< the search returns its best plan when this passes
-  /// Perturbation rounds without a better plan before stopping; < 0 (the default): 50 for up to
-  /// kQuarterSmallClients clients, else 0 (the first local optimum), so that the search ends
-  /// well before the deadline and the plan does not depend on the machine's speed.
+  core::Deadline deadline; ///< safety cap: the search returns its best plan when this passes
+  /// The counted work (Policy::effort, 1 to 5): with the seed it decides the plan.
+  int effort = 3;
+  /// Perturbation rounds without a better plan before stopping; < 0 (the default): from the
+  /// effort (search_limits).
   long long stagnation = -1;
   bool exact = false; ///< the best plan by QuarterExact instead (small inputs only)
 };
+
+/// The work factor of an effort level: 0.1, 0.3, 1, 3 and 10 for levels 1 to 5, so that the
+/// default level 3 is 1 and two levels up is ten times the work.
+[[nodiscard]] double effort_factor(int effort);
+
+/// The counted limits of the quarter search on `clients` clients at `options`' effort:
+/// perturbation rounds without a better plan (by level) and route evaluations (scaled by
+/// effort_factor); the deadline is `options.deadline` (docs/optimizer.md, "Effort").
+[[nodiscard]] core::SearchLimits search_limits(const QuarterOptions& options, std::size_t clients);
+
+/// The counted limits of one break-even re-solve's descent (see search_limits).
+[[nodiscard]] core::SearchLimits resolve_limits(const QuarterOptions& options, std::size_t clients);
 
 /// Inputs up to this many clients get 50 perturbation rounds by default (see QuarterOptions).
 inline constexpr std::size_t kQuarterSmallClients = 12;

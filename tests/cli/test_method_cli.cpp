@@ -307,3 +307,45 @@ TEST_F(MethodCli, BatchExactOnTooManyClientsIsAnErrorRecordAndTheOthersGoOn) {
 }
 
 } // namespace
+
+// A plan the time limit cuts short depends on the machine: compare says so for the base and for
+// every scenario it cut, in every format, and batch on every line it cut.
+TEST_F(MethodCli, ComparisonAndBatchSayWhichPlansTheTimeLimitCut) {
+  json doc = json::parse(slurp(kSource / kMany));
+  doc["time_limit_s"] = 0.1; // far less than the search of 25 clients needs
+  const fs::path cut = write("cut.json", doc.dump());
+  const std::string note = "cut by the time limit (time_limit_s): the best plan found by then, "
+                           "not a converged result; raise time_limit_s or lower policy.effort";
+  const std::string scenario = " --set /policy/carbon_price_per_t=200 --method search";
+
+  const CliRun table = run("compare '" + cut.string() + "'" + scenario);
+  ASSERT_EQ(table.code, 0) << table.err;
+  EXPECT_NE(table.out.find("\nBase plan: " + note + "\n"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("Scenario /policy/carbon_price_per_t=200\n  note: " + note + "\n"),
+            std::string::npos)
+      << table.out;
+  const CliRun md = run("compare '" + cut.string() + "'" + scenario + " --format md");
+  ASSERT_EQ(md.code, 0) << md.err;
+  EXPECT_NE(md.out.find("**Base plan:** " + note), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("**Note:** " + note), std::string::npos) << md.out;
+  const CliRun html = run("compare '" + cut.string() + "'" + scenario + " --format html");
+  ASSERT_EQ(html.code, 0) << html.err;
+  EXPECT_NE(html.out.find("<p><strong>Note:</strong> " + note + "</p>"), std::string::npos);
+  const CliRun js = run("compare '" + cut.string() + "'" + scenario + " --format json");
+  ASSERT_EQ(js.code, 0) << js.err;
+  const json c = json::parse(js.out);
+  EXPECT_EQ(c["base"]["time_limit_reached"], true);
+  EXPECT_EQ(c["scenarios"][0]["time_limit_reached"], true);
+
+  // A comparison the time limit does not cut says nothing of it.
+  const CliRun calm = run("compare " + kSmall + " --set /policy/carbon_price_per_t=200");
+  ASSERT_EQ(calm.code, 0) << calm.err;
+  EXPECT_EQ(calm.out.find("time limit"), std::string::npos) << calm.out;
+
+  const CliRun b = run("batch '" + cut.string() + "' " + kSmall + " --method search --jobs 1");
+  ASSERT_EQ(b.code, 0) << b.err;
+  const auto lines = lines_of(b.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(json::parse(lines[0])["time_limit_reached"], true);
+  EXPECT_EQ(json::parse(lines[1])["time_limit_reached"], false);
+}

@@ -152,6 +152,8 @@ struct Solution {
   double objective = 0;      ///< prize + bonus − cost_weight × cost
   bool feasible = false;     ///< every route feasible, budgets kept, every mandatory node served
   std::vector<int> unserved; ///< candidates not served, ascending
+  bool timed_out = false;    ///< the search stopped at its deadline (the result is machine-bound)
+  long long evaluations = 0; ///< routes the search priced (its counted work)
 };
 
 /// Prices `routes` (one visit list per vehicle) with the problem's matrices and fills a Solution.
