@@ -239,7 +239,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, core::Deadline
 }
 
 Plan plan_greedy(const Input& input, const network::Network& net, const Scheduler& sched,
-                 core::Deadline deadline, cost::SlotCache& slots) {
+                 core::Deadline deadline, cost::SlotCache& slots, bool resolve) {
   const Policy& policy = input.policy;
   const std::string& cur = input.currency;
   const std::size_t n_clients = input.clients.size();
@@ -463,7 +463,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   std::size_t marginal_only = 0;
   // Each re-solve is one acceptance run over every client, so the time grows with the square of
   // the clients: larger inputs keep the marginal break-even.
-  const bool resolving = n_clients <= kGreedyResolveClients;
+  const bool resolving = resolve && n_clients <= kGreedyResolveClients;
   for (std::size_t i = 0; i < n_clients && resolving; ++i) {
     const ClientState& st = states[i];
     const bool is_visited = plan_run.choice[i].accepted.has_value();
@@ -536,7 +536,8 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
                          "every trip around the others: those clients are kept remote");
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
-  if (!resolving) plan.notes.push_back(unresolved_break_even_note(kGreedyResolveClients));
+  if (resolve && !resolving)
+    plan.notes.push_back(unresolved_break_even_note(kGreedyResolveClients));
   std::vector<std::size_t> position(trips.size());
   for (std::size_t r = 0; r < by_date.size(); ++r) {
     Trip trip = std::move(trips[by_date[r]]);

@@ -30,6 +30,14 @@ namespace {
 constexpr std::size_t kLocalResolveNeighbours = 8;
 constexpr int kLocalResolveInsertions = 2;
 
+// Clients near each client that the search places it next to (core::RoutingProblem::near).
+constexpr std::size_t kNearClients = 8;
+// Routes this short try a client in every place (as core::GeneralSearch does).
+constexpr std::size_t kAllPlaces = 12;
+// On inputs of more than kQuarterSeedClients clients, two clients of different regions follow
+// each other in a trip only within this distance or among each other's nearest clients.
+constexpr double kTripHopKm = 2500;
+
 // Perturbation rounds without a better plan after which a search with shadow prices stops.
 constexpr long long kShadowPriceRounds = 10;
 
@@ -182,9 +190,71 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   if (policy.budget_days) p.budgets.max_total_duration = *policy.budget_days;
   if (policy.budget_co2) p.budgets.max_total_load = static_cast<double>(policy.budget_co2->count());
   p.cost_weight = 1.0;
+  // The search places a client next to the clients nearest it (great-circle distance between
+  // their cities, then input order): a trip groups neighbours, so farther places rarely pay.
+  p.near.assign(n_nodes, {});
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const City& at = net.city(sched.client_city(i));
+    std::vector<std::pair<double, std::size_t>> by_distance;
+    by_distance.reserve(n_clients);
+    for (std::size_t u = 0; u < n_clients; ++u) {
+      if (u == i) continue;
+      const City& c = net.city(sched.client_city(u));
+      by_distance.push_back({network::great_circle_km(at.lat, at.lon, c.lat, c.lon), u});
+    }
+    const std::size_t k = std::min(by_distance.size(), kNearClients);
+    std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(k),
+                      by_distance.end());
+    std::vector<int>& near = p.near[static_cast<std::size_t>(qp.client_node(i))];
+    for (std::size_t q = 0; q < k; ++q) near.push_back(qp.client_node(by_distance[q].second));
+  }
 
   const TripPricer pricer(input, net, sched, base_values);
   QuarterEvaluator eval(qp, pricer, input);
+  // On large inputs a trip only hops between neighbouring places: clients of one region, within
+  // kTripHopKm of each other, or among each other's nearest clients. Pricing the long trips that
+  // chronological neighbours far apart would otherwise form is most of a large search's work,
+  // and such a trip (Lagos then Lima then Oslo) is one no one would book.
+  if (n_clients > kQuarterSeedClients) {
+    TripHops hops;
+    hops.clients = n_clients;
+    hops.ok.assign(n_clients * n_clients, 0);
+    for (std::size_t a = 0; a < n_clients; ++a) {
+      const City& ca = net.city(sched.client_city(a));
+      for (std::size_t b = 0; b < n_clients; ++b) {
+        const City& cb = net.city(sched.client_city(b));
+        const bool ok = ca.region == cb.region ||
+                        network::great_circle_km(ca.lat, ca.lon, cb.lat, cb.lon) <= kTripHopKm;
+        if (ok) hops.ok[a * n_clients + b] = 1;
+      }
+      for (const int u : p.near[static_cast<std::size_t>(qp.client_node(a))]) {
+        const auto b = static_cast<std::size_t>(u) - n_travellers;
+        hops.ok[a * n_clients + b] = 1;
+        hops.ok[b * n_clients + a] = 1;
+      }
+    }
+    eval.set_hops(std::move(hops));
+  }
+
+  // The places in route `r` (core nodes) where the client node `node` is tried: next to its
+  // nearest clients and at the route's ends, or everywhere in a short route (as the search).
+  auto near_places = [&](const std::vector<int>& r, int node) {
+    std::vector<std::size_t> out;
+    if (r.size() <= kAllPlaces) {
+      for (std::size_t k = 0; k <= r.size(); ++k) out.push_back(k);
+      return out;
+    }
+    out.push_back(0);
+    out.push_back(r.size());
+    for (const int y : p.near[static_cast<std::size_t>(node)])
+      if (const auto it = std::find(r.begin(), r.end(), y); it != r.end()) {
+        out.push_back(static_cast<std::size_t>(it - r.begin()));
+        out.push_back(static_cast<std::size_t>(it - r.begin()) + 1);
+      }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
 
   std::vector<std::vector<int>> routes(n_travellers);
   // Whether the deadline (the safety cap) cut any part of the planning short.
@@ -212,7 +282,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     std::vector<std::vector<int>> greedy_routes;
     if (n_clients > kQuarterSmallClients) {
       try {
-        const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots);
+        // Its trips only: the search explains every client itself.
+        const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots, false);
         cut = cut || greedy.time_limit_reached;
         std::unordered_map<std::string, std::size_t> client_index;
         std::unordered_map<std::string, std::size_t> traveller_index;
@@ -380,6 +451,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     };
     evaluate_routes();
     auto local_resolve = [&](std::size_t i, bool visit) -> std::optional<Resolved> {
+      // Candidate places are priced quickly (evaluate_near: the trips away from the change
+      // keep their dates) and every route the re-solve keeps exactly.
       std::vector<std::vector<int>> rs = routes;
       std::vector<core::RouteEval> ev = route_evals;
       double cost = 0;
@@ -428,9 +501,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         std::optional<std::pair<double, std::pair<std::size_t, std::size_t>>> any;
         for (const std::size_t t : base[i].allowed) {
           std::vector<int> r = rs[t];
-          for (std::size_t k = 0; k <= r.size(); ++k) {
+          for (const std::size_t k : near_places(rs[t], node)) {
             r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), node);
-            const core::RouteEval e = eval.evaluate(static_cast<int>(t), r);
+            const core::RouteEval e = eval.evaluate_near(static_cast<int>(t), rs[t], r);
             r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
             if (!e.feasible) continue;
             const double d = dearer(t, e);
@@ -454,7 +527,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
             if (other == node || p.nodes[static_cast<std::size_t>(other)].mandatory) continue;
             std::vector<int> shorter = rs[ft];
             shorter.erase(shorter.begin() + static_cast<std::ptrdiff_t>(q));
-            const core::RouteEval e = eval.evaluate(static_cast<int>(ft), shorter);
+            const core::RouteEval e = eval.evaluate_near(static_cast<int>(ft), rs[ft], shorter);
             if (!e.feasible) continue;
             const double lost = prize_of(other) + dearer(ft, e);
             if (!drop || lost < drop->first) drop = {lost, q};
@@ -490,7 +563,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
           std::vector<int> r = rs[ft];
           for (std::size_t q = lo; q <= hi; ++q) {
             r.insert(r.begin() + static_cast<std::ptrdiff_t>(q), qp.client_node(u));
-            const core::RouteEval e = eval.evaluate(static_cast<int>(ft), r);
+            const core::RouteEval e = eval.evaluate_near(static_cast<int>(ft), rs[ft], r);
             r.erase(r.begin() + static_cast<std::ptrdiff_t>(q));
             if (!e.feasible || !fits(ft, e)) continue;
             const double gain = prize_of(qp.client_node(u)) - dearer(ft, e);
@@ -513,47 +586,55 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       out.routes = std::move(rs);
       return out;
     };
-    for (std::size_t i = 0; i < n_clients; ++i) {
-      if (base[i].allowed.empty()) continue;
-      const bool is_visited = visited[i] != 0;
-      if (is_visited && input.clients[i].must_visit) continue; // no value flips it
-      if (!options.exact && (cut || options.deadline.expired())) {
-        cut = true;
-        ++marginal_only;
-        continue;
-      }
-      std::optional<Resolved> s = local ? local_resolve(i, !is_visited) : resolve(i, !is_visited);
-      if (!options.exact && cut) { // cut short: not a re-solve
-        ++marginal_only;
-        continue;
-      }
-      Flip& f = flips[i];
-      f.solved = true;
-      f.feasible = s.has_value();
-      if (!f.feasible) continue;
-      f.objective = s->objective;
-      if (s->objective > current + 0.5) {
-        // A better plan: adopt it and explain every client again from the start.
-        routes = std::move(s->routes);
-        exact_splits = std::move(s->splits);
-        evaluate_routes();
-        std::fill(visited.begin(), visited.end(), 0);
-        for (const auto& r : routes)
-          for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;
-        current = s->objective;
-        marginal_only = 0;
-        flips.assign(n_clients, Flip{});
-        i = static_cast<std::size_t>(-1); // the loop's ++i starts again at client 0
-        continue;
-      }
-      if (!is_visited) {
-        for (std::size_t t = 0; t < n_travellers; ++t) {
-          const std::vector<int>& r = s->routes[t];
-          const auto it = std::find(r.begin(), r.end(), qp.client_node(i));
-          if (it != r.end())
-            f.uplift =
-                uplift_at(t, r, options.exact ? s->splits[t] : eval.split(static_cast<int>(t), r),
-                          static_cast<std::size_t>(it - r.begin()));
+    // A pass re-solves every client against the plan; a re-solve that nets more is adopted at
+    // once and the pass goes on with the next client, and a pass that adopted any is followed
+    // by another, so that the last explains every client against the plan it keeps.
+    for (bool adopted = true; adopted;) {
+      adopted = false;
+      flips.assign(n_clients, Flip{});
+      marginal_only = 0;
+      for (std::size_t i = 0; i < n_clients; ++i) {
+        if (base[i].allowed.empty()) continue;
+        const bool is_visited = visited[i] != 0;
+        if (is_visited && input.clients[i].must_visit) continue; // no value flips it
+        if (!options.exact && (cut || options.deadline.expired())) {
+          cut = true;
+          ++marginal_only;
+          continue;
+        }
+        std::optional<Resolved> s = local ? local_resolve(i, !is_visited) : resolve(i, !is_visited);
+        if (!options.exact && cut) { // cut short: not a re-solve
+          ++marginal_only;
+          continue;
+        }
+        Flip& f = flips[i];
+        f.solved = true;
+        f.feasible = s.has_value();
+        if (!f.feasible) continue;
+        f.objective = s->objective;
+        if (s->objective > current + 0.5) {
+          // A better plan: adopt it; this client is explained in the next pass.
+          routes = std::move(s->routes);
+          exact_splits = std::move(s->splits);
+          evaluate_routes();
+          std::fill(visited.begin(), visited.end(), 0);
+          for (const auto& r : routes)
+            for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;
+          adopted = true;
+          f = Flip{};
+          // The re-solve priced its routes conservatively: the plan's own price is exact.
+          current = std::max(s->objective, core::make_solution(p, eval, routes).objective);
+          continue;
+        }
+        if (!is_visited) {
+          for (std::size_t t = 0; t < n_travellers; ++t) {
+            const std::vector<int>& r = s->routes[t];
+            const auto it = std::find(r.begin(), r.end(), qp.client_node(i));
+            if (it != r.end())
+              f.uplift =
+                  uplift_at(t, r, options.exact ? s->splits[t] : eval.split(static_cast<int>(t), r),
+                            static_cast<std::size_t>(it - r.begin()));
+          }
         }
       }
     }
@@ -693,23 +774,39 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       std::optional<VisitEconomics> best;
       std::string blocked;
       std::string no_trip;
+      // Every place in short routes, priced exactly; in long ones the places next to the
+      // nearest clients, priced quickly (evaluate_near), and the best of them exactly. A fair's
+      // uplift cancels out of the advantage, so the quick prices rank the places alike.
+      auto economics_at = [&](std::size_t t, const std::vector<int>& r, std::size_t k,
+                              const RouteSplit& s) {
+        const double uplift = uplift_at(t, r, s, k);
+        const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
+        const double d_cost = static_cast<double>(s.cost) - route_eval[t].cost;
+        const double d_bonus = static_cast<double>(s.bonus) - route_eval[t].bonus;
+        const Money marginal{static_cast<std::int64_t>(
+            std::llround(d_cost - d_bonus + static_cast<double>(own_bonus.count())))};
+        return visit_economics(client, policy, b.base_value, uplift, b.remote_value,
+                               b.remote.total(), marginal);
+      };
+      std::optional<std::pair<double, std::pair<std::size_t, std::size_t>>> quick_best;
       for (const std::size_t t : late ? std::vector<std::size_t>{} : b.allowed) {
         std::vector<int> r = routes[t];
-        for (std::size_t k = 0; k <= r.size(); ++k) {
+        const bool long_route = r.size() > kAllPlaces;
+        for (const std::size_t k : near_places(routes[t], qp.client_node(i))) {
           r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
-          const RouteSplit s = eval.split(static_cast<int>(t), r);
-          if (s.feasible) {
-            const double uplift = uplift_at(t, r, s, k);
-            const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
-            const double d_cost = static_cast<double>(s.cost) - route_eval[t].cost;
-            const double d_bonus = static_cast<double>(s.bonus) - route_eval[t].bonus;
-            const Money marginal{static_cast<std::int64_t>(
-                std::llround(d_cost - d_bonus + static_cast<double>(own_bonus.count())))};
-            const VisitEconomics e = visit_economics(client, policy, b.base_value, uplift,
-                                                     b.remote_value, b.remote.total(), marginal);
+          RouteSplit s;
+          core::RouteEval q;
+          if (long_route) {
+            q = eval.evaluate_near(static_cast<int>(t), routes[t], r);
+          } else {
+            s = eval.split(static_cast<int>(t), r);
+            q = route_eval_of(s);
+          }
+          if (q.feasible) {
             std::string why;
-            const double d_days = s.days - route_eval[t].duration;
-            const double d_co2 = static_cast<double>(s.co2) - route_eval[t].load;
+            const double d_cost = q.cost - route_eval[t].cost;
+            const double d_days = q.duration - route_eval[t].duration;
+            const double d_co2 = q.load - route_eval[t].load;
             if (policy.budget_money &&
                 cost_now + d_cost > static_cast<double>(policy.budget_money->count()))
               why = "the money budget would be exceeded (" +
@@ -728,14 +825,28 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                     format_kg(GramsCo2{static_cast<std::int64_t>(co2_now)}) + " used + " +
                     format_kg(GramsCo2{static_cast<std::int64_t>(d_co2)}) + " > " +
                     format_kg(*policy.budget_co2) + ")";
-            if (why.empty()) {
+            if (!why.empty()) {
+              if (blocked.empty()) blocked = why;
+            } else if (!long_route) {
+              const VisitEconomics e = economics_at(t, r, k, s);
               if (!best || e.advantage > best->advantage) best = e;
-            } else if (blocked.empty()) {
-              blocked = why;
+            } else {
+              const double dearer = d_cost - (q.bonus - route_eval[t].bonus);
+              if (!quick_best || dearer < quick_best->first) quick_best = {dearer, {t, k}};
             }
           }
           r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
         }
+      }
+      if (quick_best) {
+        const auto [t, k] = quick_best->second;
+        std::vector<int> r = routes[t];
+        r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
+        const RouteSplit s = eval.split(static_cast<int>(t), r);
+        const VisitEconomics e = economics_at(t, r, k, s);
+        if (!best || e.advantage > best->advantage) best = e;
+      }
+      for (const std::size_t t : late ? std::vector<std::size_t>{} : b.allowed) {
         if (!best && no_trip.empty()) {
           std::vector<DateRange> busy;
           for (const Trip& trip : plan.trips)

@@ -141,8 +141,93 @@ Trip TripPricer::trip(std::size_t traveller, std::span<const int> stops, Date de
 // ---------------------------------------------------------------------------------------------
 // Splitting a route into dated trips
 
+namespace {
+
+using Label = SplitMemo::Label;
+
+// Keeps `l` in `set` unless a label there is no worse on score, return and days; drops the
+// labels it beats.
+void add_label(std::vector<Label>& set, const Label& l) {
+  for (const Label& o : set)
+    if (o.score <= l.score && o.back <= l.back && o.days <= l.days) return;
+  std::erase_if(set, [&](const Label& o) {
+    return l.score <= o.score && l.back <= o.back && l.days <= o.days;
+  });
+  set.push_back(l);
+}
+
+// The split's penalty of one trip option. Prices and trip figures are never negative, so
+// truncating x + 0.5 rounds like llround.
+std::int64_t penalty(const SplitPrices& prices, const TripOption& o) {
+  if (!prices.any()) return 0;
+  return static_cast<std::int64_t>(prices.cost * static_cast<double>(o.cost) +
+                                   prices.days * o.days + prices.co2 * static_cast<double>(o.co2) +
+                                   0.5);
+}
+
+// Extends every label at position i of `stops` by each trip stops[i, j), j from `first` to
+// `last`, into labels[j]. Returns the first j whose trip has no feasible date (a trip with more
+// stops appended has none either), or SplitMemo::kNone.
+std::size_t push_trips(const TripPricer& pricer, std::size_t traveller, int max_days,
+                       const SplitPrices& prices, const TripHops* hops, std::span<const int> stops,
+                       std::size_t i, std::size_t first, std::size_t last,
+                       std::vector<std::vector<Label>>& labels) {
+  const bool priced = prices.any();
+  // A hop the trip may not make ends it there, like a trip without a date.
+  if (hops != nullptr)
+    for (std::size_t q = i + 1; q + 1 < first; ++q)
+      if (!hops->allows(stops[q - 1], stops[q])) return q + 1;
+  for (std::size_t j = first; j <= last; ++j) {
+    if (hops != nullptr && j >= i + 2 && !hops->allows(stops[j - 2], stops[j - 1])) return j;
+    const std::vector<TripOption>& opts = pricer.options(traveller, stops.subspan(i, j - i));
+    if (opts.empty()) return j;
+    for (std::size_t li = 0; li < labels[i].size(); ++li) {
+      const Label from = labels[i][li];
+      auto it = std::upper_bound(opts.begin(), opts.end(), from.back,
+                                 [](Date b, const TripOption& o) { return b < o.depart; });
+      // Without prices, a later departure is worth trying only when it is cheaper (the
+      // next_lower chain); with them, a dearer one may still cost fewer days or less CO2.
+      for (int k = it == opts.end() ? -1 : static_cast<int>(it - opts.begin()); k >= 0;
+           k = priced ? (k + 1 < static_cast<int>(opts.size()) ? k + 1 : -1)
+                      : opts[static_cast<std::size_t>(k)].next_lower) {
+        const TripOption& o = opts[static_cast<std::size_t>(k)];
+        if (from.days + o.days > max_days) continue;
+        Label l;
+        l.score = from.score + score(o) + penalty(prices, o);
+        l.back = o.back;
+        l.days = from.days + o.days;
+        l.cost = from.cost + o.cost;
+        l.bonus = from.bonus + o.bonus;
+        l.co2 = from.co2 + o.co2;
+        l.from_pos = i;
+        l.from_label = static_cast<int>(li);
+        l.depart = o.depart;
+        add_label(labels[j], l);
+      }
+    }
+  }
+  return SplitMemo::kNone;
+}
+
+// The best of `end` by score, then days, then return; end.size() when it is empty.
+std::size_t best_label(const std::vector<Label>& end) {
+  if (end.empty()) return 0;
+  std::size_t best = 0;
+  for (std::size_t k = 1; k < end.size(); ++k) {
+    const Label& a = end[k];
+    const Label& b = end[best];
+    if (a.score < b.score ||
+        (a.score == b.score && (a.days < b.days || (a.days == b.days && a.back < b.back))))
+      best = k;
+  }
+  return best;
+}
+
+} // namespace
+
 RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t traveller,
-                       std::span<const int> stops, const SplitPrices& prices, SplitMemo* memo) {
+                       std::span<const int> stops, const SplitPrices& prices, SplitMemo* memo,
+                       const TripHops* hops) {
   RouteSplit out;
   const std::size_t m = stops.size();
   if (m == 0) {
@@ -150,15 +235,6 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
     return out;
   }
   const int max_days = input.travellers[traveller].max_days_away;
-  const bool priced = prices.any();
-  // Prices and trip figures are never negative, so truncating x + 0.5 rounds like llround.
-  auto penalty = [&](const TripOption& o) -> std::int64_t {
-    if (!priced) return 0;
-    return static_cast<std::int64_t>(prices.cost * static_cast<double>(o.cost) +
-                                     prices.days * o.days +
-                                     prices.co2 * static_cast<double>(o.co2) + 0.5);
-  };
-  using Label = SplitMemo::Label;
   SplitMemo scratch;
   SplitMemo& M = memo != nullptr ? *memo : scratch;
   // Labels at positions up to `kept` depend on the stops before them only: a route that starts
@@ -183,19 +259,9 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
   }
   std::vector<std::vector<Label>>& labels = M.labels;
 
-  auto add = [](std::vector<Label>& set, const Label& l) {
-    for (const Label& o : set)
-      if (o.score <= l.score && o.back <= l.back && o.days <= l.days) return;
-    std::erase_if(set, [&](const Label& o) {
-      return l.score <= o.score && l.back <= o.back && l.days <= o.days;
-    });
-    set.push_back(l);
-  };
-
   const auto max_stops = static_cast<std::size_t>(kMaxStopsPerTrip);
   for (std::size_t i = kept + 1 > max_stops ? kept + 1 - max_stops : 0; i < m; ++i) {
     if (labels[i].empty()) continue;
-    const std::size_t last = std::min(m, i + max_stops);
     std::size_t first = i + 1;
     if (i <= kept) {
       // Its trips up to position `kept` are in place already; a trip of the same first stops
@@ -203,51 +269,13 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
       if (M.dead[i] <= kept) continue;
       first = kept + 1;
     }
-    M.dead[i] = SplitMemo::kNone;
-    for (std::size_t j = first; j <= last; ++j) {
-      const std::vector<TripOption>& opts = pricer.options(traveller, stops.subspan(i, j - i));
-      // A trip that cannot be dated stays impossible with more clients appended.
-      if (opts.empty()) {
-        M.dead[i] = j;
-        break;
-      }
-      for (std::size_t li = 0; li < labels[i].size(); ++li) {
-        const Label from = labels[i][li];
-        auto it = std::upper_bound(opts.begin(), opts.end(), from.back,
-                                   [](Date b, const TripOption& o) { return b < o.depart; });
-        // Without prices, a later departure is worth trying only when it is cheaper (the
-        // next_lower chain); with them, a dearer one may still cost fewer days or less CO2.
-        for (int k = it == opts.end() ? -1 : static_cast<int>(it - opts.begin()); k >= 0;
-             k = priced ? (k + 1 < static_cast<int>(opts.size()) ? k + 1 : -1)
-                        : opts[static_cast<std::size_t>(k)].next_lower) {
-          const TripOption& o = opts[static_cast<std::size_t>(k)];
-          if (from.days + o.days > max_days) continue;
-          Label l;
-          l.score = from.score + score(o) + penalty(o);
-          l.back = o.back;
-          l.days = from.days + o.days;
-          l.cost = from.cost + o.cost;
-          l.bonus = from.bonus + o.bonus;
-          l.co2 = from.co2 + o.co2;
-          l.from_pos = i;
-          l.from_label = static_cast<int>(li);
-          l.depart = o.depart;
-          add(labels[j], l);
-        }
-      }
-    }
+    M.dead[i] = push_trips(pricer, traveller, max_days, prices, hops, stops, i, first,
+                           std::min(m, i + max_stops), labels);
   }
   M.valid = true;
   const std::vector<Label>& end = labels[m];
   if (end.empty()) return out;
-  std::size_t best = 0;
-  for (std::size_t k = 1; k < end.size(); ++k) {
-    const Label& a = end[k];
-    const Label& b = end[best];
-    if (a.score < b.score ||
-        (a.score == b.score && (a.days < b.days || (a.days == b.days && a.back < b.back))))
-      best = k;
-  }
+  const std::size_t best = best_label(end);
   const Label& b = end[best];
   out.feasible = true;
   out.cost = b.cost;
@@ -258,7 +286,18 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
   int li = static_cast<int>(best);
   while (pos > 0) {
     const Label& l = labels[pos][static_cast<std::size_t>(li)];
-    out.parts.push_back({l.from_pos, pos, l.depart});
+    const Label& f = labels[l.from_pos][static_cast<std::size_t>(l.from_label)];
+    RouteSplit::Part part;
+    part.first = l.from_pos;
+    part.last = pos;
+    part.depart = l.depart;
+    part.back = l.back;
+    part.days = l.days - f.days;
+    part.cost = l.cost - f.cost;
+    part.bonus = l.bonus - f.bonus;
+    part.co2 = l.co2 - f.co2;
+    part.score = l.score - f.score;
+    out.parts.push_back(part);
     li = l.from_label;
     pos = l.from_pos;
   }
@@ -266,13 +305,84 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
   return out;
 }
 
-RouteSplit QuarterEvaluator::split(int vehicle, std::span<const int> visits) const {
+RouteSplit split_near(const TripPricer& pricer, const Input& input, std::size_t traveller,
+                      std::span<const int> base_stops, const RouteSplit& base_split,
+                      std::span<const int> stops, const SplitPrices& prices, const TripHops* hops) {
+  const std::size_t m = base_stops.size();
+  const std::size_t n = stops.size();
+  const std::vector<RouteSplit::Part>& parts = base_split.parts;
+  std::size_t same_front = 0;
+  while (same_front < std::min(m, n) && base_stops[same_front] == stops[same_front]) ++same_front;
+  std::size_t same_back = 0;
+  while (same_back < std::min(m, n) - same_front &&
+         base_stops[m - 1 - same_back] == stops[n - 1 - same_back])
+    ++same_back;
+  // Trips kept: those that end before the first stop that differs and those that start after
+  // the last; the trips that hold or touch the change are split and dated again.
+  std::size_t left = 0; // parts [0, left) kept
+  while (left < parts.size() && parts[left].last < same_front) ++left;
+  std::size_t right = parts.size(); // parts [right, end) kept
+  while (right > left && parts[right - 1].first > m - same_back) --right;
+  if (!base_split.feasible || (left == 0 && right == parts.size()))
+    return split_route(pricer, input, traveller, stops, prices, nullptr, hops);
+
+  const std::size_t from = left > 0 ? parts[left - 1].last : 0;
+  const std::size_t to_base = right < parts.size() ? parts[right].first : m;
+  const std::size_t to = n - (m - to_base); // the same stops after it in `stops`
+  Label start;
+  start.back = left > 0 ? parts[left - 1].back : input.horizon.first - date::days{1};
+  for (std::size_t k = 0; k < left; ++k) {
+    start.score += parts[k].score;
+    start.days += parts[k].days;
+    start.cost += parts[k].cost;
+    start.bonus += parts[k].bonus;
+    start.co2 += parts[k].co2;
+  }
+  Label after; // the kept trips after the change, summed
+  for (std::size_t k = right; k < parts.size(); ++k) {
+    after.score += parts[k].score;
+    after.days += parts[k].days;
+    after.cost += parts[k].cost;
+    after.bonus += parts[k].bonus;
+    after.co2 += parts[k].co2;
+  }
+  const int max_days = input.travellers[traveller].max_days_away;
+  const std::span<const int> middle = stops.subspan(from, to - from);
+  const std::size_t mm = middle.size();
+  std::vector<std::vector<Label>> labels(mm + 1);
+  labels[0].push_back(start);
+  const auto max_stops = static_cast<std::size_t>(kMaxStopsPerTrip);
+  for (std::size_t i = 0; i < mm; ++i)
+    if (!labels[i].empty())
+      push_trips(pricer, traveller, max_days - after.days, prices, hops, middle, i, i + 1,
+                 std::min(mm, i + max_stops), labels);
+  // The middle must be back home before the first kept trip after it leaves.
+  std::erase_if(labels[mm], [&](const Label& l) {
+    return right < parts.size() && l.back >= parts[right].depart;
+  });
+  RouteSplit out;
+  if (labels[mm].empty()) return out;
+  const Label& b = labels[mm][best_label(labels[mm])];
+  out.feasible = true;
+  out.cost = b.cost + after.cost;
+  out.bonus = b.bonus + after.bonus;
+  out.days = b.days + after.days;
+  out.co2 = b.co2 + after.co2;
+  return out;
+}
+
+std::vector<int> QuarterEvaluator::clients_of(std::span<const int> visits) const {
   std::vector<int> clients;
   clients.reserve(visits.size());
   for (int n : visits) clients.push_back(n - static_cast<int>(qp_->travellers));
+  return clients;
+}
+
+RouteSplit QuarterEvaluator::split(int vehicle, std::span<const int> visits) const {
+  const std::vector<int> clients = clients_of(visits);
   if (memos_.size() < qp_->travellers) memos_.resize(qp_->travellers);
   return split_route(*pricer_, *input_, static_cast<std::size_t>(vehicle), clients, prices_,
-                     &memos_[static_cast<std::size_t>(vehicle)]);
+                     &memos_[static_cast<std::size_t>(vehicle)], &hops_);
 }
 
 core::RouteEval route_eval_of(const RouteSplit& s) {
@@ -287,6 +397,35 @@ core::RouteEval route_eval_of(const RouteSplit& s) {
 
 core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> visits) const {
   return route_eval_of(split(vehicle, visits));
+}
+
+const QuarterEvaluator::Base& QuarterEvaluator::base_of(int vehicle,
+                                                        std::span<const int> base) const {
+  if (bases_.size() < qp_->travellers) bases_.resize(qp_->travellers);
+  Base& b = bases_[static_cast<std::size_t>(vehicle)];
+  const std::vector<int> base_clients = clients_of(base);
+  if (!b.valid || b.stops != base_clients || b.prices.cost != prices_.cost ||
+      b.prices.days != prices_.days || b.prices.co2 != prices_.co2) {
+    b.split = split(vehicle, base);
+    b.stops = base_clients;
+    b.prices = prices_;
+    b.valid = true;
+  }
+  return b;
+}
+
+std::vector<int> QuarterEvaluator::boundaries(int vehicle, std::span<const int> visits) const {
+  std::vector<int> out;
+  for (const RouteSplit::Part& part : base_of(vehicle, visits).split.parts)
+    out.push_back(static_cast<int>(part.first));
+  return out;
+}
+
+core::RouteEval QuarterEvaluator::evaluate_near(int vehicle, std::span<const int> base,
+                                                std::span<const int> visits) const {
+  const Base& b = base_of(vehicle, base);
+  return route_eval_of(split_near(*pricer_, *input_, static_cast<std::size_t>(vehicle), b.stops,
+                                  b.split, clients_of(visits), prices_, &hops_));
 }
 
 } // namespace flyorcall::optimize

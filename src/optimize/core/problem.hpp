@@ -65,6 +65,10 @@ struct RoutingProblem {
   std::vector<Vehicle> vehicles; ///< one route each, at least one
   Budgets budgets;               ///< limits summed over all routes
   double cost_weight = 0;        ///< prize units per cost unit
+  /// Per node, a few candidate nodes near it, nearest first: the general search places a node
+  /// only next to these (and at a route's ends) in routes longer than a dozen nodes, and
+  /// exchanges only near nodes. Empty (the default): every place and every pair.
+  std::vector<std::vector<int>> near;
 
   /// Number of locations.
   [[nodiscard]] int size() const { return static_cast<int>(nodes.size()); }
