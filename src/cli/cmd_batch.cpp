@@ -25,7 +25,7 @@ struct BatchArgs {
   std::string jsonl;
   std::string output;
   unsigned jobs = 0;
-  PlanMethod method = PlanMethod::greedy;
+  PlanMethod method = PlanMethod::search;
   std::optional<int> effort;
 };
 

@@ -27,7 +27,7 @@ struct CompareArgs {
   std::string format = "table";
   std::string output;
   unsigned jobs = 0;
-  PlanMethod method = PlanMethod::greedy;
+  PlanMethod method = PlanMethod::search;
   std::optional<int> effort;
 };
 

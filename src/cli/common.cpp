@@ -61,9 +61,9 @@ void add_error_format(CLI::App* sub, CommonOptions& opt) {
 
 void add_method_option(CLI::App* sub, PlanMethod& method, std::optional<int>& effort) {
   sub->add_option("--method", method,
-                  "greedy: one round trip per visited client (default); search: multi-client "
-                  "trips by local search on the optimizer core; exact: multi-client trips by "
-                  "dynamic programming, at most " +
+                  "search: clients grouped into multi-stop trips by local search (default); "
+                  "greedy: one round trip per visited client, a fast first look; exact: the best "
+                  "plan by dynamic programming, at most " +
                       std::to_string(optimize::kQuarterExactMaxClients) + " clients")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, PlanMethod>{{"greedy", PlanMethod::greedy},

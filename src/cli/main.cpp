@@ -219,7 +219,7 @@ int main(int argc, char** argv) {
                    "Override time_limit_s, the safety cap on planning time (seconds); a plan it "
                    "cuts short says so in its notes")
       ->check(CLI::Range(0.0, 3600.0));
-  fyc::PlanMethod method = fyc::PlanMethod::greedy;
+  fyc::PlanMethod method = fyc::PlanMethod::search;
   std::optional<int> effort;
   fyc::cli::add_method_option(plan, method, effort);
   add_error_format(plan);

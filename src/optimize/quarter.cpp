@@ -122,6 +122,16 @@ core::SearchLimits resolve_limits(const QuarterOptions& options, std::size_t cli
   return l;
 }
 
+namespace {
+// ", adding X to the trips", or ", saving X on the trips" when the client makes them cheaper.
+std::string trips_clause(Money marginal, const std::string& cur) {
+  if (marginal < Money{0})
+    return ", saving " + format_money(-marginal, cur) +
+           " on the trips (they date more cheaply with it)";
+  return ", adding " + format_money(marginal, cur) + " to the trips";
+}
+} // namespace
+
 std::string local_break_even_note(std::size_t limit) {
   return "break-even values come from re-planning each client locally (its traveller's trips "
          "re-split and re-dated with the client taken out or put in, and the nearest clients "
@@ -747,7 +757,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       d.trip_id = trip.id;
       d.traveller_id = trip.traveller_id;
       d.value = e.value;
-      d.marginal_cost = e.trip_cost;
+      // A client can make its traveller's trips cheaper to date (a stop that moves a trip off a
+      // dear week): what it adds is then a saving, never shown as a negative cost.
+      d.marginal_cost = std::max(e.trip_cost, Money{0});
       d.break_even_defined = e.break_even.has_value();
       d.break_even_value = e.break_even.value_or(Money{0});
       const std::size_t others = built[*trip_of[i]].clients.size() - 1;
@@ -758,7 +770,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                  (others == 0 ? std::string()
                               : " with " + std::to_string(others) +
                                     (others == 1 ? " other client" : " other clients")) +
-                 ", adding " + format_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
+                 trips_clause(e.trip_cost, cur) + "; it nets " + gap +
                  (e.advantage >= Money{0} ? " more" : " less") + " than remote calls";
       if (replanned)
         d.reason += replanned_clause(local ? "locally without" : "without",
@@ -870,7 +882,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                                   plan_objective, f.objective);
         shown = e;
       }
-      if (best) d.marginal_cost = best->trip_cost;
+      if (best) d.marginal_cost = std::max(best->trip_cost, Money{0});
       if (shown) {
         d.break_even_defined = shown->break_even.has_value();
         d.break_even_value = shown->break_even.value_or(Money{0});
@@ -888,9 +900,12 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         d.reason = "Remote: not in the best plan found before the time limit (time_limit_s); "
                    "the cost of adding a visit was not analysed.";
       } else if (best && best->advantage <= Money{0}) {
-        d.reason = "Remote: the cheapest way to add a visit costs " +
-                   format_money(best->trip_cost, cur) + " and would net " +
-                   format_money(-best->advantage, cur) + " less than remote calls" +
+        d.reason = "Remote: the cheapest way to add a visit " +
+                   (best->trip_cost < Money{0}
+                        ? "saves " + format_money(-best->trip_cost, cur) + " on the trips"
+                        : "costs " + format_money(best->trip_cost, cur)) +
+                   " and would net " + format_money(-best->advantage, cur) +
+                   " less than remote calls" +
                    (replanned ? replan : remote_break_even_clause(*best, cur)) + ".";
       } else if (best) {
         d.reason = "Remote: a visit would net " + format_money(best->advantage, cur) +

@@ -85,18 +85,22 @@ TEST_F(MethodCli, UnknownMethodIsAUsageErrorLikePlan) {
   }
 }
 
-TEST_F(MethodCli, CompareWithoutMethodPlansGreedyAndSaysSo) {
+TEST_F(MethodCli, CompareWithoutMethodPlansBySearchAndSaysSo) {
   const CliRun def =
       run("compare " + kSmall + " --set /policy/carbon_price_per_t=200 --format json");
   ASSERT_EQ(def.code, 0) << def.err;
   const json j = json::parse(def.out);
-  EXPECT_EQ(j["base"]["method"], "greedy-dedicated-round-trips");
-  EXPECT_EQ(j["base"]["totals"]["net"], plan_of(kSmall, "greedy")["totals"]["net"]);
+  EXPECT_EQ(j["base"]["method"], "iterated-local-search");
+  EXPECT_EQ(j["base"]["totals"]["net"], plan_of(kSmall, "search")["totals"]["net"]);
   // The value is case-insensitive, and naming the default changes nothing.
   const CliRun named = run("compare " + kSmall +
-                           " --set /policy/carbon_price_per_t=200 --format json --method GREEDY");
+                           " --set /policy/carbon_price_per_t=200 --format json --method SEARCH");
   ASSERT_EQ(named.code, 0) << named.err;
   EXPECT_EQ(named.out, def.out);
+  const CliRun greedy = run("compare " + kSmall +
+                            " --set /policy/carbon_price_per_t=200 --format json --method greedy");
+  ASSERT_EQ(greedy.code, 0) << greedy.err;
+  EXPECT_EQ(json::parse(greedy.out)["base"]["method"], "greedy-dedicated-round-trips");
 }
 
 TEST_F(MethodCli, CompareSearchPlansTheBaseAndEveryScenarioBySearch) {
@@ -127,9 +131,14 @@ TEST_F(MethodCli, CompareSearchPlansTheBaseAndEveryScenarioBySearch) {
   bool multi_stop = false;
   for (const auto& t : base_plan["trips"]) multi_stop = multi_stop || t["visits"].size() > 1;
   EXPECT_TRUE(multi_stop);
-  const CliRun greedy = run("compare " + kSmall + " '" + patch_file.string() + "' --format json");
+  const CliRun greedy =
+      run("compare " + kSmall + " '" + patch_file.string() + "' --format json --method greedy");
   ASSERT_EQ(greedy.code, 0) << greedy.err;
   EXPECT_NE(json::parse(greedy.out)["base"]["totals"], c["base"]["totals"]);
+  // Without --method: the search.
+  const CliRun def = run("compare " + kSmall + " '" + patch_file.string() + "' --format json");
+  ASSERT_EQ(def.code, 0) << def.err;
+  EXPECT_EQ(def.out, r.out);
 
   // The text formats name the method too.
   const CliRun table = run("compare " + kSmall + " '" + patch_file.string() + "' --method search");
@@ -251,10 +260,14 @@ TEST_F(MethodCli, BatchPlansEveryInputWithTheMethod) {
     expect_checked(fs::path(files[i]).is_absolute() ? fs::path(files[i]) : kSource / files[i],
                    line["plan"]);
   }
-  // Without --method: greedy, as before.
+  // Without --method: the search.
   const CliRun def = run("batch " + kSmall);
   ASSERT_EQ(def.code, 0) << def.err;
-  EXPECT_EQ(json::parse(lines_of(def.out).at(0))["plan"]["method"], "greedy-dedicated-round-trips");
+  EXPECT_EQ(json::parse(lines_of(def.out).at(0))["plan"]["method"], "iterated-local-search");
+  const CliRun greedy = run("batch " + kSmall + " --method greedy");
+  ASSERT_EQ(greedy.code, 0) << greedy.err;
+  EXPECT_EQ(json::parse(lines_of(greedy.out).at(0))["plan"]["method"],
+            "greedy-dedicated-round-trips");
 }
 
 TEST_F(MethodCli, BatchSearchIsByteIdenticalAcrossJobs) {
