@@ -171,6 +171,9 @@ struct Plan {
   std::string method; ///< how it was made, e.g. "greedy-dedicated-round-trips"
   /// Caveats about the plan's inputs, e.g. a holiday calendar that is incomplete for a year.
   std::vector<std::string> notes;
+  /// The time limit (time_limit_s) cut the planning short: the plan is the best found by then
+  /// and depends on the machine's speed; `notes` say what was left out.
+  bool time_limit_reached = false;
   std::vector<Trip> trips;
   std::vector<ClientDecision> decisions; ///< in input order of clients
   Totals totals;

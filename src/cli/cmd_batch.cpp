@@ -25,7 +25,8 @@ struct BatchArgs {
   std::string jsonl;
   std::string output;
   unsigned jobs = 0;
-  PlanMethod method = PlanMethod::greedy;
+  PlanMethod method = PlanMethod::search;
+  std::optional<int> effort;
 };
 
 /// One input to plan and where it came from: a file, read only when its turn comes (so memory
@@ -44,7 +45,8 @@ int worse(int a, int b) {
 }
 
 /// Plans one job; returns its output line and sets `code`.
-std::string run_job(const Job& job, std::size_t index, PlanMethod method, int& code) {
+std::string run_job(const Job& job, std::size_t index, PlanMethod method, std::optional<int> effort,
+                    int& code) {
   std::string text;
   if (!job.path.empty()) {
     try {
@@ -55,10 +57,12 @@ std::string run_job(const Job& job, std::size_t index, PlanMethod method, int& c
     }
   }
   try {
-    const Input input = job.path.empty() ? read_input(job.text) : read_input(std::move(text));
+    Input input = job.path.empty() ? read_input(job.text) : read_input(std::move(text));
+    if (effort) input.policy.effort = *effort;
     const Plan plan = plan_quarter(input, method);
     code = 0;
-    return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input));
+    return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input),
+                               plan.time_limit_reached);
   } catch (const InputError& e) {
     code = static_cast<int>(ErrorCode::input);
     return io::batch_error_line(index, job.source, job.line, code, "input", e.problems());
@@ -151,7 +155,7 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
         jobs.size(), a.jobs, 2 * optimize::worker_count(a.jobs, jobs.size()),
         [&](std::size_t i) {
           Result r;
-          r.first = run_job(jobs[i], i, a.method, r.second);
+          r.first = run_job(jobs[i], i, a.method, a.effort, r.second);
           r.first += '\n';
           return r;
         },
@@ -187,7 +191,7 @@ Command add_batch_command(CLI::App& app, CommonOptions& opt) {
                     "'-': stdout");
   sub->add_option("--jobs", args->jobs, "Inputs planned in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
-  add_method_option(sub, args->method);
+  add_method_option(sub, args->method, args->effort);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_batch(*args, opt); }};
 }

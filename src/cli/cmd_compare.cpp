@@ -27,7 +27,8 @@ struct CompareArgs {
   std::string format = "table";
   std::string output;
   unsigned jobs = 0;
-  PlanMethod method = PlanMethod::greedy;
+  PlanMethod method = PlanMethod::search;
+  std::optional<int> effort;
 };
 
 std::string scenario_source(const std::string& name) {
@@ -141,7 +142,9 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     std::optional<Plan> base_plan;
     std::optional<InfeasibleError> base_infeasible;
     try {
-      base_plan = plan_quarter(base_input, a.method);
+      Input run = base_input;
+      if (a.effort) run.policy.effort = *a.effort;
+      base_plan = plan_quarter(run, a.method);
     } catch (const InfeasibleError& e) {
       base_infeasible = e;
     } catch (const InputError&) {
@@ -162,6 +165,7 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     if (base_plan) {
       c.method = base_plan->method;
       c.base = report::totals_of(*base_plan, base_input);
+      c.base_time_limit_reached = base_plan->time_limit_reached;
     }
     std::string internal;
     optimize::parallel_ordered<ScenarioResult>(
@@ -173,7 +177,8 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
           sp.name = s.name;
           sp.sweep_value = s.sweep_value;
           try {
-            const Input input = read_input(std::move(s.document));
+            Input input = read_input(std::move(s.document));
+            if (a.effort) input.policy.effort = *a.effort;
             sp.input = &input;
             try {
               sp.plan = plan_quarter(input, a.method);
@@ -242,7 +247,7 @@ Command add_compare_command(CLI::App& app, CommonOptions& opt) {
                     "'-': stdout");
   sub->add_option("--jobs", args->jobs, "Plans run in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
-  add_method_option(sub, args->method);
+  add_method_option(sub, args->method, args->effort);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_compare(*args, opt); }};
 }

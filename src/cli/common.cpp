@@ -96,7 +96,9 @@ void add_seed_option(CLI::App* sub, std::optional<std::uint64_t>& seed) {
 }
 
 void add_time_limit_option(CLI::App* sub, std::optional<double>& seconds) {
-  sub->add_option("--time-limit", seconds, "Override the optimizer deadline (seconds, 0.1 to 3600)")
+  sub->add_option("--time-limit", seconds,
+                  "Override time_limit_s, the safety cap on planning time (seconds, 0.1 to 3600); "
+                  "a plan it cuts short says so in its notes")
       ->check(CLI::Validator(
           [](const std::string& text) {
             char* end = nullptr;
@@ -144,17 +146,22 @@ void add_error_format(CLI::App* sub, CommonOptions& opt) {
       ->default_str("text");
 }
 
-void add_method_option(CLI::App* sub, PlanMethod& method) {
+void add_method_option(CLI::App* sub, PlanMethod& method, std::optional<int>& effort) {
   sub->add_option("--method", method,
-                  "greedy: one round trip per visited client (default); search: multi-client "
-                  "trips by local search on the optimizer core; exact: multi-client trips by "
-                  "dynamic programming, at most " +
+                  "search: clients grouped into multi-stop trips by local search (default); "
+                  "greedy: one round trip per visited client, a fast first look; exact: the best "
+                  "plan by dynamic programming, at most " +
                       std::to_string(optimize::kQuarterExactMaxClients) + " clients")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, PlanMethod>{{"greedy", PlanMethod::greedy},
                                                                     {"search", PlanMethod::search},
                                                                     {"exact", PlanMethod::exact}},
                                   CLI::ignore_case));
+  sub->add_option("--effort", effort,
+                  "Counted work of the search, 1 (quick) to 5 (ten times level 3); overrides "
+                  "policy.effort (default 3). The plan depends on it and the seed, never on the "
+                  "machine")
+      ->check(CLI::Range(limits::kMinEffort, limits::kMaxEffort));
 }
 
 } // namespace flyorcall::cli

@@ -74,6 +74,6 @@ void add_error_format(CLI::App* sub, CommonOptions& opt);
 
 /// Adds --method greedy|search|exact (any case; default greedy) to a command, stored in `method`
 /// (docs/cli.md).
-void add_method_option(CLI::App* sub, PlanMethod& method);
+void add_method_option(CLI::App* sub, PlanMethod& method, std::optional<int>& effort);
 
 } // namespace flyorcall::cli

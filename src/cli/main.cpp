@@ -38,7 +38,7 @@ namespace {
 
 int run_plan(const std::string& input_path, bool example, const std::string& output, bool json,
              bool quiet, std::optional<std::uint64_t> seed, std::optional<double> time_limit,
-             fyc::PlanMethod method, const CommonOptions& opt) {
+             fyc::PlanMethod method, std::optional<int> effort, const CommonOptions& opt) {
   std::string source = input_path;
   try {
     fyc::cli::check_input_choice(input_path, example);
@@ -46,6 +46,7 @@ int run_plan(const std::string& input_path, bool example, const std::string& out
     fyc::Input input = load_input(input_path, example, source);
     if (seed) input.seed = *seed;
     if (time_limit) input.time_limit_s = *time_limit;
+    if (effort) input.policy.effort = *effort;
     const fyc::Plan plan = fyc::plan_quarter(input, method);
     const std::string text = fyc::plan_to_json(plan, input);
     // "-o -" is standard output: the plan JSON takes the summary's place, as with --json.
@@ -231,8 +232,9 @@ int main(int argc, char** argv) {
   plan->add_flag("-q,--quiet", quiet, "Print nothing on success");
   fyc::cli::add_seed_option(plan, seed);
   fyc::cli::add_time_limit_option(plan, time_limit);
-  fyc::PlanMethod method = fyc::PlanMethod::greedy;
-  fyc::cli::add_method_option(plan, method);
+  fyc::PlanMethod method = fyc::PlanMethod::search;
+  std::optional<int> effort;
+  fyc::cli::add_method_option(plan, method, effort);
   add_error_format(plan);
 
   CLI::App* validate = app.add_subcommand("validate", "Check an input document and list every "
@@ -291,7 +293,8 @@ int main(int argc, char** argv) {
   int code = static_cast<int>(fyc::ErrorCode::internal);
   try {
     if (*plan)
-      code = run_plan(input_path, example, output, json, quiet, seed, time_limit, method, opt);
+      code = run_plan(input_path, example, output, json, quiet, seed, time_limit, method, effort,
+                      opt);
     else if (*validate)
       code = run_validate(input_path, example, opt);
     else if (*route)

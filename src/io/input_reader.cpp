@@ -1350,8 +1350,12 @@ void Reader::read_policy(const Json& j, const std::string& p) {
              if (auto x = integer(v, q, 0, 1440)) pol.min_connection = Minutes(*x);
            }},
           {"connection_penalty", money_into(pol.connection_penalty)},
-          {"visit_replaces_meetings", [&](const Json& v, const std::string& q) {
+          {"visit_replaces_meetings",
+           [&](const Json& v, const std::string& q) {
              if (auto x = integer(v, q, 0, 200)) pol.visit_replaces_meetings = *x;
+           }},
+          {"effort", [&](const Json& v, const std::string& q) {
+             if (auto x = integer(v, q, limits::kMinEffort, limits::kMaxEffort)) pol.effort = *x;
            }}});
 }
 

@@ -182,6 +182,16 @@ TEST(BadInput, AbsurdOrUnrepresentableNumbers) {
       "/time_limit_s", "expected a number from 0.1 to 3600, found 0");
 }
 
+TEST(BadInput, EffortIsALevelFromOneToFive) {
+  const std::string client = R"({"id": "c", "city": "PAR", "visit_value": 1})";
+  expect_problem(with_client(client, R"("policy": {"effort": 0}, )"), "/policy/effort",
+                 "expected an integer from 1 to 5, found 0");
+  expect_problem(with_client(client, R"("policy": {"effort": 2.5}, )"), "/policy/effort",
+                 "expected an integer from 1 to 5, found 2.5");
+  expect_problem(with_client(client, R"("policy": {"efort": 2}, )"), "/policy/efort",
+                 "unknown key \"efort\" (did you mean \"effort\"?)");
+}
+
 TEST(BadInput, SeedIsAnIntegerOfSixtyFourBits) {
   const auto seed = [](const std::string& v) {
     return with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", "\"seed\": " + v + ", ");
