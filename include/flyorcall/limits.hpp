@@ -25,7 +25,7 @@ inline constexpr std::size_t kMaxMembers = 100;
 /// JSON values of a whole document (every number, string, boolean, null, array and object):
 /// together with the lists' maximums this bounds the memory a document may take while read.
 inline constexpr std::size_t kMaxValues = 1000000;
-inline constexpr int kMinEffort = 1;                 ///< `policy.effort`, least work
-inline constexpr int kMaxEffort = 5;                 ///< `policy.effort`, most work
+inline constexpr int kMinEffort = 1; ///< `policy.effort`, least work
+inline constexpr int kMaxEffort = 5; ///< `policy.effort`, most work
 
 } // namespace flyorcall::limits

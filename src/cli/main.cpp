@@ -293,8 +293,8 @@ int main(int argc, char** argv) {
   int code = static_cast<int>(fyc::ErrorCode::internal);
   try {
     if (*plan)
-      code = run_plan(input_path, example, output, json, quiet, seed, time_limit, method, effort,
-                      opt);
+      code =
+          run_plan(input_path, example, output, json, quiet, seed, time_limit, method, effort, opt);
     else if (*validate)
       code = run_validate(input_path, example, opt);
     else if (*route)
