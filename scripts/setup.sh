@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev nlohmann-json3-dev libeigen3-dev libhowardhinnant-date-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium python3 # the report_in_chromium test opens the HTML report in headless Chromium
+  libgumbo-dev # fuzz_report reads the HTML report back with an HTML5 parser
 )
 
 missing=()

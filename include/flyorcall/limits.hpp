@@ -19,5 +19,14 @@ inline constexpr std::size_t kMaxFares = 50000;      ///< `network.fares[]`, row
 inline constexpr std::size_t kMaxWindows = 366;      ///< `clients[].availability[]`
 inline constexpr int kMaxHorizonDays = 366;          ///< horizon length, days
 inline constexpr double kMaxTimeLimitSeconds = 3600; ///< `time_limit_s`
+/// Bytes of any one string or key (UTF-8, as written between its quotes).
+inline constexpr std::size_t kMaxStringBytes = 65536;
+/// Members of any one object (every schema object has far fewer; unknown keys are errors).
+inline constexpr std::size_t kMaxMembers = 100;
+/// JSON values of a whole document (every number, string, boolean, null, array and object):
+/// together with the lists' maximums this bounds the memory a document may take while read.
+inline constexpr std::size_t kMaxValues = 1000000;
+inline constexpr int kMinEffort = 1; ///< `policy.effort`, least work
+inline constexpr int kMaxEffort = 5; ///< `policy.effort`, most work
 
 } // namespace flyorcall::limits

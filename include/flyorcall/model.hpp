@@ -231,6 +231,10 @@ struct Policy {
   int visit_replaces_meetings = 1;                  ///< remote meetings a visit makes unnecessary
   AllowanceTable allowances = AllowanceTable::home; ///< per-diem table of every traveller
   std::vector<CustomAllowance> custom_allowances;   ///< per-city per diems over the table
+  /// How much counted work the search does, 1 to 5 (docs/optimizer.md, "Effort"): each level
+  /// up is about three times the work, two levels ten times; the plan depends on it, never on
+  /// the machine's speed.
+  int effort = 3;
 };
 
 /// The whole input document.
@@ -239,7 +243,9 @@ struct Input {
   DateRange horizon;            ///< first and last planning day
   std::string currency = "EUR"; ///< ISO 4217; all money in the model is in this currency
   std::uint64_t seed = 1;
-  double time_limit_s = 5.0; ///< optimizer deadline
+  /// Safety cap on planning time: a plan it cuts short says so in its notes (the counted work of
+  /// policy.effort, not this, decides where the search ends).
+  double time_limit_s = 60.0;
   NetworkSpec network;
   std::vector<Traveller> travellers;
   std::vector<Client> clients;

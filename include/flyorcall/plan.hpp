@@ -95,6 +95,8 @@ struct Briefing {
   DateRange window;                   ///< first visit day − 3 .. last day on site + 3
   std::vector<LocalHoliday> holidays; ///< the country's public holidays inside `window`
   std::vector<BriefingEvent> events;  ///< input events at the city or country overlapping `window`
+  /// Events of the stop left out of `events`: a briefing lists the first 20 (docs/plan.md).
+  std::size_t events_not_listed = 0;
   /// Set when the country's holiday calendar is incomplete for a year of the window.
   std::optional<std::string> calendar_note;
 };
@@ -186,6 +188,9 @@ struct Plan {
   std::string method; ///< how it was made, e.g. "greedy-dedicated-round-trips"
   /// Caveats about the plan's inputs, e.g. a holiday calendar that is incomplete for a year.
   std::vector<std::string> notes;
+  /// The time limit (time_limit_s) cut the planning short: the plan is the best found by then
+  /// and depends on the machine's speed; `notes` say what was left out.
+  bool time_limit_reached = false;
   std::vector<Trip> trips;
   std::vector<ClientDecision> decisions; ///< in input order of clients
   Totals totals;

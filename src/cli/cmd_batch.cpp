@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "io/compare_json.hpp"
 #include "io/files.hpp"
+#include "io/output.hpp"
 #include "optimize/parallel.hpp"
 
 namespace flyorcall::cli {
@@ -26,15 +26,17 @@ struct BatchArgs {
   std::string jsonl;
   std::string output;
   unsigned jobs = 0;
-  PlanMethod method = PlanMethod::greedy;
+  PlanMethod method = PlanMethod::search;
+  std::optional<int> effort;
 };
 
-/// One input to plan: its text (or why it could not be read) and where it came from.
+/// One input to plan and where it came from: a file, read only when its turn comes (so memory
+/// follows --jobs, not the sizes of the files), or a line of the --jsonl file.
 struct Job {
   std::string source;
   std::optional<std::size_t> line;
-  std::string text;
-  std::vector<Problem> read_problems;
+  std::string path;      ///< the file to read; "" for a --jsonl line
+  std::string_view text; ///< the --jsonl line (inside the text that file was read into)
 };
 
 /// The exit code of a whole run: an internal error wins, then the highest code.
@@ -44,18 +46,25 @@ int worse(int a, int b) {
 }
 
 /// Plans one job; returns its output line and sets `code`.
-std::string run_job(const Job& job, std::size_t index, PlanMethod method,
+std::string run_job(const Job& job, std::size_t index, PlanMethod method, std::optional<int> effort,
                     const std::optional<FaresFile>& fares, int& code) {
-  if (!job.read_problems.empty()) {
-    code = static_cast<int>(ErrorCode::input);
-    return io::batch_error_line(index, job.source, job.line, code, "input", job.read_problems);
+  std::string text;
+  if (!job.path.empty()) {
+    try {
+      text = io::read_text_file(job.path);
+    } catch (const InputError& e) {
+      code = static_cast<int>(ErrorCode::input);
+      return io::batch_error_line(index, job.source, job.line, code, "input", e.problems());
+    }
   }
   try {
-    Input input = read_input(job.text);
+    Input input = job.path.empty() ? read_input(job.text) : read_input(std::move(text));
+    if (effort) input.policy.effort = *effort;
     apply_fares(input, fares);
     const Plan plan = plan_quarter(input, method);
     code = 0;
-    return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input));
+    return io::batch_plan_line(index, job.source, job.line, plan_to_json(plan, input),
+                               plan.time_limit_reached);
   } catch (const InputError& e) {
     code = static_cast<int>(ErrorCode::input);
     return io::batch_error_line(index, job.source, job.line, code, "input", e.problems());
@@ -99,34 +108,28 @@ private:
   std::chrono::steady_clock::time_point last_;
 };
 
-std::vector<Job> collect_jobs(const BatchArgs& a) {
+/// The jobs of the command line; the lines of a --jsonl file point into `jsonl_text`.
+std::vector<Job> collect_jobs(const BatchArgs& a, const std::string& jsonl_text) {
   std::vector<Job> jobs;
   if (!a.jsonl.empty()) {
     const std::string source = a.jsonl == "-" ? "<stdin>" : a.jsonl;
-    const std::string text = io::read_text_file(a.jsonl);
+    const std::string_view text = jsonl_text;
     std::size_t line = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
       std::size_t end = text.find('\n', pos);
-      if (end == std::string::npos) end = text.size();
+      if (end == std::string_view::npos) end = text.size();
       ++line;
-      std::string doc = text.substr(pos, end - pos);
-      if (!doc.empty() && doc.back() == '\r') doc.pop_back();
+      std::string_view doc = text.substr(pos, end - pos);
+      if (!doc.empty() && doc.back() == '\r') doc.remove_suffix(1);
       pos = end + 1;
-      if (doc.find_first_not_of(" \t") == std::string::npos) continue; // blank lines
-      jobs.push_back(Job{source, line, std::move(doc), {}});
+      if (doc.find_first_not_of(" \t") == std::string_view::npos) continue; // blank lines
+      jobs.push_back(Job{source, line, {}, doc});
     }
     return jobs;
   }
-  for (const auto& path : a.inputs) {
-    Job job{path == "-" ? "<stdin>" : path, std::nullopt, {}, {}};
-    try {
-      job.text = io::read_text_file(path);
-    } catch (const InputError& e) {
-      job.read_problems = e.problems();
-    }
-    jobs.push_back(std::move(job));
-  }
+  for (const auto& path : a.inputs)
+    jobs.push_back(Job{path == "-" ? "<stdin>" : path, {}, path, {}});
   return jobs;
 }
 
@@ -137,34 +140,43 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
       throw bad_input("give either INPUT files or --jsonl FILE (one document per line)");
     for (const auto& in : a.inputs) check_output_path(a.output, in);
     check_output_path(a.output, a.jsonl);
+    if (a.fares == "-" && (a.jsonl == "-" || std::find(a.inputs.begin(), a.inputs.end(), "-") !=
+                                                  a.inputs.end()))
+      throw bad_input("INPUT and --fares cannot both be read from stdin");
     if (!a.jsonl.empty()) source = a.jsonl;
-    const std::vector<Job> jobs = collect_jobs(a);
+    const std::string jsonl_text = a.jsonl.empty() ? std::string() : io::read_text_file(a.jsonl);
+    const std::vector<Job> jobs = collect_jobs(a, jsonl_text);
     if (!a.fares.empty()) source = "";
     const auto fares = read_fares_file(a.fares);
     if (jobs.empty()) throw bad_input("no input document: the file holds only blank lines");
 
-    std::vector<std::string> lines(jobs.size());
-    std::vector<int> codes(jobs.size(), 0);
+    // Lines are written in input order as soon as they are ready; a few are held while an
+    // earlier one is still planned.
+    std::optional<io::Output> file;
+    if (!a.output.empty() && !io::is_standard_output(a.output)) file.emplace(a.output);
     std::unique_ptr<Progress> progress;
     if (::isatty(STDERR_FILENO) == 1) progress = std::make_unique<Progress>(jobs.size());
-    optimize::parallel_for(
-        jobs.size(), a.jobs,
-        [&](std::size_t i) { lines[i] = run_job(jobs[i], i, a.method, fares, codes[i]); },
+    int code = 0;
+    using Result = std::pair<std::string, int>;
+    optimize::parallel_ordered<Result>(
+        jobs.size(), a.jobs, 2 * optimize::worker_count(a.jobs, jobs.size()),
+        [&](std::size_t i) {
+          Result r;
+          r.first = run_job(jobs[i], i, a.method, a.effort, fares, r.second);
+          r.first += '\n';
+          return r;
+        },
+        [&](std::size_t, Result&& r) {
+          if (file)
+            file->write(r.first);
+          else
+            print_data(r.first);
+          code = worse(code, r.second);
+        },
         [&](std::size_t done) {
           if (progress) progress->update(done);
         });
-
-    std::string text;
-    int code = 0;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-      text += lines[i];
-      text += '\n';
-      code = worse(code, codes[i]);
-    }
-    if (!a.output.empty())
-      io::write_file_atomically(a.output, text);
-    else
-      std::cout << text << std::flush;
+    if (file) file->commit();
     return code;
   } catch (const Error& e) {
     return report_error(e, source, opt);
@@ -181,10 +193,12 @@ Command add_batch_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("--jsonl", args->jsonl,
                   "Read the inputs from this file instead, one JSON document per line ('-' reads "
                   "stdin)");
-  sub->add_option("-o,--output", args->output, "Write the JSON lines to this file (atomically)");
+  add_output_option(sub, args->output,
+                    "Write the JSON lines to this file (docs/cli.md, Destinations); default or "
+                    "'-': stdout");
   sub->add_option("--jobs", args->jobs, "Inputs planned in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
-  add_method_option(sub, args->method);
+  add_method_option(sub, args->method, args->effort);
   add_fares_option(sub, args->fares);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_batch(*args, opt); }};

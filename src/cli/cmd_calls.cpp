@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -280,14 +279,14 @@ int run(const CallsArgs& a, const CommonOptions& opt) {
                                                  " is a business day for every participant");
 
     if (a.json) {
-      std::cout << io::calls_to_json(report);
+      print_data(io::calls_to_json(report));
       return 0;
     }
     std::string out = header(a, parties);
     if (dated) out += starts_text(parties, report.starts);
     if (a.weekly) out += weekly_text(parties, report.weekly);
     if (report.rotation) out += rotation_text(parties, *report.rotation);
-    std::cout << out;
+    print_text(out);
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);

@@ -1,5 +1,6 @@
 // `flyorcall compare`: plans a base input and what-if scenarios of it in parallel and compares
 // the plans (docs/compare.md).
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -28,15 +29,8 @@ struct CompareArgs {
   std::string format = "table";
   std::string output;
   unsigned jobs = 0;
-  PlanMethod method = PlanMethod::greedy;
-};
-
-/// Everything a planning task produces for one document.
-struct Outcome {
-  std::optional<Plan> plan;
-  std::optional<InfeasibleError> infeasible;
-  std::vector<Problem> input_problems; ///< why the method refuses the document (exact)
-  std::string internal;                ///< message of an unexpected error
+  PlanMethod method = PlanMethod::search;
+  std::optional<int> effort;
 };
 
 std::string scenario_source(const std::string& name) {
@@ -55,10 +49,28 @@ int report_scenario_problems(const std::vector<std::pair<std::string, std::vecto
     std::cerr << io::problems_to_json(all) << '\n';
   } else {
     for (const auto& [name, problems] : bad)
-      std::cerr << io::format_problems_text(problems, scenario_source(name));
+      std::cerr << terminal_text(io::format_problems_text(problems, scenario_source(name)));
   }
   return static_cast<int>(ErrorCode::input);
 }
+
+/// How to make one scenario's document from the base: a merge patch, --set assignments or a sweep
+/// point. Documents are made when needed, once to check them and again to plan them, so that
+/// memory follows --jobs, not the number of scenarios.
+struct ScenarioSpec {
+  std::string name;
+  std::optional<std::size_t> patch;       ///< index into the patch texts
+  std::vector<io::Assignment> sets;       ///< --set assignments (one, or all with --group)
+  std::optional<std::size_t> sweep_point; ///< index into the sweep's points
+};
+
+/// What a planning task keeps of one scenario: its comparison with the base, or why the method
+/// refused it, or an unexpected error's message.
+struct ScenarioResult {
+  report::ScenarioComparison comparison;
+  std::vector<Problem> refused;
+  std::string internal;
+};
 
 int run_compare(const CompareArgs& a, const CommonOptions& opt) {
   std::string source = a.base;
@@ -73,24 +85,31 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     const auto fares = read_fares_file(a.fares);
     apply_fares(base_input, fares);
 
-    // Build every scenario document first: nothing is planned or written if one is bad.
+    // The scenarios, as recipes; nothing is planned or written if one is bad.
     source = "flyorcall compare";
-    std::vector<io::Scenario> scenarios;
+    std::vector<std::string> patch_texts;
+    std::vector<ScenarioSpec> specs;
     for (const auto& p : a.patches) {
       source = p;
-      scenarios.push_back(io::apply_merge_patch(base_text, io::read_text_file(p), p));
+      patch_texts.push_back(io::read_text_file(p));
+      specs.push_back({p, patch_texts.size() - 1, {}, std::nullopt});
     }
     source = "flyorcall compare";
     std::vector<io::Assignment> sets;
     for (const auto& s : a.sets) sets.push_back(io::parse_assignment(s));
-    // Budgets given relative to the base plan need the base plan first.
-    std::optional<Outcome> base_first;
+    // Budgets given relative to the base plan need the base plan first (an infeasible base is
+    // then reported at once: there is no use to take a percentage of).
+    std::optional<Plan> base_plan;
+    const auto plan_base = [&] {
+      Input run = base_input;
+      if (a.effort) run.policy.effort = *a.effort;
+      return plan_quarter(run, a.method);
+    };
     if (std::any_of(sets.begin(), sets.end(),
                     [](const io::Assignment& s) { return s.percent_of_base.has_value(); })) {
       source = a.base == "-" ? "<stdin>" : a.base;
-      base_first.emplace();
-      base_first->plan = plan_quarter(base_input, a.method);
-      const BudgetUse& used = base_first->plan->budget;
+      base_plan = plan_base();
+      const BudgetUse& used = base_plan->budget;
       for (auto& s : sets) {
         if (!s.percent_of_base) continue;
         const double base_used = s.pointer == "/policy/budget/cash"    ? to_units(used.cash)
@@ -105,81 +124,116 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     if (a.group && !sets.empty()) {
       std::string name;
       for (const auto& s : sets) name += (name.empty() ? "" : " ") + s.text;
-      scenarios.push_back(io::apply_assignments(base_text, sets, name));
+      specs.push_back({name, std::nullopt, sets, std::nullopt});
     } else {
-      for (const auto& s : sets) scenarios.push_back(io::apply_assignments(base_text, {s}, s.text));
+      for (const auto& s : sets) specs.push_back({s.text, std::nullopt, {s}, std::nullopt});
     }
-    std::optional<std::string> sweep_pointer;
+    std::optional<io::Sweep> sweep;
     if (!a.sweep.empty()) {
-      const io::Sweep sweep = io::parse_sweep(a.sweep);
-      sweep_pointer = sweep.pointer;
-      for (auto& s : io::apply_sweep(base_text, sweep)) scenarios.push_back(std::move(s));
+      sweep = io::parse_sweep(a.sweep);
+      for (std::size_t i = 0; i < sweep->points.size(); ++i)
+        specs.push_back({sweep->pointer + "=" + sweep->points_json[i], std::nullopt, {}, i});
     }
-    if (scenarios.empty())
-      throw bad_input("nothing to compare: give SCENARIO files, --set or --sweep");
+    if (specs.empty()) throw bad_input("nothing to compare: give SCENARIO files, --set or --sweep");
 
-    std::vector<std::unique_ptr<Input>> inputs(scenarios.size());
-    std::vector<std::pair<std::string, std::vector<Problem>>> bad;
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-      if (!scenarios[i].problems.empty()) {
-        bad.emplace_back(scenarios[i].name, scenarios[i].problems);
-        continue;
+    const auto build = [&](const ScenarioSpec& spec) {
+      if (spec.patch) return io::apply_merge_patch(base_text, patch_texts[*spec.patch], spec.name);
+      if (spec.sweep_point) {
+        const std::size_t i = *spec.sweep_point;
+        const std::string text = sweep->pointer + "=" + sweep->points_json[i];
+        io::Scenario s = io::apply_assignments(
+            base_text, {io::Assignment{text, sweep->pointer, sweep->points_json[i]}}, text);
+        s.sweep_value = sweep->points[i];
+        return s;
+      }
+      return io::apply_assignments(base_text, spec.sets, spec.name);
+    };
+
+    // Every scenario document is made and read once before anything is planned.
+    std::vector<std::vector<Problem>> checked(specs.size());
+    optimize::parallel_for(specs.size(), a.jobs, [&](std::size_t i) {
+      io::Scenario s = build(specs[i]);
+      if (!s.problems.empty()) {
+        checked[i] = std::move(s.problems);
+        return;
       }
       try {
-        inputs[i] = std::make_unique<Input>(read_input(scenarios[i].document));
-        apply_fares(*inputs[i], fares);
+        Input input = read_input(std::move(s.document));
+        apply_fares(input, fares);
       } catch (const InputError& e) {
-        bad.emplace_back(scenarios[i].name, e.problems());
-      }
-    }
-    if (!bad.empty()) return report_scenario_problems(bad, opt);
-
-    // Task 0 is the base; task i + 1 is scenario i. Results are stored by index.
-    std::vector<Outcome> outcomes(scenarios.size() + 1);
-    if (base_first) outcomes[0] = std::move(*base_first);
-    optimize::parallel_for(outcomes.size(), a.jobs, [&](std::size_t k) {
-      if (k == 0 && outcomes[0].plan) return; // planned above for a relative budget
-      const Input& in = k == 0 ? base_input : *inputs[k - 1];
-      try {
-        outcomes[k].plan = plan_quarter(in, a.method);
-      } catch (const InfeasibleError& e) {
-        outcomes[k].infeasible = e;
-      } catch (const InputError& e) {
-        outcomes[k].input_problems = e.problems();
-      } catch (const std::exception& e) {
-        outcomes[k].internal = e.what();
+        checked[i] = e.problems();
       }
     });
-    source = a.base == "-" ? "<stdin>" : a.base;
-    for (std::size_t k = 0; k < outcomes.size(); ++k)
-      if (!outcomes[k].internal.empty())
-        throw Error(ErrorCode::internal,
-                    (k == 0 ? std::string("base") : scenario_source(scenarios[k - 1].name)) + ": " +
-                        outcomes[k].internal);
-    // A document the method refuses is bad input, reported like a bad scenario: the base with
-    // its file name, a scenario with its name.
-    if (!outcomes[0].input_problems.empty()) throw InputError(outcomes[0].input_problems);
-    for (std::size_t i = 0; i < scenarios.size(); ++i)
-      if (!outcomes[i + 1].input_problems.empty())
-        bad.emplace_back(scenarios[i].name, outcomes[i + 1].input_problems);
+    std::vector<std::pair<std::string, std::vector<Problem>>> bad;
+    for (std::size_t i = 0; i < specs.size(); ++i)
+      if (!checked[i].empty()) bad.emplace_back(specs[i].name, std::move(checked[i]));
     if (!bad.empty()) return report_scenario_problems(bad, opt);
-    if (outcomes[0].infeasible) throw *outcomes[0].infeasible;
 
-    std::vector<report::ScenarioPlan> plans;
-    for (std::size_t i = 0; i < scenarios.size(); ++i) {
-      report::ScenarioPlan sp;
-      sp.name = scenarios[i].name;
-      sp.sweep_value = scenarios[i].sweep_value;
-      sp.input = inputs[i].get();
-      sp.plan = std::move(outcomes[i + 1].plan);
-      if (const auto& inf = outcomes[i + 1].infeasible) {
-        sp.infeasible_pointer = inf->pointer();
-        sp.infeasible_reason = inf->what();
-      }
-      plans.push_back(std::move(sp));
+    source = a.base == "-" ? "<stdin>" : a.base;
+    std::optional<InfeasibleError> base_infeasible;
+    try {
+      if (!base_plan) base_plan = plan_base();
+    } catch (const InfeasibleError& e) {
+      base_infeasible = e;
+    } catch (const InputError&) {
+      throw; // the method refuses the base: reported with the base's file name
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw Error(ErrorCode::internal, std::string("base: ") + e.what());
     }
-    const report::Comparison c = report::compare(a.base == "-" ? "<stdin>" : a.base, base_input,
-                                                 *outcomes[0].plan, plans, sweep_pointer);
+
+    // Each scenario is planned and compared with the base in one task; only the comparison is
+    // kept, in the order given.
+    report::Comparison c;
+    c.base_name = a.base == "-" ? "<stdin>" : a.base;
+    c.label = base_input.label;
+    c.currency = base_input.currency;
+    if (sweep) c.sweep_pointer = sweep->pointer;
+    if (base_plan) {
+      c.method = base_plan->method;
+      c.base = report::totals_of(*base_plan, base_input);
+      c.base_time_limit_reached = base_plan->time_limit_reached;
+    }
+    std::string internal;
+    optimize::parallel_ordered<ScenarioResult>(
+        specs.size(), a.jobs, 2 * optimize::worker_count(a.jobs, specs.size()),
+        [&](std::size_t i) {
+          ScenarioResult r;
+          io::Scenario s = build(specs[i]);
+          report::ScenarioPlan sp;
+          sp.name = s.name;
+          sp.sweep_value = s.sweep_value;
+          try {
+            Input input = read_input(std::move(s.document));
+            apply_fares(input, fares);
+            if (a.effort) input.policy.effort = *a.effort;
+            sp.input = &input;
+            try {
+              sp.plan = plan_quarter(input, a.method);
+            } catch (const InfeasibleError& e) {
+              sp.infeasible_pointer = e.pointer();
+              sp.infeasible_reason = e.what();
+            }
+            if (base_plan) r.comparison = report::compare_scenario(*base_plan, base_input, sp);
+          } catch (const InputError& e) {
+            r.refused = e.problems();
+          } catch (const std::exception& e) {
+            r.internal = e.what();
+          }
+          return r;
+        },
+        [&](std::size_t i, ScenarioResult&& r) {
+          if (!r.internal.empty() && internal.empty())
+            internal = scenario_source(specs[i].name) + ": " + r.internal;
+          if (!r.refused.empty()) bad.emplace_back(specs[i].name, std::move(r.refused));
+          c.scenarios.push_back(std::move(r.comparison));
+        });
+    if (!internal.empty()) throw Error(ErrorCode::internal, internal);
+    // A document the method refuses is bad input, reported like a bad scenario.
+    if (!bad.empty()) return report_scenario_problems(bad, opt);
+    if (base_infeasible) throw *base_infeasible;
+
     std::string text;
     if (a.format == "json")
       text = io::comparison_to_json(c);
@@ -189,10 +243,7 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
       text = report::comparison_html(c);
     else
       text = report::comparison_table(c);
-    if (!a.output.empty())
-      io::write_file_atomically(a.output, text);
-    else
-      std::cout << text << std::flush;
+    write_result(a.output, text);
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);
@@ -220,10 +271,12 @@ Command add_compare_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("--format", args->format, "Output format")
       ->check(CLI::IsMember({"table", "md", "json", "html"}))
       ->default_str("table");
-  sub->add_option("-o,--output", args->output, "Write the comparison to this file (atomically)");
+  add_output_option(sub, args->output,
+                    "Write the comparison to this file (docs/cli.md, Destinations); default or "
+                    "'-': stdout");
   sub->add_option("--jobs", args->jobs, "Plans run in parallel (default: hardware threads)")
       ->check(CLI::Range(1u, 1024u));
-  add_method_option(sub, args->method);
+  add_method_option(sub, args->method, args->effort);
   add_fares_option(sub, args->fares);
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run_compare(*args, opt); }};

@@ -1,7 +1,6 @@
 // `flyorcall holidays COUNTRY YEAR`: the public holidays of one country in one year, from the
 // embedded rule files (docs/holidays.md).
 #include <cctype>
-#include <iostream>
 #include <string>
 #include <vector>
 
@@ -89,8 +88,10 @@ int run(const HolidaysArgs& args, const CommonOptions& opt) {
     if (!list)
       throw bad_input("no public-holiday rules for " + country.name + " (" + country.code +
                       ") yet");
-    std::cout << (args.json ? io::holidays_to_json(country, year, *list)
-                            : text_view(country, year, *list));
+    if (args.json)
+      print_data(io::holidays_to_json(country, year, *list));
+    else
+      print_text(text_view(country, year, *list));
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);

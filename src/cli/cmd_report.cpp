@@ -1,6 +1,5 @@
 // `flyorcall report PLAN.json`: the quarterly trip report of a plan as HTML, Markdown or CSV
 // (docs/report.md).
-#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,10 +82,7 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
     const std::string text = format == "md"    ? report::report_markdown(r)
                              : format == "csv" ? report::report_csv(r)
                                                : report::report_html(r);
-    if (a.output.empty())
-      std::cout << text;
-    else
-      io::write_file_atomically(a.output, text);
+    write_result(a.output, text);
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);
@@ -108,9 +104,9 @@ Command add_report_command(CLI::App& app, CommonOptions& opt) {
   sub->add_option("--format", args->format,
                   "html, md or csv (default: from the -o extension, else html)")
       ->check(CLI::IsMember({"html", "md", "csv"}));
-  sub->add_option("-o,--output", args->output,
-                  "Write the report to this file (atomically; never over PLAN or --input); "
-                  "default: stdout");
+  add_output_option(sub, args->output,
+                    "Write the report to this file (docs/cli.md, Destinations; never over PLAN or "
+                    "--input); default or '-': stdout");
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run(*args, opt); }};
 }

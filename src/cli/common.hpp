@@ -2,9 +2,11 @@
 // way a command registers itself with the argument parser.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <CLI/CLI.hpp>
 
@@ -54,11 +56,42 @@ void add_fares_option(CLI::App* sub, std::string& path);
 /// Refuses an output path that names the input file, before any work is done.
 void check_output_path(const std::string& output, const std::string& input);
 
+/// Refuses neither or both of an INPUT file and --example (a usage problem, exit 2).
+void check_input_choice(const std::string& input, bool example);
+
+/// Adds -o,--output: a path ("-" is standard output); an empty one is a usage error.
+CLI::Option* add_output_option(CLI::App* sub, std::string& output, const std::string& what);
+
+/// Adds --seed: an integer from 0 to 2^64 - 1 as the input's `seed` (docs/input.md).
+void add_seed_option(CLI::App* sub, std::optional<std::uint64_t>& seed);
+
+/// Adds --time-limit: seconds from 0.1 to 3600 as the input's `time_limit_s`.
+void add_time_limit_option(CLI::App* sub, std::optional<double>& seconds);
+
+/// Prints text meant for people on standard output: control characters other than line breaks
+/// and tabs, and invisible format characters, are shown escaped (\u001b, \u202e). Checked: a
+/// write error throws Error(internal).
+void print_text(std::string_view text);
+
+/// Prints data (JSON, CSV, a report) on standard output as it is, checked like print_text.
+void print_data(std::string_view text);
+
+/// Writes a command's result to `output` (docs/cli.md, "Destinations"), or to standard output
+/// when it is "" or "-".
+void write_result(const std::string& output, std::string_view text);
+
+/// Text safe to print on a terminal (model/utf8.hpp terminal_text).
+[[nodiscard]] std::string terminal_text(std::string_view text);
+
+/// Flushes and closes standard output after a command that returned `code`; a write error there
+/// is reported in the chosen format and makes the exit code 1.
+[[nodiscard]] int finish(int code, const CommonOptions& opt);
+
 /// Adds --error-format to a command.
 void add_error_format(CLI::App* sub, CommonOptions& opt);
 
 /// Adds --method greedy|search|exact (any case; default greedy) to a command, stored in `method`
 /// (docs/cli.md).
-void add_method_option(CLI::App* sub, PlanMethod& method);
+void add_method_option(CLI::App* sub, PlanMethod& method, std::optional<int>& effort);
 
 } // namespace flyorcall::cli

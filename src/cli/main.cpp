@@ -20,6 +20,7 @@
 #include "io/files.hpp"
 #include "io/input_reader.hpp"
 #include "io/network_writer.hpp"
+#include "io/output.hpp"
 #include "model/embedded_data.hpp"
 #include "model/suggest.hpp"
 #include "network/network.hpp"
@@ -38,23 +39,28 @@ namespace {
 
 int run_plan(const std::string& input_path, bool example, const std::string& fares,
              const std::string& output, bool json, bool quiet, std::optional<std::uint64_t> seed,
-             std::optional<double> time_limit, fyc::PlanMethod method, const CommonOptions& opt) {
+             std::optional<double> time_limit, fyc::PlanMethod method, std::optional<int> effort,
+             const CommonOptions& opt) {
   std::string source = input_path;
   try {
-    if (!example && input_path.empty())
-      throw bad_input("no input: give an INPUT file, '-' for stdin, or --example");
+    fyc::cli::check_input_choice(input_path, example);
     check_output_path(output, input_path);
     fyc::Input input = load_input(input_path, example, source, fares);
     if (seed) input.seed = *seed;
     if (time_limit) input.time_limit_s = *time_limit;
+    if (effort) input.policy.effort = *effort;
     const fyc::Plan plan = fyc::plan_quarter(input, method);
     const std::string text = fyc::plan_to_json(plan, input);
-    if (!output.empty()) fyc::io::write_file_atomically(output, text);
-    if (json)
-      std::cout << text;
+    // "-o -" is standard output: the plan JSON takes the summary's place, as with --json.
+    const bool output_is_stdout = fyc::io::is_standard_output(output);
+    const bool to_stdout = json || output_is_stdout;
+    if (!output.empty() && !output_is_stdout) fyc::io::write_output(output, text);
+    if (to_stdout)
+      fyc::cli::print_data(text);
     else if (!quiet)
-      std::cout << fyc::plan_summary(plan, input);
-    if (!output.empty() && !quiet && !json) std::cout << "plan written to " << output << '\n';
+      fyc::cli::print_text(fyc::plan_summary(plan, input));
+    if (!output.empty() && !quiet && !to_stdout)
+      fyc::cli::print_text("plan written to " + output + "\n");
     return 0;
   } catch (const fyc::Error& e) {
     return report_error(e, source, opt);
@@ -65,18 +71,19 @@ int run_validate(const std::string& input_path, bool example, const std::string&
                  const CommonOptions& opt) {
   std::string source = input_path;
   try {
-    if (!example && input_path.empty())
-      throw bad_input("no input: give an INPUT file, '-' for stdin, or --example");
+    fyc::cli::check_input_choice(input_path, example);
     const fyc::Input input = load_input(input_path, example, source, fares);
     // What only the network can tell: company fares that clash, cities without rates or flights.
     (void)fyc::network::Network::build(input);
     if (!fares.empty())
       source = input_path == "-" ? "<stdin>" : example ? "<built-in default example>" : input_path;
-    std::cout << source << ": valid: " << input.label << ", " << input.travellers.size()
-              << (input.travellers.size() == 1 ? " traveller, " : " travellers, ")
-              << input.clients.size() << (input.clients.size() == 1 ? " client, " : " clients, ")
-              << input.events.size() << (input.events.size() == 1 ? " event" : " events")
-              << ", currency " << input.currency << '\n';
+    std::ostringstream out;
+    out << source << ": valid: " << input.label << ", " << input.travellers.size()
+        << (input.travellers.size() == 1 ? " traveller, " : " travellers, ") << input.clients.size()
+        << (input.clients.size() == 1 ? " client, " : " clients, ") << input.events.size()
+        << (input.events.size() == 1 ? " event" : " events") << ", currency " << input.currency
+        << '\n';
+    fyc::cli::print_text(out.str());
     return 0;
   } catch (const fyc::Error& e) {
     return report_error(e, source, opt);
@@ -126,6 +133,34 @@ std::string hm(std::int64_t minutes) {
   return s.str();
 }
 
+/// The text form of `flyorcall route`; returns the exit code (3: no route).
+int route_lines(std::ostringstream& out, const fyc::network::Network& net,
+                const fyc::network::Route& route, int a, int b, const std::string& currency) {
+  const auto& A = net.city(a);
+  const auto& B = net.city(b);
+  out << A.code << " " << A.name << " -> " << B.code << " " << B.name << '\n';
+  if (a == b) {
+    out << "  same city: no flight\n";
+    return 0;
+  }
+  if (!route.reachable) {
+    out << "  no route in the network\n";
+    return 3;
+  }
+  for (const auto& l : route.legs) {
+    out << "  " << net.city(l.from).code << " -> " << net.city(l.to).code << "  " << std::setw(6)
+        << std::lround(l.km) << " km  " << std::setw(6) << hm(l.block.count()) << "  "
+        << std::setw(8) << fyc::cabin_name(l.cabin) << "  " << std::fixed << std::setprecision(2)
+        << std::setw(9) << fyc::to_units(l.fare) << ' ' << currency << "  " << std::setprecision(1)
+        << std::setw(7) << fyc::to_kg(l.co2) << " kg CO2e\n";
+  }
+  out << "  total: " << route.legs.size() << (route.legs.size() == 1 ? " leg, " : " legs, ")
+      << hm(route.travel.count()) << " with connections, " << std::fixed << std::setprecision(2)
+      << fyc::to_units(route.fare) << ' ' << currency << ", " << std::setprecision(1)
+      << fyc::to_kg(route.co2) << " kg CO2e\n";
+  return 0;
+}
+
 int run_route(const std::string& from, const std::string& to, const std::string& cabin,
               const std::string& input_path, const std::string& currency, const std::string& fares,
               const std::string& day, bool json, const CommonOptions& opt) {
@@ -151,33 +186,13 @@ int run_route(const std::string& from, const std::string& to, const std::string&
     const fyc::network::RouteFinder finder(net, params);
     const fyc::network::Route route = finder.best(a, b);
     if (json) {
-      std::cout << fyc::io::route_to_json(net, route, a, b, input.currency);
+      fyc::cli::print_data(fyc::io::route_to_json(net, route, a, b, input.currency));
       return route.reachable || a == b ? 0 : 3;
     }
-    const auto& A = net.city(a);
-    const auto& B = net.city(b);
-    std::cout << A.code << " " << A.name << " -> " << B.code << " " << B.name << '\n';
-    if (a == b) {
-      std::cout << "  same city: no flight\n";
-      return 0;
-    }
-    if (!route.reachable) {
-      std::cout << "  no route in the network\n";
-      return 3;
-    }
-    for (const auto& l : route.legs) {
-      std::cout << "  " << net.city(l.from).code << " -> " << net.city(l.to).code << "  "
-                << std::setw(6) << std::lround(l.km) << " km  " << std::setw(6)
-                << hm(l.block.count()) << "  " << std::setw(8) << fyc::cabin_name(l.cabin) << "  "
-                << std::fixed << std::setprecision(2) << std::setw(9) << fyc::to_units(l.fare)
-                << ' ' << input.currency << "  " << std::setprecision(1) << std::setw(7)
-                << fyc::to_kg(l.co2) << " kg CO2e\n";
-    }
-    std::cout << "  total: " << route.legs.size() << (route.legs.size() == 1 ? " leg, " : " legs, ")
-              << hm(route.travel.count()) << " with connections, " << std::fixed
-              << std::setprecision(2) << fyc::to_units(route.fare) << ' ' << input.currency << ", "
-              << std::setprecision(1) << fyc::to_kg(route.co2) << " kg CO2e\n";
-    return 0;
+    std::ostringstream out;
+    const int code = route_lines(out, net, route, a, b, input.currency);
+    fyc::cli::print_text(out.str());
+    return code;
   } catch (const fyc::Error& e) {
     return report_error(e, source, opt);
   }
@@ -192,22 +207,23 @@ int run_network(const std::string& input_path, const std::string& currency,
     const fyc::network::Network net = network_for(input_path, currency, fares, day, input, source);
     const std::string version = fyc::network::default_world().version;
     if (json) {
-      std::cout << fyc::io::network_to_json(net, input.currency, version);
+      fyc::cli::print_data(fyc::io::network_to_json(net, input.currency, version));
       return 0;
     }
-    std::cout << "flyorcall network (data " << version << "): " << net.cities().size()
-              << " cities, " << net.countries().size() << " countries, " << net.legs().size()
-              << " directed legs; money in " << input.currency << "\n";
+    std::ostringstream out;
+    out << "flyorcall network (data " << version << "): " << net.cities().size() << " cities, "
+        << net.countries().size() << " countries, " << net.legs().size()
+        << " directed legs; money in " << input.currency << "\n";
     std::vector<int> legs_from(net.cities().size(), 0);
     for (const auto& l : net.legs()) ++legs_from[static_cast<std::size_t>(l.from)];
-    std::cout << "code  name                      cc  legs  region          time zone\n";
+    out << "code  name                      cc  legs  region          time zone\n";
     for (std::size_t i = 0; i < net.cities().size(); ++i) {
       const auto& c = net.cities()[i];
-      std::cout << std::left << std::setw(6) << c.code << std::setw(26) << c.name.substr(0, 25)
-                << std::setw(4) << c.country << std::setw(6) << legs_from[i] << std::setw(16)
-                << c.region << c.tz << '\n';
+      out << std::left << std::setw(6) << c.code << std::setw(26) << c.name.substr(0, 25)
+          << std::setw(4) << c.country << std::setw(6) << legs_from[i] << std::setw(16)
+          << c.region << c.tz << '\n';
     }
-    std::cout << std::right;
+    fyc::cli::print_text(out.str());
     return 0;
   } catch (const fyc::Error& e) {
     return report_error(e, source, opt);
@@ -234,14 +250,16 @@ int main(int argc, char** argv) {
                                               "trips, and the rest remote");
   plan->add_option("INPUT", input_path, "Input document (JSON, docs/input.md); '-' reads stdin");
   plan->add_flag("--example", example, "Plan the built-in default example instead of INPUT");
-  plan->add_option("-o,--output", output, "Write the plan JSON (docs/plan.md) to this file");
+  fyc::cli::add_output_option(plan, output,
+                              "Write the plan JSON (docs/plan.md) to this file ('-': stdout, "
+                              "instead of the summary)");
   plan->add_flag("--json", json, "Print the plan JSON on stdout instead of the summary");
   plan->add_flag("-q,--quiet", quiet, "Print nothing on success");
-  plan->add_option("--seed", seed, "Override the input's seed");
-  plan->add_option("--time-limit", time_limit, "Override the optimizer deadline (seconds)")
-      ->check(CLI::Range(0.0, 3600.0));
-  fyc::PlanMethod method = fyc::PlanMethod::greedy;
-  fyc::cli::add_method_option(plan, method);
+  fyc::cli::add_seed_option(plan, seed);
+  fyc::cli::add_time_limit_option(plan, time_limit);
+  fyc::PlanMethod method = fyc::PlanMethod::search;
+  std::optional<int> effort;
+  fyc::cli::add_method_option(plan, method, effort);
   fyc::cli::add_fares_option(plan, fares);
   add_error_format(plan);
 
@@ -298,6 +316,8 @@ int main(int argc, char** argv) {
   commands.push_back(fyc::cli::add_batch_command(app, opt));
   commands.push_back(fyc::cli::add_compare_command(app, opt));
 
+  fyc::io::guard_standard_descriptors();
+  fyc::io::install_interrupt_cleanup();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -305,18 +325,23 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : static_cast<int>(fyc::ErrorCode::input);
   }
 
+  int code = static_cast<int>(fyc::ErrorCode::internal);
   try {
     if (*plan)
-      return run_plan(input_path, example, fares, output, json, quiet, seed, time_limit, method,
-                      opt);
-    if (*validate) return run_validate(input_path, example, fares, opt);
-    if (*route) return run_route(from, to, cabin, input_path, currency, fares, day, json, opt);
-    if (*net) return run_network(input_path, currency, fares, day, json, opt);
+      code = run_plan(input_path, example, fares, output, json, quiet, seed, time_limit, method,
+                      effort, opt);
+    else if (*validate)
+      code = run_validate(input_path, example, fares, opt);
+    else if (*route)
+      code = run_route(from, to, cabin, input_path, currency, fares, day, json, opt);
+    else if (*net)
+      code = run_network(input_path, currency, fares, day, json, opt);
     for (const auto& c : commands)
-      if (*c.app) return c.run();
+      if (*c.app) code = c.run();
   } catch (const std::exception& e) {
-    std::cerr << "flyorcall: internal error: " << e.what() << '\n';
+    std::cerr << "flyorcall: internal error: " << fyc::cli::terminal_text(e.what()) << '\n';
     return static_cast<int>(fyc::ErrorCode::internal);
   }
-  return static_cast<int>(fyc::ErrorCode::internal);
+  // Results reach standard output only here, checked: a full disk or a closed pipe is exit 1.
+  return fyc::cli::finish(code, opt);
 }

@@ -102,6 +102,7 @@ std::string comparison_to_json(const report::Comparison& c) {
                    {"label", c.label},
                    {"currency", c.currency},
                    {"method", c.method},
+                   {"time_limit_reached", c.base_time_limit_reached},
                    {"totals", totals_json(c.base)}};
   j["sweep"] = c.sweep_pointer ? Json{{"pointer", *c.sweep_pointer}} : Json(nullptr);
   Json list = Json::array();
@@ -115,6 +116,7 @@ std::string comparison_to_json(const report::Comparison& c) {
       list.push_back(std::move(o));
       continue;
     }
+    o["time_limit_reached"] = s.time_limit_reached;
     o["totals"] = totals_json(s.totals);
     o["delta"] = delta_json(s.totals, c.base);
     Json flips = Json::array();
@@ -140,8 +142,10 @@ std::string comparison_to_json(const report::Comparison& c) {
 }
 
 std::string batch_plan_line(std::size_t index, const std::string& source,
-                            std::optional<std::size_t> line, const std::string& plan_json) {
+                            std::optional<std::size_t> line, const std::string& plan_json,
+                            bool time_limit_reached) {
   Json j = head(index, source, line);
+  j["time_limit_reached"] = time_limit_reached;
   j["plan"] = Json::parse(plan_json);
   return dump(j);
 }

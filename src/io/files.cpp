@@ -1,17 +1,11 @@
 #include "io/files.hpp"
 
+#include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 #include <system_error>
-
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "flyorcall/errors.hpp"
 
@@ -22,8 +16,10 @@ namespace {
   throw InputError({{"", "cannot read " + path + ": " + why}});
 }
 
-std::string read_stream_limited(std::istream& in, const std::string& path) {
+std::string read_stream_limited(std::istream& in, const std::string& path, std::size_t expected) {
   std::string out;
+  // Reserved once: growing by doubling would copy the text and hold two copies at the limit.
+  out.reserve(std::min(expected, kMaxInputBytes) + 65536);
   char buf[65536];
   while (in) {
     in.read(buf, sizeof buf);
@@ -38,56 +34,16 @@ std::string read_stream_limited(std::istream& in, const std::string& path) {
 } // namespace
 
 std::string read_text_file(const std::string& path) {
-  if (path == "-") return read_stream_limited(std::cin, "standard input");
+  if (path == "-") return read_stream_limited(std::cin, "standard input", kMaxInputBytes);
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) unreadable(path, "no such file");
   if (std::filesystem::is_directory(status)) unreadable(path, "is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) unreadable(path, std::strerror(errno));
-  return read_stream_limited(in, path);
-}
-
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-  const std::filesystem::path dir =
-      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::string name = ".";
-  name += path.filename().string();
-  name += ".tmp-XXXXXX";
-  std::string tmpl = (dir / name).string();
-  const int fd = ::mkstemp(tmpl.data());
-  if (fd < 0)
-    throw Error(ErrorCode::internal, "cannot write " + path.string() + ": " + std::strerror(errno));
-  const auto fail = [&](const char* what) {
-    const std::string why = std::strerror(errno);
-    ::close(fd);
-    ::unlink(tmpl.c_str());
-    throw Error(ErrorCode::internal, "cannot write " + path.string() + ": " + what + ": " + why);
-  };
-  std::size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      fail("write");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  // Readable like a file created by the user's shell (mkstemp makes it 0600).
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (::fchmod(fd, 0666 & ~mask) != 0) fail("chmod");
-  if (::fsync(fd) != 0) fail("fsync");
-  if (::close(fd) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    throw Error(ErrorCode::internal, "cannot write " + path.string() + ": close: " + why);
-  }
-  if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
-    const std::string why = std::strerror(errno);
-    ::unlink(tmpl.c_str());
-    throw Error(ErrorCode::internal, "cannot write " + path.string() + ": " + why);
-  }
+  std::error_code size_error;
+  const auto size = std::filesystem::file_size(path, size_error);
+  return read_stream_limited(in, path, size_error ? 0 : static_cast<std::size_t>(size));
 }
 
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {

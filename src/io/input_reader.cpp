@@ -23,11 +23,13 @@
 
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/limits.hpp"
+#include "io/json_scan.hpp"
 #include "model/suggest.hpp"
 #include "model/utf8.hpp"
 #include "network/places.hpp"
 #include "network/world_data.hpp"
 #include "time/working_hours.hpp"
+#include "time/zones.hpp"
 
 namespace flyorcall {
 namespace {
@@ -112,7 +114,10 @@ public:
   bool number_integer(number_integer_t v) { return put(Json(v)), true; }
   bool number_unsigned(number_unsigned_t v) { return put(Json(v)), true; }
   bool number_float(number_float_t v, const string_t& /*text*/) { return put(Json(v)), true; }
-  bool string(string_t& v) { return put(Json(std::move(v))), true; }
+  bool string(string_t& v) {
+    v.shrink_to_fit(); // the parser's buffer grew by doubling; the tree keeps only the text
+    return put(Json(std::move(v))), true;
+  }
   bool binary(binary_t& /*v*/) { return false; } // JSON text never produces binary values
   bool start_object(std::size_t /*size*/) {
     if (too_deep()) return false;
@@ -664,7 +669,7 @@ const std::vector<std::string> kAllowanceChoices(kAllowanceTableNames.begin(),
 Input Reader::read(const Json& doc) {
   if (!doc.is_object()) {
     problem("", "expected a JSON object at the top level, found " + found(doc));
-    return in_;
+    return std::move(in_);
   }
   check_keys(doc, "",
              {{"quarter", {}},
@@ -725,7 +730,7 @@ Input Reader::read(const Json& doc) {
         *it, "/events", [&](const Json& e, const std::string& p, std::size_t) { read_event(e, p); },
         limits::kMaxEvents);
   if (const auto it = doc.find("policy"); it != doc.end()) read_policy(*it, "/policy");
-  return in_;
+  return std::move(in_); // read once: no copy of a model that may hold megabytes of text
 }
 
 void Reader::read_currency(const Json& v, const std::string& p) {
@@ -805,14 +810,11 @@ void Reader::read_horizon(const Json& doc) {
 std::optional<std::string> Reader::time_zone(const Json& v, const std::string& p) {
   const auto s = string(v, p);
   if (!s) return std::nullopt;
-  try {
-    (void)date::locate_zone(*s);
-    return s;
-  } catch (const std::exception&) {
-  }
+  if (timez::find_zone(*s) != nullptr) return s; // IANA names only: no "localtime"
   std::vector<std::string> zones;
   if (!problems_.full())
-    for (const auto& z : date::get_tzdb().zones) zones.push_back(std::string(z.name()));
+    for (const auto& z : date::get_tzdb().zones)
+      if (timez::is_zone_name(z.name())) zones.push_back(std::string(z.name()));
   std::string suggestion = hint(*s, zones);
   if (suggestion.empty() && !problems_.full()) {
     // "Europe/Frankfurt": a city name in the zone's place; suggest the zone of that city.
@@ -1473,12 +1475,20 @@ void Reader::read_policy(const Json& j, const std::string& p) {
                    if (complete && !ca.city.empty()) pol.custom_allowances.push_back(ca);
                  },
                  limits::kMaxCities);
+           }},
+          {"effort", [&](const Json& v, const std::string& q) {
+             if (auto x = integer(v, q, limits::kMinEffort, limits::kMaxEffort)) pol.effort = *x;
            }}});
 }
 
 } // namespace
 
-Input read_input(std::string_view json_text) {
+namespace {
+
+/// read_input; `owned`, when given, is the text itself, released once the tree is built.
+Input read_document(std::string_view json_text, std::string* owned) {
+  // Sizes are checked before the tree is built: a tree takes many times the text's memory.
+  io::check_json(json_text, io::input_limits());
   if (const auto bad = first_invalid_utf8(json_text); bad != std::string_view::npos) {
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02x",
@@ -1504,6 +1514,7 @@ Input read_input(std::string_view json_text) {
         std::vector<Problem>{{"", "malformed JSON at " + at_line_column(json_text, offset) + ": " +
                                       clean_parse_message(builder)}});
   }
+  if (owned != nullptr) std::string().swap(*owned);
   Reader reader(problems);
   Input input = reader.read(doc);
   if (!problems.listed.empty()) {
@@ -1515,6 +1526,20 @@ Input read_input(std::string_view json_text) {
     throw InputError(std::move(problems.listed));
   }
   return input;
+}
+
+} // namespace
+
+Input read_input(std::string_view json_text) {
+  return read_document(json_text, nullptr);
+}
+
+Input read_input(std::string&& json_text) {
+  return read_document(json_text, &json_text);
+}
+
+Input read_input(const char* json_text) {
+  return read_document(json_text, nullptr);
 }
 
 namespace io {

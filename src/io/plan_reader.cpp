@@ -16,6 +16,7 @@
 #include "flyorcall/errors.hpp"
 #include "flyorcall/limits.hpp"
 #include "io/input_reader.hpp"
+#include "io/json_scan.hpp"
 
 namespace flyorcall::io {
 
@@ -366,6 +367,8 @@ public:
         b.events.push_back(std::move(pe));
       }
     }
+    if (const auto n = integer(j, "events_not_listed", p, false, 0, kMaxCount))
+      b.events_not_shown = static_cast<std::size_t>(*n);
     b.calendar_note = text(j, "calendar_note", p, false);
     return b;
   }
@@ -607,7 +610,9 @@ void place_clients(report::PlanDocument& d) {
 
 } // namespace
 
-report::PlanDocument read_plan(std::string_view json_text) {
+namespace {
+
+report::PlanDocument read_plan_text(std::string_view json_text, std::string* owned) {
   const std::string_view bom = "\xEF\xBB\xBF";
   const std::string_view body =
       json_text.starts_with(bom) ? json_text.substr(bom.size()) : json_text;
@@ -617,6 +622,7 @@ report::PlanDocument read_plan(std::string_view json_text) {
     throw InputError(
         std::vector<Problem>{{"", "expected at most " + std::to_string(limits::kMaxDepth) +
                                       " levels of nested arrays and objects"}});
+  check_json(body, plan_limits());
   Json doc;
   try {
     doc = Json::parse(body);
@@ -634,6 +640,7 @@ report::PlanDocument read_plan(std::string_view json_text) {
     if (const auto close = why.find("] "); close != std::string::npos) why = why.substr(close + 2);
     throw InputError(std::vector<Problem>{{"", "malformed JSON: " + why}});
   }
+  if (owned != nullptr) std::string().swap(*owned);
   if (!doc.is_object())
     throw InputError(std::vector<Problem>{{"", "expected a plan (JSON object)"}});
   Reader reader;
@@ -647,6 +654,20 @@ report::PlanDocument read_plan(std::string_view json_text) {
   }
   place_clients(plan);
   return plan;
+}
+
+} // namespace
+
+report::PlanDocument read_plan(std::string_view json_text) {
+  return read_plan_text(json_text, nullptr);
+}
+
+report::PlanDocument read_plan(std::string&& json_text) {
+  return read_plan_text(json_text, &json_text);
+}
+
+report::PlanDocument read_plan(const char* json_text) {
+  return read_plan_text(json_text, nullptr);
 }
 
 } // namespace flyorcall::io

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include "report/report_model.hpp"
@@ -16,9 +17,16 @@ inline constexpr std::size_t kMaxPlanTrips = 5000;
 inline constexpr std::size_t kMaxPlanTripItems = 500;
 /// Most holidays or events one briefing, or notes the plan, may hold.
 inline constexpr std::size_t kMaxPlanListItems = 10000;
+/// Most JSON values a plan document may hold (docs/plan.md, "Limits").
+inline constexpr std::size_t kMaxPlanValues = 2000000;
 
 /// Parses a plan document. Throws InputError listing every problem found (at most 1000), each
 /// with the JSON Pointer of the value at fault; malformed JSON is reported with line and column.
 [[nodiscard]] report::PlanDocument read_plan(std::string_view json_text);
+/// The same for text the caller gives away: released once the tree is built, so that the text,
+/// the tree and the plan are never all held at once.
+[[nodiscard]] report::PlanDocument read_plan(std::string&& json_text);
+/// The same for a C string (without it, a string literal would fit both overloads above).
+[[nodiscard]] report::PlanDocument read_plan(const char* json_text);
 
 } // namespace flyorcall::io

@@ -128,6 +128,7 @@ Json briefing_json(const Briefing& b) {
     ej["note"] = e.note;
     j["events"].push_back(std::move(ej));
   }
+  if (b.events_not_listed > 0) j["events_not_listed"] = b.events_not_listed;
   j["calendar_note"] = b.calendar_note ? Json(*b.calendar_note) : Json();
   return j;
 }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "io/input_reader.hpp"
+#include "io/json_scan.hpp"
 #include "model/suggest.hpp"
 
 namespace flyorcall::io {
@@ -22,6 +23,17 @@ using Json = nlohmann::ordered_json;
 
 InputError usage(const std::string& message) {
   return InputError(std::vector<Problem>{Problem{"", message}});
+}
+
+/// What a merge patch or a --set value may hold: what an input may, and no key twice (the parser
+/// would keep the last one silently).
+const JsonLimits& patch_limits() {
+  static const JsonLimits l = [] {
+    JsonLimits x = input_limits();
+    x.duplicate_keys = true;
+    return x;
+  }();
+  return l;
 }
 
 /// Parses JSON text without exceptions; nothing when it is not JSON.
@@ -202,6 +214,19 @@ Assignment parse_assignment(std::string_view text) {
     a.percent_of_base = pct;
     return a;
   }
+  // A value that starts like an object, array or string is meant as JSON: it must be JSON, with
+  // no key twice, rather than quietly become a string.
+  const std::string_view start =
+      value.substr(std::min(value.find_first_not_of(" \t\r\n"), value.size()));
+  if (!start.empty() && (start.front() == '{' || start.front() == '[' || start.front() == '"')) {
+    if (auto problems = scan_json(value, patch_limits()); !problems.empty())
+      throw usage("--set \"" + a.text + "\": " + problems.front().pointer +
+                  (problems.front().pointer.empty() ? "" : ": ") + problems.front().message);
+    if (!parse_json(value))
+      throw usage("--set \"" + a.text +
+                  "\": VALUE starts like JSON but is not valid JSON (write text without quotes, or "
+                  "as a JSON string)");
+  }
   const auto parsed = parse_json(value);
   a.value_json = parsed ? parsed->dump() : Json(std::string(value)).dump();
   return a;
@@ -282,6 +307,10 @@ Scenario apply_merge_patch(std::string_view base, std::string_view patch, std::s
   auto doc = parse_json(base);
   if (!doc) {
     s.problems.push_back({"", "the base document is not valid JSON"});
+    return s;
+  }
+  if (auto problems = scan_json(patch, patch_limits()); !problems.empty()) {
+    s.problems = std::move(problems);
     return s;
   }
   const auto p = parse_json(patch);

@@ -5,6 +5,8 @@ set(FLYORCALL_IO_SOURCES
   src/io/network_writer.cpp
   src/io/holidays_writer.cpp
   src/io/files.cpp
+  src/io/json_scan.cpp
+  src/io/output.cpp
   src/io/plan_reader.cpp
   src/io/scenario.cpp
   src/io/compare_json.cpp

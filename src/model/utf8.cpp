@@ -196,4 +196,91 @@ std::string fold_for_matching(std::string_view s) {
   return out;
 }
 
+namespace {
+
+/// The code point and length of the valid UTF-8 sequence at `i`, or nothing.
+std::optional<ControlChar> decode_at(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t len = c < 0x80u              ? 1
+                    : (c & 0xE0u) == 0xC0u ? 2
+                    : (c & 0xF0u) == 0xE0u ? 3
+                    : (c & 0xF8u) == 0xF0u ? 4
+                                           : 0;
+  if (len == 0 || i + len > s.size()) return std::nullopt;
+  if (first_invalid_utf8(s.substr(i, len)) != std::string_view::npos) return std::nullopt;
+  std::uint32_t cp = len == 1 ? c : len == 2 ? c & 0x1Fu : len == 3 ? c & 0x0Fu : c & 0x07u;
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+  return ControlChar{cp, len};
+}
+
+bool invisible(std::uint32_t cp) {
+  return cp == 0x00AD || cp == 0x061C || cp == 0x180E || cp == 0x200B || cp == 0x200E ||
+         cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+         (cp >= 0x2066 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) ||
+         (cp >= 0x1BCA0 && cp <= 0x1BCA3) || (cp >= 0x1D173 && cp <= 0x1D17A) || cp == 0xE0001 ||
+         (cp >= 0xE0020 && cp <= 0xE007F) ||
+         // Noncharacters: never text, and an HTML parser reports each one as an error.
+         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFEu) == 0xFFFEu;
+}
+
+} // namespace
+
+std::optional<ControlChar> invisible_at(std::string_view s, std::size_t i) {
+  // Every one of them is encoded with a lead byte C2, D8, E1, E2, EF or F0/F3.
+  const auto c = static_cast<unsigned char>(s[i]);
+  if (c < 0xC2u) return std::nullopt;
+  const auto d = decode_at(s, i);
+  if (!d || !invisible(d->code)) return std::nullopt;
+  return d;
+}
+
+std::string terminal_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  char buf[16];
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' || c == '\t') {
+      out += s[i++];
+    } else if (const auto ctl = control_at(s, i)) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", ctl->code);
+      out += buf;
+      i += ctl->bytes;
+    } else if (const auto f = invisible_at(s, i)) {
+      std::snprintf(buf, sizeof buf, f->code > 0xFFFF ? "\\U%08x" : "\\u%04x", f->code);
+      out += buf;
+      i += f->bytes;
+    } else if (const auto d = decode_at(s, i)) {
+      out.append(s.substr(i, d->bytes));
+      i += d->bytes;
+    } else {
+      std::snprintf(buf, sizeof buf, "\\x%02x", c);
+      out += buf;
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string visible_text(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (const auto ctl = control_at(s, i)) {
+      out += ' ';
+      i += ctl->bytes;
+    } else if (const auto f = invisible_at(s, i)) {
+      i += f->bytes;
+    } else if (const auto d = decode_at(s, i)) {
+      out.append(s.substr(i, d->bytes));
+      i += d->bytes;
+    } else {
+      out += ' ';
+      ++i;
+    }
+  }
+  return out;
+}
+
 } // namespace flyorcall

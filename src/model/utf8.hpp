@@ -40,4 +40,22 @@ struct ControlChar {
 /// UTF-8.
 [[nodiscard]] std::string fold_for_matching(std::string_view s);
 
+/// The invisible format character (bidi embeddings, overrides, isolates and marks, zero-width
+/// space, word joiner and invisible operators, soft hyphen, byte order mark, interlinear
+/// annotation marks, tag characters, ...) that starts at byte `i` of `s`, or nothing. Such
+/// characters can reorder or hide the text around them (U+202E makes "exe.txt" read "txt.exe"),
+/// so no output shows them; nor a noncharacter (U+FDD0-U+FDEF, U+xFFFE and U+xFFFF of every
+/// plane), which is never text and which HTML parsers report as an error. Zero-width joiner and
+/// non-joiner (U+200C, U+200D) are not among them:
+/// they shape letters in Persian, Indic scripts and emoji and cannot move or hide text.
+[[nodiscard]] std::optional<ControlChar> invisible_at(std::string_view s, std::size_t i);
+
+/// Text for a terminal: control characters other than line feed and tab, and invisible format
+/// characters, written as \u00XX / \u202e; bytes that are not UTF-8 as \xNN.
+[[nodiscard]] std::string terminal_text(std::string_view s);
+
+/// Text for a document (HTML, Markdown, CSV): invisible format characters removed, control
+/// characters (line breaks and tabs too) and bytes that are not UTF-8 replaced by a space.
+[[nodiscard]] std::string visible_text(std::string_view s);
+
 } // namespace flyorcall

@@ -15,6 +15,16 @@ bool overlaps(const DateRange& a, const DateRange& b) {
   return a.first <= b.last && b.first <= a.last;
 }
 
+/// The first `max` characters of UTF-8 text, "…" appended when cut.
+std::string cut(const std::string& s, std::size_t max) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0u) == 0x80u) continue;
+    if (chars++ == max) return s.substr(0, i) + "\u2026";
+  }
+  return s;
+}
+
 bool event_concerns(const Event& e, const City& city) {
   if (!e.city.empty()) return e.city == city.code;
   return e.country == city.country;
@@ -76,9 +86,15 @@ std::vector<Briefing> brief_trip(const Trip& trip, int home, const Input& input,
       b.calendar_note = text;
     }
 
-    for (const Event& e : input.events)
-      if (event_concerns(e, city) && overlaps(e.dates, b.window))
-        b.events.push_back({e.kind, e.dates, e.title, e.note});
+    for (const Event& e : input.events) {
+      if (!event_concerns(e, city) || !overlaps(e.dates, b.window)) continue;
+      if (b.events.size() == kMaxBriefingEvents) {
+        ++b.events_not_listed;
+        continue;
+      }
+      b.events.push_back(
+          {e.kind, e.dates, cut(e.title, kBriefingTitleChars), cut(e.note, kBriefingNoteChars)});
+    }
     out.push_back(std::move(b));
   }
   return out;

@@ -76,6 +76,7 @@ Plan plan_quarter(const Input& input, PlanMethod method) {
   optimize::QuarterOptions options;
   options.exact = method == PlanMethod::exact;
   options.seed = input.seed;
+  options.effort = input.policy.effort;
   options.deadline = deadline;
   Plan plan = optimize::plan_search(input, net, options);
   record_rate_sources(plan, input, net);
@@ -287,7 +288,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, core::Deadline
 }
 
 Plan plan_greedy(const Input& input, const network::Network& net, const Scheduler& sched,
-                 core::Deadline deadline, cost::SlotCache& slots) {
+                 core::Deadline deadline, cost::SlotCache& slots, bool resolve) {
   const Policy& policy = input.policy;
   const std::string& cur = input.currency;
   const std::size_t n_clients = input.clients.size();
@@ -383,6 +384,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
     }
     return best;
   };
+  bool fit_cut = false; // the deadline kept a trip from being dated around the others
   // One acceptance run. Clients with `out_[i]` are kept out, clients with `in_[i]` accepted as
   // if they were must-visit. Returns the accepted trips, or nothing when a forced client cannot
   // be visited; a must-visit client that cannot be visited throws, as the plan does.
@@ -426,6 +428,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
         std::string why;
         if (overlaps(busy[o->traveller], o->trip.depart, o->trip.back) && !must_visit &&
             deadline.expired()) {
+          fit_cut = true;
           why = "the planner reached its time limit before fitting this trip around the others";
         } else if (overlaps(busy[o->traveller], o->trip.depart, o->trip.back)) {
           const std::optional<Date> d = redate(o->traveller, i, busy[o->traveller]);
@@ -515,7 +518,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   std::size_t marginal_only = 0;
   // Each re-solve is one acceptance run over every client, so the time grows with the square of
   // the clients: larger inputs keep the marginal break-even.
-  const bool resolving = n_clients <= kGreedyResolveClients;
+  const bool resolving = resolve && n_clients <= kGreedyResolveClients;
   for (std::size_t i = 0; i < n_clients && resolving; ++i) {
     const ClientState& st = states[i];
     const bool is_visited = plan_run.choice[i].accepted.has_value();
@@ -577,14 +580,19 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   Plan plan;
   plan.method = "greedy-dedicated-round-trips";
   plan.notes = sched.notes();
+  plan.time_limit_reached = unexamined > 0 || uncompared > 0 || marginal_only > 0 || fit_cut;
   if (unexamined > 0)
     plan.notes.push_back("the planner reached its time limit (time_limit_s) before pricing trips "
                          "for " +
                          std::to_string(unexamined) + " of " + std::to_string(n_clients) +
                          " clients (the least valuable); they are kept remote");
+  if (fit_cut)
+    plan.notes.push_back("the planner reached its time limit (time_limit_s) before fitting "
+                         "every trip around the others: those clients are kept remote");
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
-  if (!resolving) plan.notes.push_back(unresolved_break_even_note(kGreedyResolveClients));
+  if (resolve && !resolving)
+    plan.notes.push_back(unresolved_break_even_note(kGreedyResolveClients));
   std::vector<std::size_t> position(trips.size());
   for (std::size_t r = 0; r < by_date.size(); ++r) {
     Trip trip = std::move(trips[by_date[r]]);

@@ -127,9 +127,10 @@ inline constexpr std::size_t kGreedyResolveClients = 500;
                                core::Deadline deadline = {});
 
 /// plan_greedy on the scheduler `sched` of `input` and `net` and the call slots `slots` (shared
-/// with a caller that has them).
+/// with a caller that has them). Without `resolve`, break-even values are each client's
+/// marginal ones (for a caller that needs the trips only).
 [[nodiscard]] Plan plan_greedy(const Input& input, const network::Network& net,
                                const Scheduler& sched, core::Deadline deadline,
-                               cost::SlotCache& slots);
+                               cost::SlotCache& slots, bool resolve = true);
 
 } // namespace flyorcall::optimize

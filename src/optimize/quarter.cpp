@@ -1,6 +1,7 @@
 #include "optimize/quarter.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <numeric>
@@ -19,257 +20,6 @@
 
 namespace flyorcall::optimize {
 
-namespace {
-
-std::vector<std::size_t> as_clients(std::span<const int> stops) {
-  std::vector<std::size_t> v;
-  v.reserve(stops.size());
-  for (int s : stops) v.push_back(static_cast<std::size_t>(s));
-  return v;
-}
-
-std::int64_t score(const TripOption& o) {
-  return o.cost - o.bonus;
-}
-
-} // namespace
-
-// ---------------------------------------------------------------------------------------------
-// Pricing
-
-TripPricer::TripPricer(const Input& input, const network::Network& net, const Scheduler& sched,
-                       std::vector<Money> base_value, std::size_t max_memo)
-    : input_(&input), net_(&net), sched_(&sched), base_value_(std::move(base_value)),
-      max_memo_(max_memo) {}
-
-Money TripPricer::fair_bonus(const Trip& trip, std::span<const int> stops) const {
-  Money bonus{0};
-  for (std::size_t k = 0; k < trip.visits.size() && k < stops.size(); ++k) {
-    const auto i = static_cast<std::size_t>(stops[k]);
-    const Client& client = input_->clients[i];
-    const std::string& country = net_->city(sched_->client_city(i)).country;
-    const double uplift = fair_uplift(*input_, client, country, trip.visits[k]);
-    if (uplift > 0) bonus += scale(base_value_[i], 1.0 + uplift) - base_value_[i];
-  }
-  return bonus;
-}
-
-static_assert(limits::kMaxClients <= 0xFFFF && limits::kMaxTravellers <= 0xFFFF,
-              "a trip's memo key holds client and traveller indices in 16 bits");
-
-std::size_t TripPricer::KeyHash::operator()(const Key& k) const noexcept {
-  // Two 64-bit words of the key, mixed (splitmix64's finaliser).
-  std::uint64_t h = 0;
-  for (std::size_t w = 0; w < k.size(); w += 4) {
-    std::uint64_t word = 0;
-    for (std::size_t q = 0; q < 4 && w + q < k.size(); ++q)
-      word |= static_cast<std::uint64_t>(k[w + q]) << (16 * q);
-    h ^= word + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-  }
-  return static_cast<std::size_t>(h);
-}
-
-const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
-                                                   std::span<const int> stops) const {
-  if (stops.size() > static_cast<std::size_t>(kMaxStopsPerTrip))
-    throw std::logic_error("a round trip of more than kMaxStopsPerTrip clients was priced");
-  Key key{};
-  key[0] = static_cast<std::uint16_t>(traveller);
-  key[1] = static_cast<std::uint16_t>(stops.size());
-  for (std::size_t k = 0; k < stops.size(); ++k) key[2 + k] = static_cast<std::uint16_t>(stops[k]);
-  if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
-  std::vector<TripOption> opts;
-  const std::vector<std::size_t> clients = as_clients(stops);
-  const DateRange h = input_->horizon;
-  // A stop appended to a trip only makes it end later, so the trip can depart only on the dates
-  // its trip without the last stop can: when that trip is memoised, only its dates are tried.
-  const std::vector<TripOption>* shorter = nullptr;
-  if (stops.size() >= 2) {
-    Key prefix = key;
-    prefix[1] = static_cast<std::uint16_t>(stops.size() - 1);
-    prefix[1 + stops.size()] = 0;
-    if (const auto it = cache_.find(prefix); it != cache_.end()) shorter = &it->second;
-  }
-  Trip trip;
-  cost::TripPlaces places;
-  std::size_t next = 0; // the next of `shorter`'s departures to try
-  for (Date d = h.first; d <= h.last; d += date::days{1}) {
-    if (shorter != nullptr) {
-      if (next == shorter->size()) break;
-      d = (*shorter)[next++].depart;
-    }
-    const ScheduleFailure f = sched_->schedule_unnamed(traveller, clients, d, trip, places);
-    if (f != ScheduleFailure::none) {
-      // Routes do not depend on the date, and a later departure reaches every stop no earlier:
-      // once a trip is unreachable, has no visit date left or ends past the horizon, so does
-      // every later departure.
-      if (f == ScheduleFailure::unreachable || f == ScheduleFailure::no_visit_date ||
-          f == ScheduleFailure::past_horizon)
-        break;
-      continue;
-    }
-    TripOption o;
-    o.depart = trip.depart;
-    o.back = trip.back;
-    o.cost = trip.cost.total().count();
-    o.bonus = fair_bonus(trip, stops).count();
-    o.days = trip.days_away;
-    o.co2 = trip.co2().count();
-    opts.push_back(o);
-  }
-  // next_lower: the Pareto chain (later departure, lower cost − bonus) of every suffix.
-  std::vector<int> stack;
-  for (int k = static_cast<int>(opts.size()) - 1; k >= 0; --k) {
-    while (!stack.empty() && score(opts[static_cast<std::size_t>(stack.back())]) >=
-                                 score(opts[static_cast<std::size_t>(k)]))
-      stack.pop_back();
-    opts[static_cast<std::size_t>(k)].next_lower = stack.empty() ? -1 : stack.back();
-    stack.push_back(k);
-  }
-  if (stored_ + opts.size() + 1 > max_memo_) {
-    cache_.clear();
-    stored_ = 0;
-  }
-  stored_ += opts.size() + 1; // an infeasible trip still takes an entry
-  return cache_.emplace(std::move(key), std::move(opts)).first->second;
-}
-
-Trip TripPricer::trip(std::size_t traveller, std::span<const int> stops, Date depart) const {
-  ScheduleResult r = sched_->schedule(traveller, as_clients(stops), depart);
-  if (!r.trip) throw std::logic_error("a priced trip no longer schedules: " + r.why);
-  return std::move(*r.trip);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Splitting a route into dated trips
-
-RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t traveller,
-                       std::span<const int> stops, const SplitPrices& prices) {
-  RouteSplit out;
-  const std::size_t m = stops.size();
-  if (m == 0) {
-    out.feasible = true;
-    return out;
-  }
-  const int max_days = input.travellers[traveller].max_days_away;
-  const bool priced = prices.any();
-  auto penalty = [&](const TripOption& o) -> std::int64_t {
-    if (!priced) return 0;
-    return std::llround(prices.cost * static_cast<double>(o.cost) + prices.days * o.days +
-                        prices.co2 * static_cast<double>(o.co2));
-  };
-  struct Label {
-    std::int64_t score = 0; // cost − bonus + penalty
-    Date back;
-    int days = 0;
-    std::int64_t cost = 0;
-    std::int64_t bonus = 0;
-    std::int64_t co2 = 0;
-    std::size_t from_pos = 0;
-    int from_label = -1;
-    Date depart;
-  };
-  std::vector<std::vector<Label>> labels(m + 1);
-  Label start;
-  start.back = input.horizon.first - date::days{1};
-  labels[0].push_back(start);
-
-  auto add = [](std::vector<Label>& set, const Label& l) {
-    for (const Label& o : set)
-      if (o.score <= l.score && o.back <= l.back && o.days <= l.days) return;
-    std::erase_if(set, [&](const Label& o) {
-      return l.score <= o.score && l.back <= o.back && l.days <= o.days;
-    });
-    set.push_back(l);
-  };
-
-  for (std::size_t i = 0; i < m; ++i) {
-    if (labels[i].empty()) continue;
-    const std::size_t last = std::min(m, i + static_cast<std::size_t>(kMaxStopsPerTrip));
-    for (std::size_t j = i + 1; j <= last; ++j) {
-      const std::vector<TripOption>& opts = pricer.options(traveller, stops.subspan(i, j - i));
-      // A trip that cannot be dated stays impossible with more clients appended.
-      if (opts.empty()) break;
-      for (std::size_t li = 0; li < labels[i].size(); ++li) {
-        const Label from = labels[i][li];
-        auto it = std::upper_bound(opts.begin(), opts.end(), from.back,
-                                   [](Date b, const TripOption& o) { return b < o.depart; });
-        // Without prices, a later departure is worth trying only when it is cheaper (the
-        // next_lower chain); with them, a dearer one may still cost fewer days or less CO2.
-        for (int k = it == opts.end() ? -1 : static_cast<int>(it - opts.begin()); k >= 0;
-             k = priced ? (k + 1 < static_cast<int>(opts.size()) ? k + 1 : -1)
-                        : opts[static_cast<std::size_t>(k)].next_lower) {
-          const TripOption& o = opts[static_cast<std::size_t>(k)];
-          if (from.days + o.days > max_days) continue;
-          Label l;
-          l.score = from.score + score(o) + penalty(o);
-          l.back = o.back;
-          l.days = from.days + o.days;
-          l.cost = from.cost + o.cost;
-          l.bonus = from.bonus + o.bonus;
-          l.co2 = from.co2 + o.co2;
-          l.from_pos = i;
-          l.from_label = static_cast<int>(li);
-          l.depart = o.depart;
-          add(labels[j], l);
-        }
-      }
-    }
-  }
-  const std::vector<Label>& end = labels[m];
-  if (end.empty()) return out;
-  std::size_t best = 0;
-  for (std::size_t k = 1; k < end.size(); ++k) {
-    const Label& a = end[k];
-    const Label& b = end[best];
-    if (a.score < b.score ||
-        (a.score == b.score && (a.days < b.days || (a.days == b.days && a.back < b.back))))
-      best = k;
-  }
-  const Label& b = end[best];
-  out.feasible = true;
-  out.cost = b.cost;
-  out.bonus = b.bonus;
-  out.days = b.days;
-  out.co2 = b.co2;
-  std::size_t pos = m;
-  int li = static_cast<int>(best);
-  while (pos > 0) {
-    const Label& l = labels[pos][static_cast<std::size_t>(li)];
-    out.parts.push_back({l.from_pos, pos, l.depart});
-    li = l.from_label;
-    pos = l.from_pos;
-  }
-  std::reverse(out.parts.begin(), out.parts.end());
-  return out;
-}
-
-RouteSplit QuarterEvaluator::split(int vehicle, std::span<const int> visits) const {
-  std::vector<int> clients;
-  clients.reserve(visits.size());
-  for (int n : visits) clients.push_back(n - static_cast<int>(qp_->travellers));
-  return split_route(*pricer_, *input_, static_cast<std::size_t>(vehicle), clients, prices_);
-}
-
-core::RouteEval route_eval_of(const RouteSplit& s) {
-  core::RouteEval e;
-  e.feasible = s.feasible;
-  e.duration = s.days;
-  e.cost = static_cast<double>(s.cost);
-  e.bonus = static_cast<double>(s.bonus);
-  e.load = static_cast<double>(s.co2);
-  return e;
-}
-
-core::RouteEval QuarterEvaluator::evaluate(int vehicle, std::span<const int> visits) const {
-  return route_eval_of(split(vehicle, visits));
-}
-
 // ---------------------------------------------------------------------------------------------
 // The plan
 
@@ -280,8 +30,28 @@ namespace {
 constexpr std::size_t kLocalResolveNeighbours = 8;
 constexpr int kLocalResolveInsertions = 2;
 
+// Clients near each client that the search places it next to (core::RoutingProblem::near).
+constexpr std::size_t kNearClients = 8;
+// Routes this short try a client in every place (as core::GeneralSearch does).
+constexpr std::size_t kAllPlaces = 12;
+// On inputs of more than kQuarterSeedClients clients, two clients of different regions follow
+// each other in a trip only within this distance or among each other's nearest clients.
+constexpr double kTripHopKm = 2500;
+
 // Perturbation rounds without a better plan after which a search with shadow prices stops.
 constexpr long long kShadowPriceRounds = 10;
+
+// The search's counted work by effort level (index effort - 1, docs/optimizer.md, "Effort"):
+// perturbation rounds without a better plan on inputs of up to kQuarterSmallClients clients and
+// on larger ones (0: the first local optimum), and the factor on the route evaluations below.
+constexpr std::array<long long, 5> kSmallRounds = {5, 15, 50, 150, 500};
+constexpr std::array<long long, 5> kLargeRounds = {0, 0, 0, 3, 10};
+constexpr std::array<double, 5> kEffortFactor = {0.1, 0.3, 1, 3, 10};
+// Route evaluations of a search at effort 3: a base and a share per client.
+constexpr std::size_t kBaseEvaluations = 200'000;
+constexpr std::size_t kEvaluationsPerClient = 4'000;
+// Route evaluations of one break-even re-solve's descent at effort 3, per client of the input.
+constexpr std::size_t kResolveEvaluationsPerClient = 400;
 
 // Shadow prices to try in the route split for the budgets of `b`, scaled by the average trip cost
 // per gram of CO2 and per day of `s` (the search's plan without them): each budget alone, at a
@@ -316,6 +86,50 @@ struct ClientBase : RemoteBaseline {
   Money remote_left; // remote cost of the meetings a visit does not replace
 };
 
+} // namespace
+
+namespace {
+std::size_t effort_index(int effort) {
+  return static_cast<std::size_t>(std::clamp(effort, limits::kMinEffort, limits::kMaxEffort) - 1);
+}
+} // namespace
+
+double effort_factor(int effort) {
+  return kEffortFactor[effort_index(effort)];
+}
+
+core::SearchLimits search_limits(const QuarterOptions& options, std::size_t clients) {
+  const std::size_t e = effort_index(options.effort);
+  core::SearchLimits l;
+  l.seed = options.seed;
+  l.deadline = options.deadline;
+  l.stagnation = options.stagnation >= 0           ? options.stagnation
+                 : clients <= kQuarterSmallClients ? kSmallRounds[e]
+                                                   : kLargeRounds[e];
+  l.max_evaluations = std::llround(
+      kEffortFactor[e] * static_cast<double>(kBaseEvaluations + kEvaluationsPerClient * clients));
+  return l;
+}
+
+core::SearchLimits resolve_limits(const QuarterOptions& options, std::size_t clients) {
+  core::SearchLimits l;
+  l.seed = options.seed;
+  l.deadline = options.deadline;
+  l.stagnation = 0;
+  l.move_window = kMaxStopsPerTrip;
+  l.max_evaluations = std::llround(effort_factor(options.effort) *
+                                   static_cast<double>(kResolveEvaluationsPerClient * clients));
+  return l;
+}
+
+namespace {
+// ", adding X to the trips", or ", saving X on the trips" when the client makes them cheaper.
+std::string trips_clause(Money marginal, const std::string& cur) {
+  if (marginal < Money{0})
+    return ", saving " + format_money(-marginal, cur) +
+           " on the trips (they date more cheaply with it)";
+  return ", adding " + format_money(marginal, cur) + " to the trips";
+}
 } // namespace
 
 std::string local_break_even_note(std::size_t limit) {
@@ -386,11 +200,75 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   if (policy.budget_days) p.budgets.max_total_duration = *policy.budget_days;
   if (policy.budget_co2) p.budgets.max_total_load = static_cast<double>(policy.budget_co2->count());
   p.cost_weight = 1.0;
+  // The search places a client next to the clients nearest it (great-circle distance between
+  // their cities, then input order): a trip groups neighbours, so farther places rarely pay.
+  p.near.assign(n_nodes, {});
+  for (std::size_t i = 0; i < n_clients; ++i) {
+    const City& at = net.city(sched.client_city(i));
+    std::vector<std::pair<double, std::size_t>> by_distance;
+    by_distance.reserve(n_clients);
+    for (std::size_t u = 0; u < n_clients; ++u) {
+      if (u == i) continue;
+      const City& c = net.city(sched.client_city(u));
+      by_distance.push_back({network::great_circle_km(at.lat, at.lon, c.lat, c.lon), u});
+    }
+    const std::size_t k = std::min(by_distance.size(), kNearClients);
+    std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(k),
+                      by_distance.end());
+    std::vector<int>& near = p.near[static_cast<std::size_t>(qp.client_node(i))];
+    for (std::size_t q = 0; q < k; ++q) near.push_back(qp.client_node(by_distance[q].second));
+  }
 
   const TripPricer pricer(input, net, sched, base_values);
   QuarterEvaluator eval(qp, pricer, input);
+  // On large inputs a trip only hops between neighbouring places: clients of one region, within
+  // kTripHopKm of each other, or among each other's nearest clients. Pricing the long trips that
+  // chronological neighbours far apart would otherwise form is most of a large search's work,
+  // and such a trip (Lagos then Lima then Oslo) is one no one would book.
+  if (n_clients > kQuarterSeedClients) {
+    TripHops hops;
+    hops.clients = n_clients;
+    hops.ok.assign(n_clients * n_clients, 0);
+    for (std::size_t a = 0; a < n_clients; ++a) {
+      const City& ca = net.city(sched.client_city(a));
+      for (std::size_t b = 0; b < n_clients; ++b) {
+        const City& cb = net.city(sched.client_city(b));
+        const bool ok = ca.region == cb.region ||
+                        network::great_circle_km(ca.lat, ca.lon, cb.lat, cb.lon) <= kTripHopKm;
+        if (ok) hops.ok[a * n_clients + b] = 1;
+      }
+      for (const int u : p.near[static_cast<std::size_t>(qp.client_node(a))]) {
+        const auto b = static_cast<std::size_t>(u) - n_travellers;
+        hops.ok[a * n_clients + b] = 1;
+        hops.ok[b * n_clients + a] = 1;
+      }
+    }
+    eval.set_hops(std::move(hops));
+  }
+
+  // The places in route `r` (core nodes) where the client node `node` is tried: next to its
+  // nearest clients and at the route's ends, or everywhere in a short route (as the search).
+  auto near_places = [&](const std::vector<int>& r, int node) {
+    std::vector<std::size_t> out;
+    if (r.size() <= kAllPlaces) {
+      for (std::size_t k = 0; k <= r.size(); ++k) out.push_back(k);
+      return out;
+    }
+    out.push_back(0);
+    out.push_back(r.size());
+    for (const int y : p.near[static_cast<std::size_t>(node)])
+      if (const auto it = std::find(r.begin(), r.end(), y); it != r.end()) {
+        out.push_back(static_cast<std::size_t>(it - r.begin()));
+        out.push_back(static_cast<std::size_t>(it - r.begin()) + 1);
+      }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
 
   std::vector<std::vector<int>> routes(n_travellers);
+  // Whether the deadline (the safety cap) cut any part of the planning short.
+  bool cut = uncompared > 0;
   // The exact solver's dated trips of `routes` (split_route's for the search).
   std::vector<RouteSplit> exact_splits;
   double exact_objective = 0;
@@ -406,12 +284,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       exact_objective = r->objective;
     }
   } else {
-    core::SearchLimits limits;
-    limits.seed = options.seed;
-    limits.deadline = options.deadline;
-    limits.stagnation = options.stagnation >= 0             ? options.stagnation
-                        : n_clients <= kQuarterSmallClients ? 50
-                                                            : 0;
+    const core::SearchLimits limits = search_limits(options, n_clients);
     // Above kQuarterSmallClients the greedy plan's trips (each traveller's clients in date
     // order) are the fallback, so that the search never nets less than greedy; above
     // kQuarterSeedClients they are also the start, so that a deadline that cuts the search
@@ -419,7 +292,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     std::vector<std::vector<int>> greedy_routes;
     if (n_clients > kQuarterSmallClients) {
       try {
-        const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots);
+        // Its trips only: the search explains every client itself.
+        const Plan greedy = plan_greedy(input, net, sched, options.deadline, slots, false);
+        cut = cut || greedy.time_limit_reached;
         std::unordered_map<std::string, std::size_t> client_index;
         std::unordered_map<std::string, std::size_t> traveller_index;
         for (std::size_t i = 0; i < n_clients; ++i) client_index[input.clients[i].id] = i;
@@ -436,6 +311,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     }
     const bool seeded = !greedy_routes.empty() && n_clients > kQuarterSeedClients;
     core::Solution s = core::solve_general(p, eval, limits, seeded ? &greedy_routes : nullptr);
+    cut = cut || s.timed_out;
     if (!greedy_routes.empty() && !seeded) {
       // The greedy plan's routes when they net more (make_solution checks rules and budgets).
       core::Solution fallback = core::make_solution(p, eval, greedy_routes);
@@ -452,11 +328,12 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       core::SearchLimits descent = limits; // from a local optimum: a descent, then a few kicks
       descent.stagnation = std::min<long long>(limits.stagnation, kShadowPriceRounds);
       for (const SplitPrices& prices : shadow_prices(p.budgets, s)) {
-        if (options.deadline.expired()) break;
+        if (cut) break;
         eval.set_prices(prices);
         std::vector<std::vector<int>> start(n_travellers);
         for (const core::Route& r : s.routes) start[static_cast<std::size_t>(r.vehicle)] = r.visits;
         core::Solution priced = core::solve_general(p, eval, descent, &start);
+        cut = cut || priced.timed_out;
         if (priced.feasible && (!s.feasible || priced.objective > s.objective + 0.5)) {
           s = std::move(priced);
           best_prices = prices;
@@ -557,13 +434,10 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         node.vehicles = {-1};
         for (std::vector<int>& r : start) std::erase(r, qp.client_node(i));
       }
-      core::SearchLimits limits;
-      limits.seed = options.seed;
-      limits.deadline = options.deadline;
-      limits.stagnation = 0;
-      limits.move_window = kMaxStopsPerTrip;
-      const core::Solution s = core::solve_general(p, eval, limits, &start);
+      const core::Solution s =
+          core::solve_general(p, eval, resolve_limits(options, n_clients), &start);
       node = saved;
+      cut = cut || s.timed_out;
       if (!s.feasible) return std::nullopt;
       Resolved r;
       r.objective = s.objective;
@@ -587,6 +461,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     };
     evaluate_routes();
     auto local_resolve = [&](std::size_t i, bool visit) -> std::optional<Resolved> {
+      // Candidate places are priced quickly (evaluate_near: the trips away from the change
+      // keep their dates) and every route the re-solve keeps exactly.
       std::vector<std::vector<int>> rs = routes;
       std::vector<core::RouteEval> ev = route_evals;
       double cost = 0;
@@ -635,9 +511,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         std::optional<std::pair<double, std::pair<std::size_t, std::size_t>>> any;
         for (const std::size_t t : base[i].allowed) {
           std::vector<int> r = rs[t];
-          for (std::size_t k = 0; k <= r.size(); ++k) {
+          for (const std::size_t k : near_places(rs[t], node)) {
             r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), node);
-            const core::RouteEval e = eval.evaluate(static_cast<int>(t), r);
+            const core::RouteEval e = eval.evaluate_near(static_cast<int>(t), rs[t], r);
             r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
             if (!e.feasible) continue;
             const double d = dearer(t, e);
@@ -661,7 +537,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
             if (other == node || p.nodes[static_cast<std::size_t>(other)].mandatory) continue;
             std::vector<int> shorter = rs[ft];
             shorter.erase(shorter.begin() + static_cast<std::ptrdiff_t>(q));
-            const core::RouteEval e = eval.evaluate(static_cast<int>(ft), shorter);
+            const core::RouteEval e = eval.evaluate_near(static_cast<int>(ft), rs[ft], shorter);
             if (!e.feasible) continue;
             const double lost = prize_of(other) + dearer(ft, e);
             if (!drop || lost < drop->first) drop = {lost, q};
@@ -697,7 +573,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
           std::vector<int> r = rs[ft];
           for (std::size_t q = lo; q <= hi; ++q) {
             r.insert(r.begin() + static_cast<std::ptrdiff_t>(q), qp.client_node(u));
-            const core::RouteEval e = eval.evaluate(static_cast<int>(ft), r);
+            const core::RouteEval e = eval.evaluate_near(static_cast<int>(ft), rs[ft], r);
             r.erase(r.begin() + static_cast<std::ptrdiff_t>(q));
             if (!e.feasible || !fits(ft, e)) continue;
             const double gain = prize_of(qp.client_node(u)) - dearer(ft, e);
@@ -720,46 +596,55 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       out.routes = std::move(rs);
       return out;
     };
-    for (std::size_t i = 0; i < n_clients; ++i) {
-      if (base[i].allowed.empty()) continue;
-      const bool is_visited = visited[i] != 0;
-      if (is_visited && input.clients[i].must_visit) continue; // no value flips it
-      if (!options.exact && options.deadline.expired()) {
-        ++marginal_only;
-        continue;
-      }
-      std::optional<Resolved> s = local ? local_resolve(i, !is_visited) : resolve(i, !is_visited);
-      if (!options.exact && options.deadline.expired()) { // cut short: not a re-solve
-        ++marginal_only;
-        continue;
-      }
-      Flip& f = flips[i];
-      f.solved = true;
-      f.feasible = s.has_value();
-      if (!f.feasible) continue;
-      f.objective = s->objective;
-      if (s->objective > current + 0.5) {
-        // A better plan: adopt it and explain every client again from the start.
-        routes = std::move(s->routes);
-        exact_splits = std::move(s->splits);
-        evaluate_routes();
-        std::fill(visited.begin(), visited.end(), 0);
-        for (const auto& r : routes)
-          for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;
-        current = s->objective;
-        marginal_only = 0;
-        flips.assign(n_clients, Flip{});
-        i = static_cast<std::size_t>(-1); // the loop's ++i starts again at client 0
-        continue;
-      }
-      if (!is_visited) {
-        for (std::size_t t = 0; t < n_travellers; ++t) {
-          const std::vector<int>& r = s->routes[t];
-          const auto it = std::find(r.begin(), r.end(), qp.client_node(i));
-          if (it != r.end())
-            f.uplift =
-                uplift_at(t, r, options.exact ? s->splits[t] : eval.split(static_cast<int>(t), r),
-                          static_cast<std::size_t>(it - r.begin()));
+    // A pass re-solves every client against the plan; a re-solve that nets more is adopted at
+    // once and the pass goes on with the next client, and a pass that adopted any is followed
+    // by another, so that the last explains every client against the plan it keeps.
+    for (bool adopted = true; adopted;) {
+      adopted = false;
+      flips.assign(n_clients, Flip{});
+      marginal_only = 0;
+      for (std::size_t i = 0; i < n_clients; ++i) {
+        if (base[i].allowed.empty()) continue;
+        const bool is_visited = visited[i] != 0;
+        if (is_visited && input.clients[i].must_visit) continue; // no value flips it
+        if (!options.exact && (cut || options.deadline.expired())) {
+          cut = true;
+          ++marginal_only;
+          continue;
+        }
+        std::optional<Resolved> s = local ? local_resolve(i, !is_visited) : resolve(i, !is_visited);
+        if (!options.exact && cut) { // cut short: not a re-solve
+          ++marginal_only;
+          continue;
+        }
+        Flip& f = flips[i];
+        f.solved = true;
+        f.feasible = s.has_value();
+        if (!f.feasible) continue;
+        f.objective = s->objective;
+        if (s->objective > current + 0.5) {
+          // A better plan: adopt it; this client is explained in the next pass.
+          routes = std::move(s->routes);
+          exact_splits = std::move(s->splits);
+          evaluate_routes();
+          std::fill(visited.begin(), visited.end(), 0);
+          for (const auto& r : routes)
+            for (int node : r) visited[static_cast<std::size_t>(node) - n_travellers] = 1;
+          adopted = true;
+          f = Flip{};
+          // The re-solve priced its routes conservatively: the plan's own price is exact.
+          current = std::max(s->objective, core::make_solution(p, eval, routes).objective);
+          continue;
+        }
+        if (!is_visited) {
+          for (std::size_t t = 0; t < n_travellers; ++t) {
+            const std::vector<int>& r = s->routes[t];
+            const auto it = std::find(r.begin(), r.end(), qp.client_node(i));
+            if (it != r.end())
+              f.uplift =
+                  uplift_at(t, r, options.exact ? s->splits[t] : eval.split(static_cast<int>(t), r),
+                            static_cast<std::size_t>(it - r.begin()));
+          }
         }
       }
     }
@@ -802,7 +687,8 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   if (uncompared > 0) plan.notes.push_back(uncompared_calls_note(uncompared));
   if (marginal_only > 0) plan.notes.push_back(marginal_break_even_note(marginal_only));
   if (!marginal_notice.empty()) plan.notes.push_back(marginal_notice);
-  const bool late = !options.exact && options.deadline.expired();
+  const bool late = !options.exact && cut;
+  plan.time_limit_reached = late;
   if (late)
     plan.notes.push_back("the planner reached its time limit (time_limit_s): the plan is the best "
                          "found by then, and clients kept remote are not analysed further");
@@ -871,7 +757,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       d.trip_id = trip.id;
       d.traveller_id = trip.traveller_id;
       d.value = e.value;
-      d.marginal_cost = e.trip_cost;
+      // A client can make its traveller's trips cheaper to date (a stop that moves a trip off a
+      // dear week): what it adds is then a saving, never shown as a negative cost.
+      d.marginal_cost = std::max(e.trip_cost, Money{0});
       d.break_even_defined = e.break_even.has_value();
       d.break_even_value = e.break_even.value_or(Money{0});
       const std::size_t others = built[*trip_of[i]].clients.size() - 1;
@@ -882,7 +770,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                  (others == 0 ? std::string()
                               : " with " + std::to_string(others) +
                                     (others == 1 ? " other client" : " other clients")) +
-                 ", adding " + format_money(e.trip_cost, cur) + " to the trips; it nets " + gap +
+                 trips_clause(e.trip_cost, cur) + "; it nets " + gap +
                  (e.advantage >= Money{0} ? " more" : " less") + " than remote calls";
       if (replanned)
         d.reason += replanned_clause(local ? "locally without" : "without",
@@ -898,23 +786,39 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       std::optional<VisitEconomics> best;
       std::string blocked;
       std::string no_trip;
+      // Every place in short routes, priced exactly; in long ones the places next to the
+      // nearest clients, priced quickly (evaluate_near), and the best of them exactly. A fair's
+      // uplift cancels out of the advantage, so the quick prices rank the places alike.
+      auto economics_at = [&](std::size_t t, const std::vector<int>& r, std::size_t k,
+                              const RouteSplit& s) {
+        const double uplift = uplift_at(t, r, s, k);
+        const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
+        const double d_cost = static_cast<double>(s.cost) - route_eval[t].cost;
+        const double d_bonus = static_cast<double>(s.bonus) - route_eval[t].bonus;
+        const Money marginal{static_cast<std::int64_t>(
+            std::llround(d_cost - d_bonus + static_cast<double>(own_bonus.count())))};
+        return visit_economics(client, policy, b.base_value, uplift, b.remote_value,
+                               b.remote.total(), marginal);
+      };
+      std::optional<std::pair<double, std::pair<std::size_t, std::size_t>>> quick_best;
       for (const std::size_t t : late ? std::vector<std::size_t>{} : b.allowed) {
         std::vector<int> r = routes[t];
-        for (std::size_t k = 0; k <= r.size(); ++k) {
+        const bool long_route = r.size() > kAllPlaces;
+        for (const std::size_t k : near_places(routes[t], qp.client_node(i))) {
           r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
-          const RouteSplit s = eval.split(static_cast<int>(t), r);
-          if (s.feasible) {
-            const double uplift = uplift_at(t, r, s, k);
-            const Money own_bonus = scale(b.base_value, 1.0 + uplift) - b.base_value;
-            const double d_cost = static_cast<double>(s.cost) - route_eval[t].cost;
-            const double d_bonus = static_cast<double>(s.bonus) - route_eval[t].bonus;
-            const Money marginal{static_cast<std::int64_t>(
-                std::llround(d_cost - d_bonus + static_cast<double>(own_bonus.count())))};
-            const VisitEconomics e = visit_economics(client, policy, b.base_value, uplift,
-                                                     b.remote_value, b.remote.total(), marginal);
+          RouteSplit s;
+          core::RouteEval q;
+          if (long_route) {
+            q = eval.evaluate_near(static_cast<int>(t), routes[t], r);
+          } else {
+            s = eval.split(static_cast<int>(t), r);
+            q = route_eval_of(s);
+          }
+          if (q.feasible) {
             std::string why;
-            const double d_days = s.days - route_eval[t].duration;
-            const double d_co2 = static_cast<double>(s.co2) - route_eval[t].load;
+            const double d_cost = q.cost - route_eval[t].cost;
+            const double d_days = q.duration - route_eval[t].duration;
+            const double d_co2 = q.load - route_eval[t].load;
             if (policy.budget_money &&
                 cost_now + d_cost > static_cast<double>(policy.budget_money->count()))
               why = "the money budget would be exceeded (" +
@@ -933,14 +837,28 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                     format_kg(GramsCo2{static_cast<std::int64_t>(co2_now)}) + " used + " +
                     format_kg(GramsCo2{static_cast<std::int64_t>(d_co2)}) + " > " +
                     format_kg(*policy.budget_co2) + ")";
-            if (why.empty()) {
+            if (!why.empty()) {
+              if (blocked.empty()) blocked = why;
+            } else if (!long_route) {
+              const VisitEconomics e = economics_at(t, r, k, s);
               if (!best || e.advantage > best->advantage) best = e;
-            } else if (blocked.empty()) {
-              blocked = why;
+            } else {
+              const double dearer = d_cost - (q.bonus - route_eval[t].bonus);
+              if (!quick_best || dearer < quick_best->first) quick_best = {dearer, {t, k}};
             }
           }
           r.erase(r.begin() + static_cast<std::ptrdiff_t>(k));
         }
+      }
+      if (quick_best) {
+        const auto [t, k] = quick_best->second;
+        std::vector<int> r = routes[t];
+        r.insert(r.begin() + static_cast<std::ptrdiff_t>(k), qp.client_node(i));
+        const RouteSplit s = eval.split(static_cast<int>(t), r);
+        const VisitEconomics e = economics_at(t, r, k, s);
+        if (!best || e.advantage > best->advantage) best = e;
+      }
+      for (const std::size_t t : late ? std::vector<std::size_t>{} : b.allowed) {
         if (!best && no_trip.empty()) {
           std::vector<DateRange> busy;
           for (const Trip& trip : plan.trips)
@@ -964,7 +882,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
                                   plan_objective, f.objective);
         shown = e;
       }
-      if (best) d.marginal_cost = best->trip_cost;
+      if (best) d.marginal_cost = std::max(best->trip_cost, Money{0});
       if (shown) {
         d.break_even_defined = shown->break_even.has_value();
         d.break_even_value = shown->break_even.value_or(Money{0});
@@ -982,9 +900,12 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         d.reason = "Remote: not in the best plan found before the time limit (time_limit_s); "
                    "the cost of adding a visit was not analysed.";
       } else if (best && best->advantage <= Money{0}) {
-        d.reason = "Remote: the cheapest way to add a visit costs " +
-                   format_money(best->trip_cost, cur) + " and would net " +
-                   format_money(-best->advantage, cur) + " less than remote calls" +
+        d.reason = "Remote: the cheapest way to add a visit " +
+                   (best->trip_cost < Money{0}
+                        ? "saves " + format_money(-best->trip_cost, cur) + " on the trips"
+                        : "costs " + format_money(best->trip_cost, cur)) +
+                   " and would net " + format_money(-best->advantage, cur) +
+                   " less than remote calls" +
                    (replanned ? replan : remote_break_even_clause(*best, cur)) + ".";
       } else if (best) {
         d.reason = "Remote: a visit would net " + format_money(best->advantage, cur) +

@@ -88,11 +88,17 @@ struct RouteSplit {
   std::int64_t bonus = 0;
   int days = 0;
   std::int64_t co2 = 0;
-  /// The trips: [first, last) ranges of the route and their departure dates.
+  /// The trips: [first, last) ranges of the route, their dates and figures.
   struct Part {
     std::size_t first = 0;
     std::size_t last = 0;
     Date depart;
+    Date back;
+    int days = 0;
+    std::int64_t cost = 0;
+    std::int64_t bonus = 0;
+    std::int64_t co2 = 0;
+    std::int64_t score = 0; ///< cost − bonus + the split prices' penalty
   };
   std::vector<Part> parts;
 };
@@ -106,13 +112,66 @@ struct SplitPrices {
   [[nodiscard]] bool any() const { return cost > 0 || days > 0 || co2 > 0; }
 };
 
+/// Which client may directly follow which inside one round trip (a "hop"): all by default. The
+/// search on large inputs keeps trips to neighbouring places (see plan_search), which spares it
+/// pricing trips no one would make.
+struct TripHops {
+  std::size_t clients = 0;      ///< number of clients (the matrix is clients x clients)
+  std::vector<std::uint8_t> ok; ///< ok[a * clients + b]: client b may follow a; empty: all may
+  /// Whether client b may follow client a in a trip.
+  [[nodiscard]] bool allows(int a, int b) const {
+    return ok.empty() ||
+           ok[static_cast<std::size_t>(a) * clients + static_cast<std::size_t>(b)] != 0;
+  }
+};
+
+/// The dynamic programme of split_route's last route, kept so that the next route with the same
+/// first stops starts where the two differ (the labels up to there depend on those stops only).
+struct SplitMemo {
+  /// A partial split: the cheapest way found to visit the route's first stops.
+  struct Label {
+    std::int64_t score = 0; ///< cost − bonus + the prices' penalty
+    Date back;              ///< return of the last trip
+    int days = 0;
+    std::int64_t cost = 0;
+    std::int64_t bonus = 0;
+    std::int64_t co2 = 0;
+    std::size_t from_pos = 0; ///< where the last trip starts
+    int from_label = -1;      ///< the label there it extends
+    Date depart;              ///< the last trip's departure
+  };
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  bool valid = false;
+  std::size_t traveller = 0;
+  SplitPrices prices;
+  std::vector<int> stops;
+  std::vector<std::vector<Label>> labels; ///< per position, the labels no other beats
+  /// Per position i, the first end j of a trip from i that cannot be dated (kNone: none).
+  std::vector<std::size_t> dead;
+};
+
 /// The cheapest (cost − bonus plus `prices`, then fewest days) split of traveller `traveller`'s
 /// visit sequence `stops` (clients in chronological order) into consecutive round trips that do
 /// not overlap and keep the traveller's max_days_away. Exact for the sequence: every split into
 /// trips of at most kMaxStopsPerTrip clients and every feasible departure date are considered.
+/// With `memo`, the labels of the previous route split with it are reused up to the first stop
+/// where the routes differ (same result, less work), and the memo then holds this route's.
+/// With `hops`, only trips whose consecutive clients it allows are considered.
 [[nodiscard]] RouteSplit split_route(const TripPricer& pricer, const Input& input,
                                      std::size_t traveller, std::span<const int> stops,
-                                     const SplitPrices& prices = {});
+                                     const SplitPrices& prices = {}, SplitMemo* memo = nullptr,
+                                     const TripHops* hops = nullptr);
+
+/// The cheapest split of `stops` that keeps the trips of `base_split` (a split of `base_stops`)
+/// that end before the first stop where the two sequences differ or start after the last, with
+/// their dates: only the stops of the trips that hold or touch the change are split and dated
+/// again, between the kept trips' dates. An upper bound on split_route's cost − bonus (plus
+/// prices) that costs work in proportion to the change, not to the route; parts are not
+/// filled. Infeasible when no such split exists, even if split_route finds one.
+[[nodiscard]] RouteSplit split_near(const TripPricer& pricer, const Input& input,
+                                    std::size_t traveller, std::span<const int> base_stops,
+                                    const RouteSplit& base_split, std::span<const int> stops,
+                                    const SplitPrices& prices = {}, const TripHops* hops = nullptr);
 
 /// The core evaluation of a split route: its days, cost, bonus and CO2 (as the load).
 [[nodiscard]] core::RouteEval route_eval_of(const RouteSplit& s);
@@ -137,28 +196,70 @@ public:
       : qp_(&qp), pricer_(&pricer), input_(&input) {}
   /// Splits routes with `prices` from now on (none by default).
   void set_prices(const SplitPrices& prices) { prices_ = prices; }
+  /// Considers only trips whose consecutive clients `hops` allows from now on (all by default).
+  void set_hops(TripHops hops) {
+    hops_ = std::move(hops);
+    memos_.clear();
+    bases_.clear();
+  }
   /// Core evaluator contract (see core::MatrixEvaluator).
   [[nodiscard]] core::RouteEval evaluate(int vehicle, std::span<const int> visits) const;
   /// The split of a route given as core node indices.
   [[nodiscard]] RouteSplit split(int vehicle, std::span<const int> visits) const;
+  /// A quick, conservative evaluation of `visits`, a variant of the route `base` (core nodes):
+  /// `base`'s trips away from where the two differ keep their dates, and only the trips around
+  /// the change are split and dated again (split_near). Never cheaper than evaluate(); the core
+  /// search prices its candidate moves with it and confirms the ones it keeps with evaluate().
+  [[nodiscard]] core::RouteEval evaluate_near(int vehicle, std::span<const int> base,
+                                              std::span<const int> visits) const;
+  /// The positions of `visits` (core nodes) between two of its trips (split as evaluate_near's
+  /// base): where a client can go on a trip of its own.
+  [[nodiscard]] std::vector<int> boundaries(int vehicle, std::span<const int> visits) const;
 
 private:
+  [[nodiscard]] std::vector<int> clients_of(std::span<const int> visits) const;
+  struct Base;
+  // The split of `base` (core nodes), kept per traveller until another base is asked for.
+  [[nodiscard]] const Base& base_of(int vehicle, std::span<const int> base) const;
   const QuarterProblem* qp_;
   const TripPricer* pricer_;
   const Input* input_;
   SplitPrices prices_;
+  TripHops hops_;
+  mutable std::vector<SplitMemo> memos_; // per traveller: its last route's split
+  // Per traveller: the base route of the last evaluate_near and its split.
+  struct Base {
+    std::vector<int> stops;
+    RouteSplit split;
+    SplitPrices prices;
+    bool valid = false;
+  };
+  mutable std::vector<Base> bases_;
 };
 
 /// How the quarter planner searches.
 struct QuarterOptions {
   std::uint64_t seed = 1;  ///< same seed, same plan (when the deadline does not cut in)
-  core::Deadline deadline; ///< the search returns its best plan when this passes
-  /// Perturbation rounds without a better plan before stopping; < 0 (the default): 50 for up to
-  /// kQuarterSmallClients clients, else 0 (the first local optimum), so that the search ends
-  /// well before the deadline and the plan does not depend on the machine's speed.
+  core::Deadline deadline; ///< safety cap: the search returns its best plan when this passes
+  /// The counted work (Policy::effort, 1 to 5): with the seed it decides the plan.
+  int effort = 3;
+  /// Perturbation rounds without a better plan before stopping; < 0 (the default): from the
+  /// effort (search_limits).
   long long stagnation = -1;
   bool exact = false; ///< the best plan by QuarterExact instead (small inputs only)
 };
+
+/// The work factor of an effort level: 0.1, 0.3, 1, 3 and 10 for levels 1 to 5, so that the
+/// default level 3 is 1 and two levels up is ten times the work.
+[[nodiscard]] double effort_factor(int effort);
+
+/// The counted limits of the quarter search on `clients` clients at `options`' effort:
+/// perturbation rounds without a better plan (by level) and route evaluations (scaled by
+/// effort_factor); the deadline is `options.deadline` (docs/optimizer.md, "Effort").
+[[nodiscard]] core::SearchLimits search_limits(const QuarterOptions& options, std::size_t clients);
+
+/// The counted limits of one break-even re-solve's descent (see search_limits).
+[[nodiscard]] core::SearchLimits resolve_limits(const QuarterOptions& options, std::size_t clients);
 
 /// Inputs up to this many clients get 50 perturbation rounds by default (see QuarterOptions).
 inline constexpr std::size_t kQuarterSmallClients = 12;

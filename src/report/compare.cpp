@@ -130,23 +130,28 @@ Comparison compare(const std::string& base_name, const Input& base_input, const 
   c.currency = base_input.currency;
   c.method = base_plan.method;
   c.base = totals_of(base_plan, base_input);
+  c.base_time_limit_reached = base_plan.time_limit_reached;
   c.sweep_pointer = std::move(sweep_pointer);
-  for (const auto& s : scenarios) {
-    ScenarioComparison sc;
-    sc.name = s.name;
-    sc.sweep_value = s.sweep_value;
-    if (!s.plan || s.input == nullptr) {
-      sc.feasible = false;
-      sc.infeasible_pointer = s.infeasible_pointer;
-      sc.infeasible_reason = s.infeasible_reason;
-    } else {
-      sc.totals = totals_of(*s.plan, *s.input);
-      sc.flips = decision_flips(base_plan, base_input, *s.plan, *s.input);
-      sc.trip_changes = trip_changes(base_plan, *s.plan);
-    }
-    c.scenarios.push_back(std::move(sc));
-  }
+  for (const auto& s : scenarios) c.scenarios.push_back(compare_scenario(base_plan, base_input, s));
   return c;
+}
+
+ScenarioComparison compare_scenario(const Plan& base_plan, const Input& base_input,
+                                    const ScenarioPlan& s) {
+  ScenarioComparison sc;
+  sc.name = s.name;
+  sc.sweep_value = s.sweep_value;
+  if (!s.plan || s.input == nullptr) {
+    sc.feasible = false;
+    sc.infeasible_pointer = s.infeasible_pointer;
+    sc.infeasible_reason = s.infeasible_reason;
+  } else {
+    sc.totals = totals_of(*s.plan, *s.input);
+    sc.time_limit_reached = s.plan->time_limit_reached;
+    sc.flips = decision_flips(base_plan, base_input, *s.plan, *s.input);
+    sc.trip_changes = trip_changes(base_plan, *s.plan);
+  }
+  return sc;
 }
 
 // ---- text and Markdown --------------------------------------------------------------------
@@ -311,8 +316,10 @@ std::string comparison_table(const Comparison& c) {
      << "\n\nTotals (delta against the base)\n"
      << render_text(totals_table(c, plain), "  ") << "\nTrip cost by category\n"
      << render_text(category_table(c, plain), "  ");
+  if (c.base_time_limit_reached) os << "\nBase plan: " << kTimeLimitNote << "\n";
   for (const auto& s : c.scenarios) {
     os << "\nScenario " << printable(s.name) << "\n";
+    if (s.time_limit_reached) os << "  note: " << kTimeLimitNote << "\n";
     if (!s.feasible) {
       os << "  infeasible: " << printable(s.infeasible_pointer) << ": "
          << printable(s.infeasible_reason) << "\n";
@@ -334,9 +341,12 @@ std::string comparison_markdown(const Comparison& c) {
      << ")\n\nMoney in " << markdown_escape(c.currency) << "; method " << markdown_escape(c.method)
      << "; deltas against the base plan.\n\n## Totals\n\n"
      << render_markdown(totals_table(c, markdown_escape)) << "\n## Trip cost by category\n\n"
-     << render_markdown(category_table(c, markdown_escape)) << "\n## Decisions\n";
+     << render_markdown(category_table(c, markdown_escape));
+  if (c.base_time_limit_reached) os << "\n**Base plan:** " << kTimeLimitNote << "\n";
+  os << "\n## Decisions\n";
   for (const auto& s : c.scenarios) {
     os << "\n### " << markdown_escape(s.name) << "\n\n";
+    if (s.time_limit_reached) os << "**Note:** " << kTimeLimitNote << "\n\n";
     if (!s.feasible) {
       os << "Infeasible: `" << markdown_escape(s.infeasible_pointer)
          << "`: " << markdown_escape(s.infeasible_reason) << "\n";

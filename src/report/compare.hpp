@@ -57,6 +57,8 @@ struct ScenarioComparison {
   std::string infeasible_pointer; ///< when not feasible: the input element that blocks it
   std::string infeasible_reason;  ///< when not feasible: why
   CompareTotals totals;           ///< when feasible
+  /// The time limit cut the scenario's planning short (Plan::time_limit_reached).
+  bool time_limit_reached = false;
   std::vector<DecisionFlip> flips;
   std::vector<TripChange> trip_changes;
 };
@@ -68,6 +70,7 @@ struct Comparison {
   std::string currency;
   std::string method; ///< how the plans were made: the base plan's Plan::method
   CompareTotals base;
+  bool base_time_limit_reached = false; ///< the time limit cut the base plan short
   std::vector<ScenarioComparison> scenarios;
   std::optional<std::string> sweep_pointer; ///< set when the comparison holds a sweep
 };
@@ -95,10 +98,20 @@ struct ScenarioPlan {
 /// plan while the scenario still visits some of their clients.
 [[nodiscard]] std::vector<TripChange> trip_changes(const Plan& base, const Plan& scenario);
 
+/// One scenario set against the base plan, as compare() does for each of its scenarios: a caller
+/// that compares each scenario as soon as it is planned can let its plan and input go at once.
+[[nodiscard]] ScenarioComparison compare_scenario(const Plan& base_plan, const Input& base_input,
+                                                  const ScenarioPlan& scenario);
+
 /// Builds the comparison of every scenario against the base plan.
 [[nodiscard]] Comparison compare(const std::string& base_name, const Input& base_input,
                                  const Plan& base_plan, const std::vector<ScenarioPlan>& scenarios,
                                  std::optional<std::string> sweep_pointer);
+
+/// The note every renderer gives a plan the time limit cut short.
+inline constexpr const char* kTimeLimitNote =
+    "cut by the time limit (time_limit_s): the best plan found by then, not a converged result; "
+    "raise time_limit_s or lower policy.effort";
 
 /// "visit", "remote" or "absent".
 [[nodiscard]] const char* state_name(ClientState s);

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "model/utf8.hpp"
+
 namespace flyorcall::report {
 
 namespace {
@@ -103,7 +105,8 @@ std::string printable(std::string_view s) {
 
 std::string markdown_escape(std::string_view s) {
   std::string out;
-  for (unsigned char ch : s) {
+  // Invisible format characters (bidi overrides, ...) removed, control characters made spaces.
+  for (unsigned char ch : visible_text(s)) {
     if (ch < 0x20 || ch == 0x7F) {
       out += ' ';
     } else if (std::string_view("\\`*_{}[]<>()#+!|~&").find(static_cast<char>(ch)) !=
@@ -119,7 +122,9 @@ std::string markdown_escape(std::string_view s) {
 
 std::string html_escape(std::string_view s) {
   std::string out;
-  for (unsigned char ch : s) {
+  // Stripped, not isolated: a <bdi> cannot go into an attribute or an SVG <title>, and a bidi
+  // override in a name would reorder the text around it ("U+202E" makes "gpj.exe" read "exe.jpg").
+  for (unsigned char ch : visible_text(s)) {
     switch (ch) {
     case '&':
       out += "&amp;";

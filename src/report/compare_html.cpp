@@ -176,9 +176,14 @@ std::string comparison_html(const Comparison& c) {
      << html_escape(c.currency) << "; method " << html_escape(c.method)
      << "; deltas against the base plan.</p>\n<h2>Totals</h2>\n"
      << table_html(totals_rows(c)) << "<h2>Trip cost by category</h2>\n"
-     << table_html(category_rows(c)) << "<h2>Decisions</h2>\n";
+     << table_html(category_rows(c));
+  if (c.base_time_limit_reached)
+    os << "<p><strong>Base plan:</strong> " << html_escape(kTimeLimitNote) << "</p>\n";
+  os << "<h2>Decisions</h2>\n";
   for (const auto& s : c.scenarios) {
     os << "<h3>" << html_escape(s.name) << "</h3>\n";
+    if (s.time_limit_reached)
+      os << "<p><strong>Note:</strong> " << html_escape(kTimeLimitNote) << "</p>\n";
     if (!s.feasible) {
       os << "<p>Infeasible: <code>" << html_escape(s.infeasible_pointer)
          << "</code>: " << html_escape(s.infeasible_reason) << "</p>\n";

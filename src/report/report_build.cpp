@@ -2,11 +2,14 @@
 // for plans that carry none (docs/report.md, "Briefings").
 #include <algorithm>
 #include <chrono>
+#include <iterator>
 #include <map>
 #include <set>
 #include <utility>
 
 #include "flyorcall/limits.hpp"
+#include "report/report_format.hpp"
+#include "report/report_page.hpp"
 #include "report/trip_report.hpp"
 #include "time/holidays.hpp"
 
@@ -60,17 +63,52 @@ void add_holidays(PlanBriefing& b, const DateRange& w) {
   }
 }
 
-void add_events(PlanBriefing& b, const DateRange& w, const Input& input) {
-  for (const Event& e : input.events) {
-    const bool here = (!e.city.empty() && e.city == b.city) ||
-                      (!e.country.empty() && !b.country.empty() && e.country == b.country);
-    if (!here || e.dates.last < w.first || e.dates.first > w.last) continue;
-    b.events.push_back({std::string(event_kind_name(e.kind)), e.dates, e.title, e.note});
+/// The input's events by place (indices in input order): a city's, and a whole country's.
+struct EventIndex {
+  std::map<std::string, std::vector<std::size_t>> by_city;
+  std::map<std::string, std::vector<std::size_t>> by_country;
+  std::size_t listed = 0; ///< events listed by the briefings derived so far
+};
+
+EventIndex index_events(const Input& input) {
+  EventIndex x;
+  for (std::size_t i = 0; i < input.events.size(); ++i) {
+    const Event& e = input.events[i];
+    if (!e.city.empty()) x.by_city[e.city].push_back(i);
+    if (!e.country.empty()) x.by_country[e.country].push_back(i);
+  }
+  return x;
+}
+
+/// The events of the briefing's city and country over `w`, in input order: the first
+/// kMaxDerivedEvents listed, the rest counted (10 000 events of one country would otherwise be
+/// copied into every briefing of every trip).
+void add_events(PlanBriefing& b, const DateRange& w, const Input& input, EventIndex& x) {
+  static const std::vector<std::size_t> none;
+  const auto find = [](const auto& map, const std::string& key) -> const std::vector<std::size_t>& {
+    const auto it = key.empty() ? map.end() : map.find(key);
+    return it == map.end() ? none : it->second;
+  };
+  const auto& city = find(x.by_city, b.city);
+  const auto& country = find(x.by_country, b.country);
+  std::vector<std::size_t> here;
+  std::merge(city.begin(), city.end(), country.begin(), country.end(), std::back_inserter(here));
+  for (const std::size_t i : here) {
+    const Event& e = input.events[i];
+    if (e.dates.last < w.first || e.dates.first > w.last) continue;
+    if (b.events.size() == kMaxDerivedEvents || x.listed == kMaxDerivedEventsTotal) {
+      ++b.events_not_shown;
+      continue;
+    }
+    ++x.listed;
+    b.events.push_back({std::string(event_kind_name(e.kind)), e.dates,
+                        truncate_text(e.title, kPageTextChars),
+                        truncate_text(e.note, kPageTextChars)});
   }
 }
 
 void derive_briefings(PlanTrip& t, const std::map<std::string, std::string>& country_of,
-                      const Input* input) {
+                      const Input* input, EventIndex& events) {
   const std::optional<Minutes> home =
       t.legs.empty() ? std::nullopt : utc_offset_at_departure(t.legs.front());
   std::size_t next_leg = 0;
@@ -89,7 +127,7 @@ void derive_briefings(PlanTrip& t, const std::map<std::string, std::string>& cou
     const DateRange w = briefing_window(t, s);
     b.window = w;
     add_holidays(b, w);
-    if (input) add_events(b, w, *input);
+    if (input) add_events(b, w, *input, events);
     t.briefings.push_back(std::move(b));
   }
 }
@@ -112,8 +150,9 @@ Report make_report(PlanDocument plan, const std::vector<City>& cities,
         for (const Client& ic : input->clients)
           if (ic.id == c.id) c.city = ic.city;
 
+  EventIndex events = input ? index_events(*input) : EventIndex{};
   for (PlanTrip& t : plan.trips)
-    if (t.briefings.empty()) derive_briefings(t, country_of, input);
+    if (t.briefings.empty()) derive_briefings(t, country_of, input, events);
 
   // Cities of the plan: placed when the network knows them, else listed as unplaced.
   std::set<std::string> codes;

@@ -13,6 +13,7 @@
 
 #include "report/compare_format.hpp"
 #include "report/report_format.hpp"
+#include "report/report_page.hpp"
 #include "report/world_map.hpp"
 
 namespace flyorcall::report {
@@ -32,8 +33,9 @@ std::string f1(double v) {
   return std::string(buf) == "-0.0" ? "0.0" : buf;
 }
 
+/// A label or tooltip: cut, so that no chart grows with the length of the plan's texts.
 std::string esc(std::string_view s) {
-  return html_escape(s);
+  return html_escape(truncate_text(s, kChartTextChars));
 }
 
 /// The opening of a chart: role, text alternative, title and description; drawn `display_w`
@@ -42,7 +44,8 @@ std::string svg_open(double w, double h, double display_w, const std::string& ti
                      const std::string& alt, const std::string& desc) {
   return "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + f1(w) + " " + f1(h) + "\" width=\"" +
          f1(display_w) + "\" height=\"" + f1(h * display_w / w) + "\" aria-label=\"" + esc(alt) +
-         "\">\n<title>" + esc(title) + "</title>\n<desc>" + esc(desc) + "</desc>\n";
+         "\">\n<title>" + esc(title) + "</title>\n<desc>" +
+         html_escape(truncate_text(desc, kChartDescChars)) + "</desc>\n";
 }
 
 std::string svg_open(double w, double h, const std::string& title, const std::string& alt,

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "model/utf8.hpp"
+
 namespace flyorcall::report {
 
 namespace {
@@ -131,7 +133,8 @@ std::string truncate_text(std::string_view s, std::size_t max_chars) {
 std::string md_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
-  for (const char ch : s) {
+  // Invisible format characters (bidi overrides, ...) removed, control characters made spaces.
+  for (const char ch : visible_text(s)) {
     const auto c = static_cast<unsigned char>(ch);
     const char plain = (c < 0x20 || c == 0x7F) ? ' ' : ch;
     if (plain == ' ' && out.empty()) continue; // leading blanks could start a code block
@@ -150,7 +153,9 @@ std::string md_escape(std::string_view s) {
 }
 
 std::string csv_text(std::string_view s) {
-  std::string cell(s);
+  // No control character reaches the file (ESC, BEL and NUL would reach a terminal or a
+  // spreadsheet as they are; line breaks become spaces), nor an invisible format character.
+  std::string cell = visible_text(s);
   if (!cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos)
     cell.insert(0, "'");
   if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;

@@ -11,6 +11,7 @@
 #include "report/compare_format.hpp"
 #include "report/report_charts.hpp"
 #include "report/report_format.hpp"
+#include "report/report_page.hpp"
 #include "report/trip_report.hpp"
 
 namespace flyorcall::report {
@@ -104,8 +105,16 @@ Cell num(std::string_view s) {
   return {esc(s), true};
 }
 
+/// "… and 12 more flights, in the CSV report." as a paragraph, or "" for none.
+std::string more(std::size_t n, const std::string& what) {
+  if (n == 0) return "";
+  return "<p class=\"source\">… and " + std::to_string(n) + " more " + what +
+         ", in the CSV report (flyorcall report --format csv).</p>\n";
+}
+
 /// A table with a header row of column headers (scope="col"); the first cell of each body row is
-/// a row header (scope="row") when `row_headers` is set.
+/// a row header (scope="row") when `row_headers` is set. Rows stop once the table has
+/// kPageTableBytes; a last row says how many are left out.
 std::string table(const std::string& caption, const std::vector<Cell>& head,
                   const std::vector<std::vector<Cell>>& rows, bool row_headers = true) {
   std::string out = "<table>\n";
@@ -115,7 +124,14 @@ std::string table(const std::string& caption, const std::vector<Cell>& head,
     out += std::string("<th scope=\"col\"") + (h.number ? " class=\"n\"" : "") + ">" + h.html +
            "</th>";
   out += "</tr></thead>\n<tbody>\n";
-  for (const auto& row : rows) {
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const auto& row = rows[k];
+    if (out.size() > kPageTableBytes) {
+      out += "<tr><td colspan=\"" + std::to_string(head.size()) + "\">… and " +
+             std::to_string(rows.size() - k) +
+             " more rows, in the CSV report (flyorcall report --format csv).</td></tr>\n";
+      break;
+    }
     out += "<tr>";
     for (std::size_t i = 0; i < row.size(); ++i) {
       const bool header = row_headers && i == 0;
@@ -135,7 +151,7 @@ std::string card(const std::string& key, const std::string& value) {
 
 class HtmlWriter {
 public:
-  explicit HtmlWriter(const Report& r) : r_(r), cur_(r.plan.currency) {
+  explicit HtmlWriter(const Report& r) : r_(r), chart_(chart_view(r)), cur_(r.plan.currency) {
     for (const PlanClient& c : r.plan.clients) names_.emplace(c.id, c.name);
   }
 
@@ -274,15 +290,20 @@ private:
   std::string notes() const {
     std::string out = "<section id=\"notes\">\n<h2>Notes on the inputs</h2>\n<ul>\n";
     for (const std::string& n : r_.plan.notes) out += "<li>" + esc(n) + "</li>\n";
+    if (r_.notes_not_shown > 0)
+      out += "<li>… and " + std::to_string(r_.notes_not_shown) + " more, in the plan JSON.</li>\n";
     return out + "</ul>\n</section>\n";
   }
 
   std::string calendar() const {
     std::string out = "<section id=\"calendar\">\n<h2>Trip calendar</h2>\n<figure>\n";
-    out += calendar_svg(r_);
+    out += calendar_svg(chart_);
     out += "<figcaption>Weeks of the quarter (a line on each Monday) by traveller; each bar is "
-           "a trip from the day it leaves home to the day it comes back.</figcaption>\n"
-           "</figure>\n";
+           "a trip from the day it leaves home to the day it comes back.";
+    if (r_.travellers_not_shown > 0 || chart_.trips_not_shown > 0)
+      out += " Shown: the first " + std::to_string(chart_.travellers.size()) + " travellers and " +
+             std::to_string(chart_.plan.trips.size()) + " trips.";
+    out += "</figcaption>\n</figure>\n";
     const auto weeks = calendar_weeks(r_);
     if (!weeks.empty() && !r_.travellers.empty()) {
       std::vector<Cell> head{txt("Week of")};
@@ -316,16 +337,18 @@ private:
     }
     const std::string window =
         b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
-    if (b.holidays.empty()) {
+    if (b.holidays.empty() && b.holidays_not_shown == 0) {
       out += "<li>No public holidays" + esc(window) + ".</li>\n";
     } else {
       out += "<li>Public holidays" + esc(window) + ":<ul>\n";
       for (const PlanHoliday& h : b.holidays)
         out += "<li>" + esc(weekday_date(h.date)) + ": " + esc(h.name) +
                (h.substitute ? " (substitute day)" : "") + "</li>\n";
+      if (b.holidays_not_shown > 0)
+        out += "<li>… and " + std::to_string(b.holidays_not_shown) + " more</li>\n";
       out += "</ul></li>\n";
     }
-    if (b.events.empty()) {
+    if (b.events.empty() && b.events_not_shown == 0) {
       out += "<li>No events" + esc(window) +
              (r_.input_given || b.source == BriefingSource::plan
                   ? ""
@@ -340,6 +363,8 @@ private:
         if (!e.note.empty()) out += " — " + esc(e.note);
         out += "</li>\n";
       }
+      if (b.events_not_shown > 0)
+        out += "<li>… and " + std::to_string(b.events_not_shown) + " more</li>\n";
       out += "</ul></li>\n";
     }
     if (b.calendar_note) out += "<li>Note: " + esc(*b.calendar_note) + "</li>\n";
@@ -372,6 +397,7 @@ private:
                    {txt("From"), txt("To"), txt("Departs"), txt("Arrives"), num("Block"),
                     txt("Cabin"), num("km"), num("Fare"), num("CO2e kg")},
                    legs, false);
+    out += more(t.legs_not_shown, "flights");
 
     std::vector<std::vector<Cell>> stays;
     for (const PlanStay& s : t.stays)
@@ -379,6 +405,7 @@ private:
                        num(std::to_string(s.hotel_nights))});
     if (!stays.empty())
       out += table("Stays", {txt("City"), txt("Arrive"), txt("Leave"), num("Hotel nights")}, stays);
+    out += more(t.stays_not_shown, "stays");
 
     std::vector<std::vector<Cell>> visits;
     for (const PlanVisit& v : t.visits)
@@ -386,8 +413,10 @@ private:
                         num(std::to_string(v.days))});
     if (!visits.empty())
       out += table("Visits", {txt("Client"), txt("City"), txt("First day"), num("Days")}, visits);
+    out += more(t.visits_not_shown, "visits");
 
     for (const PlanBriefing& b : t.briefings) out += briefing(b);
+    out += more(t.briefings_not_shown, "briefings");
     return out + "</article>\n";
   }
 
@@ -395,7 +424,17 @@ private:
     std::string out = "<section id=\"trips\">\n<h2>Trips and briefings</h2>\n";
     if (r_.plan.trips.empty())
       out += "<p>The plan has no trips: every client is kept remote.</p>\n";
-    for (std::size_t i = 0; i < r_.plan.trips.size(); ++i) out += trip(r_.plan.trips[i], i);
+    std::size_t shown = 0;
+    while (shown < r_.plan.trips.size() && out.size() < kPageTripsBytes) {
+      out += trip(r_.plan.trips[shown], shown);
+      ++shown;
+    }
+    const std::size_t left = r_.plan.trips.size() - shown + r_.trips_not_shown;
+    if (left > 0)
+      out += "<p class=\"source\">This page details the first " + std::to_string(shown) + " of " +
+             std::to_string(shown + left) +
+             " trips; the CSV report (flyorcall report --format csv) and the plan JSON hold every "
+             "trip.</p>\n";
     return out + "</section>\n";
   }
 
@@ -465,18 +504,23 @@ private:
 
   std::string charts() const {
     std::string out = "<section id=\"costs\">\n<h2>Cost breakdown</h2>\n<figure>\n";
-    out += cost_chart_svg(r_);
-    out += "<figcaption>Each trip's cost by category, in " + esc(cur_) +
-           ".</figcaption>\n</figure>\n</section>\n";
+    out += cost_chart_svg(chart_);
+    out += "<figcaption>Each trip's cost by category, in " + esc(cur_) + "." + shown_trips() +
+           "</figcaption>\n</figure>\n</section>\n";
     out += "<section id=\"value-cost\">\n<h2>Value versus cost per client</h2>\n<figure>\n";
-    out += value_chart_svg(r_);
+    out += value_chart_svg(chart_);
     out += "<figcaption>Visit value and the marginal cost of the client's trip; the black mark "
-           "is the break-even value.</figcaption>\n</figure>\n</section>\n";
+           "is the break-even value.";
+    if (chart_.plan.clients.size() < r_.plan.clients.size())
+      out += " Shown: the first " + std::to_string(chart_.plan.clients.size()) + " of " +
+             std::to_string(r_.plan.clients.size()) + " clients.";
+    out += "</figcaption>\n</figure>\n</section>\n";
     out += "<section id=\"map\">\n<h2>Map of the trips</h2>\n<figure>\n";
-    out += map_svg(r_);
+    out += map_svg(chart_);
     out += "<figcaption>Great-circle routes of every flight; filled dot: home, open dot: a city "
            "visited, dashed ring: a remote client's city. Coarse outline drawn by the "
-           "flyorcall maintainers.";
+           "flyorcall maintainers." +
+           shown_trips();
     if (!r_.unplaced.empty()) {
       out += " Not on the map (no coordinates):";
       for (const std::string& c : r_.unplaced) out += " " + esc(c);
@@ -485,7 +529,15 @@ private:
     return out + "</figcaption>\n</figure>\n</section>\n";
   }
 
+  /// " Shown: the first 100 of 320 trips." when the charts leave trips out.
+  std::string shown_trips() const {
+    if (chart_.trips_not_shown == 0) return "";
+    return " Shown: the first " + std::to_string(chart_.plan.trips.size()) + " of " +
+           std::to_string(chart_.plan.trips.size() + chart_.trips_not_shown) + " trips.";
+  }
+
   const Report& r_;
+  Report chart_; ///< what the charts draw (report_page.hpp)
   std::string cur_;
   std::map<std::string, std::string> names_;
 };
@@ -502,7 +554,7 @@ const std::vector<std::string>& html_section_ids() {
 }
 
 std::string report_html(const Report& r) {
-  return HtmlWriter(r).render();
+  return HtmlWriter(page_view(r)).render();
 }
 
 } // namespace flyorcall::report

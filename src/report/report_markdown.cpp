@@ -8,13 +8,22 @@
 #include "report/compare_format.hpp"
 #include "report/report_charts.hpp"
 #include "report/report_format.hpp"
+#include "report/report_page.hpp"
 #include "report/trip_report.hpp"
 
 namespace flyorcall::report {
 
 namespace {
 
-/// A pipe table; cells are already escaped. `right[i]` right-aligns column i.
+/// "… and 12 more flights, in the CSV report." as a paragraph, or "" for none.
+std::string more(std::size_t n, const std::string& what) {
+  if (n == 0) return "";
+  return "… and " + std::to_string(n) + " more " + what +
+         ", in the CSV report (flyorcall report --format csv).\n\n";
+}
+
+/// A pipe table; cells are already escaped. `right[i]` right-aligns column i. Rows stop once the
+/// table has kPageTableBytes; a paragraph after it says how many are left out.
 std::string md_table(const std::vector<std::string>& head, const std::vector<bool>& right,
                      const std::vector<std::vector<std::string>>& rows) {
   std::string out = "|";
@@ -23,10 +32,11 @@ std::string md_table(const std::vector<std::string>& head, const std::vector<boo
   for (std::size_t i = 0; i < head.size(); ++i)
     out += i < right.size() && right[i] ? " ---: |" : " --- |";
   out += "\n";
-  for (const auto& row : rows) {
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    if (out.size() > kPageTableBytes) return out + "\n" + more(rows.size() - k, "rows");
     out += "|";
     for (std::size_t i = 0; i < head.size(); ++i)
-      out += " " + (i < row.size() ? row[i] : std::string()) + " |";
+      out += " " + (i < rows[k].size() ? rows[k][i] : std::string()) + " |";
     out += "\n";
   }
   return out + "\n";
@@ -55,6 +65,8 @@ public:
     if (!r_.plan.notes.empty()) {
       out += "## Notes on the inputs\n\n";
       for (const std::string& n : r_.plan.notes) out += "- " + md_escape(n) + "\n";
+      if (r_.notes_not_shown > 0)
+        out += "- … and " + std::to_string(r_.notes_not_shown) + " more, in the plan JSON.\n";
       out += "\n";
     }
     out += calendar();
@@ -185,15 +197,17 @@ private:
     }
     const std::string window =
         b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
-    if (b.holidays.empty()) {
+    if (b.holidays.empty() && b.holidays_not_shown == 0) {
       out += "- No public holidays" + window + ".\n";
     } else {
       out += "- Public holidays" + window + ":\n";
       for (const PlanHoliday& h : b.holidays)
         out += "  - " + weekday_date(h.date) + ": " + md_escape(h.name) +
                (h.substitute ? " (substitute day)" : "") + "\n";
+      if (b.holidays_not_shown > 0)
+        out += "  - … and " + std::to_string(b.holidays_not_shown) + " more\n";
     }
-    if (b.events.empty()) {
+    if (b.events.empty() && b.events_not_shown == 0) {
       out += "- No events" + window +
              (r_.input_given || b.source == BriefingSource::plan
                   ? ""
@@ -208,6 +222,8 @@ private:
         if (!e.note.empty()) out += " — " + md_escape(e.note);
         out += "\n";
       }
+      if (b.events_not_shown > 0)
+        out += "  - … and " + std::to_string(b.events_not_shown) + " more\n";
     }
     if (b.calendar_note) out += "- Note: " + md_escape(*b.calendar_note) + "\n";
     if (b.source == BriefingSource::report)
@@ -218,7 +234,10 @@ private:
   std::string trips() const {
     std::string out = "## Trips and briefings\n\n";
     if (r_.plan.trips.empty()) out += "The plan has no trips: every client is kept remote.\n\n";
+    std::size_t shown = 0;
     for (const PlanTrip& t : r_.plan.trips) {
+      if (out.size() >= kPageTripsBytes) break;
+      ++shown;
       out += "### " + md_escape(t.id) + " · " + md_escape(t.traveller) + " · " +
              weekday_date(t.depart) + " to " + weekday_date(t.back) + " (" +
              std::to_string(t.days_away) + (t.days_away == 1 ? " day" : " days") + ")\n\n";
@@ -237,6 +256,7 @@ private:
         out += md_table({"From", "To", "Departs (local)", "Arrives (local)", "Block", "Cabin", "km",
                          "Fare", "CO2e kg"},
                         {false, false, false, false, true, false, true, true, true}, legs);
+      out += more(t.legs_not_shown, "flights");
       std::vector<std::vector<std::string>> stays;
       for (const PlanStay& s : t.stays)
         stays.push_back({city(s.city), weekday_date(s.arrive), weekday_date(s.depart),
@@ -244,6 +264,7 @@ private:
       if (!stays.empty())
         out += md_table({"Stay in", "Arrive", "Leave", "Hotel nights"}, {false, false, false, true},
                         stays);
+      out += more(t.stays_not_shown, "stays");
       std::vector<std::vector<std::string>> visits;
       for (const PlanVisit& v : t.visits)
         visits.push_back(
@@ -251,8 +272,16 @@ private:
       if (!visits.empty())
         out +=
             md_table({"Visit", "City", "First day", "Days"}, {false, false, false, true}, visits);
+      out += more(t.visits_not_shown, "visits");
       for (const PlanBriefing& b : t.briefings) out += briefing(b);
+      out += more(t.briefings_not_shown, "briefings");
     }
+    const std::size_t left = r_.plan.trips.size() - shown + r_.trips_not_shown;
+    if (left > 0)
+      out += "This report details the first " + std::to_string(shown) + " of " +
+             std::to_string(shown + left) +
+             " trips; the CSV report (flyorcall report --format csv) and the plan JSON hold "
+             "every trip.\n\n";
     return out;
   }
 
@@ -337,7 +366,7 @@ private:
 } // namespace
 
 std::string report_markdown(const Report& r) {
-  return MarkdownWriter(r).render();
+  return MarkdownWriter(page_view(r)).render();
 }
 
 } // namespace flyorcall::report

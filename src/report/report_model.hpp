@@ -84,6 +84,9 @@ struct PlanBriefing {
   std::vector<PlanEvent> events;
   std::optional<std::string> calendar_note;
   BriefingSource source = BriefingSource::plan;
+  std::size_t holidays_not_shown = 0; ///< left out of `holidays` by a page (report_page.hpp)
+  std::size_t events_not_shown = 0;   ///< left out of `events`: by a page, or derived beyond
+                                      ///< kMaxDerivedEvents
 };
 
 /// A round trip of one traveller.
@@ -97,6 +100,10 @@ struct PlanTrip {
   std::vector<PlanStay> stays;
   std::vector<PlanVisit> visits;
   std::vector<PlanBriefing> briefings; ///< empty when neither the plan nor the input gives any
+  std::size_t legs_not_shown = 0;      ///< left out by a page (report_page.hpp)
+  std::size_t stays_not_shown = 0;
+  std::size_t visits_not_shown = 0;
+  std::size_t briefings_not_shown = 0;
   CostBreakdown cost;
   GramsCo2 co2_flights;
   GramsCo2 co2_hotel;
@@ -174,6 +181,9 @@ struct Report {
   std::vector<std::string> unplaced;                ///< plan city codes without coordinates
   std::map<std::string, std::string> country_names; ///< ISO code -> English name
   bool input_given = false;                         ///< the report was made with the input
+  std::size_t trips_not_shown = 0;                  ///< trips a page leaves out (report_page.hpp)
+  std::size_t notes_not_shown = 0;                  ///< notes a page leaves out
+  std::size_t travellers_not_shown = 0;             ///< calendar rows a page leaves out
 };
 
 } // namespace flyorcall::report

@@ -31,7 +31,8 @@ std::string quote(std::string_view s) {
 std::string zone_hint(std::string_view given_text) {
   const std::string given(given_text);
   std::vector<std::string> zones;
-  for (const auto& z : date::get_tzdb().zones) zones.push_back(std::string(z.name()));
+  for (const auto& z : date::get_tzdb().zones)
+    if (is_zone_name(z.name())) zones.push_back(std::string(z.name()));
   std::string hint = did_you_mean(given, zones);
   if (!hint.empty()) return hint;
   auto place = given.substr(given.rfind('/') + 1);

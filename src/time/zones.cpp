@@ -17,7 +17,17 @@ const date::time_zone& checked(const date::time_zone* zone) {
 
 } // namespace
 
+bool is_zone_name(std::string_view name) {
+  if (name.empty() || name == "Factory") return false;
+  for (std::size_t i = 0; i < name.size(); i = name.find('/', i) + 1) {
+    if (i >= name.size() || name[i] < 'A' || name[i] > 'Z') return false;
+    if (name.find('/', i) == std::string_view::npos) break;
+  }
+  return true;
+}
+
 const date::time_zone* find_zone(std::string_view name) {
+  if (!is_zone_name(name)) return nullptr;
   // locate_zone throws for unknown names; planning asks for the same few zones thousands of
   // times, so both hits and misses are remembered.
   static std::mutex mutex;

@@ -12,8 +12,15 @@
 
 namespace flyorcall::timez {
 
-/// The zone of an IANA name, or nullptr when the tz database does not know it.
+/// The zone of an IANA name, or nullptr when the tz database does not know it or it is not an
+/// IANA zone or link name: the system's zoneinfo directory also holds the files
+/// system's zoneinfo directory holds beside the zones ("localtime", which makes a plan depend on
+/// the host, "posixrules", "posix/...", "right/...", "zone.tab") and IANA's "Factory" placeholder.
 [[nodiscard]] const date::time_zone* find_zone(std::string_view name);
+
+/// True when `name` has the form of an IANA zone or link name ("Europe/Berlin", "UTC",
+/// "Etc/GMT+5": every part starts with an upper-case letter) and is not "Factory".
+[[nodiscard]] bool is_zone_name(std::string_view name);
 
 /// Local wall time to UTC. In a gap (spring forward) the wall time is moved forward by the gap;
 /// in an overlap (fall back) the earlier instant is taken.

@@ -114,3 +114,17 @@ TEST_F(CheckCli, UnreadableOrInvalidFilesExitTwo) {
 }
 
 } // namespace
+
+TEST(CheckArguments, SwappedArgumentsAreNamedAsSuch) {
+  const std::string small = std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/small.json";
+  const auto dir = flyorcall::clitest::make_test_dir("check-swapped");
+  const auto plan = flyorcall::clitest::run_cli("plan '" + small + "' -q -o plan.json", dir);
+  ASSERT_EQ(plan.code, 0) << plan.err;
+  const auto r = flyorcall::clitest::run_cli("check plan.json '" + small + "'", dir);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err,
+            "flyorcall check: the arguments are swapped: INPUT plan.json is a plan and PLAN " +
+                small + " is not (flyorcall check INPUT PLAN)\n");
+  EXPECT_EQ(r.out, "");
+  std::filesystem::remove_all(dir);
+}

@@ -90,6 +90,16 @@ TEST_F(CliTest, PlanDefaultExampleWritesPlanAndSummary) {
   EXPECT_EQ(j["clients"].size(),
             nlohmann::json::parse(slurp(kSource / "data/examples/default.json"))["clients"].size());
   EXPECT_FALSE(j["trips"].empty());
+  // The default plan is the search's: it groups clients into multi-stop trips, and nets more
+  // than greedy's one round trip per client.
+  EXPECT_EQ(j["method"], "iterated-local-search");
+  std::size_t shared = 0;
+  for (const auto& t : j["trips"]) shared += t["visits"].size() > 1 ? 1 : 0;
+  EXPECT_GE(shared, 3u);
+  const CliRun greedy = run("plan data/examples/default.json --json --method greedy");
+  ASSERT_EQ(greedy.code, 0) << greedy.err;
+  EXPECT_GT(j["totals"]["net"].get<double>(),
+            nlohmann::json::parse(greedy.out)["totals"]["net"].get<double>());
   expect_golden(text, "default.plan.json");
   expect_golden(r.out.substr(0, r.out.find("plan written to")), "default.summary.txt");
 }

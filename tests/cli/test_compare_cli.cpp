@@ -34,7 +34,13 @@ protected:
   void TearDown() override { fs::remove_all(dir_); }
 
   /// Runs the CLI in the source directory with a shell-quoted argument string.
-  CliRun run(const std::string& args) const { return flyorcall::clitest::run_cli(args, kSource); }
+  /// Runs the CLI; a comparison that names no method plans greedily, which keeps these tests
+  /// of the comparison itself fast (the search's comparisons: OutputIsTheSameWhateverTheJobs and
+  /// tests/cli/test_method_cli.cpp).
+  CliRun run(const std::string& args) const {
+    const bool greedy = args.starts_with("compare") && args.find("--method") == std::string::npos;
+    return flyorcall::clitest::run_cli(args + (greedy ? " --method greedy" : ""), kSource);
+  }
 
   /// A merge patch with every leg of the default example's network at its fare x 1.2, built
   /// from `flyorcall network --input default.json --json` (the input has no fare multiplier).
@@ -221,8 +227,10 @@ TEST_F(CompareCli, InfeasibleScenarioIsReportedInTheComparison) {
 }
 
 TEST_F(CompareCli, OutputIsTheSameWhateverTheJobs) {
+  // The default method, the search, on a budget and a sweep.
   const std::string args = "compare data/examples/default.json --set /policy/budget/money=45000 "
-                           "--sweep /policy/carbon_price_per_t=0:300:100 --format json";
+                           "--sweep /policy/carbon_price_per_t=0:300:100 --format json "
+                           "--method search";
   const CliRun one = run(args + " --jobs 1");
   const CliRun two = run(args + " --jobs 2");
   const CliRun many = run(args + " --jobs 7");

@@ -85,18 +85,22 @@ TEST_F(MethodCli, UnknownMethodIsAUsageErrorLikePlan) {
   }
 }
 
-TEST_F(MethodCli, CompareWithoutMethodPlansGreedyAndSaysSo) {
+TEST_F(MethodCli, CompareWithoutMethodPlansBySearchAndSaysSo) {
   const CliRun def =
       run("compare " + kSmall + " --set /policy/carbon_price_per_t=200 --format json");
   ASSERT_EQ(def.code, 0) << def.err;
   const json j = json::parse(def.out);
-  EXPECT_EQ(j["base"]["method"], "greedy-dedicated-round-trips");
-  EXPECT_EQ(j["base"]["totals"]["net"], plan_of(kSmall, "greedy")["totals"]["net"]);
+  EXPECT_EQ(j["base"]["method"], "iterated-local-search");
+  EXPECT_EQ(j["base"]["totals"]["net"], plan_of(kSmall, "search")["totals"]["net"]);
   // The value is case-insensitive, and naming the default changes nothing.
   const CliRun named = run("compare " + kSmall +
-                           " --set /policy/carbon_price_per_t=200 --format json --method GREEDY");
+                           " --set /policy/carbon_price_per_t=200 --format json --method SEARCH");
   ASSERT_EQ(named.code, 0) << named.err;
   EXPECT_EQ(named.out, def.out);
+  const CliRun greedy = run("compare " + kSmall +
+                            " --set /policy/carbon_price_per_t=200 --format json --method greedy");
+  ASSERT_EQ(greedy.code, 0) << greedy.err;
+  EXPECT_EQ(json::parse(greedy.out)["base"]["method"], "greedy-dedicated-round-trips");
 }
 
 TEST_F(MethodCli, CompareSearchPlansTheBaseAndEveryScenarioBySearch) {
@@ -127,9 +131,14 @@ TEST_F(MethodCli, CompareSearchPlansTheBaseAndEveryScenarioBySearch) {
   bool multi_stop = false;
   for (const auto& t : base_plan["trips"]) multi_stop = multi_stop || t["visits"].size() > 1;
   EXPECT_TRUE(multi_stop);
-  const CliRun greedy = run("compare " + kSmall + " '" + patch_file.string() + "' --format json");
+  const CliRun greedy =
+      run("compare " + kSmall + " '" + patch_file.string() + "' --format json --method greedy");
   ASSERT_EQ(greedy.code, 0) << greedy.err;
   EXPECT_NE(json::parse(greedy.out)["base"]["totals"], c["base"]["totals"]);
+  // Without --method: the search.
+  const CliRun def = run("compare " + kSmall + " '" + patch_file.string() + "' --format json");
+  ASSERT_EQ(def.code, 0) << def.err;
+  EXPECT_EQ(def.out, r.out);
 
   // The text formats name the method too.
   const CliRun table = run("compare " + kSmall + " '" + patch_file.string() + "' --method search");
@@ -251,10 +260,14 @@ TEST_F(MethodCli, BatchPlansEveryInputWithTheMethod) {
     expect_checked(fs::path(files[i]).is_absolute() ? fs::path(files[i]) : kSource / files[i],
                    line["plan"]);
   }
-  // Without --method: greedy, as before.
+  // Without --method: the search.
   const CliRun def = run("batch " + kSmall);
   ASSERT_EQ(def.code, 0) << def.err;
-  EXPECT_EQ(json::parse(lines_of(def.out).at(0))["plan"]["method"], "greedy-dedicated-round-trips");
+  EXPECT_EQ(json::parse(lines_of(def.out).at(0))["plan"]["method"], "iterated-local-search");
+  const CliRun greedy = run("batch " + kSmall + " --method greedy");
+  ASSERT_EQ(greedy.code, 0) << greedy.err;
+  EXPECT_EQ(json::parse(lines_of(greedy.out).at(0))["plan"]["method"],
+            "greedy-dedicated-round-trips");
 }
 
 TEST_F(MethodCli, BatchSearchIsByteIdenticalAcrossJobs) {
@@ -307,3 +320,45 @@ TEST_F(MethodCli, BatchExactOnTooManyClientsIsAnErrorRecordAndTheOthersGoOn) {
 }
 
 } // namespace
+
+// A plan the time limit cuts short depends on the machine: compare says so for the base and for
+// every scenario it cut, in every format, and batch on every line it cut.
+TEST_F(MethodCli, ComparisonAndBatchSayWhichPlansTheTimeLimitCut) {
+  json doc = json::parse(slurp(kSource / kMany));
+  doc["time_limit_s"] = 0.1; // far less than the search of 25 clients needs
+  const fs::path cut = write("cut.json", doc.dump());
+  const std::string note = "cut by the time limit (time_limit_s): the best plan found by then, "
+                           "not a converged result; raise time_limit_s or lower policy.effort";
+  const std::string scenario = " --set /policy/carbon_price_per_t=200 --method search";
+
+  const CliRun table = run("compare '" + cut.string() + "'" + scenario);
+  ASSERT_EQ(table.code, 0) << table.err;
+  EXPECT_NE(table.out.find("\nBase plan: " + note + "\n"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("Scenario /policy/carbon_price_per_t=200\n  note: " + note + "\n"),
+            std::string::npos)
+      << table.out;
+  const CliRun md = run("compare '" + cut.string() + "'" + scenario + " --format md");
+  ASSERT_EQ(md.code, 0) << md.err;
+  EXPECT_NE(md.out.find("**Base plan:** " + note), std::string::npos) << md.out;
+  EXPECT_NE(md.out.find("**Note:** " + note), std::string::npos) << md.out;
+  const CliRun html = run("compare '" + cut.string() + "'" + scenario + " --format html");
+  ASSERT_EQ(html.code, 0) << html.err;
+  EXPECT_NE(html.out.find("<p><strong>Note:</strong> " + note + "</p>"), std::string::npos);
+  const CliRun js = run("compare '" + cut.string() + "'" + scenario + " --format json");
+  ASSERT_EQ(js.code, 0) << js.err;
+  const json c = json::parse(js.out);
+  EXPECT_EQ(c["base"]["time_limit_reached"], true);
+  EXPECT_EQ(c["scenarios"][0]["time_limit_reached"], true);
+
+  // A comparison the time limit does not cut says nothing of it.
+  const CliRun calm = run("compare " + kSmall + " --set /policy/carbon_price_per_t=200");
+  ASSERT_EQ(calm.code, 0) << calm.err;
+  EXPECT_EQ(calm.out.find("time limit"), std::string::npos) << calm.out;
+
+  const CliRun b = run("batch '" + cut.string() + "' " + kSmall + " --method search --jobs 1");
+  ASSERT_EQ(b.code, 0) << b.err;
+  const auto lines = lines_of(b.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(json::parse(lines[0])["time_limit_reached"], true);
+  EXPECT_EQ(json::parse(lines[1])["time_limit_reached"], false);
+}

@@ -48,7 +48,8 @@ TEST(ReadInput, MinimalDocumentGetsTheModelDefaults) {
   EXPECT_EQ(in.horizon.last, Date{2027_y / 3 / 31});
   EXPECT_EQ(in.currency, "EUR");
   EXPECT_EQ(in.seed, 1u);
-  EXPECT_DOUBLE_EQ(in.time_limit_s, 5.0);
+  EXPECT_DOUBLE_EQ(in.time_limit_s, 60.0);
+  EXPECT_EQ(in.policy.effort, 3);
   EXPECT_TRUE(in.network.use_default);
   EXPECT_TRUE(in.network.cities.empty());
   EXPECT_TRUE(in.events.empty());

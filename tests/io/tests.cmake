@@ -5,4 +5,5 @@ flyorcall_add_test(test_io
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_fares_file.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_robustness.cpp)
 flyorcall_add_test(test_scenario ${CMAKE_CURRENT_SOURCE_DIR}/io/test_scenario.cpp)
-flyorcall_add_test(test_io_safety ${CMAKE_CURRENT_SOURCE_DIR}/io/test_limits.cpp ${CMAKE_CURRENT_SOURCE_DIR}/io/test_writers.cpp)
+flyorcall_add_test(test_io_safety ${CMAKE_CURRENT_SOURCE_DIR}/io/test_limits.cpp ${CMAKE_CURRENT_SOURCE_DIR}/io/test_writers.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/io/test_output.cpp ${CMAKE_CURRENT_SOURCE_DIR}/io/test_json_scan.cpp)

@@ -134,3 +134,19 @@ TEST(QuoteText, EscapesControlsAndCutsLongText) {
 
 } // namespace
 } // namespace flyorcall
+
+TEST(VisibleText, DropsInvisibleFormatCharactersAndNoncharactersAndSpacesControls) {
+  // fuzz_report found U+FFFFF in a client name: an HTML parser reports every noncharacter.
+  EXPECT_EQ(flyorcall::visible_text("a\u202Eb\u2066c\u200Bd\u00ADe\uFEFFf"), "abcdef");
+  EXPECT_EQ(flyorcall::visible_text("x\xF3\xBF\xBF\xBFy\uFDD0z\uFFFE\uFFFF."), "xyz.");
+  EXPECT_EQ(flyorcall::visible_text("tab\there\nesc\x1b" + std::string("\xC2\x85", 2)),
+            "tab here esc  ");
+  EXPECT_EQ(flyorcall::visible_text("kept \u200D\u200C joiners, \u05D0 \u0627"),
+            "kept \u200D\u200C joiners, \u05D0 \u0627");
+  EXPECT_EQ(flyorcall::visible_text("bad \xFF byte"), "bad   byte");
+}
+
+TEST(TerminalText, EscapesWhatCouldDriveOrReorderATerminal) {
+  EXPECT_EQ(flyorcall::terminal_text("a\x1b[31m\u202Eb\n\tc"), "a\\u001b[31m\\u202eb\n\tc");
+  EXPECT_EQ(flyorcall::terminal_text("\xF3\xBF\xBF\xBF \xFF"), "\\U000fffff \\xff");
+}

@@ -103,5 +103,25 @@ TEST(Briefing, TimeDifferenceFollowsDaylightSavingOnTheTravelDate) {
   EXPECT_EQ(brief_trip(ktm, fra, in, net).at(0).time_difference, Minutes(4 * 60 + 45));
 }
 
+TEST(Briefing, ListsTheFirstEventsWithShortTextsAndCountsTheRest) {
+  // 30 events for the whole country: every stop there would copy them all.
+  std::vector<Event> events;
+  for (int k = 0; k < 30; ++k)
+    events.push_back(event(EventKind::news, "", "GB", {2027_y / 3 / 1, 2027_y / 4 / 30},
+                           "news " + std::to_string(k) + std::string(300, 't')));
+  events[0].note = std::string(600, 'n');
+  const Input in = input_with_events(events);
+  const auto net = network::Network::build(in);
+  const Trip t = trip_to("LON", date::sys_days{2027_y / 3 / 30} + hours{6}, 2027_y / 3 / 30,
+                         2027_y / 3 / 30, 2027_y / 3 / 31);
+  const auto b = brief_trip(t, *net.find("FRA"), in, net);
+  ASSERT_EQ(b.size(), 1u);
+  ASSERT_EQ(b[0].events.size(), kMaxBriefingEvents);
+  EXPECT_EQ(b[0].events_not_listed, 10u);
+  EXPECT_EQ(b[0].events[0].title, "news 0" + std::string(194, 't') + "\u2026");
+  EXPECT_EQ(b[0].events[0].note, std::string(500, 'n') + "\u2026");
+  EXPECT_EQ(b[0].events[19].title.substr(0, 8), "news 19t");
+}
+
 } // namespace
 } // namespace flyorcall::optimize

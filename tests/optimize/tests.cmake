@@ -11,5 +11,6 @@ target_include_directories(test_optimize_core PRIVATE ${PROJECT_SOURCE_DIR}/tool
 target_compile_definitions(test_optimize_core PRIVATE FLYORCALL_BENCH="$<TARGET_FILE:flyorcall_bench>")
 add_dependencies(test_optimize_core flyorcall_bench)
 flyorcall_add_test(test_quarter ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_quarter.cpp)
+flyorcall_add_test(test_plans_people_make ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_plans_people_make.cpp)
 flyorcall_add_test(test_break_even ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_break_even.cpp)
 flyorcall_add_test(test_quarter_exact ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_quarter_exact.cpp)

@@ -52,7 +52,7 @@ std::string fares_up_20_percent(const fyc::Input& input) {
 struct Fixture {
   std::string base_text = default_text();
   fyc::Input base = fyc::read_input(base_text);
-  fyc::Plan base_plan = fyc::plan_quarter(base);
+  fyc::Plan base_plan = fyc::plan_quarter(base, fyc::PlanMethod::greedy);
   std::vector<std::unique_ptr<fyc::Input>> inputs;
   std::vector<rep::ScenarioPlan> plans;
 
@@ -64,7 +64,7 @@ struct Fixture {
     p.sweep_value = s.sweep_value;
     p.input = inputs.back().get();
     try {
-      p.plan = fyc::plan_quarter(*p.input);
+      p.plan = fyc::plan_quarter(*p.input, fyc::PlanMethod::greedy);
     } catch (const fyc::InfeasibleError& e) {
       p.infeasible_pointer = e.pointer();
       p.infeasible_reason = e.what();

@@ -363,10 +363,11 @@ TEST(ReportCsv, HostileTextIsQuotedAndNeutralisedButNumbersStayNumeric) {
   const auto clients = table_rows(csv, "client");
   ASSERT_GE(clients.size(), 6u);
   EXPECT_EQ(cell(csv, clients[0], "name"), kHostileHtml);
-  EXPECT_EQ(cell(csv, clients[1], "name"), kHostilePipe); // LF kept inside a quoted field
+  // No control character reaches the file: the line feed became a space.
+  EXPECT_EQ(cell(csv, clients[1], "name"), "Pipe | and newline");
   EXPECT_EQ(cell(csv, clients[2], "name"), "'" + kHostileFormula);
   EXPECT_EQ(cell(csv, clients[3], "name"), kHostileComma);
-  EXPECT_EQ(cell(csv, clients[4], "reason"), "'-2+3 @sum\ttab");
+  EXPECT_EQ(cell(csv, clients[4], "reason"), "'-2+3 @sum tab");
   EXPECT_EQ(cell(csv, clients[5], "break_even_value"), "-12.50");
   // No text cell of the whole file starts a formula.
   for (const auto& rec : csv.records)
@@ -381,13 +382,15 @@ TEST(ReportCsv, FieldRules) {
   EXPECT_EQ(csv_text("plain"), "plain");
   EXPECT_EQ(csv_text("a,b"), "\"a,b\"");
   EXPECT_EQ(csv_text("say \"hi\""), "\"say \"\"hi\"\"\"");
-  EXPECT_EQ(csv_text("two\r\nlines"), "\"two\r\nlines\"");
+  EXPECT_EQ(csv_text("two\r\nlines"), "two  lines"); // control characters become spaces
+  EXPECT_EQ(csv_text("esc\x1b[31m bel\a nul" + std::string(1, '\0')), "esc [31m bel  nul ");
+  EXPECT_EQ(csv_text("c1 \u0085 bidi \u202egnp.exe zw\u200bsp"), "c1   bidi gnp.exe zwsp");
   EXPECT_EQ(csv_text("=1+2"), "'=1+2");
   EXPECT_EQ(csv_text("+49 69"), "'+49 69");
   EXPECT_EQ(csv_text("-5"), "'-5");
   EXPECT_EQ(csv_text("@SUM(A1)"), "'@SUM(A1)");
-  EXPECT_EQ(csv_text("\tx"), "'\tx");
-  EXPECT_EQ(csv_text("\rx"), "\"'\rx\"");
+  EXPECT_EQ(csv_text("\tx"), " x");
+  EXPECT_EQ(csv_text("\rx"), " x");
   EXPECT_EQ(csv_text("=a,b"), "\"'=a,b\"");
   EXPECT_EQ(csv_number("-1234.50"), "-1234.50");
   EXPECT_EQ(csv_number("0"), "0");
@@ -447,10 +450,10 @@ TEST(HostileNames, CsvNeutralisesEveryFormulaStartAndKeepsTheText) {
                                           "'+1",
                                           "'-1",
                                           "'@x",
-                                          "'\tlead tab",
-                                          "'\rlead cr",
+                                          " lead tab",
+                                          " lead cr",
                                           "a|b",
-                                          "line\nbreak",
+                                          "line break",
                                           "\" onmouseover=\"alert(4)",
                                           "it's"};
   for (std::size_t i = 0; i < kHostileNames.size(); ++i) {
@@ -723,6 +726,21 @@ TEST(Report, UnknownCitiesAreListedNotPlaced) {
   const Report r = report_of(j.dump());
   EXPECT_EQ(r.unplaced, std::vector<std::string>{"QQQ"});
   EXPECT_TRUE(contains(report_html(r), "Not on the map (no coordinates): QQQ."));
+}
+
+TEST(HostileNames, InvisibleFormatAndControlCharactersReachNoDocument) {
+  Json j = every_hostile_name_plan();
+  j["label"] = "2027-Q1 \u202Eevil";
+  j["clients"][0]["name"] = "Acme \u202Egnp.exe\u2066iso\u2069 \u200Bzw \x1b[31m esc \u0085 c1";
+  const Report r = report_of(j.dump());
+  for (const auto& [format, text] : std::vector<std::pair<std::string, std::string>>{
+           {"html", report_html(r)}, {"md", report_markdown(r)}, {"csv", report_csv(r)}}) {
+    for (const std::string bad : {"\u202E", "\u2066", "\u2069", "\u200B", "\x1b", "\u0085"})
+      EXPECT_FALSE(contains(text, bad)) << format << " holds U+" << std::hex
+                                        << static_cast<int>(static_cast<unsigned char>(bad[0]));
+    EXPECT_TRUE(contains(text, "gnp.exe")) << format; // the text itself stays
+    EXPECT_TRUE(contains(text, "evil")) << format;
+  }
 }
 
 } // namespace

@@ -59,6 +59,17 @@ TEST(Zones, FindZoneKnowsIanaNamesAndRejectsOthers) {
   EXPECT_EQ(tz::find_zone(""), nullptr);
 }
 
+TEST(Zones, OnlyIanaZoneAndLinkNamesAreZones) {
+  // Files of the zoneinfo directory that are no IANA zone: "localtime" would make plans depend
+  // on the host's settings.
+  for (const char* name : {"localtime", "posixrules", "Factory", "posix/Europe/Berlin", "right/UTC",
+                           "zone.tab", "tzdata.zi", "Europe/berlin", "/Europe/Berlin"})
+    EXPECT_EQ(tz::find_zone(name), nullptr) << name;
+  for (const char* name : {"UTC", "Etc/GMT+5", "EST5EDT", "US/Eastern", "GB-Eire",
+                           "America/Argentina/Buenos_Aires", "Europe/Berlin"})
+    EXPECT_NE(tz::find_zone(name), nullptr) << name;
+}
+
 TEST(Zones, FindZoneIsSafeFromManyThreads) {
   const std::vector<std::string> names = {"Asia/Tokyo", "America/New_York", "Europe/Paris",
                                           "Nowhere/City", "Asia/Kolkata"};

@@ -55,12 +55,17 @@ private:
   std::uint64_t state_;
 };
 
-/// How long a search may run and how it draws its random numbers.
+/// How long a search may run and how it draws its random numbers. The counted limits
+/// (iterations, stagnation, evaluations) decide where a search ends, so a seed gives the same
+/// result on any machine; the deadline is a safety cap, and a search it cuts says so.
 struct SearchLimits {
   std::uint64_t seed = 1;        ///< same seed, same limits (without a time cut) → same result
-  Deadline deadline;             ///< stop when this passes (checked between iterations)
+  Deadline deadline;             ///< safety cap: stop when this passes (checked between moves)
   long long max_iterations = -1; ///< stop after this many improvement iterations; < 0: no cap
   long long stagnation = -1;     ///< stop after this many iterations without a new best; < 0: auto
+  /// The general search's work budget: it stops once it has priced this many routes (counted
+  /// evaluator calls), wherever it is, as it does at the deadline; < 0: no budget.
+  long long max_evaluations = -1;
   /// The general search's moves inside a route (reversal, swap, relocation) span at most this
   /// many positions; < 0: any (the default). Keeps the descent's cost linear in a long route's
   /// length when only nearby positions matter (e.g. a traveller's chronological visits).

@@ -65,6 +65,10 @@ struct RoutingProblem {
   std::vector<Vehicle> vehicles; ///< one route each, at least one
   Budgets budgets;               ///< limits summed over all routes
   double cost_weight = 0;        ///< prize units per cost unit
+  /// Per node, a few candidate nodes near it, nearest first: the general search places a node
+  /// only next to these (and at a route's ends) in routes longer than a dozen nodes, and
+  /// exchanges only near nodes. Empty (the default): every place and every pair.
+  std::vector<std::vector<int>> near;
 
   /// Number of locations.
   [[nodiscard]] int size() const { return static_cast<int>(nodes.size()); }
@@ -152,6 +156,8 @@ struct Solution {
   double objective = 0;      ///< prize + bonus − cost_weight × cost
   bool feasible = false;     ///< every route feasible, budgets kept, every mandatory node served
   std::vector<int> unserved; ///< candidates not served, ascending
+  bool timed_out = false;    ///< the search stopped at its deadline (the result is machine-bound)
+  long long evaluations = 0; ///< routes the search priced (its counted work)
 };
 
 /// Prices `routes` (one visit list per vehicle) with the problem's matrices and fills a Solution.
