@@ -140,8 +140,8 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
       throw bad_input("give either INPUT files or --jsonl FILE (one document per line)");
     for (const auto& in : a.inputs) check_output_path(a.output, in);
     check_output_path(a.output, a.jsonl);
-    if (a.fares == "-" && (a.jsonl == "-" || std::find(a.inputs.begin(), a.inputs.end(), "-") !=
-                                                  a.inputs.end()))
+    if (a.fares == "-" &&
+        (a.jsonl == "-" || std::find(a.inputs.begin(), a.inputs.end(), "-") != a.inputs.end()))
       throw bad_input("INPUT and --fares cannot both be read from stdin");
     if (!a.jsonl.empty()) source = a.jsonl;
     const std::string jsonl_text = a.jsonl.empty() ? std::string() : io::read_text_file(a.jsonl);

@@ -142,7 +142,8 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
         const std::size_t i = *spec.sweep_point;
         const std::string text = sweep->pointer + "=" + sweep->points_json[i];
         io::Scenario s = io::apply_assignments(
-            base_text, {io::Assignment{text, sweep->pointer, sweep->points_json[i]}}, text);
+            base_text, {io::Assignment{text, sweep->pointer, sweep->points_json[i], std::nullopt}},
+            text);
         s.sweep_value = sweep->points[i];
         return s;
       }

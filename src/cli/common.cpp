@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "io/fares_file.hpp"
 #include "flyorcall/limits.hpp"
+#include "io/fares_file.hpp"
 #include "io/files.hpp"
 #include "io/input_reader.hpp"
 #include "io/output.hpp"

@@ -220,8 +220,8 @@ int run_network(const std::string& input_path, const std::string& currency,
     for (std::size_t i = 0; i < net.cities().size(); ++i) {
       const auto& c = net.cities()[i];
       out << std::left << std::setw(6) << c.code << std::setw(26) << c.name.substr(0, 25)
-          << std::setw(4) << c.country << std::setw(6) << legs_from[i] << std::setw(16)
-          << c.region << c.tz << '\n';
+          << std::setw(4) << c.country << std::setw(6) << legs_from[i] << std::setw(16) << c.region
+          << c.tz << '\n';
     }
     fyc::cli::print_text(out.str());
     return 0;

@@ -1443,7 +1443,8 @@ void Reader::read_policy(const Json& j, const std::string& p) {
              if (auto i = choice(v, q, "allowance table", kAllowanceChoices))
                pol.allowances = static_cast<AllowanceTable>(*i);
            }},
-          {"custom_allowances", [&](const Json& v, const std::string& q) {
+          {"custom_allowances",
+           [&](const Json& v, const std::string& q) {
              std::map<std::string, std::string> seen;
              array(
                  v, q,
