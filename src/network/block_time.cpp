@@ -24,20 +24,24 @@ constexpr double kStepKm = 250.0;
 // shortest flight's overhead and the jets' seasonal swing: see there why).
 const BlockModel kBlockModel{
     .overhead_min = 15.0,
-    .overhead_growth_min = 59.9,
-    .overhead_scale_km = 849.0,
-    .cruise_kmh = 911.2,
-    .jet_kmh = 97.7,
-    .jet_cos_kmh = -7.3,
-    .jet_sin_kmh = -3.3,
-    .jet_lat_deg = 40.5,
+    .overhead_growth_min = 59.7,
+    .overhead_scale_km = 839.0,
+    .cruise_kmh = 906.6,
+    .jet_kmh = 107.2,
+    .jet_cos_kmh = -12.6,
+    .jet_sin_kmh = -1.1,
+    .jet_cos2_kmh = 6.2,
+    .jet_sin2_kmh = -37.6,
+    .jet_lat_deg = 37.9,
     .jet_lat_season_deg = 2.0,
-    .jet_width_deg = 18.4,
+    .jet_width_deg = 17.9,
     .jet_seasonal = 0.20,
-    .south_jet_kmh = 106.5,
-    .headwind_share = 1.24,
-    .detour_share = 0.180,
-    .airway_share = 0.226,
+    .south_jet_kmh = 105.2,
+    .south_jet_lat_deg = 42.6,
+    .headwind_share = 1.36,
+    .detour_share = 0.162,
+    .airway_share = 0.175,
+    .track_share = 0.106,
 };
 
 double season_of(Date date) {
@@ -54,12 +58,13 @@ double zonal_wind_kmh(double lat, double lon, double season, const BlockModel& m
   if (lat >= 0) {
     const double c = std::cos(lon * kRad);
     const double s = std::sin(lon * kRad);
-    const double amplitude = m.jet_kmh + m.jet_cos_kmh * c + m.jet_sin_kmh * s;
+    const double amplitude = m.jet_kmh + m.jet_cos_kmh * c + m.jet_sin_kmh * s +
+                             m.jet_cos2_kmh * (c * c - s * s) + m.jet_sin2_kmh * 2.0 * s * c;
     const double centre = m.jet_lat_deg - m.jet_lat_season_deg * season;
     const double z = (lat - centre) / m.jet_width_deg;
     return amplitude * (1.0 + m.jet_seasonal * season) * std::exp(-z * z);
   }
-  const double z = (-lat - m.jet_lat_deg - m.jet_lat_season_deg * season) / m.jet_width_deg;
+  const double z = (-lat - m.south_jet_lat_deg - m.jet_lat_season_deg * season) / m.jet_width_deg;
   return m.south_jet_kmh * (1.0 - m.jet_seasonal * season) * std::exp(-z * z);
 }
 
@@ -123,12 +128,45 @@ std::array<double, 2> cruise_hours(const Vec3& a, const Vec3& b,
   return arc_hours<2>(a, b, seasons, m);
 }
 
+namespace {
+
+/// Offsets tried each way (besides the great circle) for a direct flight's track.
+constexpr int kTrackOffsets = 4;
+
+/// Hours at cruise of a direct flight from `a` to `b` on the fastest of the tracks through a
+/// turn point off the middle of its great circle, up to track_share of its length either side.
+double track_hours(const Vec3& a, const Vec3& b, double season, const BlockModel& m) {
+  double best = cruise_hours(a, b, season, m);
+  const double angle = arc_angle(a, b);
+  if (m.track_share <= 0 || angle < 1e-6 || angle > std::numbers::pi - 1e-6) return best;
+  Vec3 mid{a[0] + b[0], a[1] + b[1], a[2] + b[2]};
+  Vec3 pole{a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+  const auto normalise = [](Vec3& v) {
+    const double n = std::sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]);
+    for (double& c : v) c /= n;
+  };
+  normalise(mid);
+  normalise(pole);
+  for (int k = -kTrackOffsets; k <= kTrackOffsets; ++k) {
+    if (k == 0) continue;
+    const double d = m.track_share * angle * k / kTrackOffsets;
+    const Vec3 turn{mid[0] * std::cos(d) + pole[0] * std::sin(d),
+                    mid[1] * std::cos(d) + pole[1] * std::sin(d),
+                    mid[2] * std::cos(d) + pole[2] * std::sin(d)};
+    best = std::min(best, cruise_hours(a, turn, season, m) + cruise_hours(turn, b, season, m));
+  }
+  return best;
+}
+
+} // namespace
+
 double block_minutes(const std::vector<Vec3>& path, double season, const BlockModel& m) {
   double hours = 0;
   double km = 0;
   for (std::size_t i = 1; i < path.size(); ++i) {
     km += arc_angle(path[i - 1], path[i]) * kEarthRadiusKm;
-    hours += cruise_hours(path[i - 1], path[i], season, m);
+    hours += path.size() == 2 ? track_hours(path[0], path[1], season, m)
+                              : cruise_hours(path[i - 1], path[i], season, m);
   }
   // A detour round closed airspace follows the few airways left open: longer than the straight
   // lines between the zone's corners.

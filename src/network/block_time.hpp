@@ -33,16 +33,21 @@ struct BlockModel {
   double jet_kmh;             ///< northern jet at its latitude, mean over longitudes
   double jet_cos_kmh;         ///< its change with longitude: plus this times cos(longitude)
   double jet_sin_kmh;         ///< and plus this times sin(longitude)
-  double jet_lat_deg;         ///< the jets' latitude (north and south) over the year
+  double jet_cos2_kmh;        ///< plus this times cos(2 longitude): the jets' two strongest
+  double jet_sin2_kmh;        ///< stretches (off Japan, off North America's east coast), with sin
+  double jet_lat_deg;         ///< the northern jet's latitude over the year
   double jet_lat_season_deg;  ///< how much further poleward the jets run in their summer
   double jet_width_deg;       ///< the jets' Gaussian width across latitudes
   double jet_seasonal;        ///< the jets' change between summer and winter (fraction)
   double south_jet_kmh;       ///< southern jet at its latitude
+  double south_jet_lat_deg;   ///< the southern jet's latitude (south) over the year
   double headwind_share;      ///< what a headwind counts for against a tailwind's 1 (schedules
                               ///< allow more against the wind than they save with it)
   double detour_share;        ///< extra distance flown per km of detour round closed airspace
   double airway_share;        ///< extra distance flown per km across corridor airspace
                               ///< (data/airspace.csv, zones open to all: China's)
+  double track_share;         ///< how far a direct flight may bend off its great circle to ride
+                              ///< or dodge the jet, as a share of its length (each way)
 };
 
 /// The constants fitted on data/reference/block_times.csv (tools/calibrate/block_times.cpp).

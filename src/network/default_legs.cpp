@@ -277,7 +277,8 @@ std::size_t mask_for(const std::vector<std::string>& countries) {
 /// A lower bound of cruise_hours per radian of arc: at cruise speed with the strongest tailwind
 /// the model's jets can give, and no extra distance in corridor airspace (or the least).
 double min_hours_per_radian(const BlockModel& m) {
-  const double north = (std::abs(m.jet_kmh) + std::hypot(m.jet_cos_kmh, m.jet_sin_kmh)) *
+  const double north = (std::abs(m.jet_kmh) + std::hypot(m.jet_cos_kmh, m.jet_sin_kmh) +
+                        std::hypot(m.jet_cos2_kmh, m.jet_sin2_kmh)) *
                        (1.0 + std::abs(m.jet_seasonal));
   const double south = std::abs(m.south_jet_kmh) * (1.0 + std::abs(m.jet_seasonal));
   return kEarthRadiusKm * std::min(1.0, 1.0 + m.airway_share) /

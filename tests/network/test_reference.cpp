@@ -80,14 +80,15 @@ TEST(Reference, BlockTimesAgainstPublishedSchedules) {
               abs_errors.size(), pairs_both_ways, mae, median(abs_errors), 100.0 * within_45);
   for (std::size_t i = 0; i < std::min<std::size_t>(10, worst.size()); ++i)
     std::printf("  %+4.0f min  %s\n", worst[i].first, worst[i].second.c_str());
-  EXPECT_GE(abs_errors.size(), 190u);
-  EXPECT_GE(pairs_both_ways, 60);
+  EXPECT_GE(pairs_both_ways, 80);
   // The figures recorded in docs/network.md: a model change must not make them worse. (The
   // issue's target, a mean absolute error within 15 minutes and no flight off by more than 45,
-  // is not reached: see docs/network.md for the flights that keep it out of reach.)
-  EXPECT_LE(mae, 15.8);
+  // is not reached on the whole table: China Eastern's Buenos Aires-Auckland, Qantas'
+  // Johannesburg-Sydney and Finnair's Helsinki-Nagoya keep it out of reach; see docs/network.md.)
+  EXPECT_GE(abs_errors.size(), 198u);
+  EXPECT_LE(mae, 15.15);
   EXPECT_LE(median(abs_errors), 10.0);
-  EXPECT_GE(within_45, 0.97);
+  EXPECT_GE(within_45, 0.98);
   EXPECT_LE(std::abs(worst.front().first), 70.0);
 }
 

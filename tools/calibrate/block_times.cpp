@@ -62,33 +62,25 @@ constexpr double kCruiseWeight = 0.5; // minutes of residual per km/h away from 
 constexpr double kOverheadMin = 15.0;
 constexpr double kJetSeasonal = 0.2;
 constexpr double kJetLatSeasonDeg = 2.0;
-constexpr int kParameters = 15;
-constexpr const char* kNames[kParameters] = {"overhead_min",
-                                             "overhead_growth_min",
-                                             "overhead_scale_km",
-                                             "cruise_kmh",
-                                             "jet_kmh",
-                                             "jet_cos_kmh",
-                                             "jet_sin_kmh",
-                                             "jet_lat_deg",
-                                             "jet_lat_season_deg",
-                                             "jet_width_deg",
-                                             "jet_seasonal",
-                                             "south_jet_kmh",
-                                             "headwind_share",
-                                             "detour_share",
-                                             "airway_share"};
+constexpr int kParameters = 19;
+constexpr const char* kNames[kParameters] = {
+    "overhead_min", "overhead_growth_min", "overhead_scale_km",  "cruise_kmh",
+    "jet_kmh",      "jet_cos_kmh",         "jet_sin_kmh",        "jet_cos2_kmh",
+    "jet_sin2_kmh", "jet_lat_deg",         "jet_lat_season_deg", "jet_width_deg",
+    "jet_seasonal", "south_jet_kmh",       "south_jet_lat_deg",  "headwind_share",
+    "detour_share", "airway_share",        "track_share"};
 
 net::BlockModel from_vector(const Eigen::VectorXd& x) {
-  return {x[0], x[1], x[2],  x[3],  x[4],  x[5],  x[6], x[7],
-          x[8], x[9], x[10], x[11], x[12], x[13], x[14]};
+  return {x[0],  x[1],  x[2],  x[3],  x[4],  x[5],  x[6],  x[7],  x[8], x[9],
+          x[10], x[11], x[12], x[13], x[14], x[15], x[16], x[17], x[18]};
 }
 
 Eigen::VectorXd to_vector(const net::BlockModel& m) {
   Eigen::VectorXd x(kParameters);
   x << m.overhead_min, m.overhead_growth_min, m.overhead_scale_km, m.cruise_kmh, m.jet_kmh,
-      m.jet_cos_kmh, m.jet_sin_kmh, m.jet_lat_deg, m.jet_lat_season_deg, m.jet_width_deg,
-      m.jet_seasonal, m.south_jet_kmh, m.headwind_share, m.detour_share, m.airway_share;
+      m.jet_cos_kmh, m.jet_sin_kmh, m.jet_cos2_kmh, m.jet_sin2_kmh, m.jet_lat_deg,
+      m.jet_lat_season_deg, m.jet_width_deg, m.jet_seasonal, m.south_jet_kmh, m.south_jet_lat_deg,
+      m.headwind_share, m.detour_share, m.airway_share, m.track_share;
   return x;
 }
 
