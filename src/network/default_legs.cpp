@@ -2,10 +2,12 @@
 #include "network/default_legs.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include "flyorcall/errors.hpp"
@@ -74,23 +76,34 @@ const Carriers& carriers() {
   return table;
 }
 
-/// The zones as polygons, and the obstacle map of every subset of them (bit z of the index is
-/// zone z), built once: a few zones give a handful of subsets.
+/// The closing zones as polygons, and the obstacle map of every subset of them (bit k of the
+/// index is closing zone k), built once: a few zones give a handful of subsets. The corridor
+/// zones, open to all, are kept apart as plain outlines.
 struct ZoneMaps {
-  std::vector<SphericalPolygon> polygons;
+  std::vector<std::size_t> closing;       ///< indices in airspace_zones() of the closing zones
+  std::vector<SphericalPolygon> polygons; ///< per closing zone
   std::vector<Obstacles> subsets;
+  std::vector<SphericalPolygon> corridors; ///< the corridor zones' outlines
 };
 
 const ZoneMaps& zone_maps() {
   static const ZoneMaps maps = [] {
     ZoneMaps m;
     const auto& zones = airspace_zones();
-    if (zones.size() > 8) throw Error(ErrorCode::internal, "data/airspace.csv: at most 8 zones");
-    for (const auto& z : zones) m.polygons.emplace_back(z.outline, kZoneClearanceKm);
-    for (std::size_t mask = 0; mask < (std::size_t{1} << zones.size()); ++mask) {
+    for (std::size_t z = 0; z < zones.size(); ++z) {
+      if (zones[z].corridors) {
+        m.corridors.emplace_back(zones[z].outline, 0.0);
+        continue;
+      }
+      m.closing.push_back(z);
+      m.polygons.emplace_back(zones[z].outline, kZoneClearanceKm);
+    }
+    if (m.closing.size() > 8)
+      throw Error(ErrorCode::internal, "data/airspace.csv: at most 8 closing zones");
+    for (std::size_t mask = 0; mask < (std::size_t{1} << m.closing.size()); ++mask) {
       std::vector<const SphericalPolygon*> chosen;
-      for (std::size_t z = 0; z < zones.size(); ++z)
-        if (mask & (std::size_t{1} << z)) chosen.push_back(&m.polygons[z]);
+      for (std::size_t k = 0; k < m.closing.size(); ++k)
+        if (mask & (std::size_t{1} << k)) chosen.push_back(&m.polygons[k]);
       m.subsets.emplace_back(std::move(chosen));
     }
     return m;
@@ -163,16 +176,18 @@ std::vector<AirspaceZone> parse_airspace(std::string_view text) {
       AirspaceZone z;
       z.name = f[0];
       z.closed_to_all = f[1] == "all";
-      if (!z.closed_to_all) z.closed_to = words(f[1]);
+      z.corridors = f[1] == "none";
+      if (!z.closed_to_all && !z.corridors) z.closed_to = words(f[1]);
       for (const auto& c : z.closed_to)
         if (!upper_code(c, 2, false))
-          fail(kAirspaceFile, r.line, "closed_to: expected all or ISO country codes");
-      if (!z.closed_to_all && z.closed_to.empty())
-        fail(kAirspaceFile, r.line, "closed_to: expected all or ISO country codes");
+          fail(kAirspaceFile, r.line, "closed_to: expected all, none or ISO country codes");
+      if (!z.closed_to_all && !z.corridors && z.closed_to.empty())
+        fail(kAirspaceFile, r.line, "closed_to: expected all, none or ISO country codes");
       out.push_back(std::move(z));
     } else {
       const bool same = (f[1] == "all") == out.back().closed_to_all &&
-                        (f[1] == "all" || words(f[1]) == out.back().closed_to);
+                        (f[1] == "none") == out.back().corridors &&
+                        (f[1] == "all" || f[1] == "none" || words(f[1]) == out.back().closed_to);
       if (!same) fail(kAirspaceFile, r.line, "closed_to differs within zone " + f[0]);
     }
     out.back().outline.push_back(
@@ -193,17 +208,23 @@ const std::vector<AirspaceZone>& airspace_zones() {
   return zones;
 }
 
+bool in_corridor_airspace(const Vec3& p) {
+  const auto& corridors = zone_maps().corridors;
+  return std::any_of(corridors.begin(), corridors.end(),
+                     [&](const SphericalPolygon& z) { return z.contains(p); });
+}
+
 std::string_view carrier_country(std::string_view code) {
   const auto& table = carriers().country;
   const auto it = table.find(code);
   return it == table.end() ? std::string_view() : std::string_view(it->second);
 }
 
-const std::vector<std::vector<Vec3>>& default_leg_paths() {
-  static const std::vector<std::vector<Vec3>> paths = [] {
+const std::vector<FlownPaths>& default_leg_paths() {
+  static const std::vector<FlownPaths> paths = [] {
     std::map<std::string, Vec3, std::less<>> at;
     for (const auto& c : default_world().cities) at.emplace(c.code, to_vec(c.lat, c.lon));
-    std::vector<std::vector<Vec3>> out;
+    std::vector<FlownPaths> out;
     out.reserve(default_legs().size());
     for (const auto& leg : default_legs()) {
       const auto a = at.find(leg.from);
@@ -211,7 +232,7 @@ const std::vector<std::vector<Vec3>>& default_leg_paths() {
       if (a == at.end() || b == at.end())
         throw Error(ErrorCode::internal, std::string(kLegsFile) + ": " + leg.from + "-" + leg.to +
                                              " names a city that is not in data/cities.csv");
-      out.push_back(flown_path(a->second, b->second, leg.carriers));
+      out.push_back(flown_paths(a->second, b->second, leg.carriers));
     }
     return out;
   }();
@@ -225,23 +246,128 @@ std::vector<Vec3> flown_path(const Vec3& from, const Vec3& to,
   return flown_path_by_countries(from, to, countries);
 }
 
-std::vector<Vec3> flown_path_by_countries(const Vec3& from, const Vec3& to,
-                                          const std::vector<std::string>& countries) {
+namespace {
+
+std::vector<std::string> countries_of(const std::vector<std::string>& carrier_codes) {
+  std::vector<std::string> countries;
+  for (const auto& c : carrier_codes) countries.emplace_back(carrier_country(c));
+  return countries;
+}
+
+/// The index in zone_maps().subsets of the zones closed to carriers of all the given countries.
+std::size_t mask_for(const std::vector<std::string>& countries) {
   const auto& zones = airspace_zones();
+  const auto& closing = zone_maps().closing;
   std::size_t mask = 0;
-  for (std::size_t z = 0; z < zones.size(); ++z) {
+  for (std::size_t k = 0; k < closing.size(); ++k) {
+    const AirspaceZone& zone = zones[closing[k]];
     const auto closed = [&](const std::string& country) {
-      return zones[z].closed_to_all ||
-             std::find(zones[z].closed_to.begin(), zones[z].closed_to.end(), country) !=
-                 zones[z].closed_to.end();
+      return zone.closed_to_all || std::find(zone.closed_to.begin(), zone.closed_to.end(),
+                                             country) != zone.closed_to.end();
     };
     // A user's leg names no carrier: only zones closed to every carrier apply to it.
     const bool applies = countries.empty()
-                             ? zones[z].closed_to_all
+                             ? zone.closed_to_all
                              : std::all_of(countries.begin(), countries.end(), closed);
-    if (applies) mask |= std::size_t{1} << z;
+    if (applies) mask |= std::size_t{1} << k;
   }
-  return zone_maps().subsets[mask].path(from, to);
+  return mask;
+}
+
+/// A lower bound of cruise_hours per radian of arc: at cruise speed with the strongest tailwind
+/// the model's jets can give, and no extra distance in corridor airspace (or the least).
+double min_hours_per_radian(const BlockModel& m) {
+  const double north = (std::abs(m.jet_kmh) + std::hypot(m.jet_cos_kmh, m.jet_sin_kmh) +
+                        std::hypot(m.jet_cos2_kmh, m.jet_sin2_kmh)) *
+                       (1.0 + std::abs(m.jet_seasonal));
+  const double south = std::abs(m.south_jet_kmh) * (1.0 + std::abs(m.jet_seasonal));
+  return kEarthRadiusKm * std::min(1.0, 1.0 + m.airway_share) /
+         (m.cruise_kmh + std::max(north, south));
+}
+
+/// The two seasons whose fastest ways round closed zones a flight may take (flown_paths).
+constexpr std::array<double, 2> kSeasons{1.0, -1.0};
+
+/// Hours at cruise between every two turn points of a subset of zones that see each other, in the
+/// winds of each of kSeasons with kBlockModel's constants: worked out once per subset, when a
+/// flight first needs them (thread-safe), so that each flight's search only integrates the arcs
+/// from and to its own ends.
+class TurnHours {
+public:
+  [[nodiscard]] const std::vector<double>& of(std::size_t mask, std::size_t season) const {
+    Entry& e = entries_[mask][season];
+    std::call_once(e.once, [&] {
+      const Obstacles& obstacles = zone_maps().subsets[mask];
+      const auto& turns = obstacles.turn_points();
+      const std::size_t n = turns.size();
+      e.hours.assign(n * n, 0.0);
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < n; ++j)
+          if (i != j && obstacles.sees(i, j))
+            e.hours[i * n + j] = cruise_hours(turns[i], turns[j], kSeasons[season], kBlockModel);
+    });
+    return e.hours;
+  }
+
+private:
+  struct Entry {
+    std::once_flag once;
+    std::vector<double> hours; ///< [i * n + j]: from turn point i to turn point j
+  };
+  mutable std::vector<std::array<Entry, kSeasons.size()>> entries_ =
+      std::vector<std::array<Entry, kSeasons.size()>>(zone_maps().subsets.size());
+};
+
+const TurnHours& turn_hours() {
+  static const TurnHours table;
+  return table;
+}
+
+} // namespace
+
+std::vector<Vec3> flown_path_by_countries(const Vec3& from, const Vec3& to,
+                                          const std::vector<std::string>& countries) {
+  return zone_maps().subsets[mask_for(countries)].path(from, to);
+}
+
+FlownPaths flown_paths_by_countries(const Vec3& from, const Vec3& to,
+                                    const std::vector<std::string>& countries,
+                                    const BlockModel& model) {
+  const std::size_t mask = mask_for(countries);
+  const Obstacles& obstacles = zone_maps().subsets[mask];
+  // The model in use keeps its hours between turn points; another one (a calibration's trial
+  // constants) has them worked out for each search. The hours from `from` and to `to` are worked
+  // out for both seasons at once, when the first search needs them; nothing is worked out when
+  // the great circle is free.
+  const bool kept = &model == &kBlockModel;
+  const std::size_t n = obstacles.turn_points().size();
+  std::array<std::vector<double>, kSeasons.size()> from_start, to_end;
+  std::vector<Obstacles::ArcCost> costs{Obstacles::ArcCost{}}; // the shortest path first
+  for (std::size_t s = 0; s < kSeasons.size(); ++s)
+    costs.emplace_back([&, s](const Vec3& a, const Vec3& b, std::size_t i, std::size_t j) {
+      if (i != Obstacles::kNoTurn && j != Obstacles::kNoTurn)
+        return kept ? turn_hours().of(mask, s)[i * n + j] : cruise_hours(a, b, kSeasons[s], model);
+      auto* known = i == Obstacles::kNoTurn && j != Obstacles::kNoTurn   ? &from_start
+                    : j == Obstacles::kNoTurn && i != Obstacles::kNoTurn ? &to_end
+                                                                         : nullptr;
+      if (known == nullptr) return cruise_hours(a, b, kSeasons[s], model);
+      const std::size_t k = i == Obstacles::kNoTurn ? j : i;
+      if ((*known)[s].empty())
+        for (auto& v : *known) v.assign(n, -1.0);
+      if ((*known)[s][k] < 0) {
+        const auto both = cruise_hours(a, b, kSeasons, model);
+        for (std::size_t t = 0; t < kSeasons.size(); ++t) (*known)[t][k] = both[t];
+      }
+      return (*known)[s][k];
+    });
+  FlownPaths out;
+  for (auto& path : obstacles.paths(from, to, costs, min_hours_per_radian(model)))
+    if (std::find(out.begin(), out.end(), path) == out.end()) out.push_back(std::move(path));
+  return out;
+}
+
+FlownPaths flown_paths(const Vec3& from, const Vec3& to, const std::vector<std::string>& carriers) {
+  return flown_paths_by_countries(from, to, countries_of(carriers));
 }
 
 } // namespace flyorcall::network

@@ -182,31 +182,69 @@ Obstacles::Obstacles(std::vector<const SphericalPolygon*> polygons)
     }
 }
 
+/// The ends of a search and what is known of them: the polygons that apply (those that hold
+/// neither end), and which turn points each end sees, tested once for all searches between them.
+struct Obstacles::Ends {
+  Vec3 a;
+  Vec3 b;
+  double min_cost_per_radian = 0;          ///< a lower bound of ArcCost per radian of arc
+  std::vector<bool> active;                ///< per polygon
+  std::vector<signed char> sees_a, sees_b; ///< per turn point: -1 untested, 0 or 1
+  signed char direct = -1;                 ///< whether the great circle is free: -1 untested
+  std::vector<double> from_a, to_b;        ///< per search node: the angle from a, to b
+};
+
 std::vector<Vec3> Obstacles::path(const Vec3& a, const Vec3& b) const {
-  std::vector<bool> active(polygons_.size());
-  for (std::size_t k = 0; k < polygons_.size(); ++k)
-    active[k] = !polygons_[k]->contains(a) && !polygons_[k]->contains(b);
+  Ends ends{a, b, 1.0, {}, {}, {}, -1, {}, {}};
+  return search(ends, nullptr);
+}
+
+std::vector<std::vector<Vec3>> Obstacles::paths(const Vec3& a, const Vec3& b,
+                                                const std::vector<ArcCost>& costs,
+                                                double min_cost_per_radian) const {
+  Ends ends{a, b, min_cost_per_radian, {}, {}, {}, -1, {}, {}};
+  std::vector<std::vector<Vec3>> out;
+  for (const auto& cost : costs) out.push_back(search(ends, cost ? &cost : nullptr));
+  return out;
+}
+
+std::vector<Vec3> Obstacles::search(Ends& ends, const ArcCost* cost) const {
+  const Vec3& a = ends.a;
+  const Vec3& b = ends.b;
+  if (ends.active.empty()) {
+    ends.active.resize(polygons_.size());
+    for (std::size_t k = 0; k < polygons_.size(); ++k)
+      ends.active[k] = !polygons_[k]->contains(a) && !polygons_[k]->contains(b);
+    ends.sees_a.assign(turns_.size(), -1);
+    ends.sees_b.assign(turns_.size(), -1);
+  }
+  const auto& active = ends.active;
   const auto free = [&](const Vec3& u, const Vec3& v) {
     for (std::size_t k = 0; k < polygons_.size(); ++k)
       if (active[k] && polygons_[k]->blocks(u, v)) return false;
     return true;
   };
-  if (free(a, b)) return {a, b};
-  // Dijkstra over {a, b, turn points of active polygons}; node 0 is a, node 1 is b, node k + 2 is
-  // turn point k. Turn-to-turn visibility was computed once; edges from a and to b are tested
-  // when they could improve a distance.
+  if (ends.direct < 0) ends.direct = free(a, b) ? 1 : 0;
+  if (ends.direct == 1) return {a, b};
+  // A search over {a, b, turn points of active polygons}; node 0 is a, node 1 is b, node k + 2 is
+  // turn point k. Turn-to-turn visibility was computed once.
   const std::size_t t = turns_.size();
   const std::size_t n = t + 2;
   const auto point = [&](std::size_t i) -> const Vec3& {
     return i == 0 ? a : i == 1 ? b : turns_[i - 2];
   };
   const auto usable = [&](std::size_t i) { return i < 2 || active[owner_[i - 2]]; };
-  // Angles from a and to b, once per node; between turn points from the table.
-  std::vector<double> from_a(n), to_b(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    from_a[i] = arc_angle(a, point(i));
-    to_b[i] = arc_angle(point(i), b);
+  // Angles from a and to b, once per node for all searches; between turn points from the table.
+  if (ends.from_a.empty()) {
+    ends.from_a.resize(n);
+    ends.to_b.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      ends.from_a[i] = arc_angle(a, point(i));
+      ends.to_b[i] = arc_angle(point(i), b);
+    }
   }
+  const auto& from_a = ends.from_a;
+  const auto& to_b = ends.to_b;
   const auto angle = [&](std::size_t i, std::size_t j) {
     if (i == 0) return from_a[j];
     if (j == 1) return to_b[i];
@@ -214,30 +252,46 @@ std::vector<Vec3> Obstacles::path(const Vec3& a, const Vec3& b) const {
     if (i == 1) return to_b[j];
     return angle_[i - 2][j - 2];
   };
+  // An arc costs its angle, or what the cost function says: at least min_cost_per_radian of it.
+  const double rate = cost != nullptr ? ends.min_cost_per_radian : 1.0;
+  const auto arc_cost = [&](std::size_t i, std::size_t j) {
+    if (cost == nullptr) return angle(i, j);
+    return (*cost)(point(i), point(j), i >= 2 ? i - 2 : kNoTurn, j >= 2 ? j - 2 : kNoTurn);
+  };
   const auto visible = [&](std::size_t i, std::size_t j) {
     if (i >= 2 && j >= 2) return static_cast<bool>(seen_[i - 2][j - 2]);
-    return free(point(i), point(j));
+    // An arc from a or to b: tested once for all searches between the same ends.
+    signed char* known = i == 0 && j >= 2   ? &ends.sees_a[j - 2]
+                         : j == 1 && i >= 2 ? &ends.sees_b[i - 2]
+                                            : nullptr;
+    if (known == nullptr) return free(point(i), point(j));
+    if (*known < 0) *known = free(point(i), point(j)) ? 1 : 0;
+    return *known == 1;
   };
+  // A*: the cost of the great circle to b bounds what is left from below (a consistent
+  // heuristic), so the search settles only the nodes near the cheapest path; an arc is tested
+  // (visibility, then cost) only when its lower bound could improve its end's distance.
   std::vector<double> dist(n, std::numeric_limits<double>::infinity());
   std::vector<std::size_t> prev(n, n);
   std::vector<bool> done(n, false);
   using Item = std::pair<double, std::size_t>;
   std::priority_queue<Item, std::vector<Item>, std::greater<>> queue;
   dist[0] = 0;
-  queue.push({0.0, 0});
+  queue.push({rate * to_b[0], 0});
   while (!queue.empty()) {
-    const auto [d, i] = queue.top();
+    const std::size_t i = queue.top().second;
     queue.pop();
     if (done[i]) continue;
     done[i] = true;
     if (i == 1) break;
+    const double d = dist[i];
     for (std::size_t j = 1; j < n; ++j) {
-      if (done[j] || !usable(j)) continue;
-      const double nd = d + angle(i, j);
-      if (nd < dist[j] && visible(i, j)) {
+      if (done[j] || !usable(j) || d + rate * angle(i, j) >= dist[j] || !visible(i, j)) continue;
+      const double nd = d + arc_cost(i, j);
+      if (nd < dist[j]) {
         dist[j] = nd;
         prev[j] = i;
-        queue.push({nd, j});
+        queue.push({nd + rate * to_b[j], j});
       }
     }
   }

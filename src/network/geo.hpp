@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <vector>
 
 namespace flyorcall::network {
@@ -57,8 +58,30 @@ public:
   /// or `b` is ignored): the points where it turns, from `a` to `b` inclusive; just {a, b} when
   /// the great circle is free.
   [[nodiscard]] std::vector<Vec3> path(const Vec3& a, const Vec3& b) const;
+  /// Marks an end of a search (`a` or `b`) where an ArcCost expects a turn point's index.
+  static constexpr std::size_t kNoTurn = static_cast<std::size_t>(-1);
+  /// The cost of flying the minor arc from `from` to `to` (positive; it may differ between the
+  /// two directions). `from_turn` and `to_turn` are the points' indices in turn_points(), or
+  /// kNoTurn for the ends of the search, so that costs between turn points can be kept.
+  using ArcCost = std::function<double(const Vec3& from, const Vec3& to, std::size_t from_turn,
+                                       std::size_t to_turn)>;
+  /// Like path(a, b), but for each of `costs` the cheapest path by it among those turning only at
+  /// the polygons' turn points (the fastest in given winds, say; an empty cost stands for the
+  /// shortest path); {a, b} when the great circle is free. Every cost must be at least
+  /// `min_cost_per_radian` times its arc's angle (it steers the search). The searches share their
+  /// tests of which turn points `a` and `b` see.
+  [[nodiscard]] std::vector<std::vector<Vec3>> paths(const Vec3& a, const Vec3& b,
+                                                     const std::vector<ArcCost>& costs,
+                                                     double min_cost_per_radian) const;
+  /// Every polygon's turn points, in the order ArcCost indices refer to.
+  [[nodiscard]] const std::vector<Vec3>& turn_points() const { return turns_; }
+  /// True when the arc between turn points i and j crosses none of the polygons.
+  [[nodiscard]] bool sees(std::size_t i, std::size_t j) const { return seen_[i][j]; }
 
 private:
+  struct Ends; ///< what a search knows of its ends (search)
+  [[nodiscard]] std::vector<Vec3> search(Ends& ends, const ArcCost* cost) const;
+
   std::vector<const SphericalPolygon*> polygons_;
   std::vector<Vec3> turns_;                ///< every polygon's turn points
   std::vector<std::size_t> owner_;         ///< polygon index of each turn point

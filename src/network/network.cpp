@@ -194,7 +194,7 @@ Network Network::build(std::vector<City> cities, std::vector<Country> countries,
         country == nullptr ? -1 : static_cast<int>(country - net.countries_.data()));
   }
   const auto make_leg = [&](int from, int to, const std::vector<std::string>& carriers,
-                            const std::vector<Vec3>* known_path) {
+                            const FlownPaths* known_paths) {
     const City& a = net.cities_[static_cast<std::size_t>(from)];
     const City& b = net.cities_[static_cast<std::size_t>(to)];
     Leg leg;
@@ -202,9 +202,12 @@ Network Network::build(std::vector<City> cities, std::vector<Country> countries,
     leg.to = to;
     leg.km = great_circle_km(a.lat, a.lon, b.lat, b.lon);
     leg.category = flight_category(a.country, b.country);
-    const auto path = known_path != nullptr
-                          ? *known_path
-                          : flown_path(to_vec(a.lat, a.lon), to_vec(b.lat, b.lon), carriers);
+    FlownPaths computed;
+    if (known_paths == nullptr)
+      computed = flown_paths(to_vec(a.lat, a.lon), to_vec(b.lat, b.lon), carriers);
+    const FlownPaths& paths = known_paths != nullptr ? *known_paths : computed;
+    // The way round closed airspace that the season's winds make fastest.
+    const auto& path = paths[fastest_path(paths, options.season)];
     leg.flown_km = std::max(leg.km, path_km(path));
     leg.block = modelled_block(path, options.season);
     for (std::size_t c = 0; c < kCabinCount; ++c)
