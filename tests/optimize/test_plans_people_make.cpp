@@ -119,8 +119,8 @@ TEST(PlansPeopleMake, AnIdleDayInACityVisitsItsClient) {
 TEST(PlansPeopleMake, MarginalCostsAreNeverNegative) {
   bool saves = false;
   for (const std::string name : {"default.json", "two-travellers.json"}) {
-    const Input input = read_input(
-        clitest::slurp(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/" + name));
+    const Input input =
+        read_input(clitest::slurp(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/" + name));
     const Plan plan = plan_quarter(input);
     for (const ClientDecision& d : plan.decisions) {
       EXPECT_GE(d.marginal_cost, Money{0}) << name << ": " << d.client_id << ": " << d.reason;
