@@ -69,10 +69,6 @@ Plan plan_quarter(const Input& input, PlanMethod method) {
     throw InputError({{"/clients", "method exact takes at most " +
                                        std::to_string(optimize::kQuarterExactMaxClients) +
                                        " clients, found " + std::to_string(input.clients.size())}});
-  if (input.policy.budget_cash)
-    throw InputError(
-        std::vector<Problem>{{"/policy/budget/cash",
-                              "a cash budget is planned by --method greedy only in this version"}});
   optimize::QuarterOptions options;
   options.exact = method == PlanMethod::exact;
   options.seed = input.seed;

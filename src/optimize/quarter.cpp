@@ -16,6 +16,7 @@
 #include "optimize/briefing.hpp"
 #include "optimize/core/search.hpp"
 #include "optimize/greedy.hpp"
+#include "optimize/quarter_budgets.hpp"
 #include "optimize/quarter_exact.hpp"
 
 namespace flyorcall::optimize {
@@ -52,32 +53,6 @@ constexpr std::size_t kBaseEvaluations = 200'000;
 constexpr std::size_t kEvaluationsPerClient = 4'000;
 // Route evaluations of one break-even re-solve's descent at effort 3, per client of the input.
 constexpr std::size_t kResolveEvaluationsPerClient = 400;
-
-// Shadow prices to try in the route split for the budgets of `b`, scaled by the average trip cost
-// per gram of CO2 and per day of `s` (the search's plan without them): each budget alone, at a
-// few multiples of that cost.
-std::vector<SplitPrices> shadow_prices(const core::Budgets& b, const core::Solution& s) {
-  std::vector<SplitPrices> out;
-  const double cost = std::max(s.cost, 1.0);
-  for (const double f : {0.5, 1.0, 2.0, 4.0}) {
-    if (b.max_total_load < core::kNoLimit && s.load > 0) {
-      SplitPrices p;
-      p.co2 = f * cost / s.load;
-      out.push_back(p);
-    }
-    if (b.max_total_duration < core::kNoLimit && s.duration > 0) {
-      SplitPrices p;
-      p.days = f * cost / s.duration;
-      out.push_back(p);
-    }
-    if (b.max_total_cost < core::kNoLimit) {
-      SplitPrices p;
-      p.cost = f / 4;
-      out.push_back(p);
-    }
-  }
-  return out;
-}
 
 // What is fixed about one client before any trip is chosen.
 struct ClientBase : RemoteBaseline {
@@ -195,10 +170,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     // A client no traveller may visit: an empty list would mean "everyone" to the core.
     if (b.allowed.empty()) node.vehicles.push_back(-1);
   }
-  if (policy.budget_money)
-    p.budgets.max_total_cost = static_cast<double>(policy.budget_money->count());
-  if (policy.budget_days) p.budgets.max_total_duration = *policy.budget_days;
-  if (policy.budget_co2) p.budgets.max_total_load = static_cast<double>(policy.budget_co2->count());
+  p.budgets = quarter_budgets(policy);
   p.cost_weight = 1.0;
   // The search places a client next to the clients nearest it (great-circle distance between
   // their cities, then input order): a trip groups neighbours, so farther places rarely pay.
@@ -319,11 +291,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         s = std::move(fallback);
     }
     // Budgets: the split of a route into trips is the cheapest one, which may spend more CO2,
-    // days or money than a dearer split would. So the search runs again with each budget's
+    // days, money or cash than a dearer split would. So the search runs again with each budget's
     // shadow price in the split, from the best routes so far, and keeps the plan that nets most.
-    if (p.budgets.max_total_cost < core::kNoLimit ||
-        p.budgets.max_total_duration < core::kNoLimit ||
-        p.budgets.max_total_load < core::kNoLimit) {
+    if (p.budgets.any()) {
       SplitPrices best_prices;
       core::SearchLimits descent = limits; // from a local optimum: a descent, then a few kicks
       descent.stagnation = std::min<long long>(limits.stagnation, kShadowPriceRounds);
@@ -351,27 +321,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
 
   // ---- a must-visit client left out: name the rule that blocks it ----
   if (!feasible) {
-    for (std::size_t i = 0; i < n_clients; ++i) {
-      const Client& client = input.clients[i];
-      if (!client.must_visit || visited[i]) continue;
-      std::string why;
-      if (base[i].allowed.empty()) why = "no traveller may visit it";
-      for (const std::size_t t : base[i].allowed) {
-        const ScheduleResult r = sched.cheapest(t, {i}, {});
-        if (!r.trip) {
-          if (why.empty()) why = r.why + " (rule: " + failure_rule(r.failure) + ")";
-          continue;
-        }
-        why = "a trip of " + input.travellers[t].id +
-              " is possible on its own, but not together with the other must-visit clients "
-              "within the budgets and max_days_away";
-        break;
-      }
-      throw InfeasibleError("/clients/" + std::to_string(i),
-                            "must-visit client " + client.id + " cannot be visited: " + why);
-    }
-    // Every must-visit client is in, yet the plan breaks a limit: the heuristic found none.
-    throw InfeasibleError("/clients", "no plan visits every must-visit client within the budgets");
+    std::vector<std::vector<std::size_t>> allowed(n_clients);
+    for (std::size_t i = 0; i < n_clients; ++i) allowed[i] = base[i].allowed;
+    throw_must_visit_infeasible(input, sched, pricer, allowed, visited);
   }
 
   // ---- break-even by re-solving ----
@@ -468,14 +420,16 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       double cost = 0;
       double days = 0;
       double co2 = 0;
+      double cash = 0;
       for (const core::RouteEval& e : ev) {
         cost += e.cost;
         days += e.duration;
         co2 += e.load;
+        cash += e.cash;
       }
       auto fits = [&](std::size_t t, const core::RouteEval& e) {
         return p.budgets.hold(cost - ev[t].cost + e.cost, days - ev[t].duration + e.duration,
-                              co2 - ev[t].load + e.load);
+                              co2 - ev[t].load + e.load, cash - ev[t].cash + e.cash);
       };
       // What route t costs the objective more with `e` than now.
       auto dearer = [&](std::size_t t, const core::RouteEval& e) {
@@ -485,6 +439,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
         cost += e.cost - ev[t].cost;
         days += e.duration - ev[t].duration;
         co2 += e.load - ev[t].load;
+        cash += e.cash - ev[t].cash;
         ev[t] = e;
         rs[t] = std::move(r);
       };
@@ -716,14 +671,13 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
     return r;
   };
   std::vector<core::RouteEval> route_eval(n_travellers);
-  double cost_now = 0;
-  double days_now = 0;
-  double co2_now = 0;
+  core::RouteEval used; // the plan's totals
   for (std::size_t t = 0; t < n_travellers; ++t) {
     route_eval[t] = route_eval_of(splits[t]);
-    cost_now += route_eval[t].cost;
-    days_now += route_eval[t].duration;
-    co2_now += route_eval[t].load;
+    used.cost += route_eval[t].cost;
+    used.duration += route_eval[t].duration;
+    used.load += route_eval[t].load;
+    used.cash += route_eval[t].cash;
   }
 
   // ---- decisions, in input order ----
@@ -815,28 +769,13 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
             q = route_eval_of(s);
           }
           if (q.feasible) {
-            std::string why;
             const double d_cost = q.cost - route_eval[t].cost;
-            const double d_days = q.duration - route_eval[t].duration;
-            const double d_co2 = q.load - route_eval[t].load;
-            if (policy.budget_money &&
-                cost_now + d_cost > static_cast<double>(policy.budget_money->count()))
-              why = "the money budget would be exceeded (" +
-                    format_money(Money{static_cast<std::int64_t>(std::llround(cost_now))}, cur) +
-                    " used + " +
-                    format_money(Money{static_cast<std::int64_t>(std::llround(d_cost))}, cur) +
-                    " > " + format_money(*policy.budget_money, cur) + ")";
-            else if (policy.budget_days && days_now + d_days > *policy.budget_days)
-              why = "the days-away budget would be exceeded (" +
-                    std::to_string(static_cast<int>(days_now)) + " days used + " +
-                    std::to_string(static_cast<int>(d_days)) + " > " +
-                    std::to_string(*policy.budget_days) + ")";
-            else if (policy.budget_co2 &&
-                     co2_now + d_co2 > static_cast<double>(policy.budget_co2->count()))
-              why = "the CO2 budget would be exceeded (" +
-                    format_kg(GramsCo2{static_cast<std::int64_t>(co2_now)}) + " used + " +
-                    format_kg(GramsCo2{static_cast<std::int64_t>(d_co2)}) + " > " +
-                    format_kg(*policy.budget_co2) + ")";
+            core::RouteEval more; // what the visit adds to the plan's totals
+            more.cost = d_cost;
+            more.duration = q.duration - route_eval[t].duration;
+            more.load = q.load - route_eval[t].load;
+            more.cash = q.cash - route_eval[t].cash;
+            const std::string why = budget_exceeded(policy, cur, used, more);
             if (!why.empty()) {
               if (blocked.empty()) blocked = why;
             } else if (!long_route) {

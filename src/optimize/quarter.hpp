@@ -35,8 +35,9 @@ struct TripOption {
   Date back;              ///< local date back home
   std::int64_t cost;      ///< trip cost in cents
   std::int64_t bonus = 0; ///< value a fair adds to its visits on these dates, in cents
-  int days = 0;           ///< days away
   std::int64_t co2 = 0;   ///< grams CO2e
+  std::int64_t cash = 0;  ///< cash spend in cents: fares, hotel and per diem (CostBreakdown::cash)
+  int days = 0;           ///< days away
   int next_lower = -1;    ///< index of the next later option with a lower cost - bonus; -1: none
 };
 
@@ -88,6 +89,7 @@ struct RouteSplit {
   std::int64_t bonus = 0;
   int days = 0;
   std::int64_t co2 = 0;
+  std::int64_t cash = 0; ///< sum of the trips' cash spend (fares, hotel, per diem), cents
   /// The trips: [first, last) ranges of the route, their dates and figures.
   struct Part {
     std::size_t first = 0;
@@ -98,18 +100,21 @@ struct RouteSplit {
     std::int64_t cost = 0;
     std::int64_t bonus = 0;
     std::int64_t co2 = 0;
+    std::int64_t cash = 0;
     std::int64_t score = 0; ///< cost − bonus + the split prices' penalty
   };
   std::vector<Part> parts;
 };
 
 /// Prices the route split weighs besides cost − bonus, in cents per unit: a budget's shadow
-/// price, which makes the split trade money for CO2, days or a smaller trip cost.
+/// price, which makes the split trade money for CO2, days, a smaller trip cost or less cash.
 struct SplitPrices {
   double cost = 0; ///< per cent of trip cost
   double days = 0; ///< per day away
   double co2 = 0;  ///< per gram CO2e
-  [[nodiscard]] bool any() const { return cost > 0 || days > 0 || co2 > 0; }
+  double cash = 0; ///< per cent of cash spend
+  [[nodiscard]] bool any() const { return cost > 0 || days > 0 || co2 > 0 || cash > 0; }
+  [[nodiscard]] bool operator==(const SplitPrices&) const = default;
 };
 
 /// Which client may directly follow which inside one round trip (a "hop"): all by default. The
@@ -136,6 +141,7 @@ struct SplitMemo {
     std::int64_t cost = 0;
     std::int64_t bonus = 0;
     std::int64_t co2 = 0;
+    std::int64_t cash = 0;
     std::size_t from_pos = 0; ///< where the last trip starts
     int from_label = -1;      ///< the label there it extends
     Date depart;              ///< the last trip's departure
@@ -173,7 +179,7 @@ struct SplitMemo {
                                     const RouteSplit& base_split, std::span<const int> stops,
                                     const SplitPrices& prices = {}, const TripHops* hops = nullptr);
 
-/// The core evaluation of a split route: its days, cost, bonus and CO2 (as the load).
+/// The core evaluation of a split route: its days, cost, bonus, CO2 (as the load) and cash.
 [[nodiscard]] core::RouteEval route_eval_of(const RouteSplit& s);
 
 /// The quarter's optimisation problem on the optimizer core: node t < travellers is traveller
@@ -187,8 +193,8 @@ struct QuarterProblem {
   std::size_t travellers = 0; ///< number of travellers (= depots = vehicles)
 };
 
-/// The route evaluator of the quarter problem for the core search: a route's cost, days and CO2
-/// are its split_route; infeasible when no split exists.
+/// The route evaluator of the quarter problem for the core search: a route's cost, days, CO2 and
+/// cash are its split_route's; infeasible when no split exists.
 class QuarterEvaluator {
 public:
   /// Evaluates routes of `qp` with `pricer` (both must outlive it).

@@ -38,6 +38,7 @@ QuarterExact::QuarterExact(const QuarterProblem& qp, const TripPricer& pricer, c
   horizon_days_ = static_cast<int>((input.horizon.last - input.horizon.first).count()) + 1;
   track_cost_ = std::isfinite(p.budgets.max_total_cost);
   track_co2_ = std::isfinite(p.budgets.max_total_load);
+  track_cash_ = std::isfinite(p.budgets.max_total_cash);
   const std::uint32_t sets = 1u << n_;
   prize_.assign(sets, 0.0);
   for (std::uint32_t mask = 1; mask < sets; ++mask) {
@@ -53,11 +54,9 @@ QuarterExact::QuarterExact(const QuarterProblem& qp, const TripPricer& pricer, c
   combine();
 }
 
-bool QuarterExact::dominates(std::int64_t score_a, int days_a, std::int64_t cost_a,
-                             std::int64_t co2_a, std::int64_t score_b, int days_b,
-                             std::int64_t cost_b, std::int64_t co2_b) const {
-  return score_a <= score_b && days_a <= days_b && (!track_cost_ || cost_a <= cost_b) &&
-         (!track_co2_ || co2_a <= co2_b);
+bool QuarterExact::dominates(const Use& a, const Use& b) const {
+  return a.score <= b.score && a.days <= b.days && (!track_cost_ || a.cost <= b.cost) &&
+         (!track_co2_ || a.co2 <= b.co2) && (!track_cash_ || a.cash <= b.cash);
 }
 
 void QuarterExact::solve_traveller(std::size_t t) {
@@ -75,13 +74,13 @@ void QuarterExact::solve_traveller(std::size_t t) {
       allowed_mask |= 1u << k;
     }
   // A route's limits that one traveller's labels must already keep.
-  auto within = [&](std::int64_t cost, std::int64_t co2, int days) {
-    return days <= max_days &&
-           budgets.hold(static_cast<double>(cost), days, static_cast<double>(co2));
+  auto within = [&](std::int64_t cost, std::int64_t co2, int days, std::int64_t cash) {
+    return days <= max_days && budgets.hold(static_cast<double>(cost), days,
+                                            static_cast<double>(co2), static_cast<double>(cash));
   };
   auto choice_dominates = [&](const TripChoice& a, const TripChoice& b) {
-    return a.back <= b.back && dominates(a.cost - a.bonus, a.days, a.cost, a.co2, b.cost - b.bonus,
-                                         b.days, b.cost, b.co2);
+    return a.back <= b.back && dominates({a.cost - a.bonus, a.days, a.cost, a.co2, a.cash},
+                                         {b.cost - b.bonus, b.days, b.cost, b.co2, b.cash});
   };
 
   // ---- every trip: per set of clients and departure day, the orders no other order beats ----
@@ -110,7 +109,8 @@ void QuarterExact::solve_traveller(std::size_t t) {
           c.cost = o.cost;
           c.bonus = o.bonus;
           c.co2 = o.co2;
-          if (!within(c.cost, c.co2, c.days)) continue;
+          c.cash = o.cash;
+          if (!within(c.cost, c.co2, c.days, c.cash)) continue;
           keep_undominated(days[static_cast<std::size_t>(c.depart)], c, choice_dominates);
         }
         grow(mask);
@@ -132,8 +132,8 @@ void QuarterExact::solve_traveller(std::size_t t) {
   // Labels waiting for their set, by return day + 1 (so that the start, day -1, is bucket 0).
   std::vector<std::vector<std::vector<Label>>> waiting(sets);
   auto label_dominates = [&](const Label& a, const Label& b) {
-    return dominates(a.cost - a.bonus, a.days, a.cost, a.co2, b.cost - b.bonus, b.days, b.cost,
-                     b.co2);
+    return dominates({a.cost - a.bonus, a.days, a.cost, a.co2, a.cash},
+                     {b.cost - b.bonus, b.days, b.cost, b.co2, b.cash});
   };
   tr.set.assign(sets, {});
   tr.front.assign(sets, {});
@@ -173,8 +173,9 @@ void QuarterExact::solve_traveller(std::size_t t) {
           l.cost = from.cost + c.cost;
           l.bonus = from.bonus + c.bonus;
           l.co2 = from.co2 + c.co2;
+          l.cash = from.cash + c.cash;
           l.days = from.days + c.days;
-          if (!within(l.cost, l.co2, l.days)) continue;
+          if (!within(l.cost, l.co2, l.days, l.cash)) continue;
           l.back = c.back;
           l.prev = li;
           l.seq = c.seq;
@@ -191,7 +192,8 @@ void QuarterExact::combine() {
   const core::Budgets& budgets = qp_->problem.budgets;
   const std::uint32_t sets = 1u << n_;
   auto combo_dominates = [&](const Combo& a, const Combo& b) {
-    return dominates(a.score, a.days, a.cost, a.co2, b.score, b.days, b.cost, b.co2);
+    return dominates({a.score, a.days, a.cost, a.co2, a.cash},
+                     {b.score, b.days, b.cost, b.co2, b.cash});
   };
   combos_.assign(travellers_.size(), std::vector<std::vector<Combo>>(sets));
   for (std::size_t t = 0; t < travellers_.size(); ++t) {
@@ -211,8 +213,10 @@ void QuarterExact::combine() {
             c.score = before.score + l.cost - l.bonus;
             c.cost = before.cost + l.cost;
             c.co2 = before.co2 + l.co2;
+            c.cash = before.cash + l.cash;
             c.days = before.days + l.days;
-            if (!budgets.hold(static_cast<double>(c.cost), c.days, static_cast<double>(c.co2)))
+            if (!budgets.hold(static_cast<double>(c.cost), c.days, static_cast<double>(c.co2),
+                              static_cast<double>(c.cash)))
               continue;
             c.part = part;
             c.from = t == 0 ? -1 : static_cast<int>(f);
@@ -296,6 +300,7 @@ std::optional<ExactPlan> QuarterExact::best(std::optional<std::size_t> flip_clie
       split.bonus = l.bonus;
       split.days = l.days;
       split.co2 = l.co2;
+      split.cash = l.cash;
     }
     mask ^= c.part;
     at = c.from;

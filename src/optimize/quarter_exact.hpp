@@ -26,8 +26,8 @@ struct ExactPlan {
 /// The exact solver of one quarter problem. Construction prices every trip (every order of every
 /// set of at most kMaxStopsPerTrip clients a traveller may visit, on every departure date) and
 /// runs a dynamic programme per traveller over sets of clients, with labels (date back home,
-/// cost − bonus, days away, and cost and CO2 when a budget limits them) kept when no other label
-/// of the same set beats them on all of these. Queries then combine the travellers' sets.
+/// cost − bonus, days away, and cost, CO2 and cash when a budget limits them) kept when no other
+/// label of the same set beats them on all of these. Queries then combine the travellers' sets.
 class QuarterExact {
 public:
   /// Solves `qp` with `pricer` (both must outlive the solver). Throws std::invalid_argument when
@@ -53,12 +53,14 @@ private:
     std::int64_t cost = 0;
     std::int64_t bonus = 0;
     std::int64_t co2 = 0;
+    std::int64_t cash = 0;
   };
   // A route of one traveller covering a set of clients, ending with the trip back on `back`.
   struct Label {
     std::int64_t cost = 0;
     std::int64_t bonus = 0;
     std::int64_t co2 = 0;
+    std::int64_t cash = 0;
     int days = 0;
     int back = -1;  // days after the horizon's first day of the last trip's return; -1: none
     int prev = -1;  // index of the label before the last trip in its set's labels; -1: none
@@ -75,17 +77,27 @@ private:
     std::int64_t score = 0; // cost − bonus
     std::int64_t cost = 0;
     std::int64_t co2 = 0;
+    std::int64_t cash = 0;
     int days = 0;
     std::uint32_t part = 0; // the last traveller's set
     int from = -1;          // index into the previous travellers' combos of the rest
     int label = -1;         // index into the last traveller's labels of `part`
   };
 
+  // What decides whether one choice, label or combination beats another: cost − bonus, days,
+  // and the budgeted cost, CO2 and cash.
+  struct Use {
+    std::int64_t score = 0;
+    int days = 0;
+    std::int64_t cost = 0;
+    std::int64_t co2 = 0;
+    std::int64_t cash = 0;
+  };
+
   void solve_traveller(std::size_t t);
   void combine();
-  [[nodiscard]] bool dominates(std::int64_t score_a, int days_a, std::int64_t cost_a,
-                               std::int64_t co2_a, std::int64_t score_b, int days_b,
-                               std::int64_t cost_b, std::int64_t co2_b) const;
+  // Whether `a` is no worse than `b` on score, days and every budgeted total.
+  [[nodiscard]] bool dominates(const Use& a, const Use& b) const;
 
   const QuarterProblem* qp_;
   const TripPricer* pricer_;
@@ -94,6 +106,7 @@ private:
   int horizon_days_ = 0;    // days of the horizon
   bool track_cost_ = false; // a money budget limits the plan
   bool track_co2_ = false;  // a CO2 budget limits the plan
+  bool track_cash_ = false; // a cash budget limits the plan
   std::uint32_t mandatory_ = 0;
   std::vector<double> prize_; // per set of clients: sum of their prizes
   std::vector<Traveller> travellers_;

@@ -113,6 +113,7 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
     o.bonus = fair_bonus(trip, stops).count();
     o.days = trip.days_away;
     o.co2 = trip.co2().count();
+    o.cash = trip.cost.cash().count();
     opts.push_back(o);
   }
   // next_lower: the Pareto chain (later departure, lower cost − bonus) of every suffix.
@@ -162,7 +163,7 @@ std::int64_t penalty(const SplitPrices& prices, const TripOption& o) {
   if (!prices.any()) return 0;
   return static_cast<std::int64_t>(prices.cost * static_cast<double>(o.cost) +
                                    prices.days * o.days + prices.co2 * static_cast<double>(o.co2) +
-                                   0.5);
+                                   prices.cash * static_cast<double>(o.cash) + 0.5);
 }
 
 // Extends every label at position i of `stops` by each trip stops[i, j), j from `first` to
@@ -199,6 +200,7 @@ std::size_t push_trips(const TripPricer& pricer, std::size_t traveller, int max_
         l.cost = from.cost + o.cost;
         l.bonus = from.bonus + o.bonus;
         l.co2 = from.co2 + o.co2;
+        l.cash = from.cash + o.cash;
         l.from_pos = i;
         l.from_label = static_cast<int>(li);
         l.depart = o.depart;
@@ -240,8 +242,7 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
   // Labels at positions up to `kept` depend on the stops before them only: a route that starts
   // like the memo's keeps them, and the programme goes on from there.
   std::size_t kept = 0;
-  if (M.valid && M.traveller == traveller && M.prices.cost == prices.cost &&
-      M.prices.days == prices.days && M.prices.co2 == prices.co2) {
+  if (M.valid && M.traveller == traveller && M.prices == prices) {
     const std::size_t n = std::min(m, M.stops.size());
     while (kept < n && M.stops[kept] == stops[kept]) ++kept;
   }
@@ -282,6 +283,7 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
   out.bonus = b.bonus;
   out.days = b.days;
   out.co2 = b.co2;
+  out.cash = b.cash;
   std::size_t pos = m;
   int li = static_cast<int>(best);
   while (pos > 0) {
@@ -296,6 +298,7 @@ RouteSplit split_route(const TripPricer& pricer, const Input& input, std::size_t
     part.cost = l.cost - f.cost;
     part.bonus = l.bonus - f.bonus;
     part.co2 = l.co2 - f.co2;
+    part.cash = l.cash - f.cash;
     part.score = l.score - f.score;
     out.parts.push_back(part);
     li = l.from_label;
@@ -337,6 +340,7 @@ RouteSplit split_near(const TripPricer& pricer, const Input& input, std::size_t 
     start.cost += parts[k].cost;
     start.bonus += parts[k].bonus;
     start.co2 += parts[k].co2;
+    start.cash += parts[k].cash;
   }
   Label after; // the kept trips after the change, summed
   for (std::size_t k = right; k < parts.size(); ++k) {
@@ -345,6 +349,7 @@ RouteSplit split_near(const TripPricer& pricer, const Input& input, std::size_t 
     after.cost += parts[k].cost;
     after.bonus += parts[k].bonus;
     after.co2 += parts[k].co2;
+    after.cash += parts[k].cash;
   }
   const int max_days = input.travellers[traveller].max_days_away;
   const std::span<const int> middle = stops.subspan(from, to - from);
@@ -368,6 +373,7 @@ RouteSplit split_near(const TripPricer& pricer, const Input& input, std::size_t 
   out.bonus = b.bonus + after.bonus;
   out.days = b.days + after.days;
   out.co2 = b.co2 + after.co2;
+  out.cash = b.cash + after.cash;
   return out;
 }
 
@@ -392,6 +398,7 @@ core::RouteEval route_eval_of(const RouteSplit& s) {
   e.cost = static_cast<double>(s.cost);
   e.bonus = static_cast<double>(s.bonus);
   e.load = static_cast<double>(s.co2);
+  e.cash = static_cast<double>(s.cash);
   return e;
 }
 
@@ -404,8 +411,7 @@ const QuarterEvaluator::Base& QuarterEvaluator::base_of(int vehicle,
   if (bases_.size() < qp_->travellers) bases_.resize(qp_->travellers);
   Base& b = bases_[static_cast<std::size_t>(vehicle)];
   const std::vector<int> base_clients = clients_of(base);
-  if (!b.valid || b.stops != base_clients || b.prices.cost != prices_.cost ||
-      b.prices.days != prices_.days || b.prices.co2 != prices_.co2) {
+  if (!b.valid || b.stops != base_clients || !(b.prices == prices_)) {
     b.split = split(vehicle, base);
     b.stops = base_clients;
     b.prices = prices_;

@@ -2,6 +2,7 @@ set(FLYORCALL_OPTIMIZE_SOURCES
   src/optimize/schedule.cpp
   src/optimize/greedy.cpp
   src/optimize/quarter.cpp
+  src/optimize/quarter_budgets.cpp
   src/optimize/route_split.cpp
   src/optimize/quarter_exact.cpp
   src/optimize/briefing.cpp

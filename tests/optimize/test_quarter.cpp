@@ -222,9 +222,9 @@ TEST(QuarterPlanner, UnreachableMustVisitNamesTheRule) {
   }
 }
 
-// With a price on CO2, days or cost, the split trades money for less of it: never more CO2, days
-// or cost than the cheapest split and never cheaper; with CO2 priced, strictly less CO2 for some
-// sequences (on these, the cheapest split is already the shortest).
+// With a price on CO2, days, cost or cash, the split trades money for less of it: never more CO2,
+// days, cost or cash than the cheapest split and never cheaper; with CO2 priced, strictly less CO2
+// for some sequences (on these, the cheapest split is already the shortest).
 TEST(QuarterPlanner, SplitPricesTradeMoneyForTheBudgetedResource) {
   const Input input = read_input(data::default_json);
   const network::Network net = network::Network::build(input);
@@ -237,6 +237,8 @@ TEST(QuarterPlanner, SplitPricesTradeMoneyForTheBudgetedResource) {
   days.days = 500000; // cents per day
   SplitPrices cost;
   cost.cost = 1.0;
+  SplitPrices cash;
+  cash.cash = 1.0;
   int less_co2 = 0;
   for (int a = 0; a < 8; ++a)
     for (int b = 0; b < 8; ++b)
@@ -248,13 +250,15 @@ TEST(QuarterPlanner, SplitPricesTradeMoneyForTheBudgetedResource) {
         const RouteSplit by_co2 = split_route(pricer, input, 0, stops, co2);
         const RouteSplit by_days = split_route(pricer, input, 0, stops, days);
         const RouteSplit by_cost = split_route(pricer, input, 0, stops, cost);
-        for (const RouteSplit* s : {&by_co2, &by_days, &by_cost}) {
+        const RouteSplit by_cash = split_route(pricer, input, 0, stops, cash);
+        for (const RouteSplit* s : {&by_co2, &by_days, &by_cost, &by_cash}) {
           ASSERT_TRUE(s->feasible);
           EXPECT_GE(s->cost - s->bonus, plain.cost - plain.bonus);
         }
         EXPECT_LE(by_co2.co2, plain.co2);
         EXPECT_LE(by_days.days, plain.days);
         EXPECT_LE(by_cost.cost, plain.cost);
+        EXPECT_LE(by_cash.cash, plain.cash);
         less_co2 += by_co2.co2 < plain.co2 ? 1 : 0;
       }
   EXPECT_GT(less_co2, 0);
@@ -436,6 +440,7 @@ TEST(QuarterPlanner, UnnamedSchedulingPricesTripsAsTheNamedOne) {
       EXPECT_EQ(reused.cost.total(), t.cost.total()) << day;
       EXPECT_EQ(reused.cost.jetlag, t.cost.jetlag) << day;
       EXPECT_EQ(reused.cost.per_diem, t.cost.per_diem) << day;
+      EXPECT_EQ(reused.cost.cash(), t.cost.cash()) << day;
       EXPECT_EQ(reused.co2(), t.co2()) << day;
       ASSERT_EQ(reused.visits.size(), t.visits.size());
       for (std::size_t k = 0; k < t.visits.size(); ++k)
@@ -506,6 +511,158 @@ TEST(QuarterPlanner, PricingAfterTheShorterTripGivesTheSameDepartures) {
         }
     EXPECT_GT(compared, 100);
   }
+}
+
+// ---- the cash budget (policy.budget.cash), planned by the search and the exact solver ----
+
+// The plan's cash spend added up from its trips, independently of its totals: each trip's fares,
+// hotel nights and per diem.
+Money cash_of_trips(const Plan& plan) {
+  Money sum{0};
+  for (const Trip& t : plan.trips) sum += t.cost.flights + t.cost.hotel + t.cost.per_diem;
+  return sum;
+}
+
+// A plan under a cash budget: its reported cash is its trips' and within the limit, and the
+// independent check finds nothing wrong.
+void expect_within_cash(const Input& input, const Plan& plan) {
+  ASSERT_TRUE(input.policy.budget_cash.has_value());
+  EXPECT_EQ(plan.budget.cash_limit, input.policy.budget_cash);
+  EXPECT_EQ(plan.budget.cash, cash_of_trips(plan));
+  EXPECT_EQ(plan.budget.cash, plan.totals.trip_cost.cash());
+  EXPECT_LE(plan.budget.cash, *input.policy.budget_cash);
+  const auto violations = check::check_plan(input, plan);
+  EXPECT_TRUE(violations.empty()) << describe(violations);
+}
+
+// Eight clients of the default example in Europe, Istanbul, New York, Dubai and Singapore (Zurich
+// must-visit), without its money and days budgets, so that only a cash budget binds.
+Input eight_clients() {
+  Input input = read_input(data::default_json);
+  std::vector<Client> kept;
+  for (const std::size_t i : {0, 2, 8, 10, 14, 15, 20, 21}) kept.push_back(input.clients[i]);
+  input.clients = kept;
+  input.policy.budget_money.reset();
+  input.policy.budget_days.reset();
+  return input;
+}
+
+TEST(QuarterCash, SearchAndExactKeepACashBudgetThatBinds) {
+  Input input = eight_clients();
+  const Plan free = plan_with(input, false);
+  EXPECT_FALSE(free.budget.cash_limit.has_value());
+  EXPECT_EQ(free.budget.cash, cash_of_trips(free));
+  // Half the cash the plan spends without a limit.
+  input.policy.budget_cash = Money{free.budget.cash.count() / 2};
+  const Plan search = plan_quarter(input, PlanMethod::search);
+  const Plan exact = plan_quarter(input, PlanMethod::exact);
+  EXPECT_EQ(search.method, "iterated-local-search");
+  EXPECT_EQ(exact.method, "exact-dynamic-programming");
+  for (const Plan* plan : {&search, &exact}) {
+    SCOPED_TRACE(plan->method);
+    expect_within_cash(input, *plan);
+    // It still visits what fits, the must-visit client among them, and gives up some visits.
+    EXPECT_GT(plan->totals.visits, 1);
+    EXPECT_LT(plan->totals.visits, free.totals.visits);
+    EXPECT_TRUE(plan->decisions[2].visit) << plan->decisions[2].reason;
+    EXPECT_LT(plan->totals.net, free.totals.net);
+  }
+  EXPECT_GE(exact.totals.net, search.totals.net);
+  // A remote client that a visit would put over the limit says so.
+  bool named = false;
+  for (const Plan* plan : {&search, &exact})
+    for (const ClientDecision& d : plan->decisions)
+      named = named || (!d.visit &&
+                        d.reason.find("the cash budget would be exceeded (") != std::string::npos);
+  EXPECT_TRUE(named);
+}
+
+TEST(QuarterCash, ACashBudgetNoTripOfAMustVisitClientKeepsIsInfeasible) {
+  Input input = eight_clients();
+  input.clients[7].must_visit = true; // Singapore, a long-haul fare
+  input.policy.budget_cash = money_from_units(1500);
+  for (const bool exact : {false, true}) {
+    SCOPED_TRACE(exact ? "exact" : "search");
+    try {
+      (void)plan_with(input, exact);
+      FAIL() << "expected InfeasibleError";
+    } catch (const InfeasibleError& e) {
+      EXPECT_EQ(e.pointer(), "/clients/7");
+      EXPECT_NE(std::string(e.what()).find("the cash budget would be exceeded"), std::string::npos)
+          << e.what();
+    }
+  }
+  // Greedy agrees that no plan exists.
+  EXPECT_THROW((void)plan_quarter(input, PlanMethod::greedy), InfeasibleError);
+}
+
+// The search against the exact solver on random small inputs with a cash budget that binds
+// (half to nine tenths of what the optimum spends without it): it matches the optimum in at
+// least 90 % of the cases and never spends more cash than the budget.
+TEST(QuarterCash, SearchMatchesExactOnRandomSmallInputsWithACashBudget) {
+  core::Rng rng(404);
+  int compared = 0;
+  int matched = 0;
+  int bound = 0;
+  for (int k = 0; k < 40 && compared < 20; ++k) {
+    const std::string text = random_input(rng, k);
+    SCOPED_TRACE(text);
+    Input input = read_input(text);
+    std::optional<Plan> free;
+    try {
+      free = plan_with(input, true);
+    } catch (const InfeasibleError&) {
+      continue;
+    }
+    if (free->budget.cash <= Money{0}) continue;
+    const double share = 0.5 + 0.1 * rng.below(5);
+    input.policy.budget_cash =
+        Money{static_cast<std::int64_t>(share * static_cast<double>(free->budget.cash.count()))};
+    std::optional<Plan> exact;
+    try {
+      exact = plan_with(input, true);
+    } catch (const InfeasibleError&) {
+      EXPECT_THROW((void)plan_with(input, false), InfeasibleError);
+      continue;
+    }
+    const Plan search = plan_with(input, false);
+    ++compared;
+    expect_within_cash(input, *exact);
+    expect_within_cash(input, search);
+    EXPECT_LE(search.totals.net, exact->totals.net);
+    if (exact->totals.net < free->totals.net) ++bound;
+    if (search.totals.net == exact->totals.net)
+      ++matched;
+    else
+      std::printf("cash case %d: the search nets %.2f, the optimum %.2f\n", k,
+                  to_units(search.totals.net), to_units(exact->totals.net));
+  }
+  std::printf("random plans with a cash budget: %d compared, %d matched the optimum, the budget "
+              "bound in %d\n",
+              compared, matched, bound);
+  ASSERT_EQ(compared, 20);
+  EXPECT_GE(bound, 10);
+  EXPECT_GE(matched * 100, compared * 90);
+}
+
+// On a larger input the search starts from the greedy plan and re-plans each client locally for
+// its break-even: both keep the cash budget too.
+TEST(QuarterCash, SearchOnALargerInputKeepsTheCashBudget) {
+  Input input = read_input(synthetic::synthetic_input_json(
+      {.clients = kQuarterSeedClients + 2, .travellers = 2, .time_limit_s = 60, .seed = 5}));
+  const network::Network net = network::Network::build(input);
+  const Plan free = plan_greedy(input, net);
+  input.policy.budget_cash = Money{free.budget.cash.count() * 6 / 10};
+  const Plan greedy = plan_greedy(input, net);
+  const Plan search = plan_search(input, net, QuarterOptions{});
+  expect_within_cash(input, greedy);
+  expect_within_cash(input, search);
+  EXPECT_FALSE(search.time_limit_reached);
+  EXPECT_GE(search.totals.net, greedy.totals.net);
+  bool local = false;
+  for (const std::string& n : search.notes)
+    local = local || n == local_break_even_note(kQuarterResolveClients);
+  EXPECT_TRUE(local);
 }
 
 } // namespace

@@ -81,7 +81,7 @@ std::optional<Outcome> brute_force(const QuarterProblem& qp, const TripPricer& p
   const std::size_t n = input.clients.size();
   struct Route {
     std::uint32_t mask = 0;
-    std::int64_t cost = 0, bonus = 0, co2 = 0;
+    std::int64_t cost = 0, bonus = 0, co2 = 0, cash = 0;
     int days = 0;
   };
   std::vector<std::vector<Route>> routes(qp.travellers);
@@ -104,6 +104,7 @@ std::optional<Outcome> brute_force(const QuarterProblem& qp, const TripPricer& p
             next.cost += o.cost;
             next.bonus += o.bonus;
             next.co2 += o.co2;
+            next.cash += o.cash;
             next.days += o.days;
             chain(next, o.back);
           }
@@ -121,6 +122,7 @@ std::optional<Outcome> brute_force(const QuarterProblem& qp, const TripPricer& p
       if ((sum.mask & required) != required || (sum.mask & forbidden) != 0) return;
       if (static_cast<double>(sum.cost) > p.budgets.max_total_cost ||
           static_cast<double>(sum.co2) > p.budgets.max_total_load ||
+          static_cast<double>(sum.cash) > p.budgets.max_total_cash ||
           sum.days > p.budgets.max_total_duration)
         return;
       double obj = static_cast<double>(sum.bonus - sum.cost);
@@ -138,6 +140,7 @@ std::optional<Outcome> brute_force(const QuarterProblem& qp, const TripPricer& p
       next.cost += r.cost;
       next.bonus += r.bonus;
       next.co2 += r.co2;
+      next.cash += r.cash;
       next.days += r.days;
       combine(t + 1, next);
     }
@@ -156,6 +159,7 @@ void expect_consistent(const QuarterProblem& qp, const TripPricer& pricer, const
     const RouteSplit& s = plan.splits[t];
     std::int64_t cost = 0;
     std::int64_t bonus = 0;
+    std::int64_t cash = 0;
     int route_days = 0;
     Date free_from = input.horizon.first - date::days{1};
     std::size_t covered = 0;
@@ -173,6 +177,7 @@ void expect_consistent(const QuarterProblem& qp, const TripPricer& pricer, const
         free_from = o.back;
         cost += o.cost;
         bonus += o.bonus;
+        cash += o.cash;
         route_days += o.days;
       }
       EXPECT_TRUE(found) << "traveller " << t << " trip at " << part.first;
@@ -180,6 +185,7 @@ void expect_consistent(const QuarterProblem& qp, const TripPricer& pricer, const
     EXPECT_EQ(covered, plan.routes[t].size());
     EXPECT_EQ(s.cost, cost);
     EXPECT_EQ(s.bonus, bonus);
+    EXPECT_EQ(s.cash, cash);
     EXPECT_EQ(s.days, route_days);
     EXPECT_LE(route_days, input.travellers[t].max_days_away);
     objective += static_cast<double>(bonus - cost);
@@ -205,8 +211,11 @@ TEST(QuarterExact, MatchesBruteForceOverEveryChainOfTrips) {
       {2, {inf, 5, inf}, {false, true, false, false}},       // days, a must-visit client
       {2, {inf, inf, 400000}, {false, false, false, false}}, // CO2, grams
       {1, {inf, inf, 250000}, {false, false, true, false}},
+      {2, {inf, inf, inf, 120000}, {false, false, false, false}}, // cash, cents
+      {1, {inf, inf, inf, 90000}, {true, false, false, false}},
   };
   int differing_budget_plans = 0;
+  std::vector<bool> binds(cases.size(), false);
   for (std::size_t c = 0; c < cases.size(); ++c) {
     SCOPED_TRACE("case " + std::to_string(c));
     const Input input = read_input(tiny_input(cases[c].travellers));
@@ -254,12 +263,18 @@ TEST(QuarterExact, MatchesBruteForceOverEveryChainOfTrips) {
               problem_of(input, {180000, 260000, 90000, 140000}, cases[c].mandatory, none, allowed);
           const std::optional<ExactPlan> unbounded = QuarterExact(free, pricer, input).best();
           ASSERT_TRUE(unbounded.has_value());
-          if (unbounded->objective > got->objective + 0.5) ++differing_budget_plans;
+          if (unbounded->objective > got->objective + 0.5) {
+            ++differing_budget_plans;
+            binds[c] = true;
+          }
         }
       }
     }
   }
   EXPECT_GE(differing_budget_plans, 3);
+  // Both cash budgets bind.
+  EXPECT_TRUE(binds[cases.size() - 2]);
+  EXPECT_TRUE(binds[cases.size() - 1]);
 }
 
 TEST(QuarterExact, RefusesMoreThanItsLimit) {

@@ -48,16 +48,23 @@ struct Budgets {
   double max_total_cost = kNoLimit;     ///< sum of route travel costs
   double max_total_duration = kNoLimit; ///< sum of route durations
   double max_total_load = kNoLimit;     ///< sum of route loads (a third resource, e.g. CO2)
-  /// Whether totals of `cost`, `duration` and `load` keep every budget (within kTolerance).
-  [[nodiscard]] bool hold(double cost, double duration, double load) const {
+  double max_total_cash = kNoLimit;     ///< sum of route cash (a fourth, e.g. the cash spend)
+  /// Whether totals of `cost`, `duration`, `load` and `cash` keep every budget (within
+  /// kTolerance).
+  [[nodiscard]] bool hold(double cost, double duration, double load, double cash) const {
     return cost <= max_total_cost + kTolerance && duration <= max_total_duration + kTolerance &&
-           load <= max_total_load + kTolerance;
+           load <= max_total_load + kTolerance && cash <= max_total_cash + kTolerance;
+  }
+  /// Whether any budget is set.
+  [[nodiscard]] bool any() const {
+    return max_total_cost < kNoLimit || max_total_duration < kNoLimit ||
+           max_total_load < kNoLimit || max_total_cash < kNoLimit;
   }
 };
 
 /// The problem: maximise sum of served prizes + route bonuses − cost_weight × sum of route travel
 /// costs, subject to windows, mandatory nodes, vehicle limits and budgets. (Routes priced by the
-/// matrix evaluator have no bonus and no load; a custom evaluator may add both.)
+/// matrix evaluator have no bonus, no load and no cash; a custom evaluator may add them.)
 struct RoutingProblem {
   std::vector<Node> nodes;       ///< one per location (matrix row)
   Eigen::MatrixXd travel_time;   ///< travel_time(i, j): time from i to j
@@ -89,6 +96,7 @@ struct RouteEval {
   double cost = 0;       ///< sum of travel costs
   double bonus = 0;      ///< prize the route's timing adds on top of its nodes' prizes
   double load = 0;       ///< the route's use of Budgets::max_total_load
+  double cash = 0;       ///< the route's use of Budgets::max_total_cash
 };
 
 /// The default route pricing: the problem's matrices and windows. Services start as early as
@@ -143,6 +151,7 @@ struct Route {
   double prize = 0;        ///< sum of served prizes
   double bonus = 0;        ///< RouteEval::bonus
   double load = 0;         ///< RouteEval::load
+  double cash = 0;         ///< RouteEval::cash
 };
 
 /// A complete answer: one route per vehicle (in vehicle order) and its totals.
@@ -153,6 +162,7 @@ struct Solution {
   double duration = 0;       ///< sum of route durations
   double bonus = 0;          ///< sum of route bonuses
   double load = 0;           ///< sum of route loads
+  double cash = 0;           ///< sum of route cash
   double objective = 0;      ///< prize + bonus − cost_weight × cost
   bool feasible = false;     ///< every route feasible, budgets kept, every mandatory node served
   std::vector<int> unserved; ///< candidates not served, ascending
@@ -181,6 +191,7 @@ template <class Evaluator>
     r.cost = e.cost;
     r.bonus = e.bonus;
     r.load = e.load;
+    r.cash = e.cash;
     for (int n : r.visits) {
       if (n < 0 || n >= problem.size() || served[static_cast<std::size_t>(n)] ||
           problem.is_depot(n) || !problem.allowed(r.vehicle, n)) {
@@ -195,6 +206,7 @@ template <class Evaluator>
     s.duration += r.duration;
     s.bonus += r.bonus;
     s.load += r.load;
+    s.cash += r.cash;
     s.routes.push_back(std::move(r));
   }
   for (int n : problem.candidates()) {
@@ -202,7 +214,7 @@ template <class Evaluator>
     s.unserved.push_back(n);
     if (problem.nodes[static_cast<std::size_t>(n)].mandatory) s.feasible = false;
   }
-  if (!problem.budgets.hold(s.cost, s.duration, s.load)) s.feasible = false;
+  if (!problem.budgets.hold(s.cost, s.duration, s.load, s.cash)) s.feasible = false;
   s.objective = s.prize + s.bonus - problem.cost_weight * s.cost;
   return s;
 }

@@ -69,7 +69,7 @@ public:
     evals_ = evals;
     touch_all();
     totals();
-    if (!budgets_ok_after(0, 0, 0)) {
+    if (!budgets_ok_after(0, 0, 0, 0)) {
       routes_ = old_routes;
       evals_ = old_evals;
       touch_all();
@@ -226,21 +226,29 @@ private:
     duration_ = 0;
     bonus_ = 0;
     load_ = 0;
+    cash_ = 0;
     for (const RouteEval& e : evals_) {
       cost_ += e.cost;
       duration_ += e.duration;
       bonus_ += e.bonus;
       load_ += e.load;
+      cash_ += e.cash;
     }
   }
   // The weighted cost of a route net of its bonus: what the objective loses by it.
   [[nodiscard]] double net_cost(const RouteEval& e) const {
     return p_.cost_weight * e.cost - e.bonus;
   }
-  // Whether replacing the routes priced `before` by routes priced `after` (sums over the changed
-  // routes) keeps every global budget.
-  [[nodiscard]] bool budgets_ok_after(double d_cost, double d_duration, double d_load) const {
-    return p_.budgets.hold(cost_ + d_cost, duration_ + d_duration, load_ + d_load);
+  // Whether changing the totals by these differences (the changed routes' new sums less their
+  // old ones) keeps every global budget.
+  [[nodiscard]] bool budgets_ok_after(double d_cost, double d_duration, double d_load,
+                                      double d_cash) const {
+    return p_.budgets.hold(cost_ + d_cost, duration_ + d_duration, load_ + d_load, cash_ + d_cash);
+  }
+  // Whether replacing a route priced `old` by one priced `e` keeps every global budget.
+  [[nodiscard]] bool budgets_ok_replacing(const RouteEval& old, const RouteEval& e) const {
+    return budgets_ok_after(e.cost - old.cost, e.duration - old.duration, e.load - old.load,
+                            e.cash - old.cash);
   }
 
   [[nodiscard]] State snapshot() const {
@@ -311,8 +319,7 @@ private:
         c.insert(c.begin() + k, u);
         const RouteEval e = quick(v, c);
         if (!e.feasible) continue;
-        if (!budgets_ok_after(e.cost - old.cost, e.duration - old.duration, e.load - old.load))
-          continue;
+        if (!budgets_ok_replacing(old, e)) continue;
         const double gain = nd.prize - (net_cost(e) - net_cost(old));
         if (!nd.mandatory && gain <= 1e-12) continue;
         double value = gain / (std::max(e.duration - old.duration, 0.0) + 1e-6);
@@ -339,8 +346,7 @@ private:
           if (b.pos < 0) continue;
           // Other routes changed the totals since: the budgets are checked again.
           const RouteEval& old = ev(v);
-          if (!budgets_ok_after(b.eval.cost - old.cost, b.eval.duration - old.duration,
-                                b.eval.load - old.load)) {
+          if (!budgets_ok_replacing(old, b.eval)) {
             price_places(u, v);
             if (b.pos < 0) continue;
           }
@@ -357,8 +363,7 @@ private:
       const RouteEval e = confirm(best_v, c, b.eval);
       const RouteEval& old = ev(best_v);
       const double gain = node(best_node).prize - (net_cost(e) - net_cost(old));
-      if (!e.feasible ||
-          !budgets_ok_after(e.cost - old.cost, e.duration - old.duration, e.load - old.load) ||
+      if (!e.feasible || !budgets_ok_replacing(old, e) ||
           (!node(best_node).mandatory && gain <= 1e-12)) {
         b.pos = -1; // exactly priced, the place does not pay or fit: not again in this route
         continue;
@@ -374,8 +379,7 @@ private:
   // Whether route v priced `e` may replace the current one: feasible, shorter, within budgets.
   [[nodiscard]] bool keeps(int v, const RouteEval& e) const {
     const RouteEval& old = evals_[static_cast<std::size_t>(v)];
-    return e.feasible && shorter(e, old) &&
-           budgets_ok_after(e.cost - old.cost, e.duration - old.duration, e.load - old.load);
+    return e.feasible && shorter(e, old) && budgets_ok_replacing(old, e);
   }
 
   // Tries `candidate` for vehicle v; keeps it when feasible, within budgets and shorter.
@@ -451,9 +455,10 @@ private:
     const double dcost = ea.cost + eb.cost - oa.cost - ob.cost;
     const double ddur = ea.duration + eb.duration - oa.duration - ob.duration;
     const double dload = ea.load + eb.load - oa.load - ob.load;
+    const double dcash = ea.cash + eb.cash - oa.cash - ob.cash;
     const double wd = net_cost(ea) + net_cost(eb) - net_cost(oa) - net_cost(ob);
     if (!(wd < -1e-9 || (wd <= 1e-9 && ddur < -1e-9))) return false;
-    return budgets_ok_after(dcost, ddur, dload);
+    return budgets_ok_after(dcost, ddur, dload, dcash);
   }
   // Keeps routes ra and rb for a and b when their exact prices still improve.
   bool try_pair(int a, std::vector<int>& ra, const RouteEval& qa, int b, std::vector<int>& rb,
@@ -630,6 +635,7 @@ private:
   double duration_ = 0;
   double bonus_ = 0;
   double load_ = 0;
+  double cash_ = 0;
 };
 
 } // namespace detail
