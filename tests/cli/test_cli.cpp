@@ -95,7 +95,7 @@ TEST_F(CliTest, PlanDefaultExampleWritesPlanAndSummary) {
   EXPECT_EQ(j["method"], "iterated-local-search");
   std::size_t shared = 0;
   for (const auto& t : j["trips"]) shared += t["visits"].size() > 1 ? 1 : 0;
-  EXPECT_GE(shared, 3u);
+  EXPECT_GE(shared, 2u); // a round of Asia and one of North America and Tokyo
   const CliRun greedy = run("plan data/examples/default.json --json --method greedy");
   ASSERT_EQ(greedy.code, 0) << greedy.err;
   EXPECT_GT(j["totals"]["net"].get<double>(),

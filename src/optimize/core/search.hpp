@@ -100,7 +100,11 @@ public:
       if (since_best % 32 == 0) restore(best);
       kick();
       improve();
-      fill(rng_.below(5) == 0 ? 20.0 : 2.0 * rng_.unit());
+      // Under a global budget, every other refill ranks nodes by gain per share of the
+      // budgets they use rather than per added time (a knapsack's density), so that a plan
+      // one budget-hungry node blocks can turn into one of several lighter nodes.
+      const bool by_budget = p_.budgets.any() && rng_.below(2) == 0;
+      fill(rng_.below(5) == 0 ? 20.0 : 2.0 * rng_.unit(), by_budget);
       improve();
       const State now = snapshot();
       if (better(now, best)) {
@@ -246,6 +250,17 @@ private:
     return p_.budgets.hold(cost_ + d_cost, duration_ + d_duration, load_ + d_load, cash_ + d_cash);
   }
   // Whether replacing a route priced `old` by one priced `e` keeps every global budget.
+  // The shares of the global budgets a route priced `e` uses beyond `old`, summed over the
+  // budgets that are set.
+  [[nodiscard]] double budget_share(const RouteEval& old, const RouteEval& e) const {
+    const Budgets& b = p_.budgets;
+    const auto share = [](double used, double limit) {
+      return limit < kNoLimit && limit > 0 ? std::max(used, 0.0) / limit : 0.0;
+    };
+    return share(e.cost - old.cost, b.max_total_cost) +
+           share(e.duration - old.duration, b.max_total_duration) +
+           share(e.load - old.load, b.max_total_load) + share(e.cash - old.cash, b.max_total_cash);
+  }
   [[nodiscard]] bool budgets_ok_replacing(const RouteEval& old, const RouteEval& e) const {
     return budgets_ok_after(e.cost - old.cost, e.duration - old.duration, e.load - old.load,
                             e.cash - old.cash);
@@ -291,10 +306,11 @@ private:
   }
 
   // Greedy insertion: mandatory nodes first, then by (prize - weighted added cost) per added
-  // time, randomised by `noise`; only insertions that keep every limit. Each unserved node's best
-  // place in each route is kept until that route changes, so that one insertion re-prices one
-  // route's candidates, not every route's.
-  void fill(double noise) {
+  // time (or, `by_budget`, per share of the global budgets used), randomised by `noise`; only
+  // insertions that keep every limit. Each unserved node's best place in each route is kept
+  // until that route changes, so that one insertion re-prices one route's candidates, not every
+  // route's.
+  void fill(double noise, bool by_budget = false) {
     struct Best {
       long long version = -1; // of the route when priced; -1: not priced
       int pos = -1;           // -1: no place
@@ -322,7 +338,9 @@ private:
         if (!budgets_ok_replacing(old, e)) continue;
         const double gain = nd.prize - (net_cost(e) - net_cost(old));
         if (!nd.mandatory && gain <= 1e-12) continue;
-        double value = gain / (std::max(e.duration - old.duration, 0.0) + 1e-6);
+        double value =
+            gain /
+            ((by_budget ? budget_share(old, e) : std::max(e.duration - old.duration, 0.0)) + 1e-6);
         if (noise > 0) value *= 1.0 + noise * rng_.unit();
         if (nd.mandatory) value = 1e300 * (1.0 + (noise > 0 ? rng_.unit() : 0.0)) - e.duration;
         if (b.pos < 0 || value > b.value) {
