@@ -227,20 +227,19 @@ TEST_F(CompareCli, InfeasibleScenarioIsReportedInTheComparison) {
 }
 
 TEST_F(CompareCli, OutputIsTheSameWhateverTheJobs) {
-  // The default method, the search, on a budget and a sweep.
+  // The default method, the search (at its lowest effort, to keep the sanitizer run short), on
+  // a budget and a sweep.
   const std::string args = "compare data/examples/default.json --set /policy/budget/money=45000 "
-                           "--sweep /policy/carbon_price_per_t=0:300:100 --format json "
-                           "--method search";
+                           "--sweep /policy/carbon_price_per_t=0:300:300 --format json "
+                           "--method search --effort 1";
   const CliRun one = run(args + " --jobs 1");
-  const CliRun two = run(args + " --jobs 2");
-  const CliRun many = run(args + " --jobs 7");
+  const CliRun many = run(args + " --jobs 3");
   ASSERT_EQ(one.code, 0) << one.err;
-  EXPECT_EQ(one.out, two.out);
   EXPECT_EQ(one.out, many.out);
   const json j = json::parse(one.out);
-  ASSERT_EQ(j["scenarios"].size(), 5u);
+  ASSERT_EQ(j["scenarios"].size(), 3u);
   EXPECT_EQ(j["sweep"]["pointer"], "/policy/carbon_price_per_t");
-  EXPECT_EQ(j["scenarios"][4]["sweep_value"], 300);
+  EXPECT_EQ(j["scenarios"][2]["sweep_value"], 300);
 }
 
 namespace {
