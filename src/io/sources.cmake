@@ -1,5 +1,8 @@
 set(FLYORCALL_IO_SOURCES
   src/io/input_reader.cpp
+  src/io/input_network.cpp
+  src/io/input_policy.cpp
+  src/io/json_document.cpp
   src/io/fares_file.cpp
   src/io/plan_writer.cpp
   src/io/network_writer.cpp
