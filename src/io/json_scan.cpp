@@ -7,6 +7,7 @@
 
 #include "flyorcall/limits.hpp"
 #include "io/input_reader.hpp"
+#include "io/json_document.hpp"
 #include "io/plan_reader.hpp"
 #include "model/utf8.hpp"
 
@@ -39,21 +40,6 @@ std::string quote_key(std::string_view key) {
     out += " (" + std::to_string(total) + " characters)";
   }
   return out;
-}
-
-std::string at_line_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0u) != 0x80u) {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 /// The SAX handler: counts, never stores values.
@@ -259,11 +245,11 @@ std::vector<Problem> scan_json(std::string_view text, const JsonLimits& limits) 
     return {{"", *wide + " text is not supported: expected UTF-8 JSON text"}};
   if (first_invalid_utf8(text) != std::string_view::npos) return {};
   if (const auto nul = text.find('\0'); nul != std::string_view::npos)
-    return {
-        {"", "invalid byte 0x00 (NUL) at " + at_line_column(text, nul) + ": expected JSON text"}};
+    return {{"", "invalid byte 0x00 (NUL) at " + detail::at_line_column(text, nul) +
+                     ": expected JSON text"}};
   if (const auto at = long_string(text, limits.string_bytes); at != std::string_view::npos)
     return {{"", "a string longer than " + std::to_string(limits.string_bytes) + " bytes at " +
-                     at_line_column(text, at) + " (" + limits.where + ")"}};
+                     detail::at_line_column(text, at) + " (" + limits.where + ")"}};
   Scanner scanner(limits);
   (void)Json::sax_parse(text.begin(), text.end(), &scanner);
   return std::move(scanner.problems);

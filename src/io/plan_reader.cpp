@@ -16,6 +16,7 @@
 #include "flyorcall/errors.hpp"
 #include "flyorcall/limits.hpp"
 #include "io/input_reader.hpp"
+#include "io/json_document.hpp"
 #include "io/json_scan.hpp"
 
 namespace flyorcall::io {
@@ -30,21 +31,6 @@ constexpr double kMaxMoneyUnits = 1e13;
 constexpr double kMaxKg = 1e12;
 constexpr double kMaxKm = 1e6;
 constexpr std::int64_t kMaxCount = 1000000;
-
-std::string line_column(std::string_view text, std::size_t offset) {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0u) != 0x80u) {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
 
 /// Deepest nesting of arrays and objects (strings skipped), stopping once past `limit`.
 std::size_t nesting_depth(std::string_view text, std::size_t limit) {
@@ -632,8 +618,8 @@ report::PlanDocument read_plan_text(std::string_view json_text, std::string* own
     std::string why = e.what();
     if (const auto dash = why.find(" - "); dash != std::string::npos) why = why.substr(dash + 3);
     if (const auto last = why.find("; last read:"); last != std::string::npos) why.resize(last);
-    throw InputError(
-        std::vector<Problem>{{"", "malformed JSON at " + line_column(body, offset) + ": " + why}});
+    throw InputError(std::vector<Problem>{
+        {"", "malformed JSON at " + detail::at_line_column(body, offset) + ": " + why}});
   } catch (const Json::exception& e) {
     // A number too large for a double ("1e400") is reported without a position.
     std::string why = e.what();
