@@ -16,16 +16,13 @@
 
 #include "cli_run.hpp"
 #include "flyorcall/limits.hpp"
+#include "support/sanitized.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true; // shadow memory and quarantine inflate every peak
-#else
-constexpr bool kSanitized = false;
-#endif
+using flyorcall::testing::kSanitized; // shadow memory and quarantine inflate every peak
 
 constexpr long kBoundKb = 200L * 1024; // 200 MB
 

@@ -2,6 +2,7 @@
 // the heuristic against exhaustive enumeration on random small inputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -23,6 +24,7 @@
 #include "optimize/greedy.hpp"
 #include "optimize/quarter.hpp"
 #include "optimize/schedule.hpp"
+#include "support/sanitized.hpp"
 #include "support/synthetic_input.hpp"
 
 namespace flyorcall::optimize {
@@ -135,9 +137,9 @@ std::string random_input(core::Rng& rng, int case_no, int min_clients = 3, int m
 }
 
 // The heuristic reaches the exhaustive optimum on random small inputs (the target is
-// at least 98% of cases); FLYORCALL_RANDOM_PLANS sets how many (default 40).
+// at least 98% of cases); FLYORCALL_RANDOM_PLANS sets how many (default 40, 12 under a sanitizer).
 TEST(QuarterPlanner, HeuristicMatchesExhaustiveSearchOnRandomSmallInputs) {
-  int count = 40;
+  int count = flyorcall::testing::by_build(40, 12);
   if (const char* s = std::getenv("FLYORCALL_RANDOM_PLANS")) count = std::atoi(s);
   core::Rng rng(2027);
   int compared = 0;
@@ -604,7 +606,8 @@ TEST(QuarterCash, SearchMatchesExactOnRandomSmallInputsWithACashBudget) {
   int compared = 0;
   int matched = 0;
   int bound = 0;
-  for (int k = 0; k < 40 && compared < 20; ++k) {
+  const int target = flyorcall::testing::by_build(20, 6);
+  for (int k = 0; k < 4 * target && compared < target; ++k) {
     const std::string text = random_input(rng, k);
     SCOPED_TRACE(text);
     Input input = read_input(text);
@@ -640,9 +643,10 @@ TEST(QuarterCash, SearchMatchesExactOnRandomSmallInputsWithACashBudget) {
   std::printf("random plans with a cash budget: %d compared, %d matched the optimum, the budget "
               "bound in %d\n",
               compared, matched, bound);
-  ASSERT_EQ(compared, 20);
-  EXPECT_GE(bound, 10);
-  EXPECT_GE(matched * 100, compared * 90);
+  ASSERT_EQ(compared, target);
+  EXPECT_GE(bound, target / 2);
+  // At least 90 % matched (at most one miss on the sanitizer run's few cases).
+  EXPECT_LE(compared - matched, std::max(1, compared / 10));
 }
 
 // On a larger input the search starts from the greedy plan and re-plans each client locally for
