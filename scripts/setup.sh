@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium python3 # the report_in_chromium test opens the HTML report in headless Chromium
   libgumbo-dev # fuzz_report reads the HTML report back with an HTML5 parser
+  python3-jsonschema # tests check data/schema/ and the examples with an independent validator
 )
 
 missing=()

@@ -106,7 +106,8 @@ Input Reader::read(const Json& doc) {
     return std::move(in_);
   }
   check_keys(doc, "",
-             {{"quarter", {}},
+             {{"$schema", {}},
+              {"quarter", {}},
               {"start", {}},
               {"end", {}},
               {"currency", {}},
@@ -119,6 +120,8 @@ Input Reader::read(const Json& doc) {
               {"policy", {}}});
   // Read in dependency order (currency before money conversions, horizon before dates, network
   // before city references, travellers before client references); problems are sorted later.
+  // The JSON Schema an editor validates the document with (data/schema/); not read further.
+  if (const auto it = doc.find("$schema"); it != doc.end()) (void)string(*it, "/$schema");
   if (const auto it = doc.find("currency"); it != doc.end()) read_currency(*it, "/currency");
   read_horizon(doc);
   if (const auto it = doc.find("seed"); it != doc.end()) {

@@ -67,6 +67,15 @@ public:
   /// The model of a parsed document; adds everything wrong in it to the problem list.
   Input read(const Json& doc);
 
+  /// The keys one object of the document may hold, at the object's pointer.
+  struct KeysAllowed {
+    std::string pointer;
+    std::vector<std::string> keys;
+  };
+  /// Records, for every object the reader checks, the keys it allows there (the schema test
+  /// compares them with data/schema/input.schema.json). Null: nothing is recorded.
+  void record_keys(std::vector<KeysAllowed>* log) { keys_log_ = log; }
+
 private:
   using Handler = std::function<void(const Json&, const std::string&)>;
   struct Field {
@@ -112,6 +121,7 @@ private:
   void check_keys(const Json& j, const std::string& ptr, const std::vector<Field>& fields) {
     std::vector<std::string> names;
     for (const auto& f : fields) names.push_back(f.key);
+    if (keys_log_ != nullptr) keys_log_->push_back({ptr, names});
     for (auto it = j.begin(); it != j.end(); ++it) {
       if (std::find(names.begin(), names.end(), it.key()) == names.end())
         problem(member(ptr, it.key()), "unknown key " + dquote(it.key()) + hint(it.key(), names));
@@ -327,6 +337,7 @@ private:
   }
 
   ProblemList& problems_;
+  std::vector<KeysAllowed>* keys_log_ = nullptr;
   Input in_;
   bool horizon_ok_ = false;
   bool travellers_listed_ = false; // else client references to travellers cannot be checked
