@@ -8,8 +8,8 @@ flyorcall_add_test(test_io
 flyorcall_add_test(test_scenario ${CMAKE_CURRENT_SOURCE_DIR}/io/test_scenario.cpp)
 flyorcall_add_test(test_io_safety ${CMAKE_CURRENT_SOURCE_DIR}/io/test_limits.cpp ${CMAKE_CURRENT_SOURCE_DIR}/io/test_writers.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_output.cpp ${CMAKE_CURRENT_SOURCE_DIR}/io/test_json_scan.cpp)
-# The input's JSON Schema with an independent validator (python3-jsonschema) against the examples
-# and the reader (tests/schema/test_schema.py).
-add_test(NAME input_schema COMMAND ${FLYORCALL_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/schema/test_schema.py
+# The JSON Schemas of data/schema/ with an independent validator (python3-jsonschema) against the examples,
+# the outputs and the reader (tests/schema/test_schema.py).
+add_test(NAME json_schemas COMMAND ${FLYORCALL_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/schema/test_schema.py
   --cli $<TARGET_FILE:flyorcall_cli>)
-set_tests_properties(input_schema PROPERTIES TIMEOUT 300)
+set_tests_properties(json_schemas PROPERTIES TIMEOUT 300)

@@ -1,13 +1,15 @@
 #!/usr/bin/python3
 """The JSON Schemas of data/schema/ checked with an independent validator (Debian's
-python3-jsonschema, draft 2020-12) against the examples and against the reader:
+python3-jsonschema, draft 2020-12) against the examples, the outputs and the reader:
 
 - each schema is a valid draft 2020-12 schema;
 - every example input validates, and so does its "$schema" reference;
 - an editor-style check with the schema alone rejects a misspelt key and a wrong type;
 - shapes: a key added to any object of an example, or any value of an example replaced by one of
   another JSON type, is rejected by the reader (`flyorcall validate`, problem at that pointer) and
-  by the schema alike.
+  by the schema alike;
+- every golden plan, plans of every method, a comparison (with an infeasible scenario) and batch
+  lines (with an error line) validate against plan, compare and batch-line schemas.
 
 Run by ctest as `/usr/bin/python3 tests/schema/test_schema.py --cli build/release/flyorcall`.
 """
@@ -30,8 +32,15 @@ CLI = None
 
 
 def validator(name):
-    schema = json.loads((SCHEMAS / name).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    """A draft 2020-12 validator of data/schema/<name>; references between the schemas
+    ("plan.schema.json") resolve to the files beside it."""
+    store = {}
+    for path in SCHEMAS.glob("*.json"):
+        store[path.as_uri()] = json.loads(path.read_text(encoding="utf-8"))
+    schema = store[(SCHEMAS / name).as_uri()]
+    resolver = jsonschema.RefResolver(base_uri=(SCHEMAS / name).as_uri(), referrer=schema,
+                                      store=store)
+    return jsonschema.Draft202012Validator(schema, resolver=resolver)
 
 
 def errors(v, doc):
@@ -158,6 +167,77 @@ class InputSchema(unittest.TestCase):
             for p in type_ptrs:
                 with self.subTest(example=name, reader_wrong_type=p):
                     self.assertIn(p, found)
+
+
+def run_cli(*args, code=0):
+    run = subprocess.run([CLI, *args], capture_output=True, text=True, check=False, cwd=ROOT)
+    assert run.returncode == code, (args, run.returncode, run.stderr[:2000])
+    return run.stdout
+
+
+class OutputSchemas(unittest.TestCase):
+    """Every golden plan and outputs made now validate against the plan, compare and batch-line
+    schemas; and the schemas are strict, so a changed output cannot slip through."""
+
+    def test_golden_plans_validate(self):
+        v = validator("plan.schema.json")
+        goldens = sorted((ROOT / "tests").glob("**/*.plan.json"))
+        self.assertGreaterEqual(len(goldens), 3)
+        for path in goldens:
+            with self.subTest(plan=str(path.relative_to(ROOT))):
+                self.assertEqual(errors(v, json.loads(path.read_text(encoding="utf-8"))), [])
+
+    def test_plans_of_every_method_validate(self):
+        v = validator("plan.schema.json")
+        for example, methods in (("small.json", ("greedy", "search", "exact")),
+                                 ("two-travellers.json", ("greedy", "search")),
+                                 ("default.json", ("search",))):
+            for method in methods:
+                with self.subTest(example=example, method=method):
+                    out = run_cli("plan", "data/examples/" + example, "--json", "--method", method,
+                                  "--effort", "1")
+                    plan = json.loads(out)
+                    self.assertEqual(errors(v, plan), [])
+        # The schema is strict: a key the writer does not write, or a missing one, fails.
+        plan = json.loads(run_cli("plan", "data/examples/default.json", "--json", "--effort", "1"))
+        strict = copy.deepcopy(plan)
+        strict["trips"][0]["surprise"] = 1
+        self.assertNotEqual(errors(v, strict), [])
+        strict = copy.deepcopy(plan)
+        del strict["totals"]["net"]
+        self.assertNotEqual(errors(v, strict), [])
+
+    def test_comparison_validates(self):
+        v = validator("compare.schema.json")
+        out = run_cli("compare", "data/examples/default.json", "--set",
+                      "/policy/budget/money=45000", "--set", "/clients/0/must_visit=true",
+                      "--set", "/policy/budget/days=0", "--sweep",
+                      "/policy/carbon_price_per_t=0:200:200", "--format", "json", "--method",
+                      "greedy")
+        doc = json.loads(out)
+        self.assertEqual(errors(v, doc), [])
+        feasible = [s["feasible"] for s in doc["scenarios"]]
+        self.assertIn(True, feasible)
+        self.assertIn(False, feasible)
+        doc["scenarios"][0]["extra"] = 1
+        self.assertNotEqual(errors(v, doc), [])
+
+    def test_batch_lines_validate(self):
+        v = validator("batch-line.schema.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            broken = pathlib.Path(tmp) / "broken.json"
+            broken.write_text('{"quarter": "2027-Q1", "travellers": [], "clients": 3}',
+                              encoding="utf-8")
+            out = run_cli("batch", "data/examples/small.json", str(broken),
+                          "data/examples/two-travellers.json", "--method", "greedy", code=2)
+        lines = [json.loads(line) for line in out.splitlines()]
+        self.assertEqual(len(lines), 3)
+        self.assertIn("error", lines[1])
+        for line in lines:
+            with self.subTest(index=line["index"]):
+                self.assertEqual(errors(v, line), [])
+        lines[0]["plan"]["totals"]["surprise"] = 1
+        self.assertNotEqual(errors(v, lines[0]), [])
 
 
 if __name__ == "__main__":
