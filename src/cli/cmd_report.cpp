@@ -1,11 +1,16 @@
 // `flyorcall report PLAN.json`: the quarterly trip report of a plan as HTML, Markdown or CSV
 // (docs/report.md).
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
+#include <system_error>
+#include <utility>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "io/files.hpp"
+#include "io/output.hpp"
 #include "io/plan_reader.hpp"
 #include "model/embedded_data.hpp"
 #include "network/network.hpp"
@@ -31,12 +36,40 @@ bool ends_with(const std::string& s, std::string_view tail) {
   return true;
 }
 
-/// --format, else the output's extension, else html.
+/// --format, else the output's extension (a directory: one CSV file per table), else html.
 std::string resolve_format(const ReportArgs& a) {
   if (!a.format.empty()) return a.format;
   if (ends_with(a.output, ".md") || ends_with(a.output, ".markdown")) return "md";
-  if (ends_with(a.output, ".csv")) return "csv";
+  if (ends_with(a.output, ".csv")) return "csv-stacked";
+  std::error_code ec;
+  if (!a.output.empty() && (a.output.back() == '/' || std::filesystem::is_directory(a.output, ec)))
+    return "csv";
   return "html";
+}
+
+/// The tidy CSV form goes into a directory: standard output or an existing non-directory cannot
+/// take it.
+void check_csv_directory(const std::string& output) {
+  if (output.empty() || io::is_standard_output(output))
+    throw bad_input("--format csv writes one file per table: give -o DIRECTORY (or --format "
+                    "csv-stacked for the tables stacked in one file on standard output)");
+  std::error_code ec;
+  if (std::filesystem::exists(output, ec) && !std::filesystem::is_directory(output, ec))
+    throw bad_input("--format csv writes one file per table into a directory, but " + output +
+                    " is not a directory (--format csv-stacked writes one file)");
+}
+
+void write_report(const report::Report& r, const std::string& format, const std::string& output) {
+  if (format == "csv") {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (report::CsvFile& f : report::report_csv_tables(r))
+      files.emplace_back(std::move(f.name), std::move(f.text));
+    io::write_files_in_directory(output, files);
+    return;
+  }
+  write_result(output, format == "md"            ? report::report_markdown(r)
+                       : format == "csv-stacked" ? report::report_csv(r)
+                                                 : report::report_html(r));
 }
 
 int run(const ReportArgs& a, const CommonOptions& opt) {
@@ -53,6 +86,7 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.plan);
     check_output_path(a.output, a.input);
     const std::string format = resolve_format(a);
+    if (format == "csv") check_csv_directory(a.output);
 
     std::optional<Input> input;
     report::PlanDocument doc;
@@ -79,10 +113,7 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
       const network::WorldData& world = network::default_world();
       r = report::make_report(std::move(doc), world.cities, world.countries, nullptr);
     }
-    const std::string text = format == "md"    ? report::report_markdown(r)
-                             : format == "csv" ? report::report_csv(r)
-                                               : report::report_html(r);
-    write_result(a.output, text);
+    write_report(r, format, a.output);
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);
@@ -94,7 +125,7 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
 Command add_report_command(CLI::App& app, CommonOptions& opt) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* sub = app.add_subcommand(
-      "report", "Quarterly trip report of a plan: HTML (self-contained), Markdown or CSV");
+      "report", "Quarterly trip report of a plan: HTML (self-contained), Markdown or CSV tables");
   sub->add_option("PLAN", args->plan,
                   "Plan JSON written by 'flyorcall plan -o' (docs/plan.md); '-' reads stdin");
   sub->add_option("--input", args->input,
@@ -102,8 +133,10 @@ Command add_report_command(CLI::App& app, CommonOptions& opt) {
                   "brief the trips of plans without briefings, its travellers order the calendar");
   sub->add_flag("--example", args->example, "Plan the built-in default example and report it");
   sub->add_option("--format", args->format,
-                  "html, md or csv (default: from the -o extension, else html)")
-      ->check(CLI::IsMember({"html", "md", "csv"}));
+                  "html, md, csv (one file per table into the -o directory) or csv-stacked (the "
+                  "tables in one file); default: from -o (.md, .csv: stacked, a directory: csv), "
+                  "else html")
+      ->check(CLI::IsMember({"html", "md", "csv", "csv-stacked"}));
   add_output_option(sub, args->output,
                     "Write the report to this file (docs/cli.md, Destinations; never over PLAN or "
                     "--input); default or '-': stdout");

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <filesystem>
+#include <memory>
 #include <optional>
 
 #include <dirent.h>
@@ -346,6 +348,22 @@ void write_output(const std::string& path, std::string_view content) {
   Output out(path);
   out.write(content);
   out.commit();
+}
+
+void write_files_in_directory(const std::string& dir,
+                              const std::vector<std::pair<std::string, std::string>>& files) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    std::filesystem::create_directory(dir, ec);
+    if (ec)
+      throw Error(ErrorCode::internal, "cannot create directory " + dir + ": " + ec.message());
+  }
+  std::vector<std::unique_ptr<Output>> outputs;
+  for (const auto& [name, content] : files) {
+    outputs.push_back(std::make_unique<Output>((std::filesystem::path(dir) / name).string()));
+    outputs.back()->write(content);
+  }
+  for (const auto& out : outputs) out->commit();
 }
 
 Output& standard_output() {

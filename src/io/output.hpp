@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace flyorcall::io {
 
@@ -65,6 +67,12 @@ private:
 
 /// Writes `content` to `path` as Output does (open, write, commit).
 void write_output(const std::string& path, std::string_view content);
+
+/// Writes each (name, content) as a file in the directory `dir`, creating the directory (not its
+/// parents) when it is missing. Every file goes to its temporary file first and none is renamed
+/// over its target until all are written, so a failed write leaves every old file as it was.
+void write_files_in_directory(const std::string& dir,
+                              const std::vector<std::pair<std::string, std::string>>& files);
 
 /// Standard output for a command's results: every write is checked (a full disk or a closed pipe
 /// is an Error(internal) "cannot write standard output: …"), unlike std::cout.

@@ -1,7 +1,9 @@
-// The trip report as one RFC 4180 CSV file (docs/report.md, "CSV layout"): CRLF line ends, every
-// row the same number of fields, column 1 the table's name, column 2 "columns" for the row naming
-// that table's columns or the row's number. Text cells are quoted when needed and neutralised
-// against formula injection; numbers the report writes itself are left as they are.
+// The trip report as CSV (docs/report.md, "CSV"): the report's tables, written either as one RFC
+// 4180 file per table with its column names in the header (the tidy form), or stacked in one file
+// whose column 1 names the table and column 2 "columns" for the row naming that table's columns or
+// the row's number. CRLF line ends, every row of a file the same number of fields; text cells are
+// quoted when needed and neutralised against formula injection; numbers the report writes itself
+// are left as they are.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -45,45 +47,39 @@ std::string iso_local(LocalTime lt) {
   return s;
 }
 
-class CsvWriter {
+/// One table of the report: its name, its columns and its rows (each as many fields as columns).
+struct Table {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<Field>> rows;
+};
+
+/// Collects the report's tables in order.
+class Tables {
 public:
-  std::string out;
+  std::vector<Table> list;
 
-  CsvWriter() {
-    std::vector<Field> head{t("table"), t("row")};
-    for (std::size_t i = 1; i <= kDataColumns; ++i) head.push_back(t("c" + std::to_string(i)));
-    line(head);
-  }
-
-  /// Starts a table: its column-naming row.
+  /// Starts a table.
   void table(const std::string& name, const std::vector<std::string>& columns) {
-    name_ = name;
-    row_ = 0;
-    std::vector<Field> f{t(name), t("columns")};
-    for (const std::string& c : columns) f.push_back(t(c));
-    line(f);
+    list.push_back({name, columns, {}});
   }
 
   /// One data row of the current table.
   void row(std::vector<Field> fields) {
-    std::vector<Field> f{t(name_), n(++row_)};
-    for (Field& x : fields) f.push_back(std::move(x));
-    line(f);
+    fields.resize(list.back().columns.size());
+    list.back().rows.push_back(std::move(fields));
   }
-
-private:
-  void line(std::vector<Field> f) {
-    f.resize(kDataColumns + 2);
-    for (std::size_t i = 0; i < f.size(); ++i) {
-      if (i) out += ',';
-      out += f[i].number ? csv_number(f[i].text) : csv_text(f[i].text);
-    }
-    out += "\r\n";
-  }
-
-  std::string name_;
-  int row_ = 0;
 };
+
+/// One CSV line of `fields`, padded with empty fields to `width`.
+void csv_line(std::string& out, std::vector<Field> f, std::size_t width) {
+  f.resize(width);
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    if (i) out += ',';
+    out += f[i].number ? csv_number(f[i].text) : csv_text(f[i].text);
+  }
+  out += "\r\n";
+}
 
 std::string share(std::int64_t used, std::int64_t limit) {
   if (limit <= 0) return "";
@@ -91,11 +87,9 @@ std::string share(std::int64_t used, std::int64_t limit) {
       std::llround(100.0 * static_cast<double>(used) / static_cast<double>(limit)));
 }
 
-} // namespace
-
-std::string report_csv(const Report& r) {
+std::vector<Table> report_tables(const Report& r) {
   const PlanDocument& p = r.plan;
-  CsvWriter w;
+  Tables w;
 
   w.table("report", {"key", "value"});
   w.row({t("label"), t(p.label)});
@@ -234,7 +228,42 @@ std::string report_csv(const Report& r) {
       for (const auto& [from, local] : c.call_slot->client_shifts)
         w.row({t(c.id), t(iso_date(from)), t(clock_text(local))});
 
-  return std::move(w.out);
+  return std::move(w.list);
+}
+
+} // namespace
+
+std::string report_csv(const Report& r) {
+  std::string out;
+  std::vector<Field> head{t("table"), t("row")};
+  for (std::size_t i = 1; i <= kDataColumns; ++i) head.push_back(t("c" + std::to_string(i)));
+  csv_line(out, std::move(head), kDataColumns + 2);
+  for (const Table& table : report_tables(r)) {
+    std::vector<Field> names{t(table.name), t("columns")};
+    for (const std::string& c : table.columns) names.push_back(t(c));
+    csv_line(out, std::move(names), kDataColumns + 2);
+    int row = 0;
+    for (const std::vector<Field>& fields : table.rows) {
+      std::vector<Field> f{t(table.name), n(++row)};
+      f.insert(f.end(), fields.begin(), fields.end());
+      csv_line(out, std::move(f), kDataColumns + 2);
+    }
+  }
+  return out;
+}
+
+std::vector<CsvFile> report_csv_tables(const Report& r) {
+  std::vector<CsvFile> files;
+  for (const Table& table : report_tables(r)) {
+    CsvFile file{table.name + ".csv", {}};
+    std::vector<Field> names;
+    for (const std::string& c : table.columns) names.push_back(t(c));
+    csv_line(file.text, std::move(names), table.columns.size());
+    for (const std::vector<Field>& fields : table.rows)
+      csv_line(file.text, fields, table.columns.size());
+    files.push_back(std::move(file));
+  }
+  return files;
 }
 
 } // namespace flyorcall::report

@@ -25,8 +25,19 @@ namespace flyorcall::report {
 /// The report as CommonMark: headings, lists and pipe tables, no HTML.
 [[nodiscard]] std::string report_markdown(const Report& r);
 
-/// The report as one CSV file (RFC 4180, CRLF): every row starts with its table's name.
+/// The report's tables stacked in one CSV file (RFC 4180, CRLF): every row starts with its table's
+/// name (`--format csv-stacked`).
 [[nodiscard]] std::string report_csv(const Report& r);
+
+/// One file of the tidy CSV form: its name ("trip.csv") and its text.
+struct CsvFile {
+  std::string name;
+  std::string text;
+};
+
+/// The report's tables as one CSV file each (RFC 4180, CRLF, a header of column names;
+/// `--format csv`), in the report's order.
+[[nodiscard]] std::vector<CsvFile> report_csv_tables(const Report& r);
 
 /// Section ids of the HTML page, in page order; `notes` is present only when the plan has notes.
 [[nodiscard]] const std::vector<std::string>& html_section_ids();

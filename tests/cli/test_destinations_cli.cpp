@@ -63,7 +63,7 @@ std::vector<Writer> stdout_commands() {
       {"network", "network --json"},
       {"holidays", "holidays DE 2027"},
       {"calls", "calls -p a:Europe/Berlin -p b:Asia/Tokyo --from 2027-03-01 --to 2027-03-05"},
-      {"report", "report plan.json --format csv"},
+      {"report", "report plan.json --format csv-stacked"},
       {"compare", "compare in.json --set /seed=2 --jobs 1"},
       {"batch", "batch in.json --jobs 1"},
   };

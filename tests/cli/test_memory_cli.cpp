@@ -201,7 +201,7 @@ TEST_F(Memory, TheLargestPlanIsReportedAndCheckedWithABoundedPeak) {
   plan = nlohmann::json();
   ASSERT_LE(fs::file_size(dir_ / "big.plan.json"), flyorcall::limits::kMaxInputBytes);
   constexpr long kReportBoundKb = 500L * 1024; // docs/report.md, "Size"
-  for (const std::string format : {"html", "md", "csv"}) {
+  for (const std::string format : {"html", "md", "csv", "csv-stacked"}) {
     const Peak p =
         run_measured({"report", "big.plan.json", "--format", format, "-o", "big." + format}, dir_);
     EXPECT_EQ(p.code, 0) << format;

@@ -1,8 +1,10 @@
 // End-to-end tests of `flyorcall report`: the three formats from a plan file and from --example,
 // byte-identical output, and the errors (bad plan files write nothing, no overwriting inputs).
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -60,7 +62,7 @@ TEST(ReportCli, WritesEachFormat) {
 TEST(ReportCli, ExampleEqualsThePlanFileWithItsInput) {
   const fs::path dir = work_dir();
   make_plan(dir);
-  for (const std::string format : {"html", "md", "csv"}) {
+  for (const std::string format : {"html", "md", "csv-stacked"}) {
     const CliRun a = run(dir, "report --example --format " + format + " -o a");
     const CliRun b =
         run(dir, "report plan.json --input '" + kExample + "' --format " + format + " -o b");
@@ -71,6 +73,45 @@ TEST(ReportCli, ExampleEqualsThePlanFileWithItsInput) {
     ASSERT_EQ(c.code, 0) << c.err;
     EXPECT_EQ(slurp(dir / "a"), slurp(dir / "b")) << format;
     EXPECT_EQ(slurp(dir / "b"), slurp(dir / "c")) << format;
+  }
+  fs::remove_all(dir);
+}
+
+// --format csv: one RFC 4180 file per table, named after it, with the column names as its
+// header, into the -o directory (created when missing); the same files for the example and for
+// the plan file with its input. Without a directory it is a usage error and writes nothing.
+TEST(ReportCli, TidyCsvWritesOneFilePerTableIntoADirectory) {
+  const fs::path dir = work_dir();
+  make_plan(dir);
+  const CliRun a = run(dir, "report --example --format csv -o a");
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_EQ(a.out, "");
+  const CliRun b = run(dir, "report plan.json --input '" + kExample + "' -o b/");
+  ASSERT_EQ(b.code, 0) << b.err;
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir / "a")) names.push_back(e.path().filename());
+  std::sort(names.begin(), names.end());
+  const std::vector<std::string> expected{
+      "briefing.csv", "budget.csv",  "calendar.csv", "call.csv", "call_shift.csv", "client.csv",
+      "event.csv",    "holiday.csv", "leg.csv",      "note.csv", "report.csv",     "spend.csv",
+      "stay.csv",     "summary.csv", "trip.csv",     "visit.csv"};
+  EXPECT_EQ(names, expected);
+  for (const std::string& name : names)
+    EXPECT_EQ(slurp(dir / "a" / name), slurp(dir / "b" / name)) << name;
+  EXPECT_TRUE(slurp(dir / "a" / "trip.csv")
+                  .starts_with("trip,traveller,depart,back,days_away,flights,hotel,per_diem,"
+                               "traveller_time,jetlag,carbon,total,co2_kg\r\n"));
+  EXPECT_TRUE(slurp(dir / "a" / "leg.csv").starts_with("trip,seq,from,to,depart_local,"));
+
+  // Standard output, or a path that is a file, cannot take a directory of files.
+  spit(dir / "other.txt", "kept");
+  for (const std::string& target :
+       {std::string(), std::string(" -o -"), std::string(" -o other.txt")}) {
+    const CliRun bad = run(dir, "report plan.json --format csv" + target);
+    EXPECT_EQ(bad.code, 2) << target;
+    EXPECT_EQ(bad.out, "") << target;
+    EXPECT_TRUE(contains(bad.err, "--format csv writes one file per table")) << bad.err;
+    EXPECT_EQ(slurp(dir / "other.txt"), "kept");
   }
   fs::remove_all(dir);
 }
