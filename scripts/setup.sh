@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium python3 # the report_in_chromium test opens the HTML report in headless Chromium
   libgumbo-dev # fuzz_report reads the HTML report back with an HTML5 parser
+  libical-dev # report --format ics builds and serialises the calendar with libical
+  python3-icalendar python3-dateutil # report_ics_readback reads the calendars back independently
 )
 
 missing=()

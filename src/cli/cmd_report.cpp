@@ -1,8 +1,10 @@
 // `flyorcall report PLAN.json`: the quarterly trip report of a plan as HTML, Markdown or CSV
-// (docs/report.md).
+// (docs/report.md), or its calendar as iCalendar (docs/report_ics.md).
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "io/files.hpp"
@@ -10,6 +12,7 @@
 #include "model/embedded_data.hpp"
 #include "network/network.hpp"
 #include "network/world_data.hpp"
+#include "report/report_ics.hpp"
 #include "report/trip_report.hpp"
 
 namespace flyorcall::cli {
@@ -21,6 +24,7 @@ struct ReportArgs {
   bool example = false;
   std::string format;
   std::string output;
+  std::string traveller;
 };
 
 bool ends_with(const std::string& s, std::string_view tail) {
@@ -36,7 +40,23 @@ std::string resolve_format(const ReportArgs& a) {
   if (!a.format.empty()) return a.format;
   if (ends_with(a.output, ".md") || ends_with(a.output, ".markdown")) return "md";
   if (ends_with(a.output, ".csv")) return "csv";
+  if (ends_with(a.output, ".ics")) return "ics";
   return "html";
+}
+
+/// --traveller must name a traveller of the input (else of the plan); the message lists them.
+void check_traveller(const std::string& id, const report::PlanDocument& doc, const Input* input) {
+  if (id.empty()) return;
+  std::vector<std::string> known;
+  if (input)
+    for (const Traveller& t : input->travellers) known.push_back(t.id);
+  else
+    known = report::plan_travellers(doc);
+  if (std::find(known.begin(), known.end(), id) != known.end()) return;
+  std::string list;
+  for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+  throw bad_input("--traveller \"" + id + "\" is not a traveller of the " +
+                  (input ? "input" : "plan") + "; known: " + (list.empty() ? "none" : list));
 }
 
 int run(const ReportArgs& a, const CommonOptions& opt) {
@@ -53,6 +73,8 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.plan);
     check_output_path(a.output, a.input);
     const std::string format = resolve_format(a);
+    if (!a.traveller.empty() && format != "ics")
+      throw bad_input("--traveller applies to --format ics only");
 
     std::optional<Input> input;
     report::PlanDocument doc;
@@ -71,16 +93,32 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
                           ": give the input the plan was made from");
       }
     }
+    std::optional<network::Network> net;
+    if (input) net.emplace(network::Network::build(*input));
+    if (format == "ics") check_traveller(a.traveller, doc, input ? &*input : nullptr);
+    std::vector<report::CallSeries> calls;
+    if (format == "ics") {
+      const bool remote =
+          std::any_of(doc.clients.begin(), doc.clients.end(),
+                      [](const report::PlanClient& c) { return !c.visit && c.call_slot; });
+      if (remote && !input)
+        throw bad_input("the calendar's call series need the input the plan was made from "
+                        "(the travellers' homes, the clients' cities, meeting lengths and "
+                        "calendars): give --input INPUT");
+      if (input) calls = report::call_series(doc, *input, *net);
+    }
     report::Report r;
     if (input) {
-      const network::Network net = network::Network::build(*input);
-      r = report::make_report(std::move(doc), net.cities(), net.countries(), &*input);
+      r = report::make_report(std::move(doc), net->cities(), net->countries(), &*input);
     } else {
       const network::WorldData& world = network::default_world();
       r = report::make_report(std::move(doc), world.cities, world.countries, nullptr);
     }
+    const std::optional<std::string> traveller =
+        a.traveller.empty() ? std::nullopt : std::optional<std::string>(a.traveller);
     const std::string text = format == "md"    ? report::report_markdown(r)
                              : format == "csv" ? report::report_csv(r)
+                             : format == "ics" ? report::report_ics(r, calls, traveller)
                                                : report::report_html(r);
     write_result(a.output, text);
     return 0;
@@ -94,7 +132,8 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
 Command add_report_command(CLI::App& app, CommonOptions& opt) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* sub = app.add_subcommand(
-      "report", "Quarterly trip report of a plan: HTML (self-contained), Markdown or CSV");
+      "report", "Quarterly trip report of a plan: HTML (self-contained), Markdown or CSV; or its "
+                "calendar (iCalendar)");
   sub->add_option("PLAN", args->plan,
                   "Plan JSON written by 'flyorcall plan -o' (docs/plan.md); '-' reads stdin");
   sub->add_option("--input", args->input,
@@ -102,8 +141,11 @@ Command add_report_command(CLI::App& app, CommonOptions& opt) {
                   "brief the trips of plans without briefings, its travellers order the calendar");
   sub->add_flag("--example", args->example, "Plan the built-in default example and report it");
   sub->add_option("--format", args->format,
-                  "html, md or csv (default: from the -o extension, else html)")
-      ->check(CLI::IsMember({"html", "md", "csv"}));
+                  "html, md, csv or ics (default: from the -o extension, else html); ics is "
+                  "the calendar of flights, stays, visits and call series (docs/report_ics.md)")
+      ->check(CLI::IsMember({"html", "md", "csv", "ics"}));
+  sub->add_option("--traveller", args->traveller,
+                  "With --format ics: only this traveller's trips and call series");
   add_output_option(sub, args->output,
                     "Write the report to this file (docs/cli.md, Destinations; never over PLAN or "
                     "--input); default or '-': stdout");

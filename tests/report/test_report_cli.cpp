@@ -60,7 +60,7 @@ TEST(ReportCli, WritesEachFormat) {
 TEST(ReportCli, ExampleEqualsThePlanFileWithItsInput) {
   const fs::path dir = work_dir();
   make_plan(dir);
-  for (const std::string format : {"html", "md", "csv"}) {
+  for (const std::string format : {"html", "md", "csv", "ics"}) {
     const CliRun a = run(dir, "report --example --format " + format + " -o a");
     const CliRun b =
         run(dir, "report plan.json --input '" + kExample + "' --format " + format + " -o b");
