@@ -10,6 +10,8 @@ packages=(
   chromium python3 # the report_in_chromium test opens the HTML report in headless Chromium
   libgumbo-dev # fuzz_report reads the HTML report back with an HTML5 parser
   python3-jsonschema # tests check data/schema/ and the examples with an independent validator
+  libical-dev # report --format ics builds and serialises the calendar with libical
+  python3-icalendar python3-dateutil # report_ics_readback reads the calendars back independently
 )
 
 missing=()

@@ -1,5 +1,6 @@
 // `flyorcall report PLAN.json`: the quarterly trip report of a plan as HTML, Markdown or CSV
-// (docs/report.md).
+// (docs/report.md), or its calendar as iCalendar (docs/report_ics.md).
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "model/embedded_data.hpp"
 #include "network/network.hpp"
 #include "network/world_data.hpp"
+#include "report/report_ics.hpp"
 #include "report/trip_report.hpp"
 
 namespace flyorcall::cli {
@@ -26,6 +28,7 @@ struct ReportArgs {
   bool example = false;
   std::string format;
   std::string output;
+  std::string traveller;
 };
 
 bool ends_with(const std::string& s, std::string_view tail) {
@@ -41,6 +44,7 @@ std::string resolve_format(const ReportArgs& a) {
   if (!a.format.empty()) return a.format;
   if (ends_with(a.output, ".md") || ends_with(a.output, ".markdown")) return "md";
   if (ends_with(a.output, ".csv")) return "csv-stacked";
+  if (ends_with(a.output, ".ics")) return "ics";
   std::error_code ec;
   if (!a.output.empty() && (a.output.back() == '/' || std::filesystem::is_directory(a.output, ec)))
     return "csv";
@@ -59,17 +63,27 @@ void check_csv_directory(const std::string& output) {
                     " is not a directory (--format csv-stacked writes one file)");
 }
 
-void write_report(const report::Report& r, const std::string& format, const std::string& output) {
-  if (format == "csv") {
-    std::vector<std::pair<std::string, std::string>> files;
-    for (report::CsvFile& f : report::report_csv_tables(r))
-      files.emplace_back(std::move(f.name), std::move(f.text));
-    io::write_files_in_directory(output, files);
-    return;
-  }
-  write_result(output, format == "md"            ? report::report_markdown(r)
-                       : format == "csv-stacked" ? report::report_csv(r)
-                                                 : report::report_html(r));
+/// Writes the tidy CSV tables into the directory `output`.
+void write_csv_tables(const report::Report& r, const std::string& output) {
+  std::vector<std::pair<std::string, std::string>> files;
+  for (report::CsvFile& f : report::report_csv_tables(r))
+    files.emplace_back(std::move(f.name), std::move(f.text));
+  io::write_files_in_directory(output, files);
+}
+
+/// --traveller must name a traveller of the input (else of the plan); the message lists them.
+void check_traveller(const std::string& id, const report::PlanDocument& doc, const Input* input) {
+  if (id.empty()) return;
+  std::vector<std::string> known;
+  if (input)
+    for (const Traveller& t : input->travellers) known.push_back(t.id);
+  else
+    known = report::plan_travellers(doc);
+  if (std::find(known.begin(), known.end(), id) != known.end()) return;
+  std::string list;
+  for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+  throw bad_input("--traveller \"" + id + "\" is not a traveller of the " +
+                  (input ? "input" : "plan") + "; known: " + (list.empty() ? "none" : list));
 }
 
 int run(const ReportArgs& a, const CommonOptions& opt) {
@@ -87,6 +101,8 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.input);
     const std::string format = resolve_format(a);
     if (format == "csv") check_csv_directory(a.output);
+    if (!a.traveller.empty() && format != "ics")
+      throw bad_input("--traveller applies to --format ics only");
 
     std::optional<Input> input;
     report::PlanDocument doc;
@@ -105,15 +121,38 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
                           ": give the input the plan was made from");
       }
     }
+    std::optional<network::Network> net;
+    if (input) net.emplace(network::Network::build(*input));
+    if (format == "ics") check_traveller(a.traveller, doc, input ? &*input : nullptr);
+    std::vector<report::CallSeries> calls;
+    if (format == "ics") {
+      const bool remote =
+          std::any_of(doc.clients.begin(), doc.clients.end(),
+                      [](const report::PlanClient& c) { return !c.visit && c.call_slot; });
+      if (remote && !input)
+        throw bad_input("the calendar's call series need the input the plan was made from "
+                        "(the travellers' homes, the clients' cities, meeting lengths and "
+                        "calendars): give --input INPUT");
+      if (input) calls = report::call_series(doc, *input, *net);
+    }
     report::Report r;
     if (input) {
-      const network::Network net = network::Network::build(*input);
-      r = report::make_report(std::move(doc), net.cities(), net.countries(), &*input);
+      r = report::make_report(std::move(doc), net->cities(), net->countries(), &*input);
     } else {
       const network::WorldData& world = network::default_world();
       r = report::make_report(std::move(doc), world.cities, world.countries, nullptr);
     }
-    write_report(r, format, a.output);
+    if (format == "csv") {
+      write_csv_tables(r, a.output);
+      return 0;
+    }
+    const std::optional<std::string> traveller =
+        a.traveller.empty() ? std::nullopt : std::optional<std::string>(a.traveller);
+    const std::string text = format == "md"            ? report::report_markdown(r)
+                             : format == "csv-stacked" ? report::report_csv(r)
+                             : format == "ics"         ? report::report_ics(r, calls, traveller)
+                                                       : report::report_html(r);
+    write_result(a.output, text);
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);
@@ -125,7 +164,8 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
 Command add_report_command(CLI::App& app, CommonOptions& opt) {
   auto args = std::make_shared<ReportArgs>();
   CLI::App* sub = app.add_subcommand(
-      "report", "Quarterly trip report of a plan: HTML (self-contained), Markdown or CSV tables");
+      "report", "Quarterly trip report of a plan: HTML (self-contained), Markdown or CSV tables; "
+                "or its calendar (iCalendar)");
   sub->add_option("PLAN", args->plan,
                   "Plan JSON written by 'flyorcall plan -o' (docs/plan.md); '-' reads stdin");
   sub->add_option("--input", args->input,
@@ -133,10 +173,13 @@ Command add_report_command(CLI::App& app, CommonOptions& opt) {
                   "brief the trips of plans without briefings, its travellers order the calendar");
   sub->add_flag("--example", args->example, "Plan the built-in default example and report it");
   sub->add_option("--format", args->format,
-                  "html, md, csv (one file per table into the -o directory) or csv-stacked (the "
-                  "tables in one file); default: from -o (.md, .csv: stacked, a directory: csv), "
-                  "else html")
-      ->check(CLI::IsMember({"html", "md", "csv", "csv-stacked"}));
+                  "html, md, csv (one file per table into the -o directory), csv-stacked (the "
+                  "tables in one file) or ics (the calendar of flights, stays, visits and call "
+                  "series, docs/report_ics.md); default: from -o (.md; .csv: stacked; .ics; a "
+                  "directory: csv), else html")
+      ->check(CLI::IsMember({"html", "md", "csv", "csv-stacked", "ics"}));
+  sub->add_option("--traveller", args->traveller,
+                  "With --format ics: only this traveller's trips and call series");
   add_output_option(sub, args->output,
                     "Write the report to this file (docs/cli.md, Destinations; never over PLAN or "
                     "--input); default or '-': stdout");

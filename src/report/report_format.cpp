@@ -92,6 +92,12 @@ std::string offset_text(Minutes m) {
   return s;
 }
 
+std::string time_difference_text(Minutes m) {
+  return offset_text(m) + (m.count() == 0  ? " (same time as home)"
+                           : m.count() > 0 ? " (ahead of home)"
+                                           : " (behind home)");
+}
+
 std::string duration_text(int minutes) {
   std::string s = std::to_string(minutes / 60) + "h";
   two_digits(s, minutes % 60);

@@ -43,6 +43,9 @@ inline constexpr std::array<CostCategory, 6> kCostCategories{{
 [[nodiscard]] std::string clock_text(int minutes_of_day);
 /// Signed minutes as "+05:30", "-04:00", "+00:00".
 [[nodiscard]] std::string offset_text(Minutes m);
+/// A briefing's time difference: "+07:00 (ahead of home)", "-05:00 (behind home)",
+/// "+00:00 (same time as home)".
+[[nodiscard]] std::string time_difference_text(Minutes m);
 /// Minutes as "1h05" (block times).
 [[nodiscard]] std::string duration_text(int minutes);
 /// Money as a plain decimal for data files: "1234.50", "-3.00" (no grouping).

@@ -328,12 +328,7 @@ private:
     if (!b.country.empty()) out += ", " + esc(country(b.country));
     out += "</h4>\n<ul>\n";
     if (b.time_difference) {
-      const auto m = b.time_difference->count();
-      out += "<li>Time difference: " + esc(offset_text(*b.time_difference)) +
-             (m == 0  ? " (same time as home)"
-              : m > 0 ? " (ahead of home)"
-                      : " (behind home)") +
-             "</li>\n";
+      out += "<li>Time difference: " + esc(time_difference_text(*b.time_difference)) + "</li>\n";
     }
     const std::string window =
         b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";

@@ -188,12 +188,7 @@ private:
     }
     out += "\n\n";
     if (b.time_difference) {
-      const auto m = b.time_difference->count();
-      out += "- Time difference: " + offset_text(*b.time_difference) +
-             (m == 0  ? " (same time as home)"
-              : m > 0 ? " (ahead of home)"
-                      : " (behind home)") +
-             "\n";
+      out += "- Time difference: " + time_difference_text(*b.time_difference) + "\n";
     }
     const std::string window =
         b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";

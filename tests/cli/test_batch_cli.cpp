@@ -212,7 +212,7 @@ TEST_F(BatchCli, ReportsOfPlansMadeWithOneOrTwoJobsAreByteIdentical) {
   for (std::size_t i = 0; i < lines1.size(); ++i) {
     spit(dir_ / ("p1-" + std::to_string(i) + ".json"), json::parse(lines1[i])["plan"].dump(2));
     spit(dir_ / ("p2-" + std::to_string(i) + ".json"), json::parse(lines2[i])["plan"].dump(2));
-    for (const std::string format : {"html", "md", "csv-stacked"}) {
+    for (const std::string format : {"html", "md", "csv-stacked", "ics"}) {
       const std::string tail = ".json --input in" + std::to_string(i) + ".json --format " + format;
       const CliRun a = run("report p1-" + std::to_string(i) + tail);
       const CliRun b = run("report p2-" + std::to_string(i) + tail);

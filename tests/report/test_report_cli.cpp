@@ -62,7 +62,7 @@ TEST(ReportCli, WritesEachFormat) {
 TEST(ReportCli, ExampleEqualsThePlanFileWithItsInput) {
   const fs::path dir = work_dir();
   make_plan(dir);
-  for (const std::string format : {"html", "md", "csv-stacked"}) {
+  for (const std::string format : {"html", "md", "csv-stacked", "ics"}) {
     const CliRun a = run(dir, "report --example --format " + format + " -o a");
     const CliRun b =
         run(dir, "report plan.json --input '" + kExample + "' --format " + format + " -o b");

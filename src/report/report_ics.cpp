@@ -1,0 +1,362 @@
+// The plan as an iCalendar object (RFC 5545, docs/report_ics.md). Components and properties are
+// built with libical, which escapes TEXT values and folds lines at 75 octets; UIDs are digests of
+// what identifies an event (quarter, traveller, kind, place or client), so a re-import of a
+// changed plan updates the events instead of duplicating them.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "flyorcall/errors.hpp"
+#include "report/report_format.hpp"
+#include "report/report_ics.hpp"
+#include "report/report_ics_impl.hpp"
+#include "time/zones.hpp"
+
+namespace flyorcall::report {
+namespace {
+
+using ics::Component;
+
+/// FNV-1a, 64 bits: a digest that is the same on every machine (std::hash is not).
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+/// Control characters other than line breaks and tabs become spaces (RFC 5545 TEXT).
+std::string text(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') || c == 0x7f) c = ' ';
+  return out;
+}
+
+icaltimetype ical_time(const std::string& stamp) {
+  return icaltime_from_string(stamp.c_str());
+}
+
+icaltimetype ical_date(Date d) {
+  return icaltime_from_string(date::format("%Y%m%d", d).c_str());
+}
+
+class IcsWriter {
+public:
+  IcsWriter(const Report& r, const std::vector<CallSeries>& calls,
+            const std::optional<std::string>& traveller)
+      : r_(r), calls_(calls), traveller_(traveller) {
+    const Date stamp_day = r.plan.horizon ? r.plan.horizon->first
+                           : r.horizon    ? r.horizon->first
+                                          : Date{date::year{2000} / 1 / 1};
+    dtstamp_ = ics::utc_stamp(date::sys_seconds{stamp_day});
+  }
+
+  std::string render() {
+    Component cal(icalcomponent_new_vcalendar());
+    icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
+    icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//flyorcall//trip plan//EN"));
+    icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
+    icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+    const std::string name =
+        "flyorcall " + r_.plan.label + (traveller_ ? " (" + *traveller_ + ")" : std::string());
+    icalproperty* calname = icalproperty_new_x(text(name).c_str());
+    icalproperty_set_x_name(calname, "X-WR-CALNAME");
+    icalcomponent_add_property(cal.get(), calname);
+
+    std::vector<Component> events;
+    for (const PlanTrip& t : r_.plan.trips) {
+      if (traveller_ && t.traveller != *traveller_) continue;
+      for (std::size_t i = 0; i < t.legs.size(); ++i) events.push_back(flight(t, i));
+      for (std::size_t i = 0; i < t.stays.size(); ++i) events.push_back(stay(t, i));
+      for (const PlanVisit& v : t.visits) events.push_back(visit(t, v));
+    }
+    for (const CallSeries& s : calls_) {
+      if (traveller_ && s.traveller != *traveller_) continue;
+      events.push_back(call(s));
+    }
+    for (const std::string& z : zones_) {
+      Component tz = ics::make_vtimezone(z, first_year_, last_year_);
+      icalcomponent_add_component(cal.get(), tz.release());
+    }
+    for (Component& e : events) icalcomponent_add_component(cal.get(), e.release());
+    return ics::serialise(cal.get());
+  }
+
+private:
+  void cover(Date d) {
+    const int y = static_cast<int>(date::year_month_day{d}.year());
+    first_year_ = std::min(first_year_, y);
+    last_year_ = std::max(last_year_, y);
+  }
+
+  /// A DATE-TIME property in `zone` (with its TZID) or, without a known zone, in UTC.
+  icalproperty* timed(icalproperty* p, const std::optional<LocalTime>& local,
+                      const std::string& zone, const std::optional<Instant>& utc,
+                      const std::string& where) {
+    if (local && !zone.empty() && timez::find_zone(zone) != nullptr) {
+      zones_.insert(zone);
+      cover(Date{date::floor<date::days>(*local).time_since_epoch()});
+      icalproperty_set_value(p, icalvalue_new_datetime(ical_time(ics::local_stamp(*local))));
+      icalproperty_add_parameter(p, icalparameter_new_tzid(zone.c_str()));
+      return p;
+    }
+    if (utc) {
+      const auto t = date::floor<std::chrono::seconds>(*utc);
+      cover(date::floor<date::days>(t));
+      icalproperty_set_value(p, icalvalue_new_datetime(ical_time(ics::utc_stamp(t))));
+      return p;
+    }
+    icalproperty_free(p);
+    throw InputError(std::vector<Problem>{
+        Problem{where, "the flight has no local time in a known zone and no UTC time"}});
+  }
+
+  Component event(const std::vector<std::string>& key, const std::string& category,
+                  const std::string& summary, const std::string& location,
+                  const std::string& description) {
+    std::string material = "flyorcall\x1f" + r_.plan.label;
+    for (const std::string& k : key) material += "\x1f" + k;
+    const std::uint64_t h = fnv1a(material);
+    std::string uid;
+    static constexpr char kHex[] = "0123456789abcdef";
+    for (int shift = 60; shift >= 0; shift -= 4) uid += kHex[(h >> shift) & 0xf];
+    std::string unique = uid;
+    for (int n = 2; !uids_.insert(unique).second; ++n) unique = uid + "-" + std::to_string(n);
+    Component e(icalcomponent_new_vevent());
+    icalcomponent_add_property(e.get(), icalproperty_new_uid((unique + "@flyorcall").c_str()));
+    icalcomponent_add_property(e.get(), icalproperty_new_dtstamp(ical_time(dtstamp_)));
+    icalcomponent_add_property(e.get(), icalproperty_new_summary(text(summary).c_str()));
+    if (!location.empty())
+      icalcomponent_add_property(e.get(), icalproperty_new_location(text(location).c_str()));
+    std::string body = text(description);
+    while (!body.empty() && body.back() == '\n') body.pop_back();
+    icalcomponent_add_property(e.get(), icalproperty_new_description(body.c_str()));
+    icalcomponent_add_property(e.get(), icalproperty_new_categories(category.c_str()));
+    return e;
+  }
+
+  std::string city(const std::string& code) const {
+    const auto it =
+        std::lower_bound(r_.places.begin(), r_.places.end(), code,
+                         [](const Place& p, const std::string& c) { return p.code < c; });
+    if (it != r_.places.end() && it->code == code && !it->name.empty())
+      return it->name + " (" + code + ")";
+    return code;
+  }
+
+  std::string place(const std::string& code) const {
+    const auto it =
+        std::lower_bound(r_.places.begin(), r_.places.end(), code,
+                         [](const Place& p, const std::string& c) { return p.code < c; });
+    if (it == r_.places.end() || it->code != code || it->name.empty()) return code;
+    const auto country = r_.country_names.find(it->country);
+    return it->name + (country != r_.country_names.end() ? ", " + country->second : std::string());
+  }
+
+  std::string client_name(const std::string& id) const {
+    for (const PlanClient& c : r_.plan.clients)
+      if (c.id == id && !c.name.empty()) return c.name;
+    return id;
+  }
+
+  static std::string briefing(const Report& r, const PlanBriefing& b) {
+    std::string out = "Briefing for " + b.city;
+    if (!b.country.empty()) {
+      const auto it = r.country_names.find(b.country);
+      out += ", " + (it == r.country_names.end() ? b.country : it->second);
+    }
+    out += ":\n";
+    if (b.time_difference)
+      out += "- Time difference: " + time_difference_text(*b.time_difference) + "\n";
+    const std::string window =
+        b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
+    if (b.holidays.empty()) {
+      out += "- No public holidays" + window + ".\n";
+    } else {
+      out += "- Public holidays" + window + ":\n";
+      for (const PlanHoliday& h : b.holidays)
+        out += "  " + weekday_date(h.date) + ": " + h.name +
+               (h.substitute ? " (substitute day)" : "") + "\n";
+    }
+    if (b.events.empty() && b.events_not_shown == 0) {
+      out += "- No events" + window + ".\n";
+    } else {
+      out += "- Events:\n";
+      for (const PlanEvent& e : b.events) {
+        out += "  " + e.kind + ", " + iso_date(e.dates.first) +
+               (e.dates.last != e.dates.first ? " to " + iso_date(e.dates.last) : "") + ": " +
+               e.title + (e.note.empty() ? "" : " — " + e.note) + "\n";
+      }
+      if (b.events_not_shown > 0)
+        out += "  … and " + std::to_string(b.events_not_shown) + " more\n";
+    }
+    if (b.calendar_note) out += "- Note: " + *b.calendar_note + "\n";
+    return out;
+  }
+
+  /// The briefing of the trip's stay `stay` (one per stay, same order), else the first for the
+  /// city; empty when the trip has none.
+  std::string briefing_of(const PlanTrip& t, std::size_t stay, const std::string& city) const {
+    if (t.briefings.size() == t.stays.size() && stay < t.briefings.size() &&
+        t.briefings[stay].city == city)
+      return "\n\n" + briefing(r_, t.briefings[stay]);
+    for (const PlanBriefing& b : t.briefings)
+      if (b.city == city) return "\n\n" + briefing(r_, b);
+    return {};
+  }
+
+  Component flight(const PlanTrip& t, std::size_t i) {
+    const PlanLeg& l = t.legs[i];
+    const std::string where = "/trips/" + t.id + "/legs/" + std::to_string(i);
+    std::string times = "Departs " + city(l.from) + " " +
+                        (l.depart_local ? local_text(*l.depart_local) + " " + l.tz_from : "") +
+                        "\nArrives " + city(l.to) + " " +
+                        (l.arrive_local ? local_text(*l.arrive_local) + " " + l.tz_to : "");
+    const std::string description = "Trip " + t.id + " of " + t.traveller + ", flight " +
+                                    std::to_string(i + 1) + " of " + std::to_string(t.legs.size()) +
+                                    ".\n" + times + "\nBlock time " + duration_text(l.block_min) +
+                                    ", " + plain_one_decimal(l.km) + " km, " + l.cabin + ", " +
+                                    plain_kg(l.co2) + " kg CO2e.";
+    const std::string day =
+        l.depart_local ? iso_date(Date{date::floor<date::days>(*l.depart_local).time_since_epoch()})
+        : l.depart_utc ? iso_date(date::floor<date::days>(*l.depart_utc))
+                       : std::string();
+    Component e = event({t.traveller, "flight", l.from, l.to, day}, "Flight",
+                        "Flight " + city(l.from) + " → " + city(l.to), place(l.from), description);
+    icalcomponent_add_property(e.get(),
+                               timed(icalproperty_new_dtstart(icaltime_null_time()), l.depart_local,
+                                     l.tz_from, l.depart_utc, where + "/depart_local"));
+    icalcomponent_add_property(e.get(),
+                               timed(icalproperty_new_dtend(icaltime_null_time()), l.arrive_local,
+                                     l.tz_to, l.arrive_utc, where + "/arrive_local"));
+    return e;
+  }
+
+  Component stay(const PlanTrip& t, std::size_t i) {
+    const PlanStay& s = t.stays[i];
+    std::string description = "Trip " + t.id + " of " + t.traveller + ": " + place(s.city) +
+                              ", arriving " + iso_date(s.arrive) + ", leaving " +
+                              iso_date(s.depart) + ", " + std::to_string(s.hotel_nights) +
+                              " hotel night" + (s.hotel_nights == 1 ? "" : "s") + ".";
+    for (const PlanVisit& v : t.visits)
+      if (v.city == s.city && s.arrive <= v.date && v.date <= s.depart)
+        description += "\nVisit: " + client_name(v.client) + " (" + v.client + ") on " +
+                       iso_date(v.date) + " for " + std::to_string(v.days) + " day" +
+                       (v.days == 1 ? "" : "s") + ".";
+    description += briefing_of(t, i, s.city);
+    Component e = event({t.traveller, "stay", s.city, iso_date(s.arrive)}, "Hotel",
+                        (s.hotel_nights > 0 ? "Hotel: " : "Stay: ") + city(s.city), place(s.city),
+                        description);
+    all_day(e.get(), s.arrive, std::max(s.depart, s.arrive + date::days{1}));
+    icalcomponent_add_property(e.get(), icalproperty_new_transp(ICAL_TRANSP_TRANSPARENT));
+    return e;
+  }
+
+  Component visit(const PlanTrip& t, const PlanVisit& v) {
+    std::size_t stay = t.stays.size();
+    for (std::size_t i = 0; i < t.stays.size(); ++i)
+      if (t.stays[i].city == v.city && t.stays[i].arrive <= v.date && v.date <= t.stays[i].depart)
+        stay = i;
+    const std::string name = client_name(v.client);
+    const std::string description =
+        "Client: " + name + " (" + v.client + ")\nCity: " + place(v.city) + "\nTrip " + t.id +
+        " of " + t.traveller + ", " + std::to_string(v.days) + " day" + (v.days == 1 ? "" : "s") +
+        " on site from " + weekday_date(v.date) + "." + briefing_of(t, stay, v.city);
+    Component e = event({"visit", v.client}, "Client visit",
+                        "Visit: " + name + " (" + city(v.city) + ")", place(v.city), description);
+    all_day(e.get(), v.date, v.date + date::days{std::max(1, v.days)});
+    return e;
+  }
+
+  void all_day(icalcomponent* e, Date first, Date end_exclusive) {
+    cover(first);
+    cover(end_exclusive);
+    icalcomponent_add_property(e, icalproperty_new_dtstart(ical_date(first)));
+    icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(end_exclusive)));
+  }
+
+  Component call(const CallSeries& s) {
+    const std::string wd = std::string(weekday_name(static_cast<int>(s.weekday.c_encoding())));
+    const auto start = std::chrono::minutes{s.anchor_start_min};
+    std::string description = "Weekly call with " + s.client_name + " (" + s.client + ") in " +
+                              place(s.client_city) + ", run by " + s.traveller + ".\n" + wd + " " +
+                              clock_text(s.anchor_start_min) + " " + s.anchor_zone + ", " +
+                              std::to_string(s.duration_min) + " min.";
+    // The client's local start, and each date from which a daylight-saving change moves it.
+    std::optional<int> last_client;
+    for (std::size_t i = 0; i < s.dates.size(); ++i) {
+      const auto day = date::floor<date::days>(s.client_starts[i]);
+      const int m = static_cast<int>(
+          std::chrono::duration_cast<std::chrono::minutes>(s.client_starts[i] - day).count());
+      if (!last_client)
+        description += "\nClient's local start (" + s.client_zone + "): " + clock_text(m);
+      else if (*last_client != m)
+        description += "\nFrom " + iso_date(Date{day.time_since_epoch()}) + ": " + clock_text(m) +
+                       " client's local time (daylight-saving change)";
+      last_client = m;
+    }
+    description += "\n" + std::to_string(s.dates.size()) +
+                   " meetings: the slot in every week of the horizon on which both sides do "
+                   "business; the plan prices " +
+                   std::to_string(s.meetings) + " remote meetings this quarter.";
+    Component e =
+        event({"calls", s.client}, "Call", "Call: " + s.client_name, std::string(), description);
+    if (s.dates.empty()) return e;
+    zones_.insert(s.anchor_zone);
+    cover(s.dates.front());
+    cover(s.dates.back());
+    const auto local = [&](Date d) {
+      return ics::local_stamp(date::local_seconds{d.time_since_epoch()} + start);
+    };
+    icalproperty* dtstart = icalproperty_new_dtstart(ical_time(local(s.dates.front())));
+    icalproperty_add_parameter(dtstart, icalparameter_new_tzid(s.anchor_zone.c_str()));
+    icalcomponent_add_property(e.get(), dtstart);
+    icalcomponent_add_property(
+        e.get(), icalproperty_new_duration(icaldurationtype_from_int(s.duration_min * 60)));
+    icalrecurrencetype rule;
+    icalrecurrencetype_clear(&rule);
+    rule.freq = ICAL_WEEKLY_RECURRENCE;
+    // RFC 5545: UNTIL is in UTC when DTSTART has a TZID; it is the last meeting's start.
+    const date::time_zone* anchor = timez::find_zone(s.anchor_zone);
+    const auto last = date::local_seconds{s.dates.back().time_since_epoch()} + start;
+    rule.until = ical_time(ics::utc_stamp(timez::to_utc(last, anchor)));
+    rule.by_day[0] = static_cast<short>(ICAL_SUNDAY_WEEKDAY + s.weekday.c_encoding());
+    rule.by_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
+    icalcomponent_add_property(e.get(), icalproperty_new_rrule(rule));
+    // Weeks without a meeting (a weekend or holiday of either side) are excluded dates.
+    std::size_t k = 0;
+    for (Date d = s.dates.front(); d <= s.dates.back(); d += date::days{7}) {
+      while (k < s.dates.size() && s.dates[k] < d) ++k;
+      if (k < s.dates.size() && s.dates[k] == d) continue;
+      icalproperty* ex = icalproperty_new_exdate(ical_time(local(d)));
+      icalproperty_add_parameter(ex, icalparameter_new_tzid(s.anchor_zone.c_str()));
+      icalcomponent_add_property(e.get(), ex);
+    }
+    return e;
+  }
+
+  const Report& r_;
+  const std::vector<CallSeries>& calls_;
+  const std::optional<std::string>& traveller_;
+  std::string dtstamp_;
+  std::set<std::string> zones_;
+  std::set<std::string> uids_;
+  int first_year_ = 9999;
+  int last_year_ = 0;
+};
+
+} // namespace
+
+std::string report_ics(const Report& r, const std::vector<CallSeries>& calls,
+                       const std::optional<std::string>& traveller) {
+  return IcsWriter(r, calls, traveller).render();
+}
+
+} // namespace flyorcall::report

@@ -1,0 +1,274 @@
+// The calendar export (docs/report_ics.md): VTIMEZONE from the tz database, events of a plan with
+// escaped and folded text, stable UIDs and DTSTAMP, the call series' RRULE and EXDATEs, the call
+// series worked out from the input, and the command line (--traveller, --input, .ics).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_run.hpp"
+#include "flyorcall/errors.hpp"
+#include "flyorcall/flyorcall.hpp"
+#include "io/files.hpp"
+#include "io/plan_reader.hpp"
+#include "network/network.hpp"
+#include "network/world_data.hpp"
+#include "report/report_ics.hpp"
+#include "report/trip_report.hpp"
+
+namespace flyorcall::report {
+namespace {
+
+using Json = nlohmann::ordered_json;
+namespace fs = std::filesystem;
+
+const std::string kDstInput =
+    std::string(FLYORCALL_SOURCE_DIR) + "/tests/report/ics/dst_march_2027.json";
+
+bool contains(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  for (std::size_t end; (end = text.find("\r\n", at)) != std::string::npos; at = end + 2)
+    out.push_back(text.substr(at, end - at));
+  EXPECT_EQ(at, text.size()) << "the text does not end with CRLF";
+  return out;
+}
+
+/// Lines unfolded (RFC 5545 3.1: CRLF followed by a space continues the line).
+std::string unfolded(const std::string& text) {
+  std::string out;
+  for (const std::string& l : lines(text)) {
+    if (!l.empty() && l[0] == ' ')
+      out += l.substr(1);
+    else
+      out += (out.empty() ? "" : "\n") + l;
+  }
+  return out + "\n";
+}
+
+const Input& dst_input() {
+  static const Input input = read_input(io::read_text_file(kDstInput));
+  return input;
+}
+
+const std::string& dst_plan_json() {
+  static const std::string text = plan_to_json(plan_quarter(dst_input()), dst_input());
+  return text;
+}
+
+TEST(IcsZones, BerlinAndNewYorkChangeOnTheirOwnDates) {
+  const std::string berlin = unfolded(vtimezone_text("Europe/Berlin", 2027, 2027));
+  EXPECT_TRUE(contains(berlin, "TZID:Europe/Berlin\n"));
+  // In force on 1 January, then the EU changes of 28 March and 31 October 2027.
+  EXPECT_TRUE(contains(berlin, "BEGIN:STANDARD\nDTSTART:20270101T000000\nTZOFFSETFROM:+0100\n"
+                               "TZOFFSETTO:+0100\nTZNAME:CET\nEND:STANDARD\n"))
+      << berlin;
+  EXPECT_TRUE(contains(berlin, "BEGIN:DAYLIGHT\nDTSTART:20270328T020000\nTZOFFSETFROM:+0100\n"
+                               "TZOFFSETTO:+0200\nTZNAME:CEST\nEND:DAYLIGHT\n"));
+  EXPECT_TRUE(contains(berlin, "BEGIN:STANDARD\nDTSTART:20271031T030000\nTZOFFSETFROM:+0200\n"
+                               "TZOFFSETTO:+0100\nTZNAME:CET\nEND:STANDARD\n"));
+  const std::string ny = unfolded(vtimezone_text("America/New_York", 2027, 2028));
+  EXPECT_TRUE(contains(ny, "DTSTART:20270314T020000\nTZOFFSETFROM:-0500\nTZOFFSETTO:-0400\n"));
+  EXPECT_TRUE(contains(ny, "DTSTART:20271107T020000\nTZOFFSETFROM:-0400\nTZOFFSETTO:-0500\n"));
+  EXPECT_TRUE(contains(ny, "DTSTART:20280312T020000\n")); // the second year is covered too
+  // A zone without changes: one observance.
+  const std::string sg = unfolded(vtimezone_text("Asia/Singapore", 2027, 2027));
+  EXPECT_EQ(sg, "BEGIN:VTIMEZONE\nTZID:Asia/Singapore\nBEGIN:STANDARD\nDTSTART:20270101T000000\n"
+                "TZOFFSETFROM:+0800\nTZOFFSETTO:+0800\nTZNAME:+08\nEND:STANDARD\n"
+                "END:VTIMEZONE\n");
+  EXPECT_THROW((void)vtimezone_text("Europe/Frankfurt", 2027, 2027), std::invalid_argument);
+}
+
+/// A plan of one trip Frankfurt - Singapore - Frankfurt with hostile texts.
+Report small_report() {
+  Report r;
+  PlanDocument& p = r.plan;
+  p.label = "2027-Q2";
+  p.currency = "EUR";
+  p.horizon = DateRange{date::year{2027} / 4 / 1, date::year{2027} / 6 / 30};
+  PlanTrip t;
+  t.id = "T1";
+  t.traveller = "anna";
+  t.depart = date::year{2027} / 4 / 12;
+  t.back = date::year{2027} / 4 / 16;
+  PlanLeg out;
+  out.from = "FRA";
+  out.to = "SIN";
+  out.tz_from = "Europe/Berlin";
+  out.tz_to = "Asia/Singapore";
+  out.depart_local = date::local_days{date::year{2027} / 4 / 12} + std::chrono::hours{21};
+  out.arrive_local = date::local_days{date::year{2027} / 4 / 13} + std::chrono::hours{16};
+  out.block_min = 720;
+  out.cabin = "business";
+  PlanLeg back = out;
+  std::swap(back.from, back.to);
+  std::swap(back.tz_from, back.tz_to);
+  back.depart_local = date::local_days{date::year{2027} / 4 / 15} + std::chrono::hours{23};
+  back.arrive_local = date::local_days{date::year{2027} / 4 / 16} + std::chrono::hours{6};
+  t.legs = {out, back};
+  t.stays.push_back(PlanStay{"SIN", date::year{2027} / 4 / 13, date::year{2027} / 4 / 15, 2});
+  t.visits.push_back(PlanVisit{"marina", "SIN", date::year{2027} / 4 / 14, 1});
+  PlanBriefing b;
+  b.city = "SIN";
+  b.country = "SG";
+  b.time_difference = Minutes{360};
+  b.events.push_back(PlanEvent{"fair",
+                               {date::year{2027} / 4 / 13, date::year{2027} / 4 / 14},
+                               "Fair; Hall 3, Bay",
+                               "Badges\\east\nsecond line"});
+  t.briefings.push_back(b);
+  p.trips.push_back(t);
+  PlanClient c;
+  c.id = "marina";
+  c.name = "Marina, Pte; Ltd — a name long enough that its summary line folds beyond 75 octets";
+  c.visit = true;
+  p.clients.push_back(c);
+  const auto& world = network::default_world();
+  return make_report(std::move(r.plan), world.cities, world.countries, nullptr);
+}
+
+TEST(IcsEvents, FlightsInTheirZonesAndTextEscapedAndFolded) {
+  const std::string ics = report_ics(small_report(), {}, std::nullopt);
+  for (const std::string& l : lines(ics)) EXPECT_LE(l.size(), 75U) << l;
+  const std::string u = unfolded(ics);
+  EXPECT_TRUE(contains(u, "DTSTART;TZID=Europe/Berlin:20270412T210000\n")) << u;
+  EXPECT_TRUE(contains(u, "DTEND;TZID=Asia/Singapore:20270413T160000\n"));
+  EXPECT_TRUE(contains(u, "BEGIN:VTIMEZONE\nTZID:Asia/Singapore\n"));
+  EXPECT_TRUE(contains(u, "BEGIN:VTIMEZONE\nTZID:Europe/Berlin\n"));
+  // Stay and visit as all-day events; the stay ends on its departure date (exclusive).
+  EXPECT_TRUE(contains(u, "DTSTART;VALUE=DATE:20270413\nDTEND;VALUE=DATE:20270415\n"));
+  EXPECT_TRUE(contains(u, "DTSTART;VALUE=DATE:20270414\nDTEND;VALUE=DATE:20270415\n"));
+  // RFC 5545 3.3.11: backslash, semicolon, comma and line breaks escaped in TEXT.
+  EXPECT_TRUE(contains(u, "SUMMARY:Visit: Marina\\, Pte\\; Ltd — a name long enough"));
+  EXPECT_TRUE(contains(u, "Fair\\; Hall 3\\, Bay — Badges\\\\east\\nsecond line"));
+  EXPECT_TRUE(contains(u, "Client: Marina\\, Pte\\; Ltd"));
+  EXPECT_TRUE(contains(u, "Briefing for SIN\\, Singapore"));
+  EXPECT_TRUE(contains(u, "DTSTAMP:20270401T000000Z\n"));
+  EXPECT_EQ(ics, report_ics(small_report(), {}, std::nullopt));
+}
+
+std::vector<std::string> uids(const std::string& ics) {
+  std::vector<std::string> out;
+  std::istringstream in(unfolded(ics));
+  for (std::string l; std::getline(in, l);)
+    if (l.starts_with("UID:")) out.push_back(l);
+  return out;
+}
+
+TEST(IcsEvents, UidsStayWhenTimesChangeAndTravellerFilters) {
+  const Report a = small_report();
+  Report b = a;
+  b.plan.trips[0].legs[0].depart_local =
+      *b.plan.trips[0].legs[0].depart_local + std::chrono::hours{1};
+  b.plan.trips[0].visits[0].date += date::days{1};
+  const std::vector<std::string> ua = uids(report_ics(a, {}, std::nullopt));
+  ASSERT_EQ(ua.size(), 4U); // two flights, a stay, a visit
+  EXPECT_EQ(ua, uids(report_ics(b, {}, std::nullopt)));
+  for (std::size_t i = 0; i < ua.size(); ++i)
+    for (std::size_t j = i + 1; j < ua.size(); ++j) EXPECT_NE(ua[i], ua[j]);
+  Report c = a;
+  c.plan.label = "2027-Q3";
+  EXPECT_NE(ua[0], uids(report_ics(c, {}, std::nullopt))[0]);
+  EXPECT_TRUE(uids(report_ics(a, {}, std::string("ben"))).empty());
+  EXPECT_EQ(uids(report_ics(a, {}, std::string("anna"))), ua);
+}
+
+TEST(IcsCalls, WeeklyRuleInTheAnchorsZoneWithExcludedWeeks) {
+  CallSeries s;
+  s.client = "lakeside";
+  s.client_name = "Lakeside";
+  s.client_city = "CHI";
+  s.traveller = "anna";
+  s.anchor_zone = "Europe/Berlin";
+  s.client_zone = "America/Chicago";
+  s.weekday = date::Tuesday;
+  s.anchor_start_min = 16 * 60;
+  s.duration_min = 45;
+  s.meetings = 6;
+  for (const int d : {9, 16, 30}) { // 23 March is left out (a holiday, say)
+    s.dates.push_back(date::year{2027} / 3 / d);
+    const int h = d == 16 ? 10 : 9; // US on summer time, EU not yet
+    s.client_starts.push_back(date::local_days{date::year{2027} / 3 / d} + std::chrono::hours{h});
+  }
+  const std::string u = unfolded(report_ics(small_report(), {s}, std::nullopt));
+  EXPECT_TRUE(contains(u, "DTSTART;TZID=Europe/Berlin:20270309T160000\nDURATION:PT45M\n"
+                          "RRULE:FREQ=WEEKLY;UNTIL=20270330T140000Z;BYDAY=TU\n"
+                          "EXDATE;TZID=Europe/Berlin:20270323T160000\n"))
+      << u;
+  EXPECT_TRUE(contains(u, "Client's local start (America/Chicago): 09:00"));
+  EXPECT_TRUE(contains(u, "From 2027-03-16: 10:00"));
+  EXPECT_TRUE(contains(u, "From 2027-03-30: 09:00"));
+  EXPECT_TRUE(uids(report_ics(small_report(), {s}, std::string("ben"))).empty());
+}
+
+TEST(IcsCalls, SeriesFromTheInputMatchThePlanAndCrossMarch2027) {
+  const network::Network net = network::Network::build(dst_input());
+  const PlanDocument doc = io::read_plan(dst_plan_json());
+  const std::vector<CallSeries> calls = call_series(doc, dst_input(), net);
+  ASSERT_EQ(calls.size(), 2U);
+  EXPECT_EQ(calls[0].client, "lakeside");
+  EXPECT_EQ(calls[0].anchor_zone, "Europe/Berlin");
+  EXPECT_EQ(calls[0].client_zone, "America/Chicago");
+  EXPECT_EQ(calls[0].duration_min, 45);
+  EXPECT_EQ(calls[1].anchor_zone, "America/New_York");
+  for (const CallSeries& s : calls) {
+    ASSERT_FALSE(s.dates.empty());
+    EXPECT_LT(s.dates.front(), Date{date::year{2027} / 3 / 14});
+    EXPECT_GT(s.dates.back(), Date{date::year{2027} / 3 / 28});
+    for (const Date d : s.dates) EXPECT_EQ(date::weekday{d}, s.weekday);
+  }
+  // A plan whose slot the input does not give.
+  Json j = Json::parse(dst_plan_json());
+  for (auto& c : j["clients"])
+    if (c["id"] == "lakeside") c["call_slot"]["traveller_local"] = "03:00";
+  try {
+    (void)call_series(io::read_plan(j.dump()), dst_input(), net);
+    ADD_FAILURE() << "no error";
+  } catch (const InputError& e) {
+    EXPECT_TRUE(contains(e.what(), "give the input the plan was made from")) << e.what();
+  }
+}
+
+TEST(IcsCli, TravellerInputAndExtension) {
+  const fs::path dir = clitest::make_test_dir("report-ics");
+  const auto run = [&](const std::string& args) { return clitest::run_cli(args, dir); };
+  ASSERT_EQ(run("plan '" + kDstInput + "' -q -o plan.json").code, 0);
+  const std::string in = " --input '" + kDstInput + "'";
+  const clitest::CliRun ok = run("report plan.json" + in + " -o cal.ics");
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  EXPECT_TRUE(clitest::slurp(dir / "cal.ics").starts_with("BEGIN:VCALENDAR\r\n"));
+  EXPECT_EQ(run("report plan.json" + in + " --format ics").out, clitest::slurp(dir / "cal.ics"));
+  const clitest::CliRun bad =
+      run("report plan.json" + in + " --format ics --traveller evb -o x.ics");
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_TRUE(contains(bad.err, "\"evb\" is not a traveller of the input; known: eva, sam"))
+      << bad.err;
+  EXPECT_FALSE(fs::exists(dir / "x.ics"));
+  const clitest::CliRun html = run("report plan.json" + in + " --traveller eva -o x.html");
+  EXPECT_EQ(html.code, 2);
+  EXPECT_TRUE(contains(html.err, "--traveller applies to --format ics only")) << html.err;
+  const clitest::CliRun no_input = run("report plan.json --format ics -o x.ics");
+  EXPECT_EQ(no_input.code, 2);
+  EXPECT_TRUE(contains(no_input.err, "give --input INPUT")) << no_input.err;
+  EXPECT_FALSE(fs::exists(dir / "x.ics"));
+  const clitest::CliRun eva = run("report plan.json" + in + " --format ics --traveller eva");
+  EXPECT_EQ(eva.code, 0) << eva.err;
+  EXPECT_TRUE(contains(eva.out, "X-WR-CALNAME:flyorcall 2027-03-01..2027-04-30 (eva)\r\n"))
+      << eva.out.substr(0, 400);
+  EXPECT_FALSE(contains(eva.out, "America/New_York"));
+  const clitest::CliRun example = run("report --example --format ics");
+  EXPECT_EQ(example.code, 0) << example.err;
+  EXPECT_TRUE(contains(example.out, "RRULE:FREQ=WEEKLY;UNTIL="));
+  fs::remove_all(dir);
+}
+
+} // namespace
+} // namespace flyorcall::report
