@@ -12,6 +12,8 @@ packages=(
   python3-jsonschema # tests check data/schema/ and the examples with an independent validator
   libical-dev # report --format ics builds and serialises the calendar with libical
   python3-icalendar python3-dateutil # report_ics_readback reads the calendars back independently
+  libxlsxwriter-dev # report --format xlsx writes the Excel workbook with libxlsxwriter
+  python3-openpyxl # report_xlsx_readback opens the workbook with an independent reader
 )
 
 missing=()

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include <unistd.h>
+
 #include "cli/commands.hpp"
 #include "io/files.hpp"
 #include "io/output.hpp"
@@ -45,6 +47,7 @@ std::string resolve_format(const ReportArgs& a) {
   if (ends_with(a.output, ".md") || ends_with(a.output, ".markdown")) return "md";
   if (ends_with(a.output, ".csv")) return "csv-stacked";
   if (ends_with(a.output, ".ics")) return "ics";
+  if (ends_with(a.output, ".xlsx")) return "xlsx";
   std::error_code ec;
   if (!a.output.empty() && (a.output.back() == '/' || std::filesystem::is_directory(a.output, ec)))
     return "csv";
@@ -101,6 +104,10 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.input);
     const std::string format = resolve_format(a);
     if (format == "csv") check_csv_directory(a.output);
+    if (format == "xlsx" && (a.output.empty() || io::is_standard_output(a.output)) &&
+        isatty(STDOUT_FILENO) != 0)
+      throw bad_input("--format xlsx writes a binary workbook: give -o FILE.xlsx, or redirect "
+                      "standard output to a file");
     if (!a.traveller.empty() && format != "ics")
       throw bad_input("--traveller applies to --format ics only");
 
@@ -151,6 +158,7 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
     const std::string text = format == "md"            ? report::report_markdown(r)
                              : format == "csv-stacked" ? report::report_csv(r)
                              : format == "ics"         ? report::report_ics(r, calls, traveller)
+                             : format == "xlsx"        ? report::report_xlsx(r)
                                                        : report::report_html(r);
     write_result(a.output, text);
     return 0;
@@ -174,10 +182,10 @@ Command add_report_command(CLI::App& app, CommonOptions& opt) {
   sub->add_flag("--example", args->example, "Plan the built-in default example and report it");
   sub->add_option("--format", args->format,
                   "html, md, csv (one file per table into the -o directory), csv-stacked (the "
-                  "tables in one file) or ics (the calendar of flights, stays, visits and call "
-                  "series, docs/report_ics.md); default: from -o (.md; .csv: stacked; .ics; a "
-                  "directory: csv), else html")
-      ->check(CLI::IsMember({"html", "md", "csv", "csv-stacked", "ics"}));
+                  "tables in one file), xlsx (an Excel workbook) or ics (the calendar of flights, "
+                  "stays, visits and call series, docs/report_ics.md); default: from -o (.md; "
+                  ".csv: stacked; .xlsx; .ics; a directory: csv), else html")
+      ->check(CLI::IsMember({"html", "md", "csv", "csv-stacked", "xlsx", "ics"}));
   sub->add_option("--traveller", args->traveller,
                   "With --format ics: only this traveller's trips and call series");
   add_output_option(sub, args->output,

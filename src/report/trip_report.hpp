@@ -39,6 +39,10 @@ struct CsvFile {
 /// `--format csv`), in the report's order.
 [[nodiscard]] std::vector<CsvFile> report_csv_tables(const Report& r);
 
+/// The report as an Excel workbook (the bytes of an .xlsx file): sheets Summary, Trips, Flights,
+/// Stays, Clients, Calls, By traveller, By month and Budget (docs/report.md, "Excel workbook").
+[[nodiscard]] std::string report_xlsx(const Report& r);
+
 /// Section ids of the HTML page, in page order; `notes` is present only when the plan has notes.
 [[nodiscard]] const std::vector<std::string>& html_section_ids();
 

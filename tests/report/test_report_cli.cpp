@@ -42,7 +42,7 @@ void make_plan(const fs::path& dir) {
 TEST(ReportCli, WritesEachFormat) {
   const fs::path dir = work_dir();
   make_plan(dir);
-  for (const std::string name : {"r.html", "r.md", "r.csv"}) {
+  for (const std::string name : {"r.html", "r.md", "r.csv", "r.xlsx"}) {
     const CliRun r = run(dir, "report plan.json -o " + name);
     EXPECT_EQ(r.code, 0) << r.err;
     EXPECT_EQ(r.out, "");
@@ -52,6 +52,7 @@ TEST(ReportCli, WritesEachFormat) {
   EXPECT_TRUE(slurp(dir / "r.md").starts_with("# Quarterly trip report: 2027\\-Q1\n") ||
               slurp(dir / "r.md").starts_with("# Quarterly trip report: 2027-Q1\n"));
   EXPECT_TRUE(slurp(dir / "r.csv").starts_with("table,row,c1,"));
+  EXPECT_TRUE(slurp(dir / "r.xlsx").starts_with(std::string("PK\x03\x04", 4))); // a zip package
   // --format wins over the extension; without -o the report goes to stdout.
   const CliRun md = run(dir, "report plan.json --format md");
   EXPECT_EQ(md.code, 0) << md.err;
@@ -62,7 +63,7 @@ TEST(ReportCli, WritesEachFormat) {
 TEST(ReportCli, ExampleEqualsThePlanFileWithItsInput) {
   const fs::path dir = work_dir();
   make_plan(dir);
-  for (const std::string format : {"html", "md", "csv-stacked", "ics"}) {
+  for (const std::string format : {"html", "md", "csv-stacked", "xlsx", "ics"}) {
     const CliRun a = run(dir, "report --example --format " + format + " -o a");
     const CliRun b =
         run(dir, "report plan.json --input '" + kExample + "' --format " + format + " -o b");

@@ -11,3 +11,6 @@ set_tests_properties(report_tidy_csv PROPERTIES TIMEOUT 300)
 # The calendar export read back with Debian's python3-icalendar and python3-dateutil.
 add_test(NAME report_ics_readback COMMAND ${FLYORCALL_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/report/ics_check.py --cli $<TARGET_FILE:flyorcall_cli> --source ${PROJECT_SOURCE_DIR} --work ${CMAKE_CURRENT_BINARY_DIR}/report-ics)
 set_tests_properties(report_ics_readback PROPERTIES TIMEOUT 600)
+# The Excel workbook opened with Debian's python3-openpyxl and checked against the plan to the cent.
+add_test(NAME report_xlsx_readback COMMAND ${FLYORCALL_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/report/xlsx_check.py --cli $<TARGET_FILE:flyorcall_cli>)
+set_tests_properties(report_xlsx_readback PROPERTIES TIMEOUT 300)
