@@ -12,6 +12,7 @@
 #include "report/report_charts.hpp"
 #include "report/report_format.hpp"
 #include "report/report_page.hpp"
+#include "report/report_totals.hpp"
 #include "report/trip_report.hpp"
 
 namespace flyorcall::report {
@@ -68,11 +69,26 @@ svg .stop{fill:#fff;stroke:#1a1a1a;stroke-width:1.2}
 svg .remote-city{fill:none;stroke:#666;stroke-width:1;stroke-dasharray:1.5 1}
 svg .city{font-size:7px}
 footer{margin-top:2em;color:#555;font-size:.85em;border-top:1px solid #dde1e8;padding-top:.4em}
+.answer{font-size:1.12em;margin:.3em 0 .6em}
+.overview-grid{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}
+.overview-grid table{width:100%}
+dl.glossary{display:grid;grid-template-columns:max-content 1fr;gap:1px 10px;font-size:.88em;margin:.3em 0}
+dl.glossary dt{font-weight:600}
+dl.glossary dd{margin:0}
 @media print{
 body{max-width:none;padding:0;font-size:10pt}
+header h1{margin:0}
+header .meta{margin:0 0 .3em}
+section#overview{font-size:8.5pt;line-height:1.35}
+section#overview h2{margin:.2em 0 .3em;font-size:1.25em}
+section#overview h3{margin:.4em 0 .1em}
+section#overview .answer{margin:.2em 0 .4em}
+section#overview table{margin:.1em 0 .4em;font-size:1em}
+section#overview th,section#overview td{padding:1px 5px}
+section#overview dl.glossary{grid-template-columns:max-content 1fr max-content 1fr;font-size:.95em}
 nav{display:none}
 section{break-before:page}
-section#summary{break-before:auto}
+section#overview{break-before:auto}
 h2,h3,h4{break-after:avoid}
 table,figure,.briefing,.card{break-inside:avoid}
 tr{break-inside:avoid}
@@ -81,7 +97,8 @@ a{color:inherit;text-decoration:none}
 )css";
 
 /// The page's sections in order: element id and navigation label.
-constexpr std::array<std::pair<std::string_view, const char*>, 9> kSections{{
+constexpr std::array<std::pair<std::string_view, const char*>, 10> kSections{{
+    {"overview", "The answer"},
     {"summary", "Summary"},
     {"notes", "Notes"},
     {"calendar", "Calendar"},
@@ -151,7 +168,12 @@ std::string card(const std::string& key, const std::string& value) {
 
 class HtmlWriter {
 public:
-  explicit HtmlWriter(const Report& r) : r_(r), chart_(chart_view(r)), cur_(r.plan.currency) {
+  /// `r` is the page's view of the report; `full` the whole report, whose totals by traveller and
+  /// by month the first page shows.
+  HtmlWriter(const Report& r, const Report& full)
+      : r_(r), chart_(chart_view(r)), cur_(r.plan.currency),
+        by_traveller_(totals_by_traveller(full)), by_month_(totals_by_month(full)),
+        clients_(full.plan.clients.size()) {
     for (const PlanClient& c : r.plan.clients) names_.emplace(c.id, c.name);
   }
 
@@ -163,6 +185,7 @@ public:
     out += "<title>" + esc(title()) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
     out += header();
     out += "<main>\n";
+    out += overview();
     out += summary();
     if (!r_.plan.notes.empty()) out += notes();
     out += calendar();
@@ -219,6 +242,139 @@ private:
       out += "<li><a href=\"#" + std::string(id) + "\">" + label + "</a></li>";
     }
     return out + "</ul></nav>\n</header>\n";
+  }
+
+  /// The first page, for a reader who reads nothing else: the answer in one paragraph, who goes
+  /// where, cash against imputed cost, totals by traveller and by month, budget use, and a
+  /// glossary of every term the report uses. Printed, it is one page.
+  std::string overview() const {
+    const PlanTotals& t = r_.plan.totals;
+    std::string out = "<section id=\"overview\">\n<h2>The answer</h2>\n<p class=\"answer\">";
+    std::size_t travelling = 0;
+    for (const GroupTotals& g : by_traveller_) travelling += g.trips > 0 ? 1 : 0;
+    out += esc(r_.plan.label.empty() ? "This plan" : "In " + r_.plan.label) + ", " +
+           std::to_string(travelling) +
+           (travelling == 1 ? " traveller makes " : " travellers make ") + std::to_string(t.trips) +
+           (t.trips == 1 ? " trip" : " trips") + " (" + std::to_string(t.days_away) +
+           " days away) to visit <strong>" + std::to_string(t.visits) + " of " +
+           std::to_string(clients_) + " clients</strong> in person; " + std::to_string(t.remote) +
+           (t.remote == 1 ? " stays" : " stay") +
+           " remote, with regular calls. The trips cost <strong>" + esc(money(t.cash())) +
+           " in cash</strong> (fares, hotels, per diems) and " + esc(money(t.trip_cost.total())) +
+           " counting the travellers' time, jet lag and the carbon price. The clients' value is " +
+           esc(money(t.value)) + "; after every cost the plan nets <strong>" + esc(money(t.net)) +
+           "</strong>.</p>\n";
+
+    // Who goes where: each traveller's cities in trip order, and the traveller's totals.
+    std::vector<std::vector<Cell>> who;
+    constexpr std::size_t kMaxRows = 8;
+    for (std::size_t i = 0; i < by_traveller_.size() && i < kMaxRows; ++i) {
+      const GroupTotals& g = by_traveller_[i];
+      std::vector<std::string> cities;
+      for (const PlanTrip& trip : r_.plan.trips)
+        if (trip.traveller == g.key)
+          for (const PlanVisit& v : trip.visits)
+            if (std::find(cities.begin(), cities.end(), v.city) == cities.end())
+              cities.push_back(v.city);
+      std::string where;
+      for (const std::string& c : cities) where += (where.empty() ? "" : ", ") + city_name(c);
+      who.push_back({txt(g.key), num(std::to_string(g.trips)), num(std::to_string(g.days_away)),
+                     txt(where.empty() ? "no trip" : where), num(amount(g.cost.cash())),
+                     num(amount(g.cost.total())), num(kilograms(g.co2))});
+    }
+    out += table("Who goes where",
+                 {txt("Traveller"), num("Trips"), num("Days"), txt("Cities visited"),
+                  num("Cash (" + cur_ + ")"), num("Trip cost (" + cur_ + ")"), num("CO2e (kg)")},
+                 who);
+    if (by_traveller_.size() > kMaxRows)
+      out += "<p>… and " + std::to_string(by_traveller_.size() - kMaxRows) +
+             " more travellers: see the workbook's By traveller sheet (flyorcall report --format "
+             "xlsx).</p>\n";
+
+    out += "<div class=\"overview-grid\">\n<div>\n";
+    out += table("Cash and imputed cost", {txt("Cost"), num("Amount (" + cur_ + ")")},
+                 {{txt("Cash spend: fares, hotels, per diems"), num(amount(t.cash()))},
+                  {txt("Imputed: travellers' time, jet lag, carbon price"),
+                   num(amount(t.trip_cost.imputed()))},
+                  {txt("Imputed: remote meetings"), num(amount(t.remote_cost))},
+                  {txt("All costs"), num(amount(t.cash() + t.imputed()))}});
+    if (r_.plan.budget) {
+      const BudgetUse& b = *r_.plan.budget;
+      const auto share = [](double used, double limit) { return percent_text(used, limit); };
+      std::vector<std::vector<Cell>> rows;
+      if (b.cash_limit)
+        rows.push_back({txt("Cash"), num(amount(b.cash) + " of " + amount(*b.cash_limit)),
+                        num(share(static_cast<double>(b.cash.count()),
+                                  static_cast<double>(b.cash_limit->count())))});
+      if (b.money_limit)
+        rows.push_back({txt("Trip cost"), num(amount(b.money) + " of " + amount(*b.money_limit)),
+                        num(share(static_cast<double>(b.money.count()),
+                                  static_cast<double>(b.money_limit->count())))});
+      if (b.days_limit)
+        rows.push_back({txt("Days away"),
+                        num(std::to_string(b.days) + " of " + std::to_string(*b.days_limit)),
+                        num(share(b.days, *b.days_limit))});
+      if (b.co2_limit)
+        rows.push_back({txt("CO2e (kg)"), num(kilograms(b.co2) + " of " + kilograms(*b.co2_limit)),
+                        num(share(static_cast<double>(b.co2.count()),
+                                  static_cast<double>(b.co2_limit->count())))});
+      if (rows.empty())
+        out += "<p>No budget limits were set.</p>\n";
+      else
+        out += table("Budget use", {txt("Budget"), num("Used of limit"), num("Share")}, rows);
+    } else {
+      out += "<p>No budget limits were set.</p>\n";
+    }
+    out += "</div>\n<div>\n";
+    std::vector<std::vector<Cell>> months;
+    for (const GroupTotals& g : by_month_)
+      months.push_back({txt(g.key), num(std::to_string(g.trips)), num(std::to_string(g.days_away)),
+                        num(amount(g.cost.cash())), num(amount(g.cost.total()))});
+    out += table("By month (trips counted in the month they leave)",
+                 {txt("Month"), num("Trips"), num("Days"), num("Cash (" + cur_ + ")"),
+                  num("Trip cost (" + cur_ + ")")},
+                 months);
+    out += "</div>\n</div>\n";
+    out += glossary();
+    return out + "</section>\n";
+  }
+
+  /// Every term the report uses, defined for a reader who has not read the docs.
+  static std::string glossary() {
+    static const std::array<std::pair<const char*, const char*>, 16> kTerms{{
+        {"Visit value", "what an in-person visit this quarter is worth to the account (given, or "
+                        "derived from the account's revenue)."},
+        {"Remote value", "the part of that value regular video calls deliver instead."},
+        {"Value", "the visit values of visited clients plus the remote values of the others."},
+        {"Cash spend", "money paid out: fares, hotel nights and per diems."},
+        {"Imputed cost", "costs valued, not paid: the travellers' time away, jet lag, the internal "
+                         "carbon price, and remote meetings."},
+        {"Traveller time", "each day away at the traveller's cost per day."},
+        {"Jet lag", "working time lost while the body clock adapts after crossing time zones."},
+        {"Carbon price", "the company's internal price per tonne of CO2e times the trips' CO2e."},
+        {"Trip cost", "cash spend plus the imputed cost of the trips."},
+        {"Remote cost", "the cost of regular calls, attendees' time included: for the clients kept "
+                        "remote, and the calls visited clients still need."},
+        {"Net value", "value minus trip cost minus remote cost: what the plan returns."},
+        {"Marginal cost",
+         "what adding a client to its trip costs, compared with the trip without it."},
+        {"Break-even value", "the visit value at which the decision for a client would flip."},
+        {"CO2e", "greenhouse-gas emissions of the flights and hotel nights, in kilograms of CO2 "
+                 "equivalent (UK DESNZ factors)."},
+        {"Days away", "days a traveller is away from home, door to door, travel days included."},
+        {"Off-hours", "minutes of a call outside a participant's working hours."},
+    }};
+    std::string out = "<h3>Terms</h3>\n<dl class=\"glossary\">\n";
+    for (const auto& [term, meaning] : kTerms)
+      out += "<dt>" + esc(term) + "</dt><dd>" + esc(meaning) + "</dd>\n";
+    return out + "</dl>\n";
+  }
+
+  /// A city's name for the first page, else its code.
+  std::string city_name(const std::string& code) const {
+    for (const Place& p : r_.places)
+      if (p.code == code) return p.name;
+    return code;
   }
 
   std::string summary() const {
@@ -534,6 +690,9 @@ private:
   const Report& r_;
   Report chart_; ///< what the charts draw (report_page.hpp)
   std::string cur_;
+  std::vector<GroupTotals> by_traveller_; ///< of the whole plan, not the page's view
+  std::vector<GroupTotals> by_month_;
+  std::size_t clients_ = 0; ///< clients of the whole plan
   std::map<std::string, std::string> names_;
 };
 
@@ -549,7 +708,7 @@ const std::vector<std::string>& html_section_ids() {
 }
 
 std::string report_html(const Report& r) {
-  return HtmlWriter(page_view(r)).render();
+  return HtmlWriter(page_view(r), r).render();
 }
 
 } // namespace flyorcall::report

@@ -14,6 +14,7 @@ import argparse
 import base64
 import json
 import os
+import re
 import select
 import shutil
 import struct
@@ -23,7 +24,7 @@ import tempfile
 import time
 import zlib
 
-KEY_SECTIONS = ["summary", "calendar", "trips", "clients", "calls", "costs", "value-cost", "map"]
+KEY_SECTIONS = ["overview", "summary", "calendar", "trips", "clients", "calls", "costs", "value-cost", "map"]
 
 
 def fail(message):
@@ -287,7 +288,7 @@ def main():
             browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
             printed = json.loads(browser.call("Runtime.evaluate", {
                 "expression": """JSON.stringify({
-                  breaks: ['calendar','trips','clients','map'].map(
+                  breaks: ['summary','calendar','trips','clients','map'].map(
                     id => getComputedStyle(document.getElementById(id)).breakBefore),
                   nav: getComputedStyle(document.querySelector('nav')).display,
                   background: getComputedStyle(document.body).backgroundColor})""",
@@ -297,6 +298,21 @@ def main():
             if printed["nav"] != "none" or printed["background"] not in ("rgb(255, 255, 255)",
                                                                           "rgba(0, 0, 0, 0)"):
                 fail("print style unexpected: %s" % printed)
+
+            # The first page (the title and the "answer" section) prints as one page on A4 and on
+            # US Letter: print the page with every later section and the footer removed, and
+            # count the PDF's pages.
+            browser.call("Runtime.evaluate", {"expression": """
+                for (const s of document.querySelectorAll('main > section:not(#overview), footer'))
+                  s.remove();""", "returnByValue": True}, session=session)
+            for paper, (width_in, height_in) in (("A4", (8.27, 11.69)), ("Letter", (8.5, 11.0))):
+                pdf = base64.b64decode(browser.call("Page.printToPDF", {
+                    "paperWidth": width_in, "paperHeight": height_in, "marginTop": 0.4,
+                    "marginBottom": 0.4, "marginLeft": 0.4, "marginRight": 0.4,
+                    "printBackground": True}, session=session)["data"])
+                pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+                if pages != 1:
+                    fail("the first page prints on %d %s pages, not one" % (pages, paper))
         finally:
             browser.close()
 

@@ -16,6 +16,7 @@
 #include "network/world_data.hpp"
 #include "report/compare_format.hpp"
 #include "report/report_format.hpp"
+#include "report/report_totals.hpp"
 #include "report/trip_report.hpp"
 #include "support/markdown.hpp"
 
@@ -711,13 +712,52 @@ TEST(Report, EmptyPlanRendersEverySection) {
   const Report r = report_of(j.dump());
   EXPECT_FALSE(r.horizon);
   const std::string html = report_html(r);
-  for (const char* id :
-       {"summary", "calendar", "trips", "clients", "calls", "costs", "value-cost", "map"})
+  for (const char* id : {"overview", "summary", "calendar", "trips", "clients", "calls", "costs",
+                         "value-cost", "map"})
     EXPECT_TRUE(contains(html, "<section id=\"" + std::string(id) + "\">")) << id;
   EXPECT_TRUE(contains(html, "The plan has no trips"));
   const CsvParse csv = parse_csv(report_csv(r));
   EXPECT_TRUE(csv.ok) << csv.error;
   EXPECT_TRUE(contains(report_markdown(r), "No trips."));
+}
+
+// The first page: the answer in one paragraph with the plan's own figures, totals by traveller and
+// by month that add up to the plan's, and a glossary defining every money term the report uses.
+TEST(Report, FirstPageAnswersWithThePlansFiguresAndDefinesItsTerms) {
+  const Report r = report_of(example_plan_json());
+  const std::string html = report_html(r);
+  const std::size_t start = html.find("<section id=\"overview\">");
+  ASSERT_NE(start, std::string::npos);
+  EXPECT_LT(start, html.find("<section id=\"summary\">")); // the first section
+  const std::string page = html.substr(start, html.find("</section>", start) - start);
+  const PlanTotals& t = r.plan.totals;
+  for (const Money m : {t.cash(), t.trip_cost.total(), t.net, t.value})
+    EXPECT_TRUE(contains(page, amount(m) + " " + r.plan.currency)) << amount(m);
+  EXPECT_TRUE(contains(page, std::to_string(t.visits) + " of " +
+                                 std::to_string(r.plan.clients.size()) + " clients"));
+  // Totals by traveller and by month add up to the plan's.
+  for (const auto& rows : {totals_by_traveller(r), totals_by_month(r)}) {
+    CostBreakdown sum;
+    int trips = 0;
+    int days = 0;
+    for (const GroupTotals& g : rows) {
+      sum += g.cost;
+      trips += g.trips;
+      days += g.days_away;
+      EXPECT_TRUE(contains(page, "<td>" + g.key + "</td>") || contains(page, ">" + g.key + "</th>"))
+          << g.key;
+    }
+    EXPECT_EQ(sum.total(), t.trip_cost.total());
+    EXPECT_EQ(sum.cash(), t.cash());
+    EXPECT_EQ(trips, t.trips);
+    EXPECT_EQ(days, t.days_away);
+  }
+  // Every money term of the summary cards and tables is defined on the first page.
+  for (const char* term :
+       {"Cash spend", "Imputed cost", "Trip cost", "Remote cost", "Value", "Net value",
+        "Visit value", "Remote value", "Marginal cost", "Break-even value", "Traveller time",
+        "Jet lag", "Carbon price", "CO2e", "Days away", "Off-hours"})
+    EXPECT_TRUE(contains(page, "<dt>" + std::string(term) + "</dt>")) << term;
 }
 
 TEST(Report, UnknownCitiesAreListedNotPlaced) {
