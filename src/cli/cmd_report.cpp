@@ -31,6 +31,7 @@ struct ReportArgs {
   std::string format;
   std::string output;
   std::string traveller;
+  std::string currency;
 };
 
 bool ends_with(const std::string& s, std::string_view tail) {
@@ -149,6 +150,7 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
       const network::WorldData& world = network::default_world();
       r = report::make_report(std::move(doc), world.cities, world.countries, nullptr);
     }
+    report::convert_currency(r, a.currency);
     if (format == "csv") {
       write_csv_tables(r, a.output);
       return 0;
@@ -186,6 +188,9 @@ Command add_report_command(CLI::App& app, CommonOptions& opt) {
                   "stays, visits and call series, docs/report_ics.md); default: from -o (.md; "
                   ".csv: stacked; .xlsx; .ics; a directory: csv), else html")
       ->check(CLI::IsMember({"html", "md", "csv", "csv-stacked", "xlsx", "ics"}));
+  sub->add_option("--currency", args->currency,
+                  "Show every amount in this currency (ISO 4217), converted at the embedded "
+                  "reference rates, which the report names with their date");
   sub->add_option("--traveller", args->traveller,
                   "With --format ics: only this traveller's trips and call series");
   add_output_option(sub, args->output,

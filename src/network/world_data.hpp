@@ -36,6 +36,10 @@ struct FxRate {
 /// The embedded default data (parsed once, thread-safe). Money fields are in EUR cents.
 [[nodiscard]] const WorldData& default_world();
 
+/// Where the embedded reference rates come from and their date, for a page that converts with them.
+inline constexpr const char* kFxRatesSource =
+    "European Central Bank euro reference rates of 28 February 2025, data/fx.csv";
+
 /// Units of `currency` per 1 EUR from the embedded reference rates; nullopt when unknown.
 [[nodiscard]] std::optional<double> eur_rate(std::string_view currency);
 

@@ -96,6 +96,10 @@ std::vector<Table> report_tables(const Report& r) {
   w.row({t("horizon_start"), t(p.horizon ? iso_date(p.horizon->first) : "")});
   w.row({t("horizon_end"), t(p.horizon ? iso_date(p.horizon->last) : "")});
   w.row({t("currency"), t(p.currency)});
+  if (r.conversion) {
+    w.row({t("converted_from"), t(r.conversion->from)});
+    w.row({t("conversion"), t(conversion_text(*r.conversion))});
+  }
   w.row({t("method"), t(p.method)});
   w.row({t("seed"), p.seed ? n(std::to_string(*p.seed)) : t("")});
   w.row({t("flyorcall"), t(p.flyorcall_version)});

@@ -9,6 +9,13 @@
 
 namespace flyorcall::report {
 
+std::string conversion_text(const CurrencyConversion& c) {
+  char rate[32];
+  std::snprintf(rate, sizeof rate, "%.6g", c.rate);
+  return "converted from " + c.from + " at " + rate + " " + c.to + " per " + c.from + " (" +
+         c.source + "), each amount rounded to the cent";
+}
+
 namespace {
 
 void two_digits(std::string& s, long long v) {

@@ -31,6 +31,10 @@ inline constexpr std::array<CostCategory, 6> kCostCategories{{
     {"carbon", "Carbon price", &CostBreakdown::carbon},
 }};
 
+/// "converted from EUR at 1.0411 USD per EUR (<rates and their date>), each amount rounded to
+/// the cent", for a report shown in a display currency.
+[[nodiscard]] std::string conversion_text(const CurrencyConversion& c);
+
 /// "2027-01-04".
 [[nodiscard]] std::string iso_date(Date d);
 /// "Mon 2027-01-04".

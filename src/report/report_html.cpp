@@ -232,7 +232,9 @@ private:
     if (r_.plan.horizon)
       parts.push_back("Horizon " + weekday_date(r_.plan.horizon->first) + " to " +
                       weekday_date(r_.plan.horizon->last));
-    if (!r_.plan.currency.empty()) parts.push_back("money in " + r_.plan.currency);
+    if (!r_.plan.currency.empty())
+      parts.push_back("money in " + r_.plan.currency +
+                      (r_.conversion ? ", " + conversion_text(*r_.conversion) : ""));
     if (!r_.plan.method.empty()) parts.push_back("plan method " + r_.plan.method);
     if (r_.plan.seed) parts.push_back("seed " + std::to_string(*r_.plan.seed));
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " · " : "") + esc(parts[i]);

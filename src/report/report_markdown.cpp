@@ -56,7 +56,9 @@ public:
     if (r_.plan.horizon)
       parts.push_back("Horizon " + weekday_date(r_.plan.horizon->first) + " to " +
                       weekday_date(r_.plan.horizon->last));
-    if (!r_.plan.currency.empty()) parts.push_back("money in " + cur_);
+    if (!r_.plan.currency.empty())
+      parts.push_back("money in " + cur_ +
+                      (r_.conversion ? ", " + md_escape(conversion_text(*r_.conversion)) : ""));
     if (!r_.plan.method.empty()) parts.push_back("plan method " + md_escape(r_.plan.method));
     if (r_.plan.seed) parts.push_back("seed " + std::to_string(*r_.plan.seed));
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " · " : "") + parts[i];

@@ -171,6 +171,14 @@ struct Place {
   double lon = 0;
 };
 
+/// A display currency the report's amounts were converted to (report --currency).
+struct CurrencyConversion {
+  std::string from;   ///< the plan's currency
+  std::string to;     ///< the currency every amount is shown in
+  double rate = 1;    ///< units of `to` per unit of `from`
+  std::string source; ///< the reference rates and their date
+};
+
 /// Everything the renderers need: the plan plus places, travellers and the calendar's range.
 struct Report {
   PlanDocument plan;
@@ -184,6 +192,7 @@ struct Report {
   std::size_t trips_not_shown = 0;                  ///< trips a page leaves out (report_page.hpp)
   std::size_t notes_not_shown = 0;                  ///< notes a page leaves out
   std::size_t travellers_not_shown = 0;             ///< calendar rows a page leaves out
+  std::optional<CurrencyConversion> conversion;     ///< set when amounts were converted
 };
 
 } // namespace flyorcall::report

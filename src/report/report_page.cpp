@@ -69,6 +69,7 @@ Report page_view(const Report& r) {
   v.unplaced = r.unplaced;
   v.country_names = r.country_names;
   v.input_given = r.input_given;
+  v.conversion = r.conversion;
   v.travellers = r.travellers;
   v.travellers_not_shown = keep_first(v.travellers, kPageTravellers);
   for (std::string& t : v.travellers) cut(t);
@@ -117,6 +118,7 @@ Report chart_view(const Report& page) {
   c.unplaced = page.unplaced;
   c.country_names = page.country_names;
   c.input_given = page.input_given;
+  c.conversion = page.conversion;
   c.travellers = page.travellers;
   c.plan.currency = page.plan.currency;
   c.plan.label = page.plan.label;

@@ -259,6 +259,7 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
     s.next();
   }
   text_row("Currency", p.currency);
+  if (r.conversion) text_row("Converted", conversion_text(*r.conversion));
   text_row("Planning method", p.method);
   const PlanTotals& t = p.totals;
   for (const auto& [k, v] : std::vector<std::pair<const char*, int>>{{"Trips", t.trips},

@@ -19,6 +19,12 @@ namespace flyorcall::report {
 [[nodiscard]] Report make_report(PlanDocument plan, const std::vector<City>& cities,
                                  const std::vector<Country>& countries, const Input* input);
 
+/// Converts every amount of the report into `currency` at the embedded reference rates (each
+/// amount, totals included, converted and rounded to the cent on its own) and records the
+/// conversion, which every format states. The plan's own currency leaves it unchanged. Throws
+/// InputError for a currency without a reference rate.
+void convert_currency(Report& r, const std::string& currency);
+
 /// The report as one HTML page: inline CSS and SVG, no script, nothing fetched, print-ready.
 [[nodiscard]] std::string report_html(const Report& r);
 

@@ -1,6 +1,7 @@
 // End-to-end tests of `flyorcall report`: the three formats from a plan file and from --example,
 // byte-identical output, and the errors (bad plan files write nothing, no overwriting inputs).
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -114,6 +115,50 @@ TEST(ReportCli, TidyCsvWritesOneFilePerTableIntoADirectory) {
     EXPECT_TRUE(contains(bad.err, "--format csv writes one file per table")) << bad.err;
     EXPECT_EQ(slurp(dir / "other.txt"), "kept");
   }
+  fs::remove_all(dir);
+}
+
+// --currency shows every amount in a display currency at the embedded reference rates, named with
+// their date; the plan's own currency changes nothing; an unknown code is a usage error.
+TEST(ReportCli, DisplayCurrencyConvertsEveryAmountAndNamesTheRates) {
+  const fs::path dir = work_dir();
+  make_plan(dir);
+  const CliRun eur = run(dir, "report plan.json --format csv-stacked");
+  const CliRun usd = run(dir, "report plan.json --format csv-stacked --currency USD");
+  const CliRun same = run(dir, "report plan.json --format csv-stacked --currency EUR");
+  ASSERT_EQ(eur.code, 0) << eur.err;
+  ASSERT_EQ(usd.code, 0) << usd.err;
+  EXPECT_EQ(same.out, eur.out);
+  // The net value, converted at the rate of data/fx.csv (USD 1.0411 per EUR) and rounded.
+  const auto figure = [](const std::string& csv, const std::string& name) {
+    const std::string key = "summary,";
+    for (std::size_t at = csv.find(key); at != std::string::npos; at = csv.find(key, at + 1)) {
+      const std::size_t end = csv.find("\r\n", at);
+      const std::string line = csv.substr(at, end - at);
+      const std::string tag = "," + name + ",";
+      if (const auto p = line.find(tag); p != std::string::npos)
+        return std::stod(line.substr(p + tag.size()));
+    }
+    return -1.0;
+  };
+  const double net_eur = figure(eur.out, "net");
+  const double net_usd = figure(usd.out, "net");
+  ASSERT_GT(net_eur, 0);
+  EXPECT_NEAR(net_usd, std::round(net_eur * 104.11) / 100.0, 0.011);
+  EXPECT_TRUE(contains(usd.out, "report,4,currency,USD"));
+  EXPECT_TRUE(contains(usd.out, "converted from EUR at 1.0411 USD per EUR (European Central Bank "
+                                "euro reference rates of 28 February 2025"));
+  const CliRun html = run(dir, "report plan.json --currency USD");
+  EXPECT_TRUE(contains(html.out, "money in USD, converted from EUR at 1.0411 USD per EUR"));
+
+  const CliRun lower = run(dir, "report plan.json --currency usd -o never.html");
+  EXPECT_EQ(lower.code, 2);
+  EXPECT_TRUE(contains(lower.err, "unknown currency \"usd\" (did you mean \"USD\"?)")) << lower.err;
+  const CliRun unknown = run(dir, "report plan.json --currency XQZ -o never.html");
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_TRUE(contains(unknown.err, "unknown currency \"XQZ\"; the reference rates"))
+      << unknown.err;
+  EXPECT_FALSE(fs::exists(dir / "never.html"));
   fs::remove_all(dir);
 }
 
