@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <numbers>
 #include <set>
 
 #include "report/compare_format.hpp"
@@ -342,6 +343,104 @@ std::string value_chart_svg(const Report& r) {
   return out + "</svg>\n";
 }
 
+namespace {
+
+/// A label's box on the map (SVG units); x0 < x1, y0 < y1.
+struct Box {
+  double x0, y0, x1, y1;
+};
+
+bool overlaps(const Box& a, const Box& b) {
+  return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
+/// Space between a label's text and its box.
+constexpr double kLabelPad = 1.0;
+/// Height of a city label's box (7 px text).
+constexpr double kLabelHeight = 9.0;
+
+/// The width of a city label's box: 7 px text of upper-case codes, about 4.9 px per letter.
+double label_width(const std::string& text) {
+  return 4.9 * static_cast<double>(text.size()) + 2 * kLabelPad;
+}
+
+/// Where a label goes: its box, and a leader line's end when it sits away from its dot.
+struct LabelSpot {
+  Box box;
+  bool leader = false;
+  double anchor_x = 0;
+  double anchor_y = 0;
+};
+
+/// The first free spot for a label of width `w` around the dot at (x, y): the eight places next to
+/// it, then rings further out (with a leader line), inside the map and clear of `taken`.
+LabelSpot place_label(double x, double y, double w, const std::vector<Box>& taken, double map_w,
+                      double map_h) {
+  const double h = kLabelHeight;
+  const auto free = [&](const Box& b) {
+    if (b.x0 < 0 || b.y0 < 0 || b.x1 > map_w || b.y1 > map_h) return false;
+    for (const Box& t : taken)
+      if (overlaps(b, t)) return false;
+    return true;
+  };
+  // Right, left, above, below, then the diagonals, each just clear of the dot.
+  const std::array<std::pair<double, double>, 8> near{{{x + 3.5, y - h / 2},
+                                                       {x - 3.5 - w, y - h / 2},
+                                                       {x - w / 2, y - 3.5 - h},
+                                                       {x - w / 2, y + 3.5},
+                                                       {x + 2.5, y - 2.5 - h},
+                                                       {x - 2.5 - w, y - 2.5 - h},
+                                                       {x + 2.5, y + 2.5},
+                                                       {x - 2.5 - w, y + 2.5}}};
+  for (const auto& [bx, by] : near) {
+    const Box b{bx, by, bx + w, by + h};
+    if (free(b)) return {b};
+  }
+  // Rings of twelve directions, further out each time, joined to the dot by a leader line.
+  for (double radius = 14; radius <= 120; radius += 8)
+    for (int k = 0; k < 12; ++k) {
+      const double angle = -std::numbers::pi / 2 + k * std::numbers::pi / 6;
+      const double ax = x + radius * std::cos(angle);
+      const double ay = y + radius * std::sin(angle);
+      // The box hangs off the leader's end on the side away from the dot.
+      const double bx = std::cos(angle) >= 0 ? ax : ax - w;
+      const double by = ay - h / 2;
+      const Box b{bx, by, bx + w, by + h};
+      if (free(b)) return {b, true, ax, ay};
+    }
+  // The map is full around this city: keep the label inside the map, over whatever is there.
+  const double bx = std::clamp(x + 3.5, 0.0, map_w - w);
+  const double by = std::clamp(y - h / 2, 0.0, map_h - h);
+  return {{bx, by, bx + w, by + h}};
+}
+
+/// The map's key: home, city visited, remote client's city, and a route.
+std::string legend(const Box& b) {
+  std::string out = "<g class=\"legend\"><rect class=\"legend-box\" x=\"" + f1(b.x0) + "\" y=\"" +
+                    f1(b.y0) + "\" width=\"" + f1(b.x1 - b.x0) + "\" height=\"" + f1(b.y1 - b.y0) +
+                    "\"/>\n";
+  const double x = b.x0 + 8;
+  double y = b.y0 + 9;
+  const auto row = [&](const std::string& mark, const char* text) {
+    out += mark + "<text x=\"" + f1(x + 9) + "\" y=\"" + f1(y + 2.5) + "\" class=\"city\">" + text +
+           "</text>\n";
+  };
+  row("<circle class=\"home\" cx=\"" + f1(x) + "\" cy=\"" + f1(y) + "\" r=\"2.6\"/>", "home");
+  out += "<circle class=\"stop\" cx=\"" + f1(x + 48) + "\" cy=\"" + f1(y) + "\" r=\"2.6\"/>";
+  out += "<text x=\"" + f1(x + 57) + "\" y=\"" + f1(y + 2.5) +
+         "\" class=\"city\">city visited</text>\n";
+  y += 11;
+  row("<circle class=\"remote-city\" cx=\"" + f1(x) + "\" cy=\"" + f1(y) + "\" r=\"2.6\"/>",
+      "remote client's city (calls)");
+  y += 11;
+  row("<line x1=\"" + f1(x - 5) + "\" y1=\"" + f1(y) + "\" x2=\"" + f1(x + 5) + "\" y2=\"" + f1(y) +
+          "\" stroke=\"" + std::string(kPalette[0]) + "\" stroke-width=\"1.4\"/>",
+      "flight route, one colour per trip");
+  return out + "</g>\n";
+}
+
+} // namespace
+
 std::string map_svg(const Report& r) {
   constexpr double kW = 720, kH = 290, kNorth = 85, kDisplayWidth = 1000;
   const auto x_of = [](double lon) { return (lon + 180.0) * 2.0; };
@@ -416,29 +515,43 @@ std::string map_svg(const Report& r) {
     out += "<g class=\"arc\" stroke=\"" + std::string(kPalette[k % kPalette.size()]) +
            "\"><title>" + esc(t.id + ": " + route_text(t)) + "</title>" + lines + "</g>\n";
   }
-  // Dots, then labels placed greedily where they do not overlap an earlier one.
-  struct Box {
-    double x0, y0, x1, y1;
+  // The legend, bottom left over the southern ocean; labels keep clear of it.
+  const Box legend_box{4, kH - 44, 196, kH - 4};
+  out += legend(legend_box);
+  // Dots first (a label never covers a city), then labels: each at the first place around its dot
+  // where it stays inside the map and clear of every dot, label and the legend; failing that,
+  // further out with a leader line to its dot. Every label and dot names its city on hover.
+  struct City {
+    const Place* place;
+    const char* cls;
+    double x, y;
   };
-  std::vector<Box> taken;
+  std::vector<City> cities;
+  for (const auto& [set, cls] :
+       {std::pair{&homes, "home"}, std::pair{&stops, "stop"}, std::pair{&remote, "remote-city"}})
+    for (const std::string& code : *set)
+      if (const Place* p = find_place(r, code))
+        cities.push_back({p, cls, x_of(p->lon), y_of(p->lat)});
+  std::vector<Box> taken{legend_box};
+  for (const City& c : cities) {
+    out += "<circle class=\"" + std::string(c.cls) + "\" cx=\"" + f1(c.x) + "\" cy=\"" + f1(c.y) +
+           "\" r=\"2.6\"><title>" + esc(c.place->name + " (" + c.place->code + ")") +
+           "</title></circle>\n";
+    taken.push_back({c.x - 3, c.y - 3, c.x + 3, c.y + 3});
+  }
   std::string labels;
-  const auto dot = [&](const std::string& code, const char* cls) {
-    const Place* p = find_place(r, code);
-    if (!p) return;
-    const double x = x_of(p->lon);
-    const double y = y_of(p->lat);
-    out += "<circle class=\"" + std::string(cls) + "\" cx=\"" + f1(x) + "\" cy=\"" + f1(y) +
-           "\" r=\"2.6\"><title>" + esc(p->name + " (" + p->code + ")") + "</title></circle>\n";
-    const std::string label = truncate_text(p->code, 4);
-    const Box box{x + 3, y - 8, x + 4 + 4.6 * static_cast<double>(label.size()), y + 1};
-    for (const Box& b : taken)
-      if (box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1) return;
-    taken.push_back(box);
-    labels += text_el(x + 3.5, y - 1.5, label, "start", "city");
-  };
-  for (const std::string& c : homes) dot(c, "home");
-  for (const std::string& c : stops) dot(c, "stop");
-  for (const std::string& c : remote) dot(c, "remote-city");
+  for (const City& c : cities) {
+    const std::string label = c.place->code;
+    const LabelSpot spot = place_label(c.x, c.y, label_width(label), taken, kW, kH);
+    taken.push_back(spot.box);
+    labels += "<g class=\"city-label\"><title>" + esc(c.place->name + " (" + c.place->code + ")") +
+              "</title>";
+    if (spot.leader)
+      labels += "<line class=\"leader\" x1=\"" + f1(c.x) + "\" y1=\"" + f1(c.y) + "\" x2=\"" +
+                f1(spot.anchor_x) + "\" y2=\"" + f1(spot.anchor_y) + "\"/>";
+    labels += "<text x=\"" + f1(spot.box.x0 + kLabelPad) + "\" y=\"" + f1(spot.box.y1 - 2.0) +
+              "\" class=\"city\">" + esc(label) + "</text></g>\n";
+  }
   return out + labels + "</svg>\n";
 }
 

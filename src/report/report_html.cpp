@@ -68,6 +68,8 @@ svg .home{fill:#1a1a1a}
 svg .stop{fill:#fff;stroke:#1a1a1a;stroke-width:1.2}
 svg .remote-city{fill:none;stroke:#666;stroke-width:1;stroke-dasharray:1.5 1}
 svg .city{font-size:7px}
+svg .leader{stroke:#555;stroke-width:.6}
+svg .legend-box{fill:#fff;fill-opacity:.85;stroke:#a9a498;stroke-width:.5}
 footer{margin-top:2em;color:#555;font-size:.85em;border-top:1px solid #dde1e8;padding-top:.4em}
 .answer{font-size:1.12em;margin:.3em 0 .6em}
 .overview-grid{display:grid;grid-template-columns:1fr 1fr;gap:0 24px}

@@ -181,10 +181,44 @@ def png_pixels(data):
     return width, height, channels, rows
 
 
+MAP_LABELS = """JSON.stringify((() => {
+  const svg = document.querySelector('#map svg');
+  const view = svg.viewBox.baseVal;
+  const boxes = [...svg.querySelectorAll('g.city-label text')].map(t => {
+    const b = t.getBBox();
+    return {code: t.textContent, x0: b.x, y0: b.y, x1: b.x + b.width, y1: b.y + b.height};
+  });
+  return {boxes: boxes, width: view.width, height: view.height,
+          dots: svg.querySelectorAll('circle').length,
+          legend: !!svg.querySelector('g.legend')};
+})())"""
+
+
+def check_map_labels(browser, session, what):
+    """The map's city labels, measured by the browser (getBBox): none overlaps another or leaves
+    the map, every city has one, and there is a legend."""
+    m = json.loads(browser.call("Runtime.evaluate", {"expression": MAP_LABELS,
+                                                     "returnByValue": True},
+                                session=session)["result"]["value"])
+    if not m["legend"]:
+        fail("%s: the map has no legend" % what)
+    if len(m["boxes"]) + 3 != m["dots"]:
+        fail("%s: %d labels for %d cities" % (what, len(m["boxes"]), m["dots"] - 3))
+    boxes = m["boxes"]
+    for i, a in enumerate(boxes):
+        if a["x0"] < -0.5 or a["y0"] < -0.5 or a["x1"] > m["width"] + 0.5 or a["y1"] > m["height"] + 0.5:
+            fail("%s: the label %s leaves the map: %s" % (what, a["code"], a))
+        for b in boxes[i + 1:]:
+            if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]:
+                fail("%s: the labels %s and %s overlap: %s %s" % (what, a["code"], b["code"], a, b))
+    return len(boxes)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", required=True, help="path of the built flyorcall tool")
     parser.add_argument("--work", required=True, help="directory for the report and profile")
+    parser.add_argument("--source", required=True, help="the source tree (for data/examples)")
     args = parser.parse_args()
 
     exe = find_chromium()
@@ -266,6 +300,8 @@ def main():
             if page["trips"] < 1:
                 fail("no trip itinerary in the default example's report")
 
+            labels = check_map_labels(browser, session, "default example")
+
             shot = browser.call("Page.captureScreenshot", {"format": "png"}, session=session)
             width, height, channels, rows = png_pixels(base64.b64decode(shot["data"]))
             colours, lum_sum, lum_sq, count, inked = set(), 0.0, 0.0, 0, 0
@@ -313,12 +349,30 @@ def main():
                 pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
                 if pages != 1:
                     fail("the first page prints on %d %s pages, not one" % (pages, paper))
+
+            # A world-wide example of 40 clients: Cairo beside Tel Aviv, Riyadh beside Dubai,
+            # Auckland at the map's edge.
+            world_plan = os.path.join(args.work, "world.plan.json")
+            world_report = os.path.abspath(os.path.join(args.work, "world-report.html"))
+            world_input = os.path.join(args.source, "data", "examples", "world.json")
+            for cmd in ([args.cli, "plan", world_input, "--method", "greedy", "-q", "-o", world_plan],
+                        [args.cli, "report", world_plan, "--input", world_input, "-o", world_report]):
+                done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+                if done.returncode != 0:
+                    fail("%s failed (%d): %s" % (" ".join(cmd[:2]), done.returncode, done.stderr))
+            browser.call("Emulation.setEmulatedMedia", {"media": "screen"}, session=session)
+            browser.events.clear()
+            browser.call("Page.navigate", {"url": "file://" + world_report}, session=session)
+            if browser.wait_event("Page.loadEventFired", 60) is None:
+                fail("the world example's report did not finish loading within 60 s")
+            world_labels = check_map_labels(browser, session, "world example")
         finally:
             browser.close()
 
     print("report_in_chromium: ok: %d sections, %d charts, %d trips, screenshot %dx%d with %d "
-          "colours" % (len(page["ids"]), len(page["charts"]), page["trips"], width, height,
-                       len(colours)))
+          "colours; map labels clear of each other: %d (default), %d (world example)" % (
+              len(page["ids"]), len(page["charts"]), page["trips"], width, height, len(colours),
+              labels, world_labels))
 
 
 if __name__ == "__main__":

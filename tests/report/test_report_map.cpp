@@ -3,10 +3,17 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <regex>
 #include <string>
 #include <vector>
 
+#include "cli_run.hpp"
 #include "flyorcall/errors.hpp"
+#include "flyorcall/flyorcall.hpp"
+#include "io/plan_reader.hpp"
+#include "network/network.hpp"
+#include "report/report_charts.hpp"
+#include "report/trip_report.hpp"
 #include "report/world_map.hpp"
 
 namespace flyorcall::report {
@@ -135,6 +142,63 @@ TEST(GreatCircle, SplitsWhereItCrossesTheAntimeridian) {
   // Westward across the line as well, and a line that stays on one side is not cut.
   EXPECT_EQ(split_at_antimeridian(great_circle({-170, -15}, {175, -40}, 16)).size(), 2u);
   EXPECT_EQ(split_at_antimeridian(great_circle({8.68, 50.11}, {-74, 40.7}, 16)).size(), 1u);
+}
+
+/// A city label of the map as the SVG draws it: its code and the box the renderer keeps clear
+/// (7 px text: 9 units tall, about 4.9 units per letter, 1 unit of padding each side).
+struct DrawnLabel {
+  std::string code;
+  double x0, y0, x1, y1;
+};
+
+std::vector<DrawnLabel> map_labels(const std::string& svg) {
+  std::vector<DrawnLabel> out;
+  static const std::regex label(
+      R"re(<g class="city-label"><title>[^<]*</title>(?:<line[^>]*/>)?<text x="([-0-9.]+)" y="([-0-9.]+)" class="city">([^<]*)</text></g>)re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), label); it != std::sregex_iterator();
+       ++it) {
+    const double x = std::stod((*it)[1]) - 1.0;
+    const double y = std::stod((*it)[2]) + 2.0;
+    const std::string code = (*it)[3];
+    out.push_back({code, x, y - 9.0, x + 4.9 * static_cast<double>(code.size()) + 2.0, y});
+  }
+  return out;
+}
+
+/// Every city on the map has a label inside the map, no two labels overlap, and the map has a
+/// legend; on the default example and on a world-wide example of 40 clients (Cairo next to Tel
+/// Aviv, Riyadh next to Dubai, Auckland at the map's edge).
+TEST(MapLabels, NeverOverlapNorClipAndEveryCityHasOne) {
+  for (const std::string name : {"default", "world"}) {
+    SCOPED_TRACE(name);
+    const Input input = read_input(flyorcall::clitest::slurp(std::string(FLYORCALL_SOURCE_DIR) +
+                                                             "/data/examples/" + name + ".json"));
+    const Plan plan = plan_quarter(input, PlanMethod::greedy);
+    const network::Network net = network::Network::build(input);
+    const Report r = make_report(io::read_plan(plan_to_json(plan, input)), net.cities(),
+                                 net.countries(), &input);
+    const std::string svg = map_svg(r);
+    const std::vector<DrawnLabel> labels = map_labels(svg);
+    std::size_t dots = 0;
+    for (std::size_t at = svg.find("<circle class="); at != std::string::npos;
+         at = svg.find("<circle class=", at + 1))
+      ++dots;
+    const std::size_t legend_dots = 3;
+    EXPECT_EQ(labels.size() + legend_dots, dots) << "a city without its label";
+    EXPECT_GE(labels.size(), name == "world" ? 40u : 20u);
+    EXPECT_NE(svg.find("<g class=\"legend\">"), std::string::npos);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const DrawnLabel& a = labels[i];
+      EXPECT_TRUE(a.x0 >= -0.05 && a.y0 >= -0.05 && a.x1 <= 720.05 && a.y1 <= 290.05)
+          << a.code << " is clipped at " << a.x0 << "," << a.y0;
+      for (std::size_t j = i + 1; j < labels.size(); ++j) {
+        const DrawnLabel& b = labels[j];
+        EXPECT_FALSE(a.x0 < b.x1 - 0.05 && b.x0 < a.x1 - 0.05 && a.y0 < b.y1 - 0.05 &&
+                     b.y0 < a.y1 - 0.05)
+            << a.code << " overlaps " << b.code;
+      }
+    }
+  }
 }
 
 } // namespace
