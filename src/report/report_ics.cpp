@@ -282,14 +282,33 @@ private:
     icalcomponent_add_property(e, icalproperty_new_dtend(ical_date(end_exclusive)));
   }
 
+  /// What the series holds against what the plan prices (docs/report_ics.md).
+  static std::string meetings_text(const CallSeries& s) {
+    const std::string n = std::to_string(s.meetings);
+    const std::string w = std::to_string(s.usable.size());
+    const std::string weeks = " of the horizon on which both sides do business";
+    if (static_cast<std::size_t>(s.meetings) < s.usable.size())
+      return n + " meetings, the " + n + " remote meetings the plan prices: " + n + " of the " + w +
+             " weeks" + weeks + ", spread evenly (meeting i in usable week floor(i x " + w + " / " +
+             n + "), both counted from 0).";
+    if (static_cast<std::size_t>(s.meetings) == s.usable.size())
+      return n + " meetings, the " + n + " remote meetings the plan prices: one in each of the " +
+             w + " weeks" + weeks + ".";
+    return w + " meetings, one in each of the " + w + " weeks" + weeks + ": fewer weeks than the " +
+           n + " remote meetings the plan prices (it prices all " + n +
+           " at this slot); the other " +
+           std::to_string(s.meetings - static_cast<int>(s.usable.size())) +
+           " are not in this calendar.";
+  }
+
   Component call(const CallSeries& s) {
     const std::string wd = std::string(weekday_name(static_cast<int>(s.weekday.c_encoding())));
     const auto start = std::chrono::minutes{s.anchor_start_min};
-    std::string description = "Weekly call with " + s.client_name + " (" + s.client + ") in " +
+    std::string description = "Calls with " + s.client_name + " (" + s.client + ") in " +
                               place(s.client_city) + ", run by " + s.traveller + ".\n" + wd + " " +
                               clock_text(s.anchor_start_min) + " " + s.anchor_zone + ", " +
                               std::to_string(s.duration_min) + " min.";
-    // The client's local start, and each date from which a daylight-saving change moves it.
+    // The client's local start, and each meeting from which a daylight-saving change moves it.
     std::optional<int> last_client;
     for (std::size_t i = 0; i < s.dates.size(); ++i) {
       const auto day = date::floor<date::days>(s.client_starts[i]);
@@ -302,42 +321,39 @@ private:
                        " client's local time (daylight-saving change)";
       last_client = m;
     }
-    description += "\n" + std::to_string(s.dates.size()) +
-                   " meetings: the slot in every week of the horizon on which both sides do "
-                   "business; the plan prices " +
-                   std::to_string(s.meetings) + " remote meetings this quarter.";
+    description += "\n" + meetings_text(s);
     Component e =
         event({"calls", s.client}, "Call", "Call: " + s.client_name, std::string(), description);
     if (s.dates.empty()) return e;
     zones_.insert(s.anchor_zone);
     cover(s.dates.front());
     cover(s.dates.back());
+    // Each date at the slot's start in the anchor's zone (DTSTART, EXDATE and RDATE alike).
     const auto local = [&](Date d) {
-      return ics::local_stamp(date::local_seconds{d.time_since_epoch()} + start);
+      return ical_time(ics::local_stamp(date::local_seconds{d.time_since_epoch()} + start));
     };
-    icalproperty* dtstart = icalproperty_new_dtstart(ical_time(local(s.dates.front())));
-    icalproperty_add_parameter(dtstart, icalparameter_new_tzid(s.anchor_zone.c_str()));
-    icalcomponent_add_property(e.get(), dtstart);
+    const auto zoned = [&](icalproperty* p) {
+      icalproperty_add_parameter(p, icalparameter_new_tzid(s.anchor_zone.c_str()));
+      icalcomponent_add_property(e.get(), p);
+    };
+    zoned(icalproperty_new_dtstart(local(s.dates.front())));
     icalcomponent_add_property(
         e.get(), icalproperty_new_duration(icaldurationtype_from_int(s.duration_min * 60)));
+    // The meetings as a weekly rule with the fewest exceptions; anchored in the traveller's zone,
+    // so every meeting keeps the traveller's wall time across daylight-saving changes.
+    const WeeklyRule w = weekly_rule(s.dates);
     icalrecurrencetype rule;
     icalrecurrencetype_clear(&rule);
     rule.freq = ICAL_WEEKLY_RECURRENCE;
-    // RFC 5545: UNTIL is in UTC when DTSTART has a TZID; it is the last meeting's start.
-    const date::time_zone* anchor = timez::find_zone(s.anchor_zone);
-    const auto last = date::local_seconds{s.dates.back().time_since_epoch()} + start;
-    rule.until = ical_time(ics::utc_stamp(timez::to_utc(last, anchor)));
-    rule.by_day[0] = static_cast<short>(ICAL_SUNDAY_WEEKDAY + s.weekday.c_encoding());
-    rule.by_day[1] = ICAL_RECURRENCE_ARRAY_MAX;
+    rule.interval = static_cast<short>(w.interval);
+    rule.count = w.count;
     icalcomponent_add_property(e.get(), icalproperty_new_rrule(rule));
-    // Weeks without a meeting (a weekend or holiday of either side) are excluded dates.
-    std::size_t k = 0;
-    for (Date d = s.dates.front(); d <= s.dates.back(); d += date::days{7}) {
-      while (k < s.dates.size() && s.dates[k] < d) ++k;
-      if (k < s.dates.size() && s.dates[k] == d) continue;
-      icalproperty* ex = icalproperty_new_exdate(ical_time(local(d)));
-      icalproperty_add_parameter(ex, icalparameter_new_tzid(s.anchor_zone.c_str()));
-      icalcomponent_add_property(e.get(), ex);
+    for (const Date d : w.exdates) zoned(icalproperty_new_exdate(local(d)));
+    for (const Date d : w.rdates) {
+      icaldatetimeperiodtype rdate{};
+      rdate.time = local(d);
+      rdate.period = icalperiodtype_null_period();
+      zoned(icalproperty_new_rdate(rdate));
     }
     return e;
   }

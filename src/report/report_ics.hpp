@@ -1,9 +1,10 @@
 // The plan as an iCalendar file (RFC 5545, docs/report_ics.md): flights, hotel stays, client
-// visits and each remote client's weekly call series, with VTIMEZONE components built from the tz
+// visits and each remote client's call series, with VTIMEZONE components built from the tz
 // database (date/tz on the system database). Serialised with libical; deterministic: the same plan
 // and input give byte-identical output (UIDs and DTSTAMP come from the plan, never the clock).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,8 +19,8 @@
 
 namespace flyorcall::report {
 
-/// A remote client's weekly call series, anchored in the traveller's home zone (as the planner
-/// chose the slot, docs/model.md §2): one meeting on each anchor-local `dates` entry.
+/// A remote client's call series, anchored in the traveller's home zone (as the planner chose the
+/// slot, docs/model.md §2): the meetings the plan prices, on anchor-local `dates`.
 struct CallSeries {
   std::string client;      ///< client id
   std::string client_name; ///< may be empty
@@ -31,17 +32,38 @@ struct CallSeries {
   int anchor_start_min = 0;
   int duration_min = 60;
   int meetings = 0; ///< remote meetings per quarter the plan prices (input `remote_meetings`)
-  /// Anchor-local dates of the meetings: the slot's weekday in every week of the horizon on which
-  /// both sides do business (as `calls --weekly` lists them), ascending.
+  /// Anchor-local dates of the slot's weekday in every week of the horizon on which both sides do
+  /// business (as `calls --weekly` lists them), ascending: the usable weeks.
+  std::vector<Date> usable;
+  /// Anchor-local dates of the meetings, ascending: the usable weeks spread_meetings picks.
   std::vector<Date> dates;
   /// Client-local start of each meeting, parallel to `dates`.
   std::vector<date::local_seconds> client_starts;
 };
 
-/// The call series of the plan's remote clients that have a call slot, in the plan's client
-/// order, worked out from the input the plan was made from with the planner's own slot search
-/// and calendars. Throws InputError when a client, traveller or city of the plan is not in the
-/// input, or when the recomputed slot is not the plan's (the plan was made from another input).
+/// Which of `usable_weeks` usable weeks hold the `meetings` meetings the plan prices (indices,
+/// ascending): every week when meetings >= usable_weeks, else meeting i (from 0) in week
+/// floor(i * usable_weeks / meetings), an even spread that starts in the first week.
+[[nodiscard]] std::vector<std::size_t> spread_meetings(std::size_t usable_weeks, int meetings);
+
+/// An RFC 5545 encoding of meetings on `dates` (ascending, one weekday, not empty):
+/// DTSTART on dates.front(), RRULE:FREQ=WEEKLY;INTERVAL=interval;COUNT=count, then the EXDATEs
+/// (generated dates that hold no meeting) and RDATEs (meeting dates the rule does not generate).
+/// Of all intervals, the one with the fewest EXDATEs plus RDATEs (ties: the smallest); COUNT ends
+/// the rule at its last generated meeting.
+struct WeeklyRule {
+  int interval = 1;
+  int count = 1;
+  std::vector<Date> exdates;
+  std::vector<Date> rdates;
+};
+[[nodiscard]] WeeklyRule weekly_rule(const std::vector<Date>& dates);
+
+/// The call series of the plan's remote clients that have a call slot and are priced at least one
+/// remote meeting, in the plan's client order, worked out from the input the plan was made from
+/// with the planner's own slot search and calendars. Throws InputError when a client, traveller or
+/// city of the plan is not in the input, or when the recomputed slot is not the plan's (the plan
+/// was made from another input).
 [[nodiscard]] std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input,
                                                   const network::Network& net);
 

@@ -1,8 +1,12 @@
 // The remote call series of a plan for its calendar export (docs/report_ics.md): the planner's
 // weekly slot search run again on the input the plan was made from, so that the calendar holds
-// the same weekday, the same anchor-local start and the same dates as `calls --weekly` lists.
+// the same weekday and anchor-local start, on weeks `calls --weekly` lists, and exactly the
+// number of meetings the plan prices, spread evenly over those weeks.
 #include <algorithm>
 #include <cstddef>
+#include <optional>
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,6 +31,45 @@ template <class T> std::size_t index_of(const std::vector<T>& items, const std::
 }
 
 } // namespace
+
+std::vector<std::size_t> spread_meetings(std::size_t usable_weeks, int meetings) {
+  std::vector<std::size_t> out;
+  if (meetings <= 0) return out;
+  const auto n = static_cast<std::size_t>(meetings);
+  if (n >= usable_weeks) {
+    for (std::size_t w = 0; w < usable_weeks; ++w) out.push_back(w);
+    return out;
+  }
+  for (std::size_t i = 0; i < n; ++i) out.push_back(i * usable_weeks / n);
+  return out;
+}
+
+WeeklyRule weekly_rule(const std::vector<Date>& dates) {
+  if (dates.empty()) throw std::invalid_argument("weekly_rule: no dates");
+  const std::set<Date> chosen(dates.begin(), dates.end());
+  const int span = static_cast<int>((dates.back() - dates.front()).count() / 7);
+  std::optional<WeeklyRule> best;
+  for (int k = 1; k <= std::max(1, span); ++k) {
+    // The rule's dates up to the last meeting; it ends (COUNT) at the last one that is a meeting.
+    std::vector<Date> generated;
+    int count = 1;
+    for (Date d = dates.front(); d <= dates.back(); d += date::days{7 * k}) {
+      generated.push_back(d);
+      if (chosen.contains(d)) count = static_cast<int>(generated.size());
+    }
+    generated.resize(static_cast<std::size_t>(count));
+    WeeklyRule r;
+    r.interval = k;
+    r.count = count;
+    for (const Date d : generated)
+      if (!chosen.contains(d)) r.exdates.push_back(d);
+    for (const Date d : dates)
+      if (!std::binary_search(generated.begin(), generated.end(), d)) r.rdates.push_back(d);
+    if (!best || r.exdates.size() + r.rdates.size() < best->exdates.size() + best->rdates.size())
+      best = std::move(r);
+  }
+  return *best;
+}
 
 std::vector<std::string> plan_travellers(const PlanDocument& plan) {
   std::vector<std::string> out;
@@ -85,10 +128,16 @@ std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input
     s.weekday = rc.slot->weekday;
     s.anchor_start_min = rc.slot->anchor_start_min;
     s.duration_min = rc.slot->duration_min;
+    // The planner prices remote_meetings meetings of a remote client, each at the slot's mean
+    // off-hours (remote_cost; visit_replaces_meetings applies to visited clients only).
     s.meetings = client.remote_meetings;
-    for (const timez::SlotOccurrence& o : rc.slot->occurrences) {
-      s.dates.push_back(Date{date::floor<date::days>(o.local_start[0]).time_since_epoch()});
-      s.client_starts.push_back(o.local_start[1]);
+    if (s.meetings <= 0) continue; // the plan prices no call
+    const auto& occurrences = rc.slot->occurrences;
+    for (const timez::SlotOccurrence& o : occurrences)
+      s.usable.push_back(Date{date::floor<date::days>(o.local_start[0]).time_since_epoch()});
+    for (const std::size_t w : spread_meetings(occurrences.size(), s.meetings)) {
+      s.dates.push_back(s.usable[w]);
+      s.client_starts.push_back(occurrences[w].local_start[1]);
     }
     out.push_back(std::move(s));
   }

@@ -9,9 +9,12 @@ system tz database) and checks its events against the plan JSON (docs/report_ics
   instants when the times are resolved through the file's own VTIMEZONE;
 - every hotel stay and client visit on its dates, with client, city and briefing in the
   description;
-- every call series: anchored in the traveller's home zone at the plan's weekday and local start,
-  the RRULE's occurrences (minus EXDATEs) at that wall time on every date, the client's local
-  start as the plan's call slot and its daylight-saving shifts say;
+- every call series: anchored in the traveller's home zone at the plan's weekday and local start;
+  expanded by dateutil's rrulestr/rruleset with RFC 5545 semantics (RRULE with COUNT, plus RDATEs,
+  minus EXDATEs), its meetings are exactly the client's `remote_meetings` (all usable weeks when
+  there are fewer, and the description says so), at that wall time on every date, on weeks
+  `calls --weekly` lists, spread as docs/report_ics.md says (meeting i in usable week
+  floor(i * W / n)), the client's local start as the plan's call slot and its shifts say;
 - --traveller files hold exactly that traveller's events, identical to the full file's;
 - a weekly series that crosses the March 2027 changes (US 14 March, EU 28 March) in both
   directions (Frankfurt anchoring Chicago, New York anchoring Zurich).
@@ -136,27 +139,45 @@ def date_of(e, key):
     return dt.datetime.strptime(e[key].to_ical().decode(), "%Y%m%d").date()
 
 
+def dates_of(e, key, tzid):
+    """The DATE-TIMEs of every `key` property (EXDATE, RDATE) as naive wall times in `tzid`."""
+    props = e.get(key)
+    out = []
+    for prop in (props if isinstance(props, list) else [props] if props else []):
+        check(prop.params.get("TZID") == tzid, f"call series: {key} not in {tzid}")
+        for d in prop.dts:
+            out.append(d.dt.replace(tzinfo=None))
+    return out
+
+
+ENCODINGS = {"interval": 0, "exdate": 0, "rdate": 0}
+
+
 def expand(e):
-    """Occurrences (naive anchor-local wall times) of an RRULE event minus its EXDATEs."""
+    """Occurrences (naive anchor-local wall times) of a series: the RRULE (rrulestr, from DTSTART
+    in the anchor's zone) plus RDATEs minus EXDATEs, as RFC 5545 defines the recurrence set."""
     start = dt.datetime.strptime(e["DTSTART"].to_ical().decode(), "%Y%m%dT%H%M%S")
-    tz = ZoneInfo(e["DTSTART"].params["TZID"])
+    tzid = e["DTSTART"].params["TZID"]
+    tz = ZoneInfo(tzid)
     r = e["RRULE"]
     check(r["FREQ"] == ["WEEKLY"], "call series: FREQ is not WEEKLY")
-    until = r["UNTIL"][0]
-    check(until.tzinfo is not None and until.utcoffset() == dt.timedelta(0),
-          "call series: UNTIL is not UTC")
-    until_local = until.astimezone(tz).replace(tzinfo=None)
-    days = {"MO": rrule.MO, "TU": rrule.TU, "WE": rrule.WE, "TH": rrule.TH, "FR": rrule.FR,
-            "SA": rrule.SA, "SU": rrule.SU}
-    occ = list(rrule.rrule(rrule.WEEKLY, dtstart=start, until=until_local,
-                           interval=int(r.get("INTERVAL", [1])[0]),
-                           byweekday=[days[d] for d in r["BYDAY"]]))
-    ex = set()
-    exdates = e.get("EXDATE")
-    for prop in (exdates if isinstance(exdates, list) else [exdates] if exdates else []):
-        for d in prop.dts:
-            ex.add(d.dt.replace(tzinfo=None))
-    return [o for o in occ if o not in ex]
+    # Wall times in the anchor's zone: the rule keeps the local time across offset changes.
+    rs = rrule.rruleset()
+    rs.rrule(rrule.rrulestr(r.to_ical().decode(), dtstart=start.replace(tzinfo=tz)))
+    for d in dates_of(e, "RDATE", tzid):
+        rs.rdate(d.replace(tzinfo=tz))
+    for d in dates_of(e, "EXDATE", tzid):
+        rs.exdate(d.replace(tzinfo=tz))
+    ENCODINGS["interval"] += int(r.get("INTERVAL", [1])[0]) > 1
+    ENCODINGS["exdate"] += bool(e.get("EXDATE"))
+    ENCODINGS["rdate"] += bool(e.get("RDATE"))
+    return [o.replace(tzinfo=None) for o in rs]
+
+
+def priced_meetings(inp, client_id):
+    """The client's remote meetings the plan prices (input clients[].remote_meetings)."""
+    c = next(c for c in inp["clients"] if c["id"] == client_id)
+    return c.get("remote_meetings", 6)
 
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -234,6 +255,7 @@ def check_calendar(raw, plan, inp, cities, name, traveller=None):
     homes = {tr["id"]: tr["home"] for tr in inp["travellers"]}
     client_city = {c["id"]: c["city"] for c in inp["clients"]}
     remote = [c for c in plan["clients"] if c["decision"] == "remote" and c["call_slot"]
+              and priced_meetings(inp, c["id"]) > 0
               and (traveller is None or c["traveller"] == traveller)]
     calls = by.get("Call", [])
     check(len(calls) == len(remote), f"{name}: {len(calls)} call series for {len(remote)}")
@@ -248,6 +270,17 @@ def check_calendar(raw, plan, inp, cities, name, traveller=None):
         occ = expand(e)
         if not check(occ, f"{what}: no occurrences"):
             continue
+        check(occ == sorted(set(occ)), f"{what}: meetings twice or out of order: {occ}")
+        n = priced_meetings(inp, c["id"])
+        desc = str(e["DESCRIPTION"])
+        if len(occ) < n:  # fewer usable weeks than meetings: every week, and the text says so
+            check(f"fewer weeks than the {n} remote meetings the plan prices" in desc
+                  and f"the other {n - len(occ)} are not in this calendar" in desc,
+                  f"{what}: {len(occ)} of {n} meetings, the description does not say why")
+        else:
+            check(len(occ) == n, f"{what}: {len(occ)} meetings, the plan prices {n}")
+            check(f"{n} meetings, the {n} remote meetings the plan prices" in desc,
+                  f"{what}: the description does not state the {n} meetings")
         hz = (day(plan["horizon"]["start"]), day(plan["horizon"]["end"]))
         client_zone = ZoneInfo(cities[client_city[c["id"]]])
         shifts = [(day(s["from_date"]), s["client_local"]) for s in slot["shifts"]]
@@ -271,10 +304,11 @@ def check_calendar(raw, plan, inp, cities, name, traveller=None):
 
 
 def check_against_calls(cli, inp, plan, series, cities):
-    """Each series meets at the UTC instants `calls --weekly` lists for the same two sides (the
-    planner's slot weights: 1 + offhours_weight_own, 1 + offhours_weight_client). Clients whose
-    city or country has blackout or strike events are left out: those close dates in the
-    planner's calendars, not in `calls`."""
+    """Each series meets on weeks `calls --weekly` lists for the same two sides (the planner's
+    slot weights: 1 + offhours_weight_own, 1 + offhours_weight_client), at its UTC instants: of
+    its W usable weeks, all when the plan prices n >= W meetings, else week floor(i * W / n) for
+    meeting i = 0 .. n-1. Clients whose city or country has blackout or strike events are left
+    out: those close dates in the planner's calendars, not in `calls`."""
     policy = inp.get("policy", {})
     own = 1 + policy.get("offhours_weight_own", 1)
     other = 1 + policy.get("offhours_weight_client", 2)
@@ -295,10 +329,13 @@ def check_against_calls(cli, inp, plan, series, cities):
              str(c.get("meeting_min", 60)), "--weekly", "--top", "1", "--json"],
             capture_output=True, check=True)
         weekly = json.loads(p.stdout)["weekly"][0]
-        want = [utc(o["utc"]) for o in weekly["occurrences"]]
+        usable = [utc(o["utc"]) for o in weekly["occurrences"]]
+        n, w = priced_meetings(inp, c["id"]), len(usable)
+        want = usable if n >= w else [usable[i * w // n] for i in range(n)]
         anchor = ZoneInfo(cities[tr["home"]])
         got = [o.replace(tzinfo=anchor).astimezone(dt.timezone.utc) for o, _ in series[c["id"]]]
-        check(got == want, f"calls {c['id']}: meets at {got}, calls --weekly says {want}")
+        check(got == want, f"calls {c['id']}: meets at {got}; of the {w} weeks calls --weekly "
+              f"lists, {n} meetings spread evenly are {want}")
         CROSS_CHECKED.append(c["id"])
 
 
@@ -347,6 +384,11 @@ def main():
             check((a.work / "example.ics").read_bytes() == raw,
                   "report --example --format ics differs from the default example's plan")
             check(len(series) > 0, "default: no call series")
+            # Every series holds exactly the meetings the plan prices (more weeks than meetings).
+            for cid, occ in series.items():
+                check(len(occ) == priced_meetings(inp, cid),
+                      f"default: {cid} holds {len(occ)} meetings, the plan prices "
+                      f"{priced_meetings(inp, cid)}")
         if base == "dst_march_2027":
             # Both series cross the US (14 March) and EU (28 March) changes: the anchor's wall
             # time stays, the other side's local start moves by an hour and back.
@@ -359,8 +401,15 @@ def main():
                 changes = sum(1 for x, y in zip(starts, starts[1:]) if x != y)
                 check(changes == 2, f"dst: {cid} ({anchor_date} anchor) client start changes "
                       f"{changes} times: {starts}")
+            # lakeside: 4 meetings priced, on 4 of 8 usable Mondays (every other one: two by the
+            # rule, two RDATEs); zurich: 12 priced, but the horizon has only 9 Mondays.
+            check(len(series.get("lakeside", [])) == 4, "dst: lakeside does not hold 4 meetings")
+            check(len(series.get("zurich", [])) == 9, "dst: zurich does not hold all 9 Mondays")
     check(checked >= 4, f"only {checked} plans exported")
     check(len(CROSS_CHECKED) >= 4, f"only {CROSS_CHECKED} call series checked against calls")
+    # The readback expanded every encoding the export writes: INTERVAL > 1, EXDATE and RDATE.
+    for kind, seen in ENCODINGS.items():
+        check(seen > 0, f"no call series with {kind} read back")
     for f in FAILURES:
         print("FAIL:", f)
     print(f"{checked} plans, {len(CROSS_CHECKED)} call series checked against calls --weekly, "

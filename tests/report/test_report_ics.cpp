@@ -1,8 +1,10 @@
 // The calendar export (docs/report_ics.md): VTIMEZONE from the tz database, events of a plan with
-// escaped and folded text, stable UIDs and DTSTAMP, the call series' RRULE and EXDATEs, the call
-// series worked out from the input, and the command line (--traveller, --input, .ics).
+// escaped and folded text, stable UIDs and DTSTAMP, the call series' meetings (the plan's count,
+// spread evenly) and their RRULE, EXDATEs and RDATEs, the call series worked out from the input,
+// and the command line (--traveller, --input, .ics).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 #include <string>
@@ -181,7 +183,56 @@ TEST(IcsEvents, UidsStayWhenTimesChangeAndTravellerFilters) {
   EXPECT_EQ(uids(report_ics(a, {}, std::string("anna"))), ua);
 }
 
-TEST(IcsCalls, WeeklyRuleInTheAnchorsZoneWithExcludedWeeks) {
+TEST(IcsCalls, MeetingsSpreadEvenlyOverTheUsableWeeks) {
+  using V = std::vector<std::size_t>;
+  EXPECT_EQ(spread_meetings(12, 6), (V{0, 2, 4, 6, 8, 10}));
+  EXPECT_EQ(spread_meetings(9, 6), (V{0, 1, 3, 4, 6, 7}));
+  EXPECT_EQ(spread_meetings(12, 3), (V{0, 4, 8}));
+  EXPECT_EQ(spread_meetings(8, 1), (V{0}));
+  EXPECT_EQ(spread_meetings(3, 3), (V{0, 1, 2}));
+  EXPECT_EQ(spread_meetings(3, 5), (V{0, 1, 2})); // fewer weeks than meetings: every week
+  EXPECT_TRUE(spread_meetings(9, 0).empty());
+}
+
+/// Tuesdays from 2 March 2027, by week number.
+std::vector<Date> tuesdays(const std::vector<int>& weeks) {
+  std::vector<Date> out;
+  for (const int w : weeks) out.push_back(Date{date::year{2027} / 3 / 2} + date::days{7 * w});
+  return out;
+}
+
+TEST(IcsCalls, WeeklyRuleWithTheFewestExceptions) {
+  // Every other week: INTERVAL=2, nothing else.
+  WeeklyRule r = weekly_rule(tuesdays({0, 2, 4, 6, 8, 10}));
+  EXPECT_EQ(r.interval, 2);
+  EXPECT_EQ(r.count, 6);
+  EXPECT_TRUE(r.exdates.empty() && r.rdates.empty());
+  // Two weeks in three: weekly with an excluded week beats every third week plus RDATEs.
+  r = weekly_rule(tuesdays({0, 1, 3, 4}));
+  EXPECT_EQ(r.interval, 1);
+  EXPECT_EQ(r.count, 5);
+  EXPECT_EQ(r.exdates, tuesdays({2}));
+  EXPECT_TRUE(r.rdates.empty());
+  // A late meeting off the two-week beat: one RDATE instead of four EXDATEs.
+  r = weekly_rule(tuesdays({0, 2, 4, 6, 8, 9}));
+  EXPECT_EQ(r.interval, 2);
+  EXPECT_EQ(r.count, 5);
+  EXPECT_TRUE(r.exdates.empty());
+  EXPECT_EQ(r.rdates, tuesdays({9}));
+  // COUNT ends the rule at its last meeting: later generated dates need no EXDATE.
+  r = weekly_rule(tuesdays({0, 2, 5, 7}));
+  EXPECT_EQ(r.interval, 2);
+  EXPECT_EQ(r.count, 2);
+  EXPECT_TRUE(r.exdates.empty());
+  EXPECT_EQ(r.rdates, tuesdays({5, 7}));
+  r = weekly_rule(tuesdays({3}));
+  EXPECT_EQ(r.interval, 1);
+  EXPECT_EQ(r.count, 1);
+  EXPECT_THROW((void)weekly_rule({}), std::invalid_argument);
+}
+
+/// Calls from Berlin to Chicago on `dates`, of `usable` usable weeks from 2 March 2027.
+CallSeries lakeside_series(int meetings, const std::vector<Date>& dates, int usable) {
   CallSeries s;
   s.client = "lakeside";
   s.client_name = "Lakeside";
@@ -192,28 +243,59 @@ TEST(IcsCalls, WeeklyRuleInTheAnchorsZoneWithExcludedWeeks) {
   s.weekday = date::Tuesday;
   s.anchor_start_min = 16 * 60;
   s.duration_min = 45;
-  s.meetings = 6;
-  for (const int d : {9, 16, 30}) { // 23 March is left out (a holiday, say)
-    s.dates.push_back(date::year{2027} / 3 / d);
-    const int h = d == 16 ? 10 : 9; // US on summer time, EU not yet
-    s.client_starts.push_back(date::local_days{date::year{2027} / 3 / d} + std::chrono::hours{h});
+  s.meetings = meetings;
+  for (int w = 0; w < usable; ++w) s.usable.push_back(tuesdays({w}).front());
+  s.dates = dates;
+  for (const Date d : dates) {
+    // US on summer time from 14 March, the EU from 28 March.
+    const bool us_only =
+        d >= Date{date::year{2027} / 3 / 14} && d < Date{date::year{2027} / 3 / 28};
+    s.client_starts.push_back(date::local_days{d.time_since_epoch()} +
+                              std::chrono::hours{us_only ? 10 : 9});
   }
+  return s;
+}
+
+TEST(IcsCalls, RuleInTheAnchorsZoneWithExcludedAndAddedDates) {
+  // Four of eight usable weeks; 23 March is not a meeting.
+  const CallSeries s = lakeside_series(4, tuesdays({1, 2, 4, 5}), 8);
   const std::string u = unfolded(report_ics(small_report(), {s}, std::nullopt));
   EXPECT_TRUE(contains(u, "DTSTART;TZID=Europe/Berlin:20270309T160000\nDURATION:PT45M\n"
-                          "RRULE:FREQ=WEEKLY;UNTIL=20270330T140000Z;BYDAY=TU\n"
+                          "RRULE:FREQ=WEEKLY;COUNT=5\n"
                           "EXDATE;TZID=Europe/Berlin:20270323T160000\n"))
       << u;
   EXPECT_TRUE(contains(u, "Client's local start (America/Chicago): 09:00"));
   EXPECT_TRUE(contains(u, "From 2027-03-16: 10:00"));
   EXPECT_TRUE(contains(u, "From 2027-03-30: 09:00"));
+  EXPECT_TRUE(contains(u, "\\n4 meetings\\, the 4 remote meetings the plan prices: 4 of the 8 "
+                          "weeks of the horizon on which both sides do business\\, spread evenly "
+                          "(meeting i in usable week floor(i x 8 / 4)"));
   EXPECT_TRUE(uids(report_ics(small_report(), {s}, std::string("ben"))).empty());
+  // Off the rule's beat: an RDATE in the anchor's zone.
+  const CallSeries late = lakeside_series(6, tuesdays({0, 2, 4, 6, 8, 9}), 10);
+  const std::string v = unfolded(report_ics(small_report(), {late}, std::nullopt));
+  EXPECT_TRUE(contains(v, "RRULE:FREQ=WEEKLY;COUNT=5;INTERVAL=2\n"
+                          "RDATE;TZID=Europe/Berlin:20270504T160000\n"))
+      << v;
+  // As many usable weeks as meetings, and fewer: the description says so.
+  const CallSeries all = lakeside_series(3, tuesdays({0, 1, 2}), 3);
+  EXPECT_TRUE(contains(unfolded(report_ics(small_report(), {all}, std::nullopt)),
+                       "3 meetings\\, the 3 remote meetings the plan prices: one in each of the 3 "
+                       "weeks"));
+  const CallSeries few = lakeside_series(5, tuesdays({0, 1, 2}), 3);
+  const std::string w = unfolded(report_ics(small_report(), {few}, std::nullopt));
+  EXPECT_TRUE(contains(w, "3 meetings\\, one in each of the 3 weeks of the horizon on which both "
+                          "sides do business: fewer weeks than the 5 remote meetings the plan "
+                          "prices (it prices all 5 at this slot)\\; the other 2 are not in this "
+                          "calendar."))
+      << w;
 }
 
 TEST(IcsCalls, SeriesFromTheInputMatchThePlanAndCrossMarch2027) {
   const network::Network net = network::Network::build(dst_input());
   const PlanDocument doc = io::read_plan(dst_plan_json());
   const std::vector<CallSeries> calls = call_series(doc, dst_input(), net);
-  ASSERT_EQ(calls.size(), 2U);
+  ASSERT_EQ(calls.size(), 3U);
   EXPECT_EQ(calls[0].client, "lakeside");
   EXPECT_EQ(calls[0].anchor_zone, "Europe/Berlin");
   EXPECT_EQ(calls[0].client_zone, "America/Chicago");
@@ -223,8 +305,29 @@ TEST(IcsCalls, SeriesFromTheInputMatchThePlanAndCrossMarch2027) {
     ASSERT_FALSE(s.dates.empty());
     EXPECT_LT(s.dates.front(), Date{date::year{2027} / 3 / 14});
     EXPECT_GT(s.dates.back(), Date{date::year{2027} / 3 / 28});
-    for (const Date d : s.dates) EXPECT_EQ(date::weekday{d}, s.weekday);
+    for (const Date d : s.dates) {
+      EXPECT_EQ(date::weekday{d}, s.weekday);
+      EXPECT_TRUE(std::binary_search(s.usable.begin(), s.usable.end(), d));
+    }
   }
+  // lakeside: 4 meetings priced, 8 usable Mondays (Easter Monday closes Frankfurt); zurich: 12
+  // priced, but only the 9 Mondays of March and April; tejo: 6 priced of 9
+  // usable Mondays.
+  EXPECT_EQ(calls[0].meetings, 4);
+  ASSERT_EQ(calls[0].usable.size(), 8U);
+  EXPECT_EQ(calls[0].dates, (std::vector<Date>{calls[0].usable[0], calls[0].usable[2],
+                                               calls[0].usable[4], calls[0].usable[6]}));
+  EXPECT_EQ(calls[1].meetings, 12);
+  EXPECT_EQ(calls[1].usable.size(), 9U);
+  EXPECT_EQ(calls[1].dates, calls[1].usable);
+  EXPECT_EQ(calls[2].client, "tejo");
+  ASSERT_EQ(calls[2].usable.size(), 9U);
+  const std::vector<Date>& u = calls[2].usable;
+  EXPECT_EQ(calls[2].dates, (std::vector<Date>{u[0], u[1], u[3], u[4], u[6], u[7]}));
+  // A client the plan prices no remote meeting for has no series.
+  Input none = dst_input();
+  none.clients[0].remote_meetings = 0;
+  EXPECT_EQ(call_series(doc, none, net).size(), 2U);
   // A plan whose slot the input does not give.
   Json j = Json::parse(dst_plan_json());
   for (auto& c : j["clients"])
@@ -234,6 +337,25 @@ TEST(IcsCalls, SeriesFromTheInputMatchThePlanAndCrossMarch2027) {
     ADD_FAILURE() << "no error";
   } catch (const InputError& e) {
     EXPECT_TRUE(contains(e.what(), "give the input the plan was made from")) << e.what();
+  }
+}
+
+TEST(IcsCalls, DefaultExampleSeriesHoldThePricedMeetings) {
+  const Input input = read_input(
+      io::read_text_file(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json"));
+  const network::Network net = network::Network::build(input);
+  const PlanDocument doc = io::read_plan(plan_to_json(plan_quarter(input), input));
+  const std::vector<CallSeries> calls = call_series(doc, input, net);
+  ASSERT_FALSE(calls.empty());
+  for (const CallSeries& s : calls) {
+    const auto c = std::find_if(input.clients.begin(), input.clients.end(),
+                                [&](const Client& x) { return x.id == s.client; });
+    ASSERT_NE(c, input.clients.end());
+    EXPECT_EQ(s.meetings, c->remote_meetings) << s.client;
+    // Every example series has more usable weeks than meetings: exactly the priced count.
+    EXPECT_LT(static_cast<std::size_t>(s.meetings), s.usable.size()) << s.client;
+    EXPECT_EQ(s.dates.size(), static_cast<std::size_t>(c->remote_meetings)) << s.client;
+    EXPECT_EQ(s.client_starts.size(), s.dates.size());
   }
 }
 
@@ -266,7 +388,7 @@ TEST(IcsCli, TravellerInputAndExtension) {
   EXPECT_FALSE(contains(eva.out, "America/New_York"));
   const clitest::CliRun example = run("report --example --format ics");
   EXPECT_EQ(example.code, 0) << example.err;
-  EXPECT_TRUE(contains(example.out, "RRULE:FREQ=WEEKLY;UNTIL="));
+  EXPECT_TRUE(contains(example.out, "RRULE:FREQ=WEEKLY;COUNT="));
   fs::remove_all(dir);
 }
 
