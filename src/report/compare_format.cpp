@@ -151,4 +151,55 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
+std::string readable_pointer(std::string_view pointer) {
+  std::string out;
+  std::size_t at = pointer.starts_with('/') ? 1 : 0;
+  bool first = true;
+  while (at <= pointer.size()) {
+    std::size_t end = pointer.find('/', at);
+    if (end == std::string_view::npos) end = pointer.size();
+    std::string token;
+    for (std::size_t i = at; i < end; ++i) {
+      if (pointer[i] == '~' && i + 1 < end && (pointer[i + 1] == '0' || pointer[i + 1] == '1')) {
+        token += pointer[i + 1] == '0' ? '~' : '/';
+        ++i;
+      } else {
+        token += pointer[i];
+      }
+    }
+    const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
+    if (first && token == "policy" && end < pointer.size()) {
+      // The policy's keys are known by their own names.
+    } else if (index && !out.empty()) {
+      out += "[" + token + "]";
+    } else {
+      out += (out.empty() ? "" : ".") + token;
+    }
+    first = false;
+    at = end + 1;
+  }
+  return out;
+}
+
+std::string readable_scenario_name(std::string_view name) {
+  if (!name.starts_with('/')) return std::string(name); // a file name, or a sweep point's text
+  // Texts of --set joined by a space (--group): each starts with "/" after a space.
+  std::vector<std::string_view> parts;
+  std::size_t from = 0;
+  for (std::size_t i = 1; i + 1 < name.size(); ++i)
+    if (name[i] == ' ' && name[i + 1] == '/') {
+      parts.push_back(name.substr(from, i - from));
+      from = i + 1;
+    }
+  parts.push_back(name.substr(from));
+  std::string out;
+  for (const std::string_view part : parts) {
+    const std::size_t eq = part.find('=');
+    if (eq == std::string_view::npos) return std::string(name);
+    out += (out.empty() ? "" : ", ") + readable_pointer(part.substr(0, eq)) + " = " +
+           std::string(part.substr(eq + 1));
+  }
+  return out;
+}
+
 } // namespace flyorcall::report

@@ -40,4 +40,12 @@ namespace flyorcall::report {
 /// "T2 {a, b} -> T3 {a, c}" or "T2 {a} -> no trip".
 [[nodiscard]] std::string describe_trip_change(const TripChange& t);
 
+/// A JSON Pointer as people read it: "/policy/budget/money" -> "budget.money",
+/// "/clients/3/visit_value" -> "clients[3].visit_value" (the policy's keys by their own names).
+[[nodiscard]] std::string readable_pointer(std::string_view pointer);
+
+/// A scenario's name as people read it: "/policy/carbon_price_per_t=150" ->
+/// "carbon_price_per_t = 150"; several --set texts joined by commas; a file's name unchanged.
+[[nodiscard]] std::string readable_scenario_name(std::string_view name);
+
 } // namespace flyorcall::report

@@ -14,8 +14,8 @@ namespace flyorcall::report {
 
 namespace {
 
-constexpr double kWidth = 760, kHeight = 400;
-constexpr double kLeft = 90, kRight = 670, kTop = 50, kBottom = 340;
+constexpr double kWidth = 760;
+constexpr double kLeft = 90, kRight = 730;
 
 std::string fmt(double v) {
   char buf[32];
@@ -59,8 +59,36 @@ Range range_of(const std::vector<std::vector<double>>& series) {
   return r;
 }
 
+/// The table with each scenario named readably (readable_scenario_name) in its first column.
+std::vector<std::vector<std::string>> readable_names(std::vector<std::vector<std::string>> rows,
+                                                     const Comparison& c) {
+  for (auto& row : rows)
+    if (!row.empty())
+      for (const auto& s : c.scenarios)
+        if (row.front() == s.name) row.front() = readable_scenario_name(s.name);
+  return rows;
+}
+
+std::string table_html(const std::vector<std::vector<std::string>>& rows);
+
+/// The totals as two tables, money and CO2e first, then counts and budgets, each with the scenario
+/// names, so that the page fits 1280 px.
+std::string totals_html(const std::vector<std::vector<std::string>>& rows) {
+  constexpr std::size_t kSplit = 11; // scenario, then five money figures and CO2e with deltas
+  std::vector<std::vector<std::string>> first, second;
+  for (const auto& row : rows) {
+    first.emplace_back(row.begin(),
+                       row.begin() + static_cast<std::ptrdiff_t>(std::min(kSplit, row.size())));
+    std::vector<std::string> rest{row.front()};
+    if (row.size() > kSplit) rest.insert(rest.end(), row.begin() + kSplit, row.end());
+    second.push_back(std::move(rest));
+  }
+  return table_html(first) + (second.front().size() > 1 ? table_html(second) : "");
+}
+
+/// A table in a box that scrolls sideways when the page is narrower than the table.
 std::string table_html(const std::vector<std::vector<std::string>>& rows) {
-  std::string out = "<table>\n";
+  std::string out = "<div class=\"wide\"><table>\n";
   for (std::size_t i = 0; i < rows.size(); ++i) {
     out += "<tr>";
     for (std::size_t k = 0; k < rows[i].size(); ++k) {
@@ -70,7 +98,7 @@ std::string table_html(const std::vector<std::vector<std::string>>& rows) {
     }
     out += "</tr>\n";
   }
-  return out + "</table>\n";
+  return out + "</table></div>\n";
 }
 
 } // namespace
@@ -78,83 +106,75 @@ std::string table_html(const std::vector<std::vector<std::string>>& rows) {
 std::string sweep_chart_svg(const Comparison& c) {
   if (!c.sweep_pointer) return "";
   std::vector<double> xs;
-  std::vector<std::vector<double>> money(2);
-  std::vector<double> co2;
+  std::vector<double> net, cost, co2;
   for (const auto& s : c.scenarios) {
     if (!s.sweep_value || !s.feasible) continue;
     xs.push_back(*s.sweep_value);
-    money[0].push_back(to_units(s.totals.net));
-    money[1].push_back(to_units(s.totals.trip_cost.total()));
+    net.push_back(to_units(s.totals.net));
+    cost.push_back(to_units(s.totals.trip_cost.total()));
     co2.push_back(to_kg(s.totals.co2));
   }
-  const std::string pointer = html_escape(*c.sweep_pointer);
+  const std::string what = html_escape(readable_pointer(*c.sweep_pointer));
+  const std::string currency = html_escape(c.currency);
+  // Small multiples: one panel per quantity, each on its own axis, and every axis includes zero,
+  // so that a change of a few percent looks like a few percent.
+  struct Panel {
+    std::string title;
+    const char* css;
+    const std::vector<double>* values;
+  };
+  const std::vector<Panel> panels{{"Net value (" + currency + ")", "net", &net},
+                                  {"Trip cost (" + currency + ")", "cost", &cost},
+                                  {"CO2e (kg)", "co2", &co2}};
+  constexpr double kPanelHeight = 150, kPanelTop = 34, kPanelGap = 26;
+  const double height = kPanelTop + 3 * (kPanelHeight + kPanelGap) + 30;
   std::ostringstream os;
-  os << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << kWidth << ' ' << kHeight
-     << "\" width=\"" << kWidth << "\" height=\"" << kHeight
+  os << "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " << kWidth << ' ' << height
+     << "\" width=\"" << kWidth << "\" height=\"" << height
      << "\" role=\"img\" aria-labelledby=\"sweep-title sweep-desc\">\n"
-     << "<title id=\"sweep-title\">Net value, trip cost and CO2e against " << pointer
-     << "</title>\n"
-     << "<desc id=\"sweep-desc\">Line chart of " << xs.size()
-     << " sweep points. Left axis: net value and trip cost in " << html_escape(c.currency)
-     << "; right axis: CO2e in kg. Horizontal axis: the value set at " << pointer << ".</desc>\n";
+     << "<title id=\"sweep-title\">Net value, trip cost and CO2e against " << what << "</title>\n"
+     << "<desc id=\"sweep-desc\">Three line charts of " << xs.size()
+     << " sweep points, one per quantity, each on its own axis starting at zero: net value and "
+        "trip cost in "
+     << currency << ", CO2e in kg. Horizontal axis: the value of " << what << ".</desc>\n";
   if (xs.empty()) {
-    os << "<text x=\"" << kWidth / 2 << "\" y=\"" << kHeight / 2
+    os << "<text x=\"" << kWidth / 2 << "\" y=\"" << height / 2
        << "\" text-anchor=\"middle\">no feasible sweep point</text>\n</svg>\n";
     return os.str();
   }
   const Range xr = range_of({xs});
-  const Range mr = range_of(money);
-  const Range cr = range_of({co2});
   const auto px = [&](double x) {
     return xs.size() == 1 ? (kLeft + kRight) / 2
                           : kLeft + (x - xr.lo) / (xr.hi - xr.lo) * (kRight - kLeft);
   };
-  const auto py = [&](double v, const Range& r) {
-    return kBottom - (v - r.lo) / (r.hi - r.lo) * (kBottom - kTop);
-  };
-  // Grid and axis labels: five bands on both value axes.
-  os << "<g class=\"grid\">\n";
-  for (int k = 0; k <= 5; ++k) {
-    const double y = kBottom - k * (kBottom - kTop) / 5;
-    os << "<line x1=\"" << kLeft << "\" y1=\"" << fmt(y) << "\" x2=\"" << kRight << "\" y2=\""
-       << fmt(y) << "\"/>\n";
-    os << "<text class=\"axis\" x=\"" << kLeft - 6 << "\" y=\"" << fmt(y + 4)
-       << "\" text-anchor=\"end\">" << short_number(mr.lo + k * (mr.hi - mr.lo) / 5) << "</text>\n";
-    os << "<text class=\"axis\" x=\"" << kRight + 6 << "\" y=\"" << fmt(y + 4) << "\">"
-       << short_number(cr.lo + k * (cr.hi - cr.lo) / 5) << "</text>\n";
-  }
   const std::size_t every = std::max<std::size_t>(1, (xs.size() + 10) / 11);
-  for (std::size_t i = 0; i < xs.size(); i += every)
-    os << "<text class=\"axis\" x=\"" << fmt(px(xs[i])) << "\" y=\"" << kBottom + 18
-       << "\" text-anchor=\"middle\">" << html_escape(number(xs[i])) << "</text>\n";
-  os << "</g>\n";
-  os << "<text class=\"axis\" x=\"" << (kLeft + kRight) / 2 << "\" y=\"" << kHeight - 12
-     << "\" text-anchor=\"middle\">" << pointer << "</text>\n";
-  os << "<text class=\"axis\" x=\"" << kLeft << "\" y=\"" << kTop - 14 << "\" text-anchor=\"end\">"
-     << html_escape(c.currency) << "</text>\n";
-  os << "<text class=\"axis\" x=\"" << kRight << "\" y=\"" << kTop - 14 << "\">kg CO2e</text>\n";
-
-  struct Series {
-    const char* name;
-    const char* css;
-    const std::vector<double>* values;
-    const Range* range;
-  };
-  const Series series[] = {{"net value", "net", &money[0], &mr},
-                           {"trip cost", "cost", &money[1], &mr},
-                           {"CO2e (right axis)", "co2", &co2, &cr}};
-  double legend_x = kLeft + 10;
-  for (const auto& s : series) {
-    os << "<polyline class=\"" << s.css << "\" points=\"";
+  for (std::size_t k = 0; k < panels.size(); ++k) {
+    const Panel& p = panels[k];
+    const double top = kPanelTop + static_cast<double>(k) * (kPanelHeight + kPanelGap);
+    const double bottom = top + kPanelHeight - 20;
+    Range r = range_of({*p.values});
+    r.lo = std::min(r.lo, 0.0);
+    r.hi = std::max(r.hi, 0.0);
+    const auto py = [&](double v) { return bottom - (v - r.lo) / (r.hi - r.lo) * (bottom - top); };
+    os << "<g class=\"panel\">\n<text x=\"" << kLeft << "\" y=\"" << fmt(top - 8)
+       << "\" class=\"panel-title\">" << p.title << "</text>\n<g class=\"grid\">\n";
+    for (int b = 0; b <= 4; ++b) {
+      const double v = r.lo + b * (r.hi - r.lo) / 4;
+      const double y = py(v);
+      os << "<line x1=\"" << kLeft << "\" y1=\"" << fmt(y) << "\" x2=\"" << kRight << "\" y2=\""
+         << fmt(y) << "\"/>\n<text class=\"axis\" x=\"" << kLeft - 6 << "\" y=\"" << fmt(y + 4)
+         << "\" text-anchor=\"end\">" << short_number(v) << "</text>\n";
+    }
+    for (std::size_t i = 0; i < xs.size(); i += every)
+      os << "<text class=\"axis\" x=\"" << fmt(px(xs[i])) << "\" y=\"" << fmt(bottom + 16)
+         << "\" text-anchor=\"middle\">" << html_escape(number(xs[i])) << "</text>\n";
+    os << "</g>\n<polyline class=\"" << p.css << "\" points=\"";
     for (std::size_t i = 0; i < xs.size(); ++i)
-      os << (i ? " " : "") << fmt(px(xs[i])) << ',' << fmt(py((*s.values)[i], *s.range));
-    os << "\"><title>" << s.name << "</title></polyline>\n";
-    os << "<line class=\"" << s.css << "\" x1=\"" << fmt(legend_x) << "\" y1=\"20\" x2=\""
-       << fmt(legend_x + 24) << "\" y2=\"20\"/><text x=\"" << fmt(legend_x + 30) << "\" y=\"24\">"
-       << s.name << "</text>\n";
-    legend_x += 170;
+      os << (i ? " " : "") << fmt(px(xs[i])) << ',' << fmt(py((*p.values)[i]));
+    os << "\"><title>" << p.title << "</title></polyline>\n</g>\n";
   }
-  os << "</svg>\n";
+  os << "<text class=\"axis\" x=\"" << (kLeft + kRight) / 2 << "\" y=\"" << fmt(height - 8)
+     << "\" text-anchor=\"middle\">" << what << "</text>\n</svg>\n";
   return os.str();
 }
 
@@ -164,9 +184,13 @@ std::string comparison_html(const Comparison& c) {
       "What-if comparison: " + html_escape(c.base_name) + " (" + html_escape(c.label) + ")";
   os << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" << title
      << "</title>\n<style>\n"
-     << "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\n"
+     << "body{font-family:system-ui,sans-serif;margin:2em auto;padding:0 1em;max-width:1240px;"
+        "color:#222}\n"
+     << ".wide{overflow-x:auto;max-width:100%}\n"
+     << "svg{max-width:100%;height:auto}svg .panel-title{font-weight:600}\n"
      << "table{border-collapse:collapse;margin:0.5em 0 1.5em}\n"
-     << "th,td{border:1px solid #ccc;padding:0.25em 0.6em}th{background:#f0f0f0}\n"
+     << "table{font-size:.9em}th,td{border:1px solid #ccc;padding:0.2em 0.45em}"
+        "th{background:#f0f0f0}\n"
      << "td.n{text-align:right;font-variant-numeric:tabular-nums}\n"
      << "svg .grid line{stroke:#e3e3e3}svg text{font-size:12px;fill:#333}\n"
      << "svg polyline{fill:none;stroke-width:2}\n"
@@ -175,13 +199,13 @@ std::string comparison_html(const Comparison& c) {
      << "</style>\n</head>\n<body>\n<h1>" << title << "</h1>\n<p>Money in "
      << html_escape(c.currency) << "; method " << html_escape(c.method)
      << "; deltas against the base plan.</p>\n<h2>Totals</h2>\n"
-     << table_html(totals_rows(c)) << "<h2>Trip cost by category</h2>\n"
-     << table_html(category_rows(c));
+     << totals_html(readable_names(totals_rows(c), c)) << "<h2>Trip cost by category</h2>\n"
+     << table_html(readable_names(category_rows(c), c));
   if (c.base_time_limit_reached)
     os << "<p><strong>Base plan:</strong> " << html_escape(kTimeLimitNote) << "</p>\n";
   os << "<h2>Decisions</h2>\n";
   for (const auto& s : c.scenarios) {
-    os << "<h3>" << html_escape(s.name) << "</h3>\n";
+    os << "<h3>" << html_escape(readable_scenario_name(s.name)) << "</h3>\n";
     if (s.time_limit_reached)
       os << "<p><strong>Note:</strong> " << html_escape(kTimeLimitNote) << "</p>\n";
     if (!s.feasible) {
@@ -202,8 +226,8 @@ std::string comparison_html(const Comparison& c) {
     os << "</ul>\n";
   }
   if (c.sweep_pointer)
-    os << "<h2>Sweep of " << html_escape(*c.sweep_pointer) << "</h2>\n"
-       << sweep_chart_svg(c) << table_html(sweep_rows(c));
+    os << "<h2>Sweep of " << html_escape(readable_pointer(*c.sweep_pointer)) << "</h2>\n"
+       << sweep_chart_svg(c) << table_html(readable_names(sweep_rows(c), c));
   os << "</body>\n</html>\n";
   return os.str();
 }

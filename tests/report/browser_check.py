@@ -214,6 +214,24 @@ def check_map_labels(browser, session, what):
     return len(boxes)
 
 
+def looks_blank(png):
+    """True when a screenshot is (nearly) one colour: too few colours, no contrast, no ink."""
+    width, height, channels, rows = png_pixels(png)
+    colours, lum_sum, lum_sq, count, inked = set(), 0.0, 0.0, 0, 0
+    for y in range(0, height, 3):
+        for x in range(0, width, 3):
+            r, g, b = rows[y][x * channels], rows[y][x * channels + 1], rows[y][x * channels + 2]
+            colours.add((r, g, b))
+            lum = 0.299 * r + 0.587 * g + 0.114 * b
+            lum_sum += lum
+            lum_sq += lum * lum
+            count += 1
+            inked += lum < 200
+    mean = lum_sum / count
+    spread = (lum_sq / count - mean * mean) ** 0.5
+    return len(colours) < 16 or spread < 8 or inked < count // 100
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", required=True, help="path of the built flyorcall tool")
@@ -366,6 +384,39 @@ def main():
             if browser.wait_event("Page.loadEventFired", 60) is None:
                 fail("the world example's report did not finish loading within 60 s")
             world_labels = check_map_labels(browser, session, "world example")
+
+            # The compare page of a sweep: it fits a 1280 px window (no sideways scrolling, no
+            # table box that scrolls), draws three panels, and its screenshot is not blank.
+            compare_html = os.path.abspath(os.path.join(args.work, "compare.html"))
+            cmd = [args.cli, "compare", os.path.join(args.source, "data", "examples", "default.json"),
+                   "--set", "/policy/budget/money=45000", "--set", "/clients/0/must_visit=false",
+                   "--sweep", "/policy/carbon_price_per_t=0:300:100", "--method", "greedy",
+                   "--format", "html", "-o", compare_html]
+            done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+            if done.returncode != 0:
+                fail("flyorcall compare failed (%d): %s" % (done.returncode, done.stderr))
+            browser.call("Emulation.setDeviceMetricsOverride",
+                         {"width": 1280, "height": 1000, "deviceScaleFactor": 1, "mobile": False},
+                         session=session)
+            browser.events.clear()
+            browser.call("Page.navigate", {"url": "file://" + compare_html}, session=session)
+            if browser.wait_event("Page.loadEventFired", 60) is None:
+                fail("the compare page did not finish loading within 60 s")
+            fit = json.loads(browser.call("Runtime.evaluate", {"expression": """JSON.stringify({
+                page: document.documentElement.scrollWidth,
+                boxes: [...document.querySelectorAll('div.wide')].filter(
+                  d => d.scrollWidth > d.clientWidth + 1).length,
+                panels: document.querySelectorAll('svg g.panel').length,
+                raw: [...document.querySelectorAll('h3')].filter(
+                  h => h.textContent.startsWith('/')).length})""",
+                "returnByValue": True}, session=session)["result"]["value"])
+            if fit["page"] > 1280 or fit["boxes"]:
+                fail("the compare page does not fit 1280 px: %s" % fit)
+            if fit["panels"] != 3 or fit["raw"]:
+                fail("the compare page's sweep or scenario names are not as expected: %s" % fit)
+            shot = browser.call("Page.captureScreenshot", {"format": "png"}, session=session)
+            if looks_blank(base64.b64decode(shot["data"])):
+                fail("the compare page's screenshot looks blank")
         finally:
             browser.close()
 

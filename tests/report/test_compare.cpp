@@ -15,6 +15,7 @@
 #include "io/scenario.hpp"
 #include "network/network.hpp"
 #include "report/compare.hpp"
+#include "report/compare_format.hpp"
 
 namespace fyc = flyorcall;
 namespace rep = flyorcall::report;
@@ -173,6 +174,53 @@ TEST(CompareAcceptance, SweepGivesAChartWithOnePointPerScenario) {
   const std::string html = rep::comparison_html(c);
   EXPECT_NE(html.find(svg), std::string::npos);
   EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+// The sweep draws each quantity in its own panel on its own axis, and every axis starts at zero
+// (or below it, for a negative value): a change of 2 % does not look like a V.
+TEST(CompareAcceptance, SweepPanelsEachHaveTheirOwnAxisFromZero) {
+  Fixture f;
+  const auto sweep = fyc::io::parse_sweep("/policy/carbon_price_per_t=0:200:100");
+  for (const auto& s : fyc::io::apply_sweep(f.base_text, sweep)) f.add(s);
+  const auto c = rep::compare("default.json", f.base, f.base_plan, f.plans, sweep.pointer);
+  const std::string svg = rep::sweep_chart_svg(c);
+  const std::regex panel(R"re(<g class="panel">\n<text [^>]*class="panel-title">([^<]*)</text>)re");
+  std::vector<std::string> titles;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), panel); it != std::sregex_iterator();
+       ++it)
+    titles.push_back((*it)[1]);
+  EXPECT_EQ(titles, (std::vector<std::string>{"Net value (EUR)", "Trip cost (EUR)", "CO2e (kg)"}));
+  // Each panel's lowest axis label is 0: the values are positive, and the axis includes zero.
+  std::size_t at = 0;
+  for (int k = 0; k < 3; ++k) {
+    at = svg.find("<g class=\"panel\">", at);
+    ASSERT_NE(at, std::string::npos);
+    const std::size_t label = svg.find("text-anchor=\"end\">", at);
+    ASSERT_NE(label, std::string::npos);
+    EXPECT_EQ(svg.substr(label + 18, 2), "0<") << titles[static_cast<std::size_t>(k)];
+    ++at;
+  }
+  // The sweep and the scenarios are named as people read them.
+  EXPECT_NE(svg.find(">carbon_price_per_t</text>"), std::string::npos);
+  const std::string html = rep::comparison_html(c);
+  EXPECT_NE(html.find("<h3>carbon_price_per_t = 100</h3>"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Sweep of carbon_price_per_t</h2>"), std::string::npos);
+  EXPECT_EQ(html.find("<h3>/policy/"), std::string::npos);
+}
+
+TEST(CompareNames, ScenariosAreNamedAsPeopleReadThem) {
+  EXPECT_EQ(rep::readable_scenario_name("/policy/carbon_price_per_t=150"),
+            "carbon_price_per_t = 150");
+  EXPECT_EQ(rep::readable_scenario_name("/policy/budget/money=45000"), "budget.money = 45000");
+  EXPECT_EQ(rep::readable_scenario_name("/clients/3/visit_value=5000"),
+            "clients[3].visit_value = 5000");
+  EXPECT_EQ(rep::readable_scenario_name("/policy/budget/cash=-30% /travellers/0/max_days_away=20"),
+            "budget.cash = -30%, travellers[0].max_days_away = 20");
+  EXPECT_EQ(rep::readable_scenario_name("/clients/0/name=\"A/B ~ C\""),
+            "clients[0].name = \"A/B ~ C\"");
+  EXPECT_EQ(rep::readable_pointer("/network/cities/0/a~1b"), "network.cities[0].a/b");
+  EXPECT_EQ(rep::readable_scenario_name("budget-cut.json"), "budget-cut.json"); // a patch file
+  EXPECT_EQ(rep::readable_scenario_name("/policy"), "/policy"); // no value: as given
 }
 
 namespace {
