@@ -319,6 +319,17 @@ def main():
                 fail("no trip itinerary in the default example's report")
 
             labels = check_map_labels(browser, session, "default example")
+            # A screenshot of the map alone: drawn, not blank.
+            rect = json.loads(browser.call("Runtime.evaluate", {"expression": """JSON.stringify(
+                (() => { const r = document.querySelector('#map svg').getBoundingClientRect();
+                         return {x: r.x + window.scrollX, y: r.y + window.scrollY,
+                                 width: r.width, height: r.height}; })())""",
+                "returnByValue": True}, session=session)["result"]["value"])
+            map_shot = browser.call("Page.captureScreenshot", {
+                "format": "png", "captureBeyondViewport": True,
+                "clip": dict(rect, scale=1)}, session=session)
+            if looks_blank(base64.b64decode(map_shot["data"])):
+                fail("the map's screenshot looks blank")
 
             shot = browser.call("Page.captureScreenshot", {"format": "png"}, session=session)
             width, height, channels, rows = png_pixels(base64.b64decode(shot["data"]))
