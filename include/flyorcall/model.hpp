@@ -222,6 +222,12 @@ struct Policy {
   double remote_effectiveness = 0.4;   ///< fraction of a visit's value remote meetings deliver
   double offhours_weight_own = 1.0;    ///< extra weight of a traveller's off-hours minute
   double offhours_weight_client = 2.0; ///< extra weight of a client's off-hours minute
+  /// An off-hours minute more than two hours from the working day counts this many times
+  /// (docs/calls.md, "Scoring"): 21:00 weighs more than 08:00 or 19:00 for a 09:00-17:30 day.
+  double offhours_far_factor = 2.0;
+  /// An off-hours minute between 00:00 and 06:00 local counts this many times: nobody is asked
+  /// to call at night when another slot exists.
+  double offhours_night_factor = 6.0;
   Money client_hour_cost = money_from_units(80);    ///< value of one client attendee hour
   double jetlag_west_hours_per_day = 1.5;           ///< body-clock shift per day after flying west
   double jetlag_east_hours_per_day = 1.0;           ///< body-clock shift per day after flying east

@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "cost/call_schedule.hpp"
 #include "cost/remote_cost.hpp"
 #include "cost/value.hpp"
 #include "model/suggest.hpp"
@@ -29,6 +31,8 @@ double Checker::fair_uplift(const Client& c, const std::string& country, Date d)
 
 void Checker::build_client_model() {
   model_.resize(in_.clients.size());
+  std::vector<cost::CallSeries> series; // the remote clients' calls, for the joint schedule
+  std::vector<std::size_t> series_client;
   for (std::size_t i = 0; i < trips_.size(); ++i)
     for (std::size_t k = 0; k < trips_[i].visits.size(); ++k)
       if (trips_[i].visits[k].client >= 0)
@@ -41,6 +45,7 @@ void Checker::build_client_model() {
     m.remote_value = cost::remote_value(client, in_.policy);
     // The calls are run by the allowed traveller with the lowest remote cost (ties: input
     // order).
+    std::optional<cost::CallSeries> calls;
     for (std::size_t t = 0; t < in_.travellers.size(); ++t) {
       const Traveller& tr = in_.travellers[t];
       if (!client.travellers.empty() &&
@@ -52,7 +57,12 @@ void Checker::build_client_model() {
       if (!m.remote_traveller || rc.total() < m.remote_cost) {
         m.remote_traveller = t;
         m.remote_cost = rc.total();
+        calls = cost::CallSeries{&client, &tr, t, &calendar(city), &calendar(city_of(tr.home)), rc};
       }
+    }
+    if (calls && m.visits.empty()) {
+      series.push_back(*calls);
+      series_client.push_back(c);
     }
     const int meetings = client.remote_meetings;
     const int left = std::max(0, meetings - in_.policy.visit_replaces_meetings);
@@ -64,6 +74,41 @@ void Checker::build_client_model() {
       m.value = scale(m.base_value, 1.0 + fair_uplift(client, net_.city(city).country,
                                                       trips_[ti].visits[vk].first));
     }
+  }
+  // Remote clients' calls are scheduled jointly (no traveller has two calls at once) and priced
+  // at the slot they get.
+  const auto scheduled = cost::schedule_calls(series, net_, in_.policy, in_.horizon);
+  for (std::size_t k = 0; k < series.size(); ++k)
+    model_[series_client[k]].remote_cost = scheduled.remote[k].total();
+  for (const std::size_t t : scheduled.crowded) crowded_.insert(in_.travellers[t].id);
+}
+
+void Checker::check_call_overlaps() {
+  // Weekly series of one traveller, in the traveller's local week: [start, start + length).
+  constexpr int kWeek = 7 * 24 * 60;
+  struct Series {
+    std::size_t decision;
+    int start;
+    int length;
+  };
+  std::map<std::string, std::vector<Series>> by_traveller;
+  for (std::size_t i = 0; i < doc_.clients.size(); ++i) {
+    const report::PlanClient& d = doc_.clients[i];
+    const int c = client_index(d.id);
+    if (d.visit || !d.call_slot || !d.traveller || c < 0 || crowded_.count(*d.traveller)) continue;
+    const int start = d.call_slot->weekday * 24 * 60 + d.call_slot->traveller_local_min;
+    const int length =
+        static_cast<int>(in_.clients[static_cast<std::size_t>(c)].meeting_length.count());
+    auto& list = by_traveller[*d.traveller];
+    for (const Series& s : list) {
+      // Either order around the week circle.
+      const int gap = ((start - s.start) % kWeek + kWeek) % kWeek;
+      if (gap < s.length || kWeek - gap < length)
+        add("/clients/" + str(i) + "/call_slot", "call overlap",
+            "the weekly calls with client " + d.id + " overlap those with client " +
+                doc_.clients[s.decision].id + ", both run by " + *d.traveller);
+    }
+    list.push_back({i, start, length});
   }
 }
 
@@ -111,6 +156,7 @@ void Checker::check_clients() {
     if (std::none_of(doc_.clients.begin(), doc_.clients.end(),
                      [&](const report::PlanClient& d) { return d.id == in_.clients[c].id; }))
       add("/clients", "clients", "no decision for client " + in_.clients[c].id);
+  check_call_overlaps();
 }
 
 void Checker::check_decision(std::size_t c, const report::PlanClient& d, const std::string& P) {

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -211,6 +212,8 @@ private:
     Money remote_left; // remote cost of the meetings a visit does not replace
   };
   std::vector<ClientModel> model_;
+  /// Travellers with too many remote clients for the joint call schedule (no overlap rule).
+  std::set<std::string> crowded_;
 
   /// The largest uplift of a fair at the client's place on day `d` (0 without one).
   double fair_uplift(const Client& c, const std::string& country, Date d) const;
@@ -218,6 +221,8 @@ private:
   void build_client_model();
   /// One decision per client, in input order, and no client visited twice.
   void check_clients();
+  /// No traveller's weekly call series overlap (by the plan's call slots in the traveller's week).
+  void check_call_overlaps();
   /// Client `c`'s decision at `P` against its visits and the value and remote cost models.
   void check_decision(std::size_t c, const report::PlanClient& d, const std::string& P);
   /// The totals and the budget use against the sums over trips and clients, and the budgets.

@@ -34,6 +34,8 @@ struct CallsArgs {
   bool rotate = false;
   int top = 5;
   int options = 3;
+  double far = Policy{}.offhours_far_factor;
+  double night = Policy{}.offhours_night_factor;
   bool json = false;
 };
 
@@ -239,6 +241,10 @@ int run(const CallsArgs& a, const CommonOptions& opt) {
       problems.push_back({"", "--top " + std::to_string(a.top) + ": expected 1 to 100"});
     if (a.options < 1 || a.options > 8)
       problems.push_back({"", "--options " + std::to_string(a.options) + ": expected 1 to 8"});
+    for (const auto& [name, value] :
+         {std::pair{"--far-weight", a.far}, {"--night-weight", a.night}})
+      if (!(value >= 1 && value <= 100))
+        problems.push_back({"", std::string(name) + " " + number(value) + ": expected 1 to 100"});
     const DateRange range = from && to ? DateRange{*from, *to} : DateRange{};
     std::vector<Party> parties;
     if (from && to && !(*to < *from)) {
@@ -260,6 +266,8 @@ int run(const CallsArgs& a, const CommonOptions& opt) {
     report.grid_min = a.grid;
     for (const auto& p : parties) {
       report.participants.push_back(p.part);
+      report.participants.back().curve.far = a.far;
+      report.participants.back().curve.night = a.night;
       report.info.push_back(p.info);
     }
     const auto& parts = report.participants;
@@ -308,6 +316,8 @@ Command add_calls_command(CLI::App& app, CommonOptions& opt) {
       "  @HOURS  working hours, default 09:00-17:30 (Mon-Fri); per weekday e.g.\n"
       "          \"Mon-Thu 08:00-16:00,Fri 08:00-13:00\"; 'none' for no working time\n"
       "  *WEIGHT weight of one off-hours minute, default 1 (clients usually weigh more)\n"
+      "Off-hours minutes are graded by when they fall: within 2 hours of the working day once,\n"
+      "further away --far-weight times (2), from 00:00 to 06:00 local --night-weight times (6).\n"
       "The first participant anchors the grid and weekly slots (their local dates and times).\n"
       "Example: flyorcall calls -p \"client:Asia/Tokyo@09:00-18:00*3\" -p "
       "\"me:Europe/Berlin#DE\" --from 2027-03-01 --to 2027-03-31 --weekly\n"
@@ -329,6 +339,14 @@ Command add_calls_command(CLI::App& app, CommonOptions& opt) {
       ->default_val(5);
   sub->add_option("--options", args->options, "How many slots --rotate rotates among (1 to 8)")
       ->default_val(3);
+  sub->add_option("--far-weight", args->far,
+                  "How many times an off-hours minute counts more than 2 hours from the working "
+                  "day (1 to 100; policy.offhours_weight.far)")
+      ->default_val(Policy{}.offhours_far_factor);
+  sub->add_option("--night-weight", args->night,
+                  "How many times an off-hours minute between 00:00 and 06:00 local counts (1 to "
+                  "100; policy.offhours_weight.night)")
+      ->default_val(Policy{}.offhours_night_factor);
   sub->add_flag("--json", args->json, "Print JSON");
   add_error_format(sub, opt);
   return Command{sub, [args, &opt] { return run(*args, opt); }};

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "flyorcall/model.hpp"
 #include "network/network.hpp"
@@ -56,6 +57,23 @@ private:
   }
   std::map<Key, std::optional<timez::WeeklySlot>> slots_;
 };
+
+/// How an off-hours minute weighs by its time of day under `policy` (offhours_weight.far and
+/// .night; docs/calls.md, "Scoring").
+[[nodiscard]] timez::OffHoursCurve offhours_curve(const Policy& policy);
+
+/// The two parties of the calls between `traveller` (participant 0, the anchor) and `client`,
+/// with the policy's weights and off-hours curve.
+[[nodiscard]] std::vector<timez::CallParticipant>
+call_participants(const Client& client, const Traveller& traveller, const network::Network& net,
+                  const Policy& policy, const timez::BusinessCalendar& client_calendar,
+                  const timez::BusinessCalendar& traveller_calendar);
+
+/// Prices the remote meetings between `traveller` and `client` held at `slot` (a slot of
+/// call_participants; nullopt: no slot, every minute priced as a night minute).
+[[nodiscard]] RemoteCost remote_cost_at(const Client& client, const Traveller& traveller,
+                                        const Policy& policy,
+                                        std::optional<timez::WeeklySlot> slot);
 
 /// Prices the remote meetings between `traveller` and `client` over `horizon`; the calendars give
 /// each side's business days (weekends + closed dates). With `slots`, the weekly slot is looked

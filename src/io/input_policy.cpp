@@ -51,7 +51,9 @@ void Reader::read_policy(const Json& j, const std::string& p) {
            [&](const Json& v, const std::string& q) {
              object(v, q,
                     {{"own", number_into(pol.offhours_weight_own, 0, 100)},
-                     {"client", number_into(pol.offhours_weight_client, 0, 100)}});
+                     {"client", number_into(pol.offhours_weight_client, 0, 100)},
+                     {"far", number_into(pol.offhours_far_factor, 1, 100)},
+                     {"night", number_into(pol.offhours_night_factor, 1, 100)}});
            }},
           {"client_hour_cost", money_into(pol.client_hour_cost)},
           {"jetlag",

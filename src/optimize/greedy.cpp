@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "cost/call_schedule.hpp"
 #include "cost/remote_cost.hpp"
 #include "cost/value.hpp"
 #include "flyorcall/errors.hpp"
@@ -168,6 +169,33 @@ void add_remote_decision(Plan& plan, ClientDecision& d, const cost::RemoteCost& 
   plan.totals.remote += 1;
   plan.totals.value += remote_value;
   plan.totals.remote_cost += remote.total();
+}
+
+void schedule_remote_calls(Plan& plan, const Input& input, const network::Network& net,
+                           const Scheduler& sched, const std::vector<RemoteCalls>& remotes) {
+  std::vector<cost::CallSeries> series;
+  for (const RemoteCalls& r : remotes)
+    series.push_back({&input.clients[r.client], &input.travellers[r.traveller], r.traveller,
+                      &sched.client_calendar(r.client), &sched.traveller_calendar(r.traveller),
+                      r.remote});
+  const cost::CallSchedule schedule =
+      cost::schedule_calls(series, net, input.policy, input.horizon);
+  const std::vector<cost::RemoteCost>& scheduled = schedule.remote;
+  for (const std::size_t t : schedule.crowded)
+    plan.notes.push_back("traveller " + input.travellers[t].id + " runs the calls of more than " +
+                         std::to_string(cost::kMaxJointSeries) +
+                         " remote clients; their weekly calls keep each client's best slot and "
+                         "may overlap");
+  for (std::size_t k = 0; k < remotes.size(); ++k) {
+    const RemoteCalls& r = remotes[k];
+    const cost::RemoteCost& now = scheduled[k];
+    ClientDecision& d = plan.decisions[r.decision];
+    plan.totals.remote_cost += now.total() - r.remote.total();
+    d.remote_cost = now.total();
+    d.call_slot.reset();
+    if (now.slot)
+      d.call_slot = call_slot_summary(*now.slot, sched.zone(sched.client_city(r.client)));
+  }
 }
 
 void finish_totals(Plan& plan, const Policy& policy) {
@@ -605,6 +633,7 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   plan.totals.trips = static_cast<int>(plan.trips.size());
 
   // ---- decisions, in input order ----
+  std::vector<RemoteCalls> remotes;
   for (std::size_t i = 0; i < n_clients; ++i) {
     const Client& client = input.clients[i];
     const ClientState& st = states[i];
@@ -687,9 +716,12 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
       }
       add_remote_decision(plan, d, st.remote, st.remote_traveller.has_value(), st.remote_value,
                           sched.zone(sched.client_city(i)));
+      if (st.remote_traveller)
+        remotes.push_back({plan.decisions.size(), i, *st.remote_traveller, st.remote});
     }
     plan.decisions.push_back(std::move(d));
   }
+  schedule_remote_calls(plan, input, net, sched, remotes);
   finish_totals(plan, policy);
   return plan;
 }

@@ -88,6 +88,20 @@ struct RemoteBaseline {
 void add_remote_decision(Plan& plan, ClientDecision& d, const cost::RemoteCost& remote,
                          bool has_caller, Money remote_value, const date::time_zone* client_zone);
 
+/// A remote client whose calls someone runs, as decided: `decision` indexes plan.decisions.
+struct RemoteCalls {
+  std::size_t decision = 0;
+  std::size_t client = 0;
+  std::size_t traveller = 0;
+  cost::RemoteCost remote; ///< priced at the client's own best slot
+};
+
+/// Schedules the remote clients' weekly call series jointly (cost::schedule_calls: no traveller
+/// has two calls at once) and gives each moved series' decision its new call slot and remote
+/// cost, and the plan's remote cost total the difference. Call before finish_totals.
+void schedule_remote_calls(Plan& plan, const Input& input, const network::Network& net,
+                           const Scheduler& sched, const std::vector<RemoteCalls>& remotes);
+
 /// Fills `plan`'s net total and budget use from its other totals and the policy's limits.
 void finish_totals(Plan& plan, const Policy& policy);
 

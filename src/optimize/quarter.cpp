@@ -681,6 +681,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   }
 
   // ---- decisions, in input order ----
+  std::vector<RemoteCalls> remotes;
   for (std::size_t i = 0; i < n_clients; ++i) {
     const Client& client = input.clients[i];
     const ClientBase& b = base[i];
@@ -861,9 +862,12 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
       }
       add_remote_decision(plan, d, b.remote, b.remote_traveller.has_value(), b.remote_value,
                           sched.zone(sched.client_city(i)));
+      if (b.remote_traveller)
+        remotes.push_back({plan.decisions.size(), i, *b.remote_traveller, b.remote});
     }
     plan.decisions.push_back(std::move(d));
   }
+  schedule_remote_calls(plan, input, net, sched, remotes);
   finish_totals(plan, policy);
   return plan;
 }

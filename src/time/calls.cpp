@@ -28,11 +28,14 @@ constexpr int kDateMargin = 3;
 // off-hours minute costs 1, and reaches as far as the nearest worked minute before or after it
 // (capped at kMaxReachMin, so only the same or an adjacent day can be nearest).
 struct WeekTable {
-  std::vector<long> off;   // off[k] = off-hours minutes of week minutes [0, k)
-  std::vector<long> reach; // likewise for offhours_reach
+  std::vector<long> off;      // off[k] = off-hours minutes of week minutes [0, k)
+  std::vector<long> reach;    // likewise for offhours_reach
+  std::vector<double> burden; // likewise for off-hours minutes graded by OffHoursCurve
+  std::vector<long> night;    // likewise for off-hours minutes between 00:00 and 06:00
 
-  explicit WeekTable(const WorkingHours& hours)
-      : off(2 * kWeekMin + 1, 0), reach(2 * kWeekMin + 1, 0) {
+  WeekTable(const WorkingHours& hours, const OffHoursCurve& curve)
+      : off(2 * kWeekMin + 1, 0), reach(2 * kWeekMin + 1, 0), burden(2 * kWeekMin + 1, 0.0),
+        night(2 * kWeekMin + 1, 0) {
     std::vector<char> worked(kWeekMin);
     for (int k = 0; k < kWeekMin; ++k) {
       const DayHours& dh = hours.days[static_cast<std::size_t>(k / kDayMin)];
@@ -64,7 +67,22 @@ struct WeekTable {
       const int dist = w ? 0 : std::min({next[i], prev[i], kMaxReachMin});
       off[at + 1] = off[at] + (w ? 0 : 1);
       reach[at + 1] = reach[at] + dist;
+      const bool at_night = static_cast<int>(i) % kDayMin < OffHoursCurve::kNightEndMin;
+      const double grade = w                                 ? 0.0
+                           : at_night                        ? curve.night
+                           : dist <= OffHoursCurve::kNearMin ? 1.0
+                                                             : curve.far;
+      burden[at + 1] = burden[at] + grade;
+      night[at + 1] = night[at] + (!w && at_night ? 1 : 0);
     }
+  }
+  [[nodiscard]] double burden_of(int week_min, int len) const {
+    const auto b = static_cast<std::size_t>(week_min);
+    return burden[b + static_cast<std::size_t>(len)] - burden[b];
+  }
+  [[nodiscard]] long night_of(int week_min, int len) const {
+    const auto b = static_cast<std::size_t>(week_min);
+    return night[b + static_cast<std::size_t>(len)] - night[b];
   }
   [[nodiscard]] long off_of(int week_min, int len) const {
     const auto b = static_cast<std::size_t>(week_min);
@@ -100,6 +118,8 @@ public:
     open_.assign(points, true);
     uniform_.assign(static_cast<std::size_t>(days_), false);
     off_.resize(points * n_);
+    burden_.resize(points * n_);
+    night_.resize(points * n_);
     score_.assign(points, 0.0);
     reach_.assign(points, 0.0);
     if (points == 0) return;
@@ -120,6 +140,8 @@ public:
   [[nodiscard]] bool gap(std::size_t i) const { return gap_[i]; }
   [[nodiscard]] date::sys_seconds utc(std::size_t i) const { return utc_[i]; }
   [[nodiscard]] int off(std::size_t i, std::size_t p) const { return off_[i * n_ + p]; }
+  [[nodiscard]] double burden(std::size_t i, std::size_t p) const { return burden_[i * n_ + p]; }
+  [[nodiscard]] int night(std::size_t i, std::size_t p) const { return night_[i * n_ + p]; }
 
   // Weighted sums, added in participant order (the order the results are documented in).
   [[nodiscard]] double score(std::size_t i) const { return score_[i]; }
@@ -135,6 +157,7 @@ public:
       occ.local_start_min.push_back(
           static_cast<int>(std::chrono::duration_cast<std::chrono::minutes>(local - day).count()));
       occ.offhours_min.push_back(off_[i * n_ + p]);
+      occ.burden.push_back(burden_[i * n_ + p]);
     }
     occ.score = score(i);
     return occ;
@@ -167,7 +190,7 @@ private:
 
   void participant(std::size_t p) {
     const CallParticipant& part = parts_[p];
-    const WeekTable table(part.hours);
+    const WeekTable table(part.hours, part.curve);
     // Business days of the participant's local dates around the range.
     const Date lo = first_ - date::days{kDateMargin};
     std::vector<char> business(static_cast<std::size_t>(days_ + 2 * kDateMargin));
@@ -183,7 +206,10 @@ private:
     const auto record = [&](std::size_t i, int week_min, bool open) {
       const long off = table.off_of(week_min, duration_);
       off_[i * n_ + p] = static_cast<int>(off);
-      score_[i] += weight * static_cast<double>(off);
+      const double burden = table.burden_of(week_min, duration_);
+      burden_[i * n_ + p] = burden;
+      night_[i * n_ + p] = static_cast<int>(table.night_of(week_min, duration_));
+      score_[i] += weight * burden;
       reach_[i] += weight * static_cast<double>(table.reach_of(week_min, duration_));
       if (!open) open_[i] = false;
     };
@@ -238,10 +264,12 @@ private:
   std::vector<date::sys_seconds> utc_;
   std::vector<bool> gap_;
   std::vector<bool> open_;
-  std::vector<bool> uniform_; // per day: the anchor's starts are midnight's UTC plus minutes
-  std::vector<int> off_;      // per point and participant
-  std::vector<double> score_; // per point: weighted off-hours minutes
-  std::vector<double> reach_; // per point: weighted offhours_reach
+  std::vector<bool> uniform_;  // per day: the anchor's starts are midnight's UTC plus minutes
+  std::vector<int> off_;       // per point and participant
+  std::vector<double> burden_; // per point and participant: graded off-hours minutes
+  std::vector<int> night_;     // per point and participant: off-hours minutes 00:00-06:00
+  std::vector<double> score_;  // per point: weighted off-hours minutes
+  std::vector<double> reach_;  // per point: weighted offhours_reach
 };
 
 // One (weekday, start) candidate of the weekly search.
@@ -306,24 +334,34 @@ WeeklySlot build_slot(const Grid& g, const WeeklyCandidate& c, int duration) {
   slot.score = c.score;
   slot.reach = c.reach;
   slot.mean_offhours.assign(g.size(), 0.0);
+  slot.mean_burden.assign(g.size(), 0.0);
+  slot.mean_night.assign(g.size(), 0.0);
   for (int d = first_day_on(g, c.weekday); d < g.days(); d += 7) {
     const std::size_t i = g.at(d, c.slot);
     if (!g.open(i)) continue;
     slot.occurrences.push_back(g.occurrence(i));
-    for (std::size_t p = 0; p < g.size(); ++p) slot.mean_offhours[p] += g.off(i, p);
+    for (std::size_t p = 0; p < g.size(); ++p) {
+      slot.mean_offhours[p] += g.off(i, p);
+      slot.mean_burden[p] += g.burden(i, p);
+      slot.mean_night[p] += g.night(i, p);
+    }
   }
   for (double& m : slot.mean_offhours) m /= static_cast<double>(slot.occurrences.size());
+  for (double& m : slot.mean_burden) m /= static_cast<double>(slot.occurrences.size());
+  for (double& m : slot.mean_night) m /= static_cast<double>(slot.occurrences.size());
   return slot;
 }
 
-// Mean off-hours minutes of participant `p` over a candidate's dates.
-double mean_offhours_of(const Grid& g, const WeeklyCandidate& c, std::size_t p) {
+// Mean of participant `p`'s off-hours minutes (or, with `night`, of those between 00:00 and
+// 06:00 local) over a candidate's dates.
+double mean_offhours_of(const Grid& g, const WeeklyCandidate& c, std::size_t p,
+                        bool night = false) {
   long sum = 0;
   int count = 0;
   for (int d = first_day_on(g, c.weekday); d < g.days(); d += 7) {
     const std::size_t i = g.at(d, c.slot);
     if (!g.open(i)) continue;
-    sum += g.off(i, p);
+    sum += night ? g.night(i, p) : g.off(i, p);
     ++count;
   }
   return static_cast<double>(sum) / static_cast<double>(count);
@@ -536,9 +574,17 @@ std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& 
   cands = ranked(std::move(cands));
   const std::size_t limit = std::max<std::size_t>(options, 1);
   const std::size_t n = participants.size();
+  // A rotation shares early and late hours, not nights: a slot that puts anybody's call between
+  // 00:00 and 06:00 local more than the best slot does is never an option.
+  const auto adds_night = [&](const WeeklyCandidate& c) {
+    for (std::size_t p = 0; p < n; ++p)
+      if (mean_offhours_of(g, c, p, true) > rot.options.front().mean_night[p] + kTieEpsilon)
+        return true;
+    return false;
+  };
   // Options that only move the start within the same burdens add nothing to a rotation.
   const auto add_unless_repeat = [&](const WeeklyCandidate& c) {
-    if (rot.options.size() >= limit || c.order == best_order) return;
+    if (rot.options.size() >= limit || c.order == best_order || adds_night(c)) return;
     WeeklySlot slot = build_slot(g, c, duration_min);
     const bool repeat = std::any_of(rot.options.begin(), rot.options.end(), [&](const auto& o) {
       for (std::size_t p = 0; p < n; ++p)
@@ -560,6 +606,7 @@ std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& 
     std::optional<std::size_t> relief;
     double lowest = rot.options.front().mean_offhours[p] - kTieEpsilon;
     for (std::size_t k = 0; k < cands.size(); ++k) {
+      if (adds_night(cands[k])) continue;
       const double mean = mean_offhours_of(g, cands[k], p);
       if (mean < lowest - kTieEpsilon) {
         lowest = mean;

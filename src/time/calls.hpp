@@ -16,6 +16,17 @@
 
 namespace flyorcall::timez {
 
+/// How much an off-hours minute weighs by when it falls in the participant's local day
+/// (docs/calls.md, "Scoring"): a minute within kNearMin of the working day counts once, one
+/// further away `far` times, and one between 00:00 and 06:00 `night` times, so that a call at
+/// 04:00 costs far more than one at 08:00 or 19:00.
+struct OffHoursCurve {
+  double far = 2.0;   ///< weight of an off-hours minute more than two hours from the working day
+  double night = 6.0; ///< weight of a minute from 00:00 to 06:00 local
+  static constexpr int kNearMin = 120; ///< off-hours minutes this near the working day count once
+  static constexpr int kNightEndMin = 6 * 60; ///< nights end at 06:00 local
+};
+
 /// One party of a call.
 struct CallParticipant {
   std::string name;
@@ -23,6 +34,7 @@ struct CallParticipant {
   WorkingHours hours;
   BusinessCalendar calendar{kSatSun, {}};
   double weight = 1.0; ///< weight of one off-hours minute
+  OffHoursCurve curve; ///< how an off-hours minute weighs by its time of day
 };
 
 /// One dated call start (a dated occurrence of a weekly slot, or one candidate of the range).
@@ -30,8 +42,9 @@ struct SlotOccurrence {
   date::sys_seconds start;                      ///< UTC
   std::vector<int> local_start_min;             ///< per participant, local minutes after midnight
   std::vector<int> offhours_min;                ///< per participant
+  std::vector<double> burden;                   ///< per participant, graded off-hours minutes
   std::vector<date::local_seconds> local_start; ///< per participant, local wall time of the start
-  double score = 0;                             ///< weighted off-hours minutes of this start
+  double score = 0;                             ///< weighted graded off-hours minutes of this start
 };
 
 /// A weekly slot anchored in participant 0's local time.
@@ -42,6 +55,8 @@ struct WeeklySlot {
   double score = 0;                  ///< mean weighted off-hours minutes per occurrence
   double reach = 0;                  ///< tie-break: mean weighted offhours_reach per occurrence
   std::vector<double> mean_offhours; ///< per participant, mean off-hours minutes
+  std::vector<double> mean_burden;   ///< per participant, mean graded off-hours minutes
+  std::vector<double> mean_night;    ///< per participant, mean off-hours minutes 00:00-06:00
   std::vector<SlotOccurrence> occurrences; ///< dates where every participant does business
 };
 
@@ -123,7 +138,9 @@ struct Rotation {
 /// slot can be held) rotated among up to `options` weekly slots: the best; then, for each
 /// participant with off-hours in it (most first), the best-ranked slot with the fewest
 /// off-hours for them; then the rest in rank order; skipping any whose mean off-hours per
-/// participant repeat an earlier option's. The rotation is fair_rotation's. nullopt when no slot
+/// participant repeat an earlier option's, and any that puts a participant's call between 00:00
+/// and 06:00 local for more minutes than the best slot does (a rotation shares early and late
+/// hours, never nights). The rotation is fair_rotation's. nullopt when no slot
 /// exists.
 [[nodiscard]] std::optional<Rotation>
 rotate_weekly_slots(const std::vector<CallParticipant>& participants, DateRange range,

@@ -4,4 +4,5 @@ set(FLYORCALL_TIME_SOURCES
   src/time/calendar.cpp
   src/time/holidays.cpp
   src/time/calls.cpp
+  src/time/call_series.cpp
   src/time/participants.cpp)

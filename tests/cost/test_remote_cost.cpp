@@ -122,15 +122,46 @@ TEST(RemoteCost, ClientBearsTheOffHoursWhenTheTravellersMinuteWeighsMore) {
   EXPECT_EQ(rc.meeting_time, money_from_units(1440)); // 6 x 1 h x 240
 }
 
-TEST(RemoteCost, NoCommonBusinessDayPricesEveryMinuteAsOffHours) {
+TEST(RemoteCost, NoCommonBusinessDayPricesEveryMinuteAsANightMinute) {
   const auto net = small_network();
   const BusinessCalendar closed(0x7f, {});
   const auto rc =
       cost::remote_cost(client_in("CHI", 60), berliner(), net, Policy{}, kQ1, closed, kWeekdays);
   EXPECT_FALSE(rc.slot);
-  // 6 x (60 x 1 x 80 + 60 x 2 x 160) / 60 = 6 x (80 + 320) = 2400.
-  EXPECT_EQ(rc.offhours, money_from_units(2400));
+  // A night minute counts 6 (policy.offhours_weight.night):
+  // 6 x (60 x 6 x 1 x 80 + 60 x 6 x 2 x 160) / 60 = 6 x 6 x (80 + 320) = 14400.
+  EXPECT_EQ(rc.offhours, money_from_units(14400));
   EXPECT_EQ(rc.meeting_time, money_from_units(1440));
+  // With the curve flat, every minute counts once: 6 x (80 + 320) = 2400.
+  Policy flat;
+  flat.offhours_far_factor = 1.0;
+  flat.offhours_night_factor = 1.0;
+  EXPECT_EQ(cost::remote_cost(client_in("CHI", 60), berliner(), net, flat, kQ1, closed, kWeekdays)
+                .offhours,
+            money_from_units(2400));
+}
+
+// The planner's remote cost grades off-hours minutes by the policy's curve: a three-hour call
+// between Berlin and Tokyo leaves 150 minutes outside someone's day; a flat count puts Berlin at
+// 06:30, a steep curve keeps every minute within two hours of a working day and costs more.
+TEST(RemoteCost, OffHoursMinutesAreGradedByThePolicyCurve) {
+  const auto net = small_network();
+  Policy p;
+  p.offhours_far_factor = 1.0;
+  p.offhours_night_factor = 1.0;
+  const auto flat =
+      cost::remote_cost(client_in("TYO", 180), berliner(), net, p, kQ1, kWeekdays, kWeekdays);
+  p.offhours_far_factor = 4.0;
+  p.offhours_night_factor = 12.0;
+  const auto steep =
+      cost::remote_cost(client_in("TYO", 180), berliner(), net, p, kQ1, kWeekdays, kWeekdays);
+  ASSERT_TRUE(flat.slot && steep.slot);
+  EXPECT_GT(steep.offhours, flat.offhours);
+  // The price follows the slot's graded minutes (own weight 1, client weight 2 x 2 attendees):
+  // 6 x (own x 1 x 80 + client x 2 x 160) / 60.
+  const double graded =
+      6.0 * (steep.slot->mean_burden[0] * 80.0 + steep.slot->mean_burden[1] * 320.0) / 60.0;
+  EXPECT_NEAR(static_cast<double>(steep.offhours.count()) / 100.0, graded, 0.01);
 }
 
 TEST(RemoteCost, HolidaysOfEitherSideRemoveDates) {

@@ -192,6 +192,14 @@ TEST(BadInput, EffortIsALevelFromOneToFive) {
                  "unknown key \"efort\" (did you mean \"effort\"?)");
 }
 
+TEST(BadInput, OffHoursCurveWeightsAreFromOneToAHundred) {
+  const std::string client = R"({"id": "c", "city": "PAR", "visit_value": 1})";
+  expect_problem(with_client(client, R"("policy": {"offhours_weight": {"night": 0.5}}, )"),
+                 "/policy/offhours_weight/night", "expected a number from 1 to 100, found 0.5");
+  expect_problem(with_client(client, R"("policy": {"offhours_weight": {"far": "x"}}, )"),
+                 "/policy/offhours_weight/far", "expected a number, found string");
+}
+
 TEST(BadInput, SeedIsAnIntegerOfSixtyFourBits) {
   const auto seed = [](const std::string& v) {
     return with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", "\"seed\": " + v + ", ");

@@ -138,7 +138,8 @@ TEST(ReadInput, EveryFieldLandsInTheModelWithItsUnit) {
     "policy": {
       "carbon_price_per_t": 120.5, "radiative_forcing": false,
       "budget": {"money": 50000, "days": 25, "co2_kg": 4000.5},
-      "remote_effectiveness": 0.35, "offhours_weight": {"own": 1.5, "client": 3},
+      "remote_effectiveness": 0.35, "offhours_weight": {"own": 1.5, "client": 3,
+      "far": 3, "night": 8.5},
       "client_hour_cost": 95, "jetlag": {"west_h_per_day": 1.25, "east_h_per_day": 0.75,
       "productivity_loss": 0.3}, "min_connection_min": 75, "connection_penalty": 40.5,
       "visit_replaces_meetings": 2
@@ -251,6 +252,8 @@ TEST(ReadInput, EveryFieldLandsInTheModelWithItsUnit) {
   EXPECT_DOUBLE_EQ(p.remote_effectiveness, 0.35);
   EXPECT_DOUBLE_EQ(p.offhours_weight_own, 1.5);
   EXPECT_DOUBLE_EQ(p.offhours_weight_client, 3.0);
+  EXPECT_DOUBLE_EQ(p.offhours_far_factor, 3.0);
+  EXPECT_DOUBLE_EQ(p.offhours_night_factor, 8.5);
   EXPECT_EQ(p.client_hour_cost, Money(9500));
   EXPECT_DOUBLE_EQ(p.jetlag_west_hours_per_day, 1.25);
   EXPECT_DOUBLE_EQ(p.jetlag_east_hours_per_day, 0.75);

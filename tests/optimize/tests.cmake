@@ -14,3 +14,4 @@ flyorcall_add_test(test_quarter ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_quarte
 flyorcall_add_test(test_plans_people_make ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_plans_people_make.cpp)
 flyorcall_add_test(test_break_even ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_break_even.cpp)
 flyorcall_add_test(test_quarter_exact ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_quarter_exact.cpp)
+flyorcall_add_test(test_call_schedule ${CMAKE_CURRENT_SOURCE_DIR}/optimize/test_call_schedule.cpp)

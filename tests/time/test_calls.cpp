@@ -27,6 +27,10 @@ tz::CallParticipant party(const std::string& zone, double weight, std::vector<Da
   p.hours = WorkingHours::office_default();
   p.calendar = tz::BusinessCalendar(flyorcall::kSatSun, std::move(closed));
   p.weight = weight;
+  // A flat curve: every off-hours minute counts once, as the brute-force counts below assume;
+  // the graded curve has its own tests (GradedCurve.*).
+  p.curve.far = 1.0;
+  p.curve.night = 1.0;
   return p;
 }
 
@@ -557,4 +561,93 @@ TEST(Calls, BadArgumentsAreRejected) {
   EXPECT_FALSE(tz::best_weekly_slot(one, {d(2027, 3, 1), d(2027, 2, 1)}, 60));
   EXPECT_TRUE(tz::score_all_starts(one, {d(2027, 3, 1), d(2027, 2, 1)}, 60).empty());
   EXPECT_FALSE(tz::rotate_weekly_slots(one, {d(2027, 3, 1), d(2027, 2, 1)}, 60, 3));
+}
+
+namespace {
+
+// A participant with the default graded curve.
+tz::CallParticipant graded(const std::string& zone) {
+  tz::CallParticipant p = party(zone, 1.0);
+  p.curve = tz::OffHoursCurve{};
+  return p;
+}
+
+} // namespace
+
+// Munich, Chicago and Singapore, all 09:00-17:30: some hour is always off-hours for someone, but
+// the best weekly slot puts nobody's call between 00:00 and 06:00 local (the flat count chose
+// Chicago at 02:30).
+TEST(GradedCurve, MunichChicagoSingaporeNeverCallAtNight) {
+  const std::vector<tz::CallParticipant> parts = {
+      graded("Europe/Berlin"), graded("America/Chicago"), graded("Asia/Singapore")};
+  const auto slot = tz::best_weekly_slot(parts, {d(2027, 1, 4), d(2027, 3, 31)}, 60);
+  ASSERT_TRUE(slot.has_value());
+  ASSERT_FALSE(slot->occurrences.empty());
+  for (const auto& occ : slot->occurrences)
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      const int start = occ.local_start_min[p];
+      EXPECT_TRUE(start >= 6 * 60 && start + 60 <= 24 * 60)
+          << parts[p].name << " at " << start / 60 << ":" << start % 60;
+    }
+}
+
+// A minute at 04:00 costs far more than one at 08:00 or 19:00 (Frankfurt, 09:00-17:30).
+TEST(GradedCurve, NightMinutesCostMostEarlyAndLateLeast) {
+  const auto all =
+      tz::score_all_starts({graded("Europe/Berlin")}, {d(2027, 3, 2), d(2027, 3, 2)}, 60);
+  double at4 = -1;
+  double at8 = -1;
+  double at18 = -1;
+  double at19 = -1;
+  double at22 = -1;
+  for (const auto& occ : all) {
+    if (occ.local_start_min[0] == 4 * 60) at4 = occ.score;
+    if (occ.local_start_min[0] == 8 * 60) at8 = occ.score;
+    if (occ.local_start_min[0] == 18 * 60) at18 = occ.score;
+    if (occ.local_start_min[0] == 19 * 60) at19 = occ.score;
+    if (occ.local_start_min[0] == 22 * 60) at22 = occ.score;
+  }
+  EXPECT_EQ(at8, 60.0);           // within two hours of the working day: each minute once
+  EXPECT_EQ(at18, 60.0);          // 18:00-19:00 lies within two hours of 17:30
+  EXPECT_EQ(at19, 30.0 + 2 * 30); // from 19:30 on, twice
+  EXPECT_EQ(at22, 2.0 * 60);      // further away: twice
+  EXPECT_EQ(at4, 6.0 * 60);       // at night: six times
+  EXPECT_EQ(all.front().offhours_min[0], 60); // minutes are still counted as minutes
+}
+
+// The rotation of the same three offices never puts anybody between 00:00 and 06:00 local: no
+// option adds night minutes (with a flat count the rotation relieved Singapore's late evenings by
+// calling Chicago at night). Here no night-free slot lowers anyone's off-hours minutes, so every
+// meeting keeps the best slot's late hour in Singapore.
+TEST(GradedCurve, RotationNeverAddsNights) {
+  const std::vector<tz::CallParticipant> parts = {
+      graded("Europe/Berlin"), graded("America/Chicago"), graded("Asia/Singapore")};
+  const auto rot = tz::rotate_weekly_slots(parts, {d(2027, 1, 4), d(2027, 3, 26)}, 60, 3);
+  ASSERT_TRUE(rot.has_value());
+  ASSERT_GE(rot->options.size(), 2u);
+  for (const auto& m : rot->meetings)
+    for (std::size_t p = 0; p < parts.size(); ++p) {
+      const int start = m.occurrence.local_start_min[p];
+      EXPECT_TRUE(start >= 6 * 60 && start + 60 <= 24 * 60)
+          << parts[p].name << " at " << start / 60 << ":" << start % 60;
+    }
+  for (const auto& o : rot->options)
+    for (const double night : o.mean_night) EXPECT_EQ(night, 0.0);
+}
+
+// The curve's weights are the caller's: with night minutes counting as little as any other
+// (night = 1, far = 1) the flat count's choice returns, with Chicago's call before 06:00.
+TEST(GradedCurve, WeightsAreConfigurable) {
+  std::vector<tz::CallParticipant> parts = {graded("Europe/Berlin"), graded("America/Chicago"),
+                                            graded("Asia/Singapore")};
+  const DateRange range{d(2027, 1, 4), d(2027, 3, 31)};
+  const auto graded_slot = tz::best_weekly_slot(parts, range, 60);
+  for (auto& p : parts) p.curve = tz::OffHoursCurve{1.0, 1.0};
+  const auto flat_slot = tz::best_weekly_slot(parts, range, 60);
+  ASSERT_TRUE(graded_slot && flat_slot);
+  EXPECT_NE(graded_slot->anchor_start_min, flat_slot->anchor_start_min);
+  bool night = false;
+  for (const auto& occ : flat_slot->occurrences)
+    for (const int start : occ.local_start_min) night = night || start < 6 * 60;
+  EXPECT_TRUE(night);
 }

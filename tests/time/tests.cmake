@@ -3,6 +3,7 @@ flyorcall_add_test(test_time
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_working_hours.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_calendar.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_calls.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/time/test_call_series.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_participants.cpp)
 flyorcall_add_test(test_holidays
   ${CMAKE_CURRENT_SOURCE_DIR}/time/test_holidays_engine.cpp
