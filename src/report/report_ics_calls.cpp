@@ -1,6 +1,6 @@
 // The remote call series of a plan for its calendar export (docs/report_ics.md): the planner's
-// weekly slot search run again on the input the plan was made from, so that the calendar holds
-// the same weekday and anchor-local start, on weeks `calls --weekly` lists, and exactly the
+// joint weekly call schedule made again on the input the plan was made from, so that the calendar
+// holds the same weekday and anchor-local start, on weeks `calls --weekly` lists, and exactly the
 // number of meetings the plan prices, spread evenly over those weeks.
 #include <algorithm>
 #include <cstddef>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "cost/call_schedule.hpp"
 #include "cost/remote_cost.hpp"
 #include "flyorcall/errors.hpp"
 #include "optimize/schedule.hpp"
@@ -90,23 +91,49 @@ std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input
   for (const PlanClient& c : plan.clients) any = any || (!c.visit && c.call_slot);
   if (!any) return out;
   const optimize::Scheduler sched(input, net);
+  // The plan's remote clients, in the input's order, each with the traveller the plan gives it:
+  // the series the planner scheduled jointly (cost::schedule_calls), so that a series moved off
+  // its best slot to keep a traveller's calls apart is found where the plan put it.
+  struct Remote {
+    std::size_t plan_index;
+    std::size_t client;
+    std::size_t traveller;
+  };
+  std::vector<Remote> remotes;
+  std::vector<cost::CallSeries> series;
+  for (std::size_t ci = 0; ci < input.clients.size(); ++ci) {
+    const std::size_t i = index_of(plan.clients, input.clients[ci].id);
+    if (i == plan.clients.size()) continue;
+    const PlanClient& pc = plan.clients[i];
+    if (pc.visit || !pc.traveller) continue;
+    const std::size_t ti = index_of(input.travellers, *pc.traveller);
+    if (ti == input.travellers.size())
+      throw plan_mismatch("/clients/" + std::to_string(i) + "/traveller",
+                          "traveller \"" + *pc.traveller + "\" is not in the input");
+    const Client& client = input.clients[ci];
+    const Traveller& traveller = input.travellers[ti];
+    series.push_back({&client, &traveller, ti, &sched.client_calendar(ci),
+                      &sched.traveller_calendar(ti),
+                      cost::remote_cost(client, traveller, net, input.policy, input.horizon,
+                                        sched.client_calendar(ci), sched.traveller_calendar(ti))});
+    remotes.push_back({i, ci, ti});
+  }
+  const cost::CallSchedule scheduled =
+      cost::schedule_calls(series, net, input.policy, input.horizon);
   for (std::size_t i = 0; i < plan.clients.size(); ++i) {
     const PlanClient& pc = plan.clients[i];
     if (pc.visit || !pc.call_slot) continue;
     const std::string at = "/clients/" + std::to_string(i);
-    const std::size_t ci = index_of(input.clients, pc.id);
-    if (ci == input.clients.size())
+    if (index_of(input.clients, pc.id) == input.clients.size())
       throw plan_mismatch(at + "/id", "client \"" + pc.id + "\" is not in the input");
     if (!pc.traveller) throw plan_mismatch(at + "/traveller", "no traveller runs the calls");
-    const std::size_t ti = index_of(input.travellers, *pc.traveller);
-    if (ti == input.travellers.size())
-      throw plan_mismatch(at + "/traveller",
-                          "traveller \"" + *pc.traveller + "\" is not in the input");
-    const Client& client = input.clients[ci];
-    const Traveller& traveller = input.travellers[ti];
-    const cost::RemoteCost rc =
-        cost::remote_cost(client, traveller, net, input.policy, input.horizon,
-                          sched.client_calendar(ci), sched.traveller_calendar(ti));
+    const auto k =
+        static_cast<std::size_t>(std::find_if(remotes.begin(), remotes.end(),
+                                              [&](const Remote& r) { return r.plan_index == i; }) -
+                                 remotes.begin());
+    const Client& client = input.clients[remotes[k].client];
+    const Traveller& traveller = input.travellers[remotes[k].traveller];
+    const cost::RemoteCost& rc = scheduled.remote[k];
     const CallSlotSummary& want = *pc.call_slot;
     if (!rc.slot || static_cast<int>(rc.slot->weekday.c_encoding()) != want.weekday ||
         rc.slot->anchor_start_min != want.traveller_local_min)
@@ -123,8 +150,8 @@ std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input
     s.client_name = pc.name.empty() ? client.name : pc.name;
     s.client_city = client.city;
     s.traveller = traveller.id;
-    s.anchor_zone = sched.zone(sched.home_city(ti))->name();
-    s.client_zone = sched.zone(sched.client_city(ci))->name();
+    s.anchor_zone = sched.zone(sched.home_city(remotes[k].traveller))->name();
+    s.client_zone = sched.zone(sched.client_city(remotes[k].client))->name();
     s.weekday = rc.slot->weekday;
     s.anchor_start_min = rc.slot->anchor_start_min;
     s.duration_min = rc.slot->duration_min;

@@ -309,9 +309,9 @@ def check_against_calls(cli, inp, plan, series, cities):
     its W usable weeks, all when the plan prices n >= W meetings, else week floor(i * W / n) for
     meeting i = 0 .. n-1. Clients whose city or country has blackout or strike events are left
     out: those close dates in the planner's calendars, not in `calls`."""
-    policy = inp.get("policy", {})
-    own = 1 + policy.get("offhours_weight_own", 1)
-    other = 1 + policy.get("offhours_weight_client", 2)
+    weights = inp.get("policy", {}).get("offhours_weight", {})
+    own = 1 + weights.get("own", 1)
+    other = 1 + weights.get("client", 2)
     travellers = {tr["id"]: tr for tr in inp["travellers"]}
     closing = [e for e in inp.get("events", []) if e["kind"] in ("blackout", "strike")]
     by_id = {c["id"]: c for c in plan["clients"]}
@@ -326,9 +326,19 @@ def check_against_calls(cli, inp, plan, series, cities):
             [cli, "calls", "-p", f"{tr['id']}:{tr['home']}@{tr.get('working_hours', '09:00-17:30')}*{own}",
              "-p", f"{c['id']}:{c['city']}@{c.get('working_hours', '09:00-17:30')}*{other}",
              "--from", plan["horizon"]["start"], "--to", plan["horizon"]["end"], "--duration",
-             str(c.get("meeting_min", 60)), "--weekly", "--top", "1", "--json"],
+             str(c.get("meeting_min", 60)), "--weekly", "--top", "100", "--json",
+             "--far-weight", str(weights.get("far", 2)), "--night-weight", str(weights.get("night", 6))],
             capture_output=True, check=True)
-        weekly = json.loads(p.stdout)["weekly"][0]
+        # The plan's slot among the weekly slots `calls` ranks: the best one, or another when the
+        # joint schedule moved the series to keep the traveller's calls apart.
+        slot = by_id[c["id"]]["call_slot"]
+        matching = [wk for wk in json.loads(p.stdout)["weekly"]
+                    if wk["weekday"] == slot["weekday"] and wk["anchor_start"] == slot["traveller_local"]]
+        check(len(matching) == 1, f"calls {c['id']}: the plan's slot {slot['weekday']} "
+              f"{slot['traveller_local']} is not among the weekly slots calls lists")
+        if not matching:
+            continue
+        weekly = matching[0]
         usable = [utc(o["utc"]) for o in weekly["occurrences"]]
         n, w = priced_meetings(inp, c["id"]), len(usable)
         want = usable if n >= w else [usable[i * w // n] for i in range(n)]
