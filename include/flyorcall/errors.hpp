@@ -14,6 +14,7 @@ enum class ErrorCode : int {
   internal = 1,   ///< a bug or an environment failure (e.g. an output file cannot be written)
   input = 2,      ///< bad input document or bad command-line usage
   infeasible = 3, ///< the input is valid but no plan satisfies its rules
+  time_limit = 4, ///< the time limit (time_limit_s) passed before the planner had any plan
 };
 
 /// One problem found in an input, located by a JSON Pointer (RFC 6901) into the document.
@@ -64,6 +65,15 @@ public:
 
 private:
   std::string pointer_;
+};
+
+/// The time limit (time_limit_s) passed before the planner had any complete plan to return (the
+/// exact solver has none until its dynamic programme ends); a planner that has one returns it,
+/// marked cut, instead.
+class TimeLimitError : public Error {
+public:
+  /// The message says which planner stopped, at which limit, and what to do instead.
+  explicit TimeLimitError(const std::string& what) : Error(ErrorCode::time_limit, what) {}
 };
 
 } // namespace flyorcall

@@ -25,13 +25,14 @@ namespace flyorcall {
 enum class PlanMethod {
   greedy, ///< one dedicated round trip per visited client, chosen greedily (a fast first look)
   search, ///< multi-client round trips by local search on the optimizer core (the default)
-  exact,  ///< the best multi-client plan by dynamic programming (at most 12 clients)
+  exact,  ///< the best multi-client plan by dynamic programming (12 clients, 8 travellers, 92 days)
 };
 
 /// Plans the horizon of a valid input: by default the search, whose counted work
 /// (policy.effort) makes the plan the same for the same input on any machine. Throws
 /// InfeasibleError when a must-visit client cannot be visited within the rules; with
-/// PlanMethod::exact, InputError for more than 12 clients.
+/// PlanMethod::exact, InputError for more than 12 clients, 8 travellers or a horizon over 92
+/// days, and TimeLimitError when time_limit_s passes before the exact solver has a plan.
 [[nodiscard]] Plan plan_quarter(const Input& input, PlanMethod method = PlanMethod::search);
 
 /// The plan as JSON text (docs/plan.md), pretty-printed, ending in a newline.

@@ -47,6 +47,10 @@ struct DayHours {
 /// Working hours of a person per weekday (index = C encoding, 0 = Sunday).
 struct WorkingHours {
   std::array<DayHours, 7> days{};
+  /// True when the text named the weekdays ("Sun-Thu 08:00-17:00"): a client is then visited
+  /// only on those days. False for the one-range form ("09:00-17:30"), the default and "none",
+  /// which leave the working week to the country's weekend (docs/input.md, Working hours).
+  bool days_given = false;
   /// 09:00-17:30 Monday to Friday, the documented default.
   static WorkingHours office_default() {
     WorkingHours w;

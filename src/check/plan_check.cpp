@@ -24,6 +24,7 @@
 #include "io/plan_reader.hpp"
 #include "optimize/schedule.hpp"
 #include "time/holidays.hpp"
+#include "time/working_hours.hpp"
 #include "time/zones.hpp"
 
 namespace flyorcall::check {
@@ -134,22 +135,34 @@ std::vector<Violation> Checker::run() {
 const timez::BusinessCalendar& Checker::calendar(int city) {
   const auto it = calendars_.find(city);
   if (it != calendars_.end()) return it->second;
-  const City& c = net_.city(city);
-  const Country* country = net_.country_of(city);
-  const optimize::PublicHolidays h = optimize::public_holidays(c.country, in_.horizon);
-  std::vector<Date> closed = optimize::closed_dates(in_, c.code, c.country);
-  closed.insert(closed.end(), h.closed.begin(), h.closed.end());
-  return calendars_
-      .emplace(city, timez::BusinessCalendar(country ? country->weekend : kSatSun,
-                                             std::move(closed), h.open))
+  return calendars_.emplace(city, optimize::place_business_calendar(in_, net_, city)).first->second;
+}
+
+const timez::BusinessCalendar& Checker::client_calendar(std::size_t client) {
+  const auto it = client_calendars_.find(client);
+  if (it != client_calendars_.end()) return it->second;
+  const int city = city_of(in_.clients[client].city);
+  return client_calendars_
+      .emplace(client, optimize::client_business_calendar(in_, net_, client, city))
       .first->second;
 }
 
-std::string Checker::why_closed(int city, Date d) {
+std::string Checker::why_closed(std::size_t client, Date d) {
+  const Client& c = in_.clients[client];
+  const date::weekday wd{d};
+  if (timez::in_mask(optimize::client_days_off(c), wd))
+    return std::string("client ") + c.id + " does not work on " +
+           std::string(weekday_name(static_cast<int>(wd.c_encoding()))) + " (working_hours \"" +
+           timez::format_working_hours(c.hours) + "\")";
+  return why_closed(city_of(c.city), d, !c.hours.days_given);
+}
+
+std::string Checker::why_closed(int city, Date d, bool country_week) {
   const City& c = net_.city(city);
   const Country* country = net_.country_of(city);
   const WeekdayMask weekend = country ? country->weekend : kSatSun;
-  if (timez::in_mask(weekend, date::weekday{d})) return "a weekend day in " + c.country;
+  if (country_week && timez::in_mask(weekend, date::weekday{d}))
+    return "a weekend day in " + c.country;
   const int year = static_cast<int>(date::year_month_day{d}.year());
   if (year >= timez::kFirstHolidayYear && year <= timez::kLastHolidayYear) {
     if (const auto y = timez::holidays_in_year(c.country, year))

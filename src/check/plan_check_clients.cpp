@@ -53,7 +53,7 @@ void Checker::build_client_model() {
               client.travellers.end())
         continue;
       const cost::RemoteCost rc = cost::remote_cost(client, tr, net_, in_.policy, in_.horizon,
-                                                    calendar(city), calendar(city_of(tr.home)));
+                                                    client_calendar(c), calendar(city_of(tr.home)));
       if (!m.remote_traveller || rc.total() < m.remote_cost) {
         m.remote_traveller = t;
         m.remote_cost = rc.total();

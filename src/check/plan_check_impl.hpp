@@ -105,6 +105,7 @@ private:
   std::map<std::pair<int, int>, std::size_t> leg_index_;
   std::vector<const date::time_zone*> zones_;
   std::map<int, timez::BusinessCalendar> calendars_;
+  std::map<std::size_t, timez::BusinessCalendar> client_calendars_;
   std::map<std::size_t, std::unique_ptr<network::RouteFinder>> finders_;
   std::vector<std::string> traveller_ids_;
   std::vector<std::string> client_ids_;
@@ -135,8 +136,15 @@ private:
   /// input's blackout and strike events there, over the horizon — as docs/plan.md defines them.
   const timez::BusinessCalendar& calendar(int city);
 
-  /// Why a date is not a business day at a city: its weekend, a public holiday, or an event.
-  std::string why_closed(int city, Date d);
+  /// Days a visit to a client may use (index into in_.clients): its city's business days, and
+  /// only the weekdays its working hours name when they name any.
+  const timez::BusinessCalendar& client_calendar(std::size_t client);
+
+  /// Why a date is not a business day at a city: its weekend (unless `country_week` is false:
+  /// a client's own week replaces it), a public holiday, or an event.
+  std::string why_closed(int city, Date d, bool country_week = true);
+  /// Why a date is not a day a client may be visited: its own week, or as at its city.
+  std::string why_closed(std::size_t client, Date d);
 
   /// The route finder of a traveller's cabin and time value (built on first use).
   const network::RouteFinder& finder(std::size_t traveller);

@@ -67,12 +67,12 @@ VisitInfo Checker::resolve_visit(const report::PlanVisit& v, const std::string& 
             fmt_date(h.last));
     return vi;
   }
-  const int city = city_of(c.city);
-  const timez::BusinessCalendar& cal = calendar(city);
+  const auto cix = static_cast<std::size_t>(vi.client);
+  const timez::BusinessCalendar& cal = client_calendar(cix);
   if (!cal.is_business_day(v.date))
     add(p + "/date", "business days",
         fmt_weekday_date(v.date) + " is not a business day of client " + c.id + " in " + c.city +
-            ": " + why_closed(city, v.date));
+            ": " + why_closed(cix, v.date));
   // visit_days consecutive business days of the client's place from the first day on.
   for (int k = 1; k < c.visit_days; ++k) {
     const auto next = cal.next_business_day(vi.last + date::days{1}, h.last);

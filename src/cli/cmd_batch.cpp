@@ -72,6 +72,9 @@ std::string run_job(const Job& job, std::size_t index, PlanMethod method, std::o
     code = static_cast<int>(ErrorCode::infeasible);
     return io::batch_error_line(index, job.source, job.line, code, "infeasible",
                                 {{e.pointer(), e.what()}});
+  } catch (const TimeLimitError& e) {
+    code = static_cast<int>(ErrorCode::time_limit);
+    return io::batch_error_line(index, job.source, job.line, code, "time_limit", {{"", e.what()}});
   } catch (const std::exception& e) {
     code = static_cast<int>(ErrorCode::internal);
     return io::batch_error_line(index, job.source, job.line, code, "internal", {{"", e.what()}});

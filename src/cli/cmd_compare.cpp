@@ -70,6 +70,7 @@ struct ScenarioResult {
   report::ScenarioComparison comparison;
   std::vector<Problem> refused;
   std::string internal;
+  std::string time_limit; // the time limit passed before the method had a plan (exact)
 };
 
 int run_compare(const CompareArgs& a, const CommonOptions& opt) {
@@ -197,6 +198,7 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
       c.base_time_limit_reached = base_plan->time_limit_reached;
     }
     std::string internal;
+    std::string time_limit;
     optimize::parallel_ordered<ScenarioResult>(
         specs.size(), a.jobs, 2 * optimize::worker_count(a.jobs, specs.size()),
         [&](std::size_t i) {
@@ -219,6 +221,8 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
             if (base_plan) r.comparison = report::compare_scenario(*base_plan, base_input, sp);
           } catch (const InputError& e) {
             r.refused = e.problems();
+          } catch (const TimeLimitError& e) {
+            r.time_limit = e.what();
           } catch (const std::exception& e) {
             r.internal = e.what();
           }
@@ -227,10 +231,13 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
         [&](std::size_t i, ScenarioResult&& r) {
           if (!r.internal.empty() && internal.empty())
             internal = scenario_source(specs[i].name) + ": " + r.internal;
+          if (!r.time_limit.empty() && time_limit.empty())
+            time_limit = scenario_source(specs[i].name) + ": " + r.time_limit;
           if (!r.refused.empty()) bad.emplace_back(specs[i].name, std::move(r.refused));
           c.scenarios.push_back(std::move(r.comparison));
         });
     if (!internal.empty()) throw Error(ErrorCode::internal, internal);
+    if (!time_limit.empty()) throw TimeLimitError(time_limit);
     // A document the method refuses is bad input, reported like a bad scenario.
     if (!bad.empty()) return report_scenario_problems(bad, opt);
     if (base_infeasible) throw *base_infeasible;

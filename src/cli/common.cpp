@@ -34,6 +34,12 @@ int report_error(const Error& e, const std::string& source, const CommonOptions&
     else
       std::cerr << terminal_text(source + ": infeasible: " + inf->pointer() + ": " + inf->what())
                 << '\n';
+  } else if (e.code() == ErrorCode::time_limit) {
+    if (opt.error_format == "json")
+      std::cerr << io::problems_to_json({{"", e.what()}}, static_cast<int>(e.code()), "time_limit")
+                << '\n';
+    else
+      std::cerr << terminal_text(source + ": time limit: " + e.what()) << '\n';
   } else {
     if (opt.error_format == "json")
       std::cerr << io::problems_to_json({{"", e.what()}}, static_cast<int>(e.code()), "internal")

@@ -235,7 +235,7 @@ int run_network(const std::string& input_path, const std::string& currency,
 int main(int argc, char** argv) {
   CLI::App app{"flyorcall: which clients are worth a trip this quarter, when to go, and how to "
                "run everyone else remotely.\nExit codes: 0 ok, 1 internal error, 2 bad input or "
-               "usage, 3 infeasible.",
+               "usage, 3 infeasible, 4 time limit without a plan.",
                "flyorcall"};
   app.set_version_flag("--version", std::string("flyorcall ") + fyc::kVersion);
   app.require_subcommand(1);

@@ -28,8 +28,9 @@ struct RemoteCost {
 /// Best weekly slots already found in one planning run. A slot depends only on the two cities
 /// (their zones and business calendars), both sides' working hours and the meeting length, so
 /// clients in one city called by travellers from one office share it. Not thread-safe: one cache
-/// per planning run, and only for calendars that are a function of the city (as the planners'
-/// are: country holidays plus the input's events at the city or country).
+/// per planning run, and only for calendars that are a function of the city and the person's
+/// working hours (as the planners' are: country holidays plus the input's events at the city or
+/// country, and a client's own week when its hours name weekdays).
 class SlotCache {
 public:
   /// The slot stored under this key, computing it with `compute` the first time.
@@ -45,7 +46,7 @@ public:
   [[nodiscard]] std::size_t size() const { return slots_.size(); }
 
 private:
-  using Flat = std::array<int, 14>;
+  using Flat = std::array<int, 15>;
   using Key = std::tuple<std::string, Flat, std::string, Flat, int>;
   static Flat flat(const WorkingHours& h) {
     Flat f{};
@@ -53,6 +54,7 @@ private:
       f[2 * d] = h.days[d].start_min;
       f[2 * d + 1] = h.days[d].end_min;
     }
+    f[14] = h.days_given ? 1 : 0;
     return f;
   }
   std::map<Key, std::optional<timez::WeeklySlot>> slots_;

@@ -66,10 +66,26 @@ Plan plan_quarter(const Input& input, PlanMethod method) {
     record_rate_sources(plan, input, net);
     return plan;
   }
-  if (method == PlanMethod::exact && input.clients.size() > optimize::kQuarterExactMaxClients)
-    throw InputError({{"/clients", "method exact takes at most " +
-                                       std::to_string(optimize::kQuarterExactMaxClients) +
-                                       " clients, found " + std::to_string(input.clients.size())}});
+  if (method == PlanMethod::exact) {
+    // What the exact solver cannot finish is refused before any work, every limit at once
+    // (in document order).
+    std::vector<Problem> over;
+    if (const auto days = (input.horizon.last - input.horizon.first).count() + 1;
+        days > optimize::kQuarterExactMaxDays)
+      over.push_back({"/end", "method exact plans a horizon of at most " +
+                                  std::to_string(optimize::kQuarterExactMaxDays) +
+                                  " days (one quarter), found " + std::to_string(days) + " days"});
+    if (input.travellers.size() > optimize::kQuarterExactMaxTravellers)
+      over.push_back({"/travellers", "method exact takes at most " +
+                                         std::to_string(optimize::kQuarterExactMaxTravellers) +
+                                         " travellers, found " +
+                                         std::to_string(input.travellers.size())});
+    if (input.clients.size() > optimize::kQuarterExactMaxClients)
+      over.push_back({"/clients", "method exact takes at most " +
+                                      std::to_string(optimize::kQuarterExactMaxClients) +
+                                      " clients, found " + std::to_string(input.clients.size())});
+    if (!over.empty()) throw InputError(std::move(over));
+  }
   optimize::QuarterOptions options;
   options.exact = method == PlanMethod::exact;
   options.seed = input.seed;

@@ -247,7 +247,7 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   std::optional<QuarterExact> exact;
   bool feasible = true;
   if (options.exact) {
-    exact.emplace(qp, pricer, input);
+    exact.emplace(qp, pricer, input, options.deadline);
     std::optional<ExactPlan> r = exact->best();
     feasible = r.has_value();
     if (r) {

@@ -284,13 +284,18 @@ inline constexpr std::size_t kQuarterResolveClients = 30;
 
 /// Most candidate clients the exact quarter solver accepts.
 inline constexpr std::size_t kQuarterExactMaxClients = 12;
+/// Most travellers the exact quarter solver accepts (its combination step grows with each).
+inline constexpr std::size_t kQuarterExactMaxTravellers = 8;
+/// Longest horizon, in days, the exact quarter solver accepts (one calendar quarter): every trip
+/// is priced on every departure date.
+inline constexpr int kQuarterExactMaxDays = 92;
 
 /// The planned quarter of `input` on `net`: multi-client round trips chosen by the core search
 /// (or by the exact solver, QuarterExact, with `options.exact`). Above kQuarterSmallClients clients
 /// it never nets less than the greedy plan, whose trips it starts from above kQuarterSeedClients.
 /// Throws InfeasibleError naming the rule when a must-visit client cannot be visited; with
 /// `options.exact`, std::invalid_argument when the input has more than kQuarterExactMaxClients
-/// clients.
+/// clients and TimeLimitError when `options.deadline` passes before the exact solver is done.
 [[nodiscard]] Plan plan_search(const Input& input, const network::Network& net,
                                const QuarterOptions& options);
 

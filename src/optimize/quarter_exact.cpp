@@ -4,8 +4,11 @@
 #include <bit>
 #include <cmath>
 #include <functional>
+#include <sstream>
 #include <stdexcept>
 #include <string>
+
+#include "flyorcall/errors.hpp"
 
 namespace flyorcall::optimize {
 
@@ -22,8 +25,9 @@ void keep_undominated(std::vector<T>& set, const T& item, Dominates dominates) {
 
 } // namespace
 
-QuarterExact::QuarterExact(const QuarterProblem& qp, const TripPricer& pricer, const Input& input)
-    : qp_(&qp), pricer_(&pricer), input_(&input) {
+QuarterExact::QuarterExact(const QuarterProblem& qp, const TripPricer& pricer, const Input& input,
+                           core::Deadline deadline)
+    : qp_(&qp), pricer_(&pricer), input_(&input), deadline_(deadline) {
   const core::RoutingProblem& p = qp.problem;
   const std::vector<int> cands = p.candidates();
   n_ = cands.size();
@@ -52,6 +56,15 @@ QuarterExact::QuarterExact(const QuarterProblem& qp, const TripPricer& pricer, c
   travellers_.resize(qp.travellers);
   for (std::size_t t = 0; t < qp.travellers; ++t) solve_traveller(t);
   combine();
+}
+
+void QuarterExact::check_deadline() const {
+  if (!deadline_.expired()) return;
+  std::ostringstream limit;
+  limit << input_->time_limit_s;
+  throw TimeLimitError("method exact reached its time limit (time_limit_s " + limit.str() +
+                       " s) before it had a complete plan: the exact solver has none until it "
+                       "ends; raise time_limit_s, or plan with method search");
 }
 
 bool QuarterExact::dominates(const Use& a, const Use& b) const {
@@ -90,6 +103,7 @@ void QuarterExact::solve_traveller(std::size_t t) {
     if (seq.size() == static_cast<std::size_t>(kMaxStopsPerTrip)) return;
     for (const int k : allowed) {
       if (used & (1u << k)) continue;
+      check_deadline();
       seq.push_back(k);
       const std::vector<TripOption>& opts = pricer_->options(t, seq);
       // A trip that cannot be dated stays impossible with more clients appended.
@@ -142,6 +156,7 @@ void QuarterExact::solve_traveller(std::size_t t) {
   std::vector<std::vector<int>> front_at(h); // per departure day: labels back before it
   for (std::uint32_t mask = 0; mask < sets; ++mask) {
     if ((mask & ~allowed_mask) != 0 || waiting[mask].empty()) continue;
+    check_deadline();
     // Settle the set's labels in date order: a label another beats with an earlier or equal
     // return is dropped; front_at[d] is what no earlier label beats among returns before d.
     std::vector<Label>& labels = tr.set[mask];
@@ -199,6 +214,7 @@ void QuarterExact::combine() {
   for (std::size_t t = 0; t < travellers_.size(); ++t) {
     const Traveller& tr = travellers_[t];
     for (std::uint32_t mask = 0; mask < sets; ++mask) {
+      check_deadline();
       std::vector<Combo>& out = combos_[t][mask];
       // The traveller's part is `part`, the earlier travellers' is mask ^ part.
       for (std::uint32_t part = mask;; part = (part - 1) & mask) {

@@ -31,8 +31,11 @@ struct ExactPlan {
 class QuarterExact {
 public:
   /// Solves `qp` with `pricer` (both must outlive the solver). Throws std::invalid_argument when
-  /// the problem has more than kQuarterExactMaxClients clients.
-  QuarterExact(const QuarterProblem& qp, const TripPricer& pricer, const Input& input);
+  /// the problem has more than kQuarterExactMaxClients clients, and TimeLimitError when
+  /// `deadline` (the input's time_limit_s) passes before the solver is done: it has no complete
+  /// plan before its dynamic programme ends.
+  QuarterExact(const QuarterProblem& qp, const TripPricer& pricer, const Input& input,
+               core::Deadline deadline = {});
 
   /// The best plan that visits every mandatory client of the problem, keeps every rule and
   /// budget, and — when `flip_client` is set — visits that client (`flip_visit`) or leaves it
@@ -95,6 +98,8 @@ private:
   };
 
   void solve_traveller(std::size_t t);
+  // Throws TimeLimitError once the deadline has passed.
+  void check_deadline() const;
   void combine();
   // Whether `a` is no worse than `b` on score, days and every budgeted total.
   [[nodiscard]] bool dominates(const Use& a, const Use& b) const;
@@ -102,6 +107,7 @@ private:
   const QuarterProblem* qp_;
   const TripPricer* pricer_;
   const Input* input_;
+  core::Deadline deadline_;
   std::size_t n_ = 0;       // clients
   int horizon_days_ = 0;    // days of the horizon
   bool track_cost_ = false; // a money budget limits the plan

@@ -122,6 +122,49 @@ PublicHolidays public_holidays(const std::string& country, DateRange range) {
   return out;
 }
 
+WeekdayMask client_days_off(const Client& client) {
+  if (!client.hours.days_given) return 0;
+  WeekdayMask off = 0;
+  for (unsigned d = 0; d < 7; ++d)
+    if (!client.hours.days[d].working()) off = static_cast<WeekdayMask>(off | (1u << d));
+  return off;
+}
+
+namespace {
+
+// `own_week`: the weekdays off of a person's own week, which replace the country's weekend.
+timez::BusinessCalendar calendar_at(const Input& input, const network::Network& net, int city,
+                                    std::optional<WeekdayMask> own_week,
+                                    std::optional<std::string>* note) {
+  if (city < 0) return timez::BusinessCalendar(own_week.value_or(kSatSun), {});
+  const Country* country = net.country_of(city);
+  const City& c = net.city(city);
+  PublicHolidays h = public_holidays(c.country, input.horizon);
+  if (note != nullptr) *note = h.note;
+  std::vector<Date> closed = closed_dates(input, c.code, c.country);
+  closed.insert(closed.end(), h.closed.begin(), h.closed.end());
+  // A person's own week replaces the country's weekend; make-up days only open the country's
+  // weekend days, so they do not apply to it.
+  if (own_week) return timez::BusinessCalendar(*own_week, std::move(closed));
+  return timez::BusinessCalendar(country ? country->weekend : kSatSun, std::move(closed),
+                                 std::move(h.open));
+}
+
+} // namespace
+
+timez::BusinessCalendar client_business_calendar(const Input& input, const network::Network& net,
+                                                 std::size_t client, int city,
+                                                 std::optional<std::string>* note) {
+  const Client& c = input.clients[client];
+  return calendar_at(input, net, city,
+                     c.hours.days_given ? std::optional(client_days_off(c)) : std::nullopt, note);
+}
+
+timez::BusinessCalendar place_business_calendar(const Input& input, const network::Network& net,
+                                                int city, std::optional<std::string>* note) {
+  return calendar_at(input, net, city, std::nullopt, note);
+}
+
 Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&input), net_(&net) {
   const auto& cities = net.cities();
   zones_.reserve(cities.size());
@@ -149,26 +192,22 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
     return *idx;
   };
   std::set<std::string> noted; // countries whose calendar caveat is already in notes_
-  auto calendar_of = [&](int city) {
-    if (city < 0) return timez::BusinessCalendar(kSatSun, {});
-    const Country* country = net.country_of(city);
-    const City& c = net.city(city);
-    const PublicHolidays h = public_holidays(c.country, input.horizon);
-    if (h.note && noted.insert(c.country).second) notes_.push_back(*h.note);
-    std::vector<Date> closed = closed_dates(input, c.code, c.country);
-    closed.insert(closed.end(), h.closed.begin(), h.closed.end());
-    return timez::BusinessCalendar(country ? country->weekend : kSatSun, std::move(closed), h.open);
+  auto add_note = [&](int city, const std::optional<std::string>& note) {
+    if (note && noted.insert(net.city(city).country).second) notes_.push_back(*note);
   };
-
   for (std::size_t i = 0; i < input.clients.size(); ++i) {
     const int city = place(input.clients[i].city, "/clients/" + std::to_string(i) + "/city");
     client_city_.push_back(city);
-    client_cal_.push_back(calendar_of(city));
+    std::optional<std::string> note;
+    client_cal_.push_back(client_business_calendar(input, net, i, city, &note));
+    if (city >= 0) add_note(city, note);
   }
   for (std::size_t i = 0; i < input.travellers.size(); ++i) {
     const int city = place(input.travellers[i].home, "/travellers/" + std::to_string(i) + "/home");
     home_city_.push_back(city);
-    traveller_cal_.push_back(calendar_of(city));
+    std::optional<std::string> note;
+    traveller_cal_.push_back(place_business_calendar(input, net, city, &note));
+    if (city >= 0) add_note(city, note);
   }
   if (!problems.empty()) throw InputError(std::move(problems));
 

@@ -153,6 +153,26 @@ struct PublicHolidays {
 /// 2000..2100 are skipped). A country without rules gets no dates and a note.
 [[nodiscard]] PublicHolidays public_holidays(const std::string& country, DateRange range);
 
+/// The weekdays a client does not work by its own working hours: none (0) when its
+/// `working_hours` do not name weekdays (the one-range form leaves the week to the country).
+[[nodiscard]] WeekdayMask client_days_off(const Client& client);
+
+/// The days a visit to client `client` (index into input.clients) may use. When its working
+/// hours name weekdays, those weekdays are its week (they replace the country's weekend, and
+/// the country's make-up days do not apply); otherwise its city's country's weekend with
+/// make-up days open. Public holidays of the country and blackout and strike events at the city
+/// or country close days either way. `city` is the network index of the client's city; `note`
+/// receives the holiday calendar's caveat, if any.
+[[nodiscard]] timez::BusinessCalendar
+client_business_calendar(const Input& input, const network::Network& net, std::size_t client,
+                         int city, std::optional<std::string>* note = nullptr);
+
+/// Business days of a network city over the input's horizon: the country's weekend, public
+/// holidays (make-up days open), blackout and strike events; `note` as above.
+[[nodiscard]] timez::BusinessCalendar
+place_business_calendar(const Input& input, const network::Network& net, int city,
+                        std::optional<std::string>* note = nullptr);
+
 /// Closed dates of a place from the input's events: blackout and strike events at `city` or in
 /// `country`, clipped to the horizon.
 [[nodiscard]] std::vector<Date> closed_dates(const Input& input, const std::string& city,

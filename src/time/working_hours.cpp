@@ -80,6 +80,7 @@ public:
     }
 
     WorkingHours w;
+    w.days_given = true;
     std::array<bool, 7> seen{};
     while (true) {
       p = skip_spaces(p);

@@ -5,9 +5,11 @@
 // be the default (greedy: one round trip per client). Every plan also passes the plan checker.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "check/plan_check.hpp"
@@ -112,6 +114,87 @@ TEST(PlansPeopleMake, AnIdleDayInACityVisitsItsClient) {
       read_input(quarter("FRA", R"({"id": "small", "city": "NYC", "visit_value": 2500})")));
   EXPECT_FALSE(alone.decisions[0].visit);
   expect_valid(input, plan);
+}
+
+/// The visits of `plan` to client `id`.
+std::vector<const Visit*> visits_of(const Plan& plan, const std::string& id) {
+  std::vector<const Visit*> out;
+  for (const Trip& t : plan.trips)
+    for (const Visit& v : t.visits)
+      if (v.client_id == id) out.push_back(&v);
+  return out;
+}
+
+const PlanMethod kMethods[] = {PlanMethod::greedy, PlanMethod::search, PlanMethod::exact};
+
+/// A client in Dubai (whose country's weekend is Saturday and Sunday) that works Sunday to
+/// Thursday and can be seen from Friday 8 to Sunday 10 January 2027.
+const char* const kSundayWeekClient = R"(
+    {"id": "dxb", "city": "DXB", "visit_value": 60000, "working_hours": "Sun-Thu 08:00-17:00",
+     "availability": [{"from": "2027-01-08", "to": "2027-01-10"}]})";
+
+// A client's own week, when its working hours name the days, decides its visit days: a Dubai
+// client working Sunday to Thursday is visited on the Sunday, never on its Friday or Saturday.
+// (Before, the planners used the country's weekend only and booked the Friday.)
+TEST(PlansPeopleMake, AClientsOwnWeekDecidesItsVisitDays) {
+  const Input input = read_input(quarter("FRA", kSundayWeekClient));
+  for (const PlanMethod m : kMethods) {
+    const Plan plan = plan_quarter(input, m);
+    const auto v = visits_of(plan, "dxb");
+    ASSERT_EQ(v.size(), 1u) << plan.method;
+    EXPECT_EQ(v[0]->date, Date{2027_y / date::January / 10}) << plan.method;
+    expect_valid(input, plan);
+  }
+}
+
+// Clients in Riyadh and Tel Aviv (Friday-Saturday weekends, weeks from Sunday) with the
+// one-range working hours are never visited on a Friday or Saturday: available Friday to Sunday
+// only, both are seen on the Sunday, by every method.
+TEST(PlansPeopleMake, NoVisitOnAFridaySaturdayWeekend) {
+  const Input input = read_input(quarter("FRA", R"(
+      {"id": "ruh", "city": "RUH", "visit_value": 60000, "working_hours": "09:00-17:00",
+       "availability": [{"from": "2027-01-08", "to": "2027-01-10"}]},
+      {"id": "tlv", "city": "TLV", "visit_value": 60000,
+       "availability": [{"from": "2027-01-15", "to": "2027-01-17"}]})"));
+  for (const PlanMethod m : kMethods) {
+    const Plan plan = plan_quarter(input, m);
+    for (const auto& [id, sunday] : {std::pair{"ruh", Date{2027_y / date::January / 10}},
+                                     std::pair{"tlv", Date{2027_y / date::January / 17}}}) {
+      const auto v = visits_of(plan, id);
+      ASSERT_EQ(v.size(), 1u) << plan.method << " " << id;
+      EXPECT_EQ(v[0]->date, sunday) << plan.method << " " << id;
+    }
+    expect_valid(input, plan);
+  }
+}
+
+// The plan checker flags a hand-made visit on a client's Friday: in Riyadh by the country's
+// weekend, and for the Dubai client by its own Sunday-to-Thursday week (a business day of the
+// United Arab Emirates, which the checker used to accept).
+TEST(PlansPeopleMake, TheCheckerFlagsAVisitOnTheClientsWeekend) {
+  const std::string ruh = R"(
+      {"id": "ruh", "city": "RUH", "visit_value": 60000,
+       "availability": [{"from": "2027-01-08", "to": "2027-01-10"}]})";
+  for (const auto& [clients, why] :
+       {std::pair{std::string(kSundayWeekClient),
+                  std::string("client dxb does not work on Fri (working_hours \"Sun-Thu "
+                              "08:00-17:00\")")},
+        std::pair{ruh, std::string("a weekend day in SA")}}) {
+    const Input input = read_input(quarter("FRA", clients));
+    Plan plan = plan_quarter(input, PlanMethod::greedy);
+    ASSERT_EQ(plan.trips.size(), 1u);
+    ASSERT_EQ(plan.trips[0].visits.size(), 1u);
+    expect_valid(input, plan);
+    plan.trips[0].visits[0].date = Date{2027_y / date::January / 8}; // a Friday
+    const auto v = check::check_plan(input, plan);
+    const auto it = std::find_if(v.begin(), v.end(), [](const check::Violation& x) {
+      return x.pointer == "/trips/0/visits/0/date" && x.rule == "business days";
+    });
+    ASSERT_NE(it, v.end()) << clients;
+    EXPECT_NE(it->message.find("2027-01-08 (Fri) is not a business day"), std::string::npos)
+        << it->message;
+    EXPECT_NE(it->message.find(why), std::string::npos) << it->message;
+  }
 }
 
 // The marginal cost a plan shows is never negative, even when a client makes its trip cheaper

@@ -207,3 +207,13 @@ TEST(WorkingHours, OffHoursReachAgreesWithAMinuteByMinuteWalk) {
     }
   }
 }
+
+// Whether the text names the weekdays decides whose week a client keeps (docs/input.md): its
+// own for the per-weekday form, its country's for the one-range form, the default and "none".
+TEST(WorkingHours, OnlyThePerWeekdayFormGivesItsOwnWeek) {
+  EXPECT_TRUE(parsed("Sun-Thu 08:00-17:00").days_given);
+  EXPECT_TRUE(parsed("Mon-Fri 09:00-17:30").days_given);
+  EXPECT_FALSE(parsed("09:00-17:30").days_given);
+  EXPECT_FALSE(parsed("none").days_given);
+  EXPECT_FALSE(WorkingHours::office_default().days_given);
+}
