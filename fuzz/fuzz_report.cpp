@@ -199,11 +199,11 @@ void walk(const GumboNode* n, std::set<std::string>& sections) {
   if (n->type != GUMBO_NODE_ELEMENT) return;
   const GumboElement& e = n->v.element;
   static const std::set<std::string> kAllowed = {
-      "html",  "head",    "meta",    "title", "style",    "body",       "header",  "h1",
-      "h2",    "h3",      "h4",      "p",     "nav",      "ul",         "li",      "a",
-      "main",  "section", "article", "div",   "span",     "table",      "caption", "thead",
-      "tbody", "tr",      "th",      "td",    "figure",   "figcaption", "svg",     "desc",
-      "g",     "rect",    "text",    "line",  "polyline", "path",       "circle",  "footer"};
+      "html",     "head",   "meta",       "title",  "style",   "body",  "header", "h1",   "h2",
+      "h3",       "h4",     "p",          "nav",    "ul",      "li",    "a",      "main", "section",
+      "article",  "div",    "span",       "table",  "caption", "thead", "tbody",  "tr",   "th",
+      "td",       "figure", "figcaption", "svg",    "desc",    "g",     "rect",   "text", "line",
+      "polyline", "path",   "circle",     "footer", "strong",  "dl",    "dt",     "dd"};
   std::string tag = gumbo_normalized_tagname(e.tag);
   if (e.tag == GUMBO_TAG_UNKNOWN) { // SVG's <text>, <polyline>, ...: the name as written
     const std::string_view raw(e.original_tag.data, e.original_tag.length);
