@@ -50,8 +50,8 @@ protected:
 };
 
 // A hundred inputs in Release; fewer under a sanitizer, where the plans run several times slower.
-constexpr std::size_t kInputs = flyorcall::testing::by_build<std::size_t>(100, 24);
-constexpr std::size_t kBroken = flyorcall::testing::by_build<std::size_t>(41, 13);
+constexpr std::size_t kInputs = flyorcall::testing::by_build<std::size_t>(100, 12);
+constexpr std::size_t kBroken = flyorcall::testing::by_build<std::size_t>(41, 7);
 
 } // namespace
 
