@@ -214,13 +214,15 @@ def check_map_labels(browser, session, what):
     return len(boxes)
 
 
-def looks_blank(png):
-    """True when a screenshot is (nearly) one colour: too few colours, no contrast, no ink."""
+def screenshot_ink(png):
+    """What a screenshot holds, sampled every third pixel: its size, its colours, the spread of its
+    luminance and how many samples are dark; `blank` when it is (nearly) one colour."""
     width, height, channels, rows = png_pixels(png)
     colours, lum_sum, lum_sq, count, inked = set(), 0.0, 0.0, 0, 0
     for y in range(0, height, 3):
+        row = rows[y]
         for x in range(0, width, 3):
-            r, g, b = rows[y][x * channels], rows[y][x * channels + 1], rows[y][x * channels + 2]
+            r, g, b = row[x * channels], row[x * channels + 1], row[x * channels + 2]
             colours.add((r, g, b))
             lum = 0.299 * r + 0.587 * g + 0.114 * b
             lum_sum += lum
@@ -229,7 +231,9 @@ def looks_blank(png):
             inked += lum < 200
     mean = lum_sum / count
     spread = (lum_sq / count - mean * mean) ** 0.5
-    return len(colours) < 16 or spread < 8 or inked < count // 100
+    return {"width": width, "height": height, "colours": len(colours), "spread": spread,
+            "inked": inked, "count": count,
+            "blank": len(colours) < 16 or spread < 8 or inked < count // 100}
 
 
 def main():
@@ -328,27 +332,14 @@ def main():
             map_shot = browser.call("Page.captureScreenshot", {
                 "format": "png", "captureBeyondViewport": True,
                 "clip": dict(rect, scale=1)}, session=session)
-            if looks_blank(base64.b64decode(map_shot["data"])):
+            if screenshot_ink(base64.b64decode(map_shot["data"]))["blank"]:
                 fail("the map's screenshot looks blank")
 
             shot = browser.call("Page.captureScreenshot", {"format": "png"}, session=session)
-            width, height, channels, rows = png_pixels(base64.b64decode(shot["data"]))
-            colours, lum_sum, lum_sq, count, inked = set(), 0.0, 0.0, 0, 0
-            for y in range(0, height, 3):
-                row = rows[y]
-                for x in range(0, width, 3):
-                    r, g, b = row[x * channels], row[x * channels + 1], row[x * channels + 2]
-                    colours.add((r, g, b))
-                    lum = 0.299 * r + 0.587 * g + 0.114 * b
-                    lum_sum += lum
-                    lum_sq += lum * lum
-                    count += 1
-                    inked += lum < 200
-            mean = lum_sum / count
-            spread = (lum_sq / count - mean * mean) ** 0.5
-            if len(colours) < 16 or spread < 8 or inked < count // 100:
+            ink = screenshot_ink(base64.b64decode(shot["data"]))
+            if ink["blank"]:
                 fail("the screenshot looks blank (%d colours, luminance spread %.1f, %d of %d "
-                     "samples dark)" % (len(colours), spread, inked, count))
+                     "samples dark)" % (ink["colours"], ink["spread"], ink["inked"], ink["count"]))
 
             browser.call("Emulation.setEmulatedMedia", {"media": "print"}, session=session)
             printed = json.loads(browser.call("Runtime.evaluate", {
@@ -426,14 +417,15 @@ def main():
             if fit["panels"] != 3 or fit["raw"]:
                 fail("the compare page's sweep or scenario names are not as expected: %s" % fit)
             shot = browser.call("Page.captureScreenshot", {"format": "png"}, session=session)
-            if looks_blank(base64.b64decode(shot["data"])):
+            if screenshot_ink(base64.b64decode(shot["data"]))["blank"]:
                 fail("the compare page's screenshot looks blank")
         finally:
             browser.close()
 
     print("report_in_chromium: ok: %d sections, %d charts, %d trips, screenshot %dx%d with %d "
           "colours; map labels clear of each other: %d (default), %d (world example)" % (
-              len(page["ids"]), len(page["charts"]), page["trips"], width, height, len(colours),
+              len(page["ids"]), len(page["charts"]), page["trips"], ink["width"], ink["height"],
+              ink["colours"],
               labels, world_labels))
 
 
