@@ -124,6 +124,12 @@ lxw_datetime excel_local(LocalTime t) {
                       0.0};
 }
 
+/// `v` rounded to one decimal, as the plan JSON writes kilograms and distances.
+double tenth(double v) {
+  return std::round(v * 10.0) / 10.0;
+}
+
+/// Kilograms rounded to 0.1 kg exactly as the plan JSON writes them (from whole 100 g steps).
 double kg_of(GramsCo2 g) {
   return std::round(static_cast<double>(g.count()) / 100.0) / 10.0;
 }
@@ -325,7 +331,7 @@ void flights_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
       s.local(l.arrive_local);
       s.text(l.tz_to);
       s.integer(l.block_min);
-      s.number(std::round(l.km * 10.0) / 10.0, f.kg);
+      s.number(tenth(l.km), f.kg);
       s.text(l.cabin);
       s.money(l.fare);
       s.kg(l.co2);
@@ -392,8 +398,8 @@ void calls_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
     s.text(std::string(weekday_name(slot.weekday)));
     s.text(clock_text(slot.traveller_local_min));
     s.text(clock_text(slot.client_local_min));
-    s.number(std::round(slot.traveller_offhours_min * 10.0) / 10.0, f.kg);
-    s.number(std::round(slot.client_offhours_min * 10.0) / 10.0, f.kg);
+    s.number(tenth(slot.traveller_offhours_min), f.kg);
+    s.number(tenth(slot.client_offhours_min), f.kg);
     std::string shifts;
     for (const auto& [from, local] : slot.client_shifts)
       shifts +=
