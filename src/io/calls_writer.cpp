@@ -100,6 +100,8 @@ json rotation_json(const CallsReport& r, const timez::Rotation& rot) {
     one["name"] = r.participants[p].name;
     one["rotated_min"] = rot.burden[p];
     one["fixed_min"] = rot.burden_fixed[p];
+    one["rotated_graded_min"] = rot.graded[p];
+    one["fixed_graded_min"] = rot.graded_fixed[p];
     burden.push_back(std::move(one));
   }
   out["burden"] = std::move(burden);
