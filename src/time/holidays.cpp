@@ -329,7 +329,7 @@ void parse_file(const HolidaySource& src, std::map<std::string, CountryRules, st
       std::vector<std::string> codes;
       for (const auto& c : countries) codes.push_back(c.code);
       fail(at, "country: " + quoted(code) + " is not in data/countries.csv" +
-                   did_you_mean(code, codes));
+                   did_you_mean_code(code, codes));
     }
     if (f[1].empty()) fail(at, "name: must not be empty");
     Rule r;
