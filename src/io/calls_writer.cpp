@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/format.hpp"
 #include "time/zones.hpp"
 
 namespace flyorcall::io {
@@ -16,10 +17,7 @@ std::string utc_text(date::sys_seconds t) {
 }
 
 std::string clock(int minutes) {
-  const auto two = [](int v) {
-    return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
-  };
-  return two(minutes / 60) + ":" + two(minutes % 60);
+  return format::clock(minutes);
 }
 
 // Scores are sums of whole minutes times weights: print integers as integers.
