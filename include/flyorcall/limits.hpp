@@ -28,5 +28,7 @@ inline constexpr std::size_t kMaxMembers = 100;
 inline constexpr std::size_t kMaxValues = 1000000;
 inline constexpr int kMinEffort = 1; ///< `policy.effort`, least work
 inline constexpr int kMaxEffort = 5; ///< `policy.effort`, most work
+/// Clients the exact planner (PlanMethod::exact) takes at most (docs/optimizer.md).
+inline constexpr std::size_t kMaxExactClients = 12;
 
 } // namespace flyorcall::limits

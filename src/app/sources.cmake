@@ -1,4 +1,8 @@
 set(FLYORCALL_APP_SOURCES
+  src/app/validate.cpp
+  src/app/planning.cpp
+  src/app/check.cpp
+  src/app/report.cpp
   src/app/network.cpp
   src/app/route.cpp
   src/app/holidays.cpp

@@ -7,18 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "flyorcall/check.hpp"
 #include "flyorcall/model.hpp"
 #include "flyorcall/plan.hpp"
 #include "report/report_model.hpp"
 
 namespace flyorcall::check {
 
-/// One rule a plan breaks, located by a JSON Pointer (RFC 6901) into the plan document.
-struct Violation {
-  std::string pointer; ///< e.g. "/trips/2/legs/1/fare"; "" is the whole plan
-  std::string rule;    ///< the rule's short name, as listed in docs/check.md (e.g. "business days")
-  std::string message; ///< what the plan says and what the input and the model require
-};
+/// One rule a plan breaks (flyorcall/check.hpp).
+using Violation = CheckViolation;
 
 /// Every violation of `plan` against `input`, in plan order (header, trips, clients, totals,
 /// budget); empty exactly when the plan is valid. Money must match to the cent, CO2 to the 0.1 kg

@@ -10,10 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "flyorcall/batch.hpp"
-#include "io/files.hpp"
-#include "io/output.hpp"
+#include "flyorcall/files.hpp"
 
 namespace flyorcall::cli {
 
@@ -79,7 +78,7 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
         (a.jsonl == "-" || std::find(a.inputs.begin(), a.inputs.end(), "-") != a.inputs.end()))
       throw bad_input("INPUT and --fares cannot both be read from stdin");
     if (!a.jsonl.empty()) source = a.jsonl;
-    const std::string jsonl_text = a.jsonl.empty() ? std::string() : io::read_text_file(a.jsonl);
+    const std::string jsonl_text = a.jsonl.empty() ? std::string() : read_text_file(a.jsonl);
     const std::vector<BatchItem> items = collect_items(a, jsonl_text);
     if (!a.fares.empty()) source = "";
     BatchOptions options;
@@ -91,8 +90,8 @@ int run_batch(const BatchArgs& a, const CommonOptions& opt) {
     if (items.empty()) throw bad_input("no input document: the file holds only blank lines");
 
     // Lines are written in input order as soon as they are ready.
-    std::optional<io::Output> file;
-    if (!a.output.empty() && !io::is_standard_output(a.output)) file.emplace(a.output);
+    std::optional<Output> file;
+    if (!a.output.empty() && !is_standard_output(a.output)) file.emplace(a.output);
     std::unique_ptr<Progress> progress;
     if (::isatty(STDERR_FILENO) == 1) progress = std::make_unique<Progress>(items.size());
     const int code = plan_batch(

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "flyorcall/calls.hpp"
 
 namespace flyorcall::cli {

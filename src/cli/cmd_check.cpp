@@ -1,17 +1,12 @@
 // `flyorcall check INPUT PLAN`: an independent feasibility and cost check of a plan against its
 // input (docs/check.md). Exit 0 when the plan is valid, 3 when it breaks a rule, 2 when a file
 // cannot be read.
-#include <algorithm>
 #include <memory>
-#include <sstream>
 #include <string>
 
-#include "check/plan_check.hpp"
-#include "cli/commands.hpp"
-#include "io/files.hpp"
-#include "io/input_reader.hpp"
-#include "io/json_scan.hpp"
-#include "io/plan_reader.hpp"
+#include "commands.hpp"
+#include "flyorcall/check.hpp"
+#include "flyorcall/files.hpp"
 
 namespace flyorcall::cli {
 namespace {
@@ -23,33 +18,15 @@ struct CheckArgs {
   bool json = false;
 };
 
-std::string money_text(Money m, const std::string& currency) {
-  const std::int64_t c = m.count();
-  const std::int64_t a = c < 0 ? -c : c;
-  std::string cents = std::to_string(a % 100);
-  if (cents.size() < 2) cents.insert(0, "0");
-  return (c < 0 ? "-" : "") + std::to_string(a / 100) + "." + cents + " " + currency;
-}
-
-/// A plan document (docs/plan.md) by its top-level keys: an input has neither "trips" nor
-/// "totals", which every plan has.
-bool looks_like_plan(std::string_view text) {
-  const auto keys = io::top_level_keys(text);
-  const auto has = [&](std::string_view k) {
-    return std::find(keys.begin(), keys.end(), k) != keys.end();
-  };
-  return has("trips") && has("totals");
-}
-
 int run(const CheckArgs& a, const CommonOptions& opt) {
   std::string source = "flyorcall check";
   try {
     if (a.input == "-" && a.plan == "-")
       throw bad_input("INPUT and PLAN cannot both be read from stdin");
     source = a.input == "-" ? "<stdin>" : a.input;
-    std::string input_text = io::read_text_file(a.input);
+    std::string input_text = read_text_file(a.input);
     source = a.plan == "-" ? "<stdin>" : a.plan;
-    std::string plan_text = io::read_text_file(a.plan);
+    std::string plan_text = read_text_file(a.plan);
     source = "flyorcall check";
     if (looks_like_plan(input_text) && !looks_like_plan(plan_text))
       throw bad_input("the arguments are swapped: INPUT " + a.input + " is a plan and PLAN " +
@@ -63,25 +40,12 @@ int run(const CheckArgs& a, const CommonOptions& opt) {
       apply_fares(input, read_fares_file(a.fares));
     }
     source = a.plan == "-" ? "<stdin>" : a.plan;
-    const report::PlanDocument plan = io::read_plan(std::move(plan_text));
-    const std::vector<check::Violation> violations = check::check_plan(input, plan);
-    if (a.json) {
-      print_data(check::violations_to_json(violations));
-    } else if (violations.empty()) {
-      std::ostringstream out;
-      out << "valid: " << plan.label << ", " << plan.trips.size()
-          << (plan.trips.size() == 1 ? " trip, " : " trips, ") << plan.totals.visits
-          << (plan.totals.visits == 1 ? " visit, " : " visits, ") << plan.totals.remote
-          << " remote, net " << money_text(plan.totals.net, plan.currency) << '\n';
-      print_text(out.str());
-    } else {
-      std::vector<Problem> lines;
-      for (const check::Violation& v : violations)
-        lines.push_back({v.pointer, v.message + " (" + v.rule + ")"});
-      print_text(io::format_problems_text(lines, "") + std::to_string(violations.size()) +
-                 (violations.size() == 1 ? " violation\n" : " violations\n"));
-    }
-    return violations.empty() ? 0 : static_cast<int>(ErrorCode::infeasible);
+    const CheckResult result = check_input_plan(input, std::move(plan_text));
+    if (a.json)
+      print_data(check_result_json(result));
+    else
+      print_text(check_result_text(result));
+    return result.valid() ? 0 : static_cast<int>(ErrorCode::infeasible);
   } catch (const Error& e) {
     return report_error(e, source, opt);
   }

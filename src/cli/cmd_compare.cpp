@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "flyorcall/compare.hpp"
-#include "io/files.hpp"
+#include "flyorcall/files.hpp"
 
 namespace flyorcall::cli {
 
@@ -48,14 +48,14 @@ int run_compare(const CompareArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.base);
     for (const auto& p : a.patches) check_output_path(a.output, p);
     CompareRequest request;
-    request.base_text = io::read_text_file(a.base);
+    request.base_text = read_text_file(a.base);
     request.base_name = a.base == "-" ? "<stdin>" : a.base;
     source = "";
     if (const auto fares = read_fares_file(a.fares))
       request.fares = CompanyFares{fares->path == "-" ? "<stdin>" : fares->path, fares->text};
     for (const auto& p : a.patches) {
       source = p;
-      request.patches.push_back({p, io::read_text_file(p)});
+      request.patches.push_back({p, read_text_file(p)});
     }
     request.sets = a.sets;
     request.group = a.group;

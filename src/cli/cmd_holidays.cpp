@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "cli/commands.hpp"
+#include "commands.hpp"
 #include "flyorcall/holidays.hpp"
 
 namespace flyorcall::cli {

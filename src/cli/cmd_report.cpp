@@ -11,15 +11,9 @@
 
 #include <unistd.h>
 
-#include "cli/commands.hpp"
-#include "io/files.hpp"
-#include "io/output.hpp"
-#include "io/plan_reader.hpp"
-#include "model/embedded_data.hpp"
-#include "network/network.hpp"
-#include "network/world_data.hpp"
-#include "report/report_ics.hpp"
-#include "report/trip_report.hpp"
+#include "commands.hpp"
+#include "flyorcall/files.hpp"
+#include "flyorcall/report.hpp"
 
 namespace flyorcall::cli {
 namespace {
@@ -58,36 +52,13 @@ std::string resolve_format(const ReportArgs& a) {
 /// The tidy CSV form goes into a directory: standard output or an existing non-directory cannot
 /// take it.
 void check_csv_directory(const std::string& output) {
-  if (output.empty() || io::is_standard_output(output))
+  if (output.empty() || is_standard_output(output))
     throw bad_input("--format csv writes one file per table: give -o DIRECTORY (or --format "
                     "csv-stacked for the tables stacked in one file on standard output)");
   std::error_code ec;
   if (std::filesystem::exists(output, ec) && !std::filesystem::is_directory(output, ec))
     throw bad_input("--format csv writes one file per table into a directory, but " + output +
                     " is not a directory (--format csv-stacked writes one file)");
-}
-
-/// Writes the tidy CSV tables into the directory `output`.
-void write_csv_tables(const report::Report& r, const std::string& output) {
-  std::vector<std::pair<std::string, std::string>> files;
-  for (report::CsvFile& f : report::report_csv_tables(r))
-    files.emplace_back(std::move(f.name), std::move(f.text));
-  io::write_files_in_directory(output, files);
-}
-
-/// --traveller must name a traveller of the input (else of the plan); the message lists them.
-void check_traveller(const std::string& id, const report::PlanDocument& doc, const Input* input) {
-  if (id.empty()) return;
-  std::vector<std::string> known;
-  if (input)
-    for (const Traveller& t : input->travellers) known.push_back(t.id);
-  else
-    known = report::plan_travellers(doc);
-  if (std::find(known.begin(), known.end(), id) != known.end()) return;
-  std::string list;
-  for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-  throw bad_input("--traveller \"" + id + "\" is not a traveller of the " +
-                  (input ? "input" : "plan") + "; known: " + (list.empty() ? "none" : list));
 }
 
 int run(const ReportArgs& a, const CommonOptions& opt) {
@@ -105,64 +76,39 @@ int run(const ReportArgs& a, const CommonOptions& opt) {
     check_output_path(a.output, a.input);
     const std::string format = resolve_format(a);
     if (format == "csv") check_csv_directory(a.output);
-    if (format == "xlsx" && (a.output.empty() || io::is_standard_output(a.output)) &&
+    if (format == "xlsx" && (a.output.empty() || is_standard_output(a.output)) &&
         isatty(STDOUT_FILENO) != 0)
       throw bad_input("--format xlsx writes a binary workbook: give -o FILE.xlsx, or redirect "
                       "standard output to a file");
-    if (!a.traveller.empty() && format != "ics")
-      throw bad_input("--traveller applies to --format ics only");
+    const ReportOptions options{format, a.currency, a.traveller};
+    check_report_options(options);
 
-    std::optional<Input> input;
-    report::PlanDocument doc;
+    ReportResult report;
     if (a.example) {
-      input = load_input("", true, source);
-      const Plan plan = plan_quarter(*input);
-      doc = io::read_plan(plan_to_json(plan, *input));
+      const Input input = load_input("", true, source);
+      report = report_plan(plan_quarter(input), input, options);
     } else {
-      source = a.plan == "-" ? "<stdin>" : a.plan;
-      doc = io::read_plan(io::read_text_file(a.plan));
-      if (!a.input.empty()) {
-        input = load_input(a.input, false, source);
-        if (input->label != doc.label || input->currency != doc.currency)
-          throw bad_input("the plan is for " + doc.label + " in " + doc.currency +
-                          " but the input is for " + input->label + " in " + input->currency +
-                          ": give the input the plan was made from");
+      const std::string plan_source = a.plan == "-" ? "<stdin>" : a.plan;
+      source = plan_source;
+      std::string plan_text = read_text_file(a.plan);
+      std::optional<Input> input;
+      if (!a.input.empty()) input = load_input(a.input, false, source);
+      const std::string input_source = source;
+      source = plan_source;
+      try {
+        report = report_plan(std::move(plan_text), input ? &*input : nullptr, options);
+      } catch (const ReportInputError&) {
+        source = input_source; // a problem of the input: its name leads the message
+        throw;
       }
     }
-    std::optional<network::Network> net;
-    if (input) net.emplace(network::Network::build(*input));
-    if (format == "ics") check_traveller(a.traveller, doc, input ? &*input : nullptr);
-    std::vector<report::CallSeries> calls;
-    if (format == "ics") {
-      const bool remote =
-          std::any_of(doc.clients.begin(), doc.clients.end(),
-                      [](const report::PlanClient& c) { return !c.visit && c.call_slot; });
-      if (remote && !input)
-        throw bad_input("the calendar's call series need the input the plan was made from "
-                        "(the travellers' homes, the clients' cities, meeting lengths and "
-                        "calendars): give --input INPUT");
-      if (input) calls = report::call_series(doc, *input, *net);
-    }
-    report::Report r;
-    if (input) {
-      r = report::make_report(std::move(doc), net->cities(), net->countries(), &*input);
-    } else {
-      const network::WorldData& world = network::default_world();
-      r = report::make_report(std::move(doc), world.cities, world.countries, nullptr);
-    }
-    report::convert_currency(r, a.currency);
     if (format == "csv") {
-      write_csv_tables(r, a.output);
+      std::vector<std::pair<std::string, std::string>> files;
+      for (ReportFile& f : report.files) files.emplace_back(std::move(f.name), std::move(f.text));
+      write_files_in_directory(a.output, files);
       return 0;
     }
-    const std::optional<std::string> traveller =
-        a.traveller.empty() ? std::nullopt : std::optional<std::string>(a.traveller);
-    const std::string text = format == "md"            ? report::report_markdown(r)
-                             : format == "csv-stacked" ? report::report_csv(r)
-                             : format == "ics"         ? report::report_ics(r, calls, traveller)
-                             : format == "xlsx"        ? report::report_xlsx(r)
-                                                       : report::report_html(r);
-    write_result(a.output, text);
+    write_result(a.output, report.text);
     return 0;
   } catch (const Error& e) {
     return report_error(e, source, opt);

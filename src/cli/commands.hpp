@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "cli/common.hpp"
+#include "common.hpp"
 
 namespace flyorcall::cli {
 

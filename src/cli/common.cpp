@@ -1,4 +1,4 @@
-#include "cli/common.hpp"
+#include "common.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -7,14 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "flyorcall/files.hpp"
 #include "flyorcall/limits.hpp"
-#include "io/fares_file.hpp"
-#include "io/files.hpp"
-#include "io/input_reader.hpp"
-#include "io/output.hpp"
-#include "model/embedded_data.hpp"
-#include "model/utf8.hpp"
-#include "optimize/quarter.hpp"
+#include "flyorcall/messages.hpp"
+#include "flyorcall/validate.hpp"
 
 namespace flyorcall::cli {
 
@@ -25,24 +21,24 @@ InputError bad_input(const std::string& message) {
 int report_error(const Error& e, const std::string& source, const CommonOptions& opt) {
   if (const auto* in = dynamic_cast<const InputError*>(&e)) {
     if (opt.error_format == "json")
-      std::cerr << io::problems_to_json(in->problems()) << '\n';
+      std::cerr << problems_to_json(in->problems()) << '\n';
     else
-      std::cerr << terminal_text(io::format_problems_text(in->problems(), source));
+      std::cerr << terminal_text(format_problems_text(in->problems(), source));
   } else if (const auto* inf = dynamic_cast<const InfeasibleError*>(&e)) {
     if (opt.error_format == "json")
-      std::cerr << io::problems_to_json({{inf->pointer(), inf->what()}}, 3, "infeasible") << '\n';
+      std::cerr << problems_to_json({{inf->pointer(), inf->what()}}, 3, "infeasible") << '\n';
     else
       std::cerr << terminal_text(source + ": infeasible: " + inf->pointer() + ": " + inf->what())
                 << '\n';
   } else if (e.code() == ErrorCode::time_limit) {
     if (opt.error_format == "json")
-      std::cerr << io::problems_to_json({{"", e.what()}}, static_cast<int>(e.code()), "time_limit")
+      std::cerr << problems_to_json({{"", e.what()}}, static_cast<int>(e.code()), "time_limit")
                 << '\n';
     else
       std::cerr << terminal_text(source + ": time limit: " + e.what()) << '\n';
   } else {
     if (opt.error_format == "json")
-      std::cerr << io::problems_to_json({{"", e.what()}}, static_cast<int>(e.code()), "internal")
+      std::cerr << problems_to_json({{"", e.what()}}, static_cast<int>(e.code()), "internal")
                 << '\n';
     else
       std::cerr << "flyorcall: error: " << terminal_text(e.what()) << '\n';
@@ -52,11 +48,16 @@ int report_error(const Error& e, const std::string& source, const CommonOptions&
 
 std::optional<FaresFile> read_fares_file(const std::string& path) {
   if (path.empty()) return std::nullopt;
-  return FaresFile{path, io::read_text_file(path)};
+  return FaresFile{path, read_text_file(path)};
+}
+
+std::optional<FaresTable> fares_table(const std::optional<FaresFile>& fares) {
+  if (!fares) return std::nullopt;
+  return FaresTable{fares->text, fares->path == "-" ? "<stdin>" : fares->path};
 }
 
 void apply_fares(Input& input, const std::optional<FaresFile>& fares) {
-  if (fares) io::add_fares_csv(input, fares->text, fares->path == "-" ? "<stdin>" : fares->path);
+  if (const auto table = fares_table(fares)) add_fares_csv(input, table->text, table->name);
 }
 
 Input load_input(const std::string& path, bool example, std::string& source,
@@ -64,10 +65,10 @@ Input load_input(const std::string& path, bool example, std::string& source,
   Input input;
   if (example) {
     source = "<built-in default example>";
-    input = read_input(data::default_json);
+    input = read_input(default_example_json());
   } else {
     source = path == "-" ? "<stdin>" : path;
-    input = read_input(io::read_text_file(path));
+    input = read_input(read_text_file(path));
   }
   if (!fares_path.empty()) {
     if (fares_path == "-" && path == "-")
@@ -86,8 +87,8 @@ void add_fares_option(CLI::App* sub, std::string& path) {
 }
 
 void check_output_path(const std::string& output, const std::string& input) {
-  if (output.empty() || io::is_standard_output(output) || input.empty() || input == "-") return;
-  if (io::same_file(output, input))
+  if (output.empty() || is_standard_output(output) || input.empty() || input == "-") return;
+  if (same_file(output, input))
     throw bad_input("output " + output + " is the input file; refusing to overwrite it");
 }
 
@@ -146,18 +147,18 @@ void add_time_limit_option(CLI::App* sub, std::optional<double>& seconds) {
 }
 
 void print_text(std::string_view text) {
-  io::standard_output().write(flyorcall::terminal_text(text));
+  standard_output().write(flyorcall::terminal_text(text));
 }
 
 void print_data(std::string_view text) {
-  io::standard_output().write(text);
+  standard_output().write(text);
 }
 
 void write_result(const std::string& output, std::string_view text) {
-  if (output.empty() || io::is_standard_output(output))
+  if (output.empty() || is_standard_output(output))
     print_data(text);
   else
-    io::write_output(output, text);
+    write_output(output, text);
 }
 
 std::string terminal_text(std::string_view text) {
@@ -166,7 +167,7 @@ std::string terminal_text(std::string_view text) {
 
 int finish(int code, const CommonOptions& opt) {
   try {
-    io::finish_standard_output();
+    finish_standard_output();
     return code;
   } catch (const Error& e) {
     return report_error(e, "", opt);
@@ -184,7 +185,7 @@ void add_method_option(CLI::App* sub, PlanMethod& method, std::optional<int>& ef
                   "search: clients grouped into multi-stop trips by local search (default); "
                   "greedy: one round trip per visited client, a fast first look; exact: the best "
                   "plan by dynamic programming, at most " +
-                      std::to_string(optimize::kQuarterExactMaxClients) + " clients")
+                      std::to_string(limits::kMaxExactClients) + " clients")
       ->transform(
           CLI::CheckedTransformer(std::map<std::string, PlanMethod>{{"greedy", PlanMethod::greedy},
                                                                     {"search", PlanMethod::search},

@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "flyorcall/flyorcall.hpp"
+#include "flyorcall/validate.hpp"
 
 namespace flyorcall::cli {
 
@@ -40,7 +41,10 @@ struct FaresFile {
 /// Reads the --fares file when one is named (else nothing). Throws Error when it cannot be read.
 [[nodiscard]] std::optional<FaresFile> read_fares_file(const std::string& path);
 
-/// Adds the fare table's rows to the input's network.fares (io::add_fares_csv); its errors name
+/// The fare table as the library takes it (its problems call it by its path, "<stdin>" for "-").
+[[nodiscard]] std::optional<FaresTable> fares_table(const std::optional<FaresFile>& fares);
+
+/// Adds the fare table's rows to the input's network.fares (add_fares_csv); its errors name
 /// the file and line.
 void apply_fares(Input& input, const std::optional<FaresFile>& fares);
 

@@ -10,20 +10,19 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <variant>
 
 #include <CLI/CLI.hpp>
 
-#include "cli/commands.hpp"
-#include "cli/common.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+#include "flyorcall/files.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/network.hpp"
+#include "flyorcall/planning.hpp"
 #include "flyorcall/route.hpp"
-#include "io/files.hpp"
-#include "io/input_reader.hpp"
-#include "io/output.hpp"
-#include "model/embedded_data.hpp"
-#include "network/network.hpp"
+#include "flyorcall/validate.hpp"
 
 namespace fyc = flyorcall;
 using fyc::cli::bad_input;
@@ -35,27 +34,23 @@ using fyc::cli::report_error;
 namespace {
 
 int run_plan(const std::string& input_path, bool example, const std::string& fares,
-             const std::string& output, bool json, bool quiet, std::optional<std::uint64_t> seed,
-             std::optional<double> time_limit, fyc::PlanMethod method, std::optional<int> effort,
+             const std::string& output, bool json, bool quiet, const fyc::PlanOptions& options,
              const CommonOptions& opt) {
   std::string source = input_path;
   try {
     fyc::cli::check_input_choice(input_path, example);
     check_output_path(output, input_path);
-    fyc::Input input = load_input(input_path, example, source, fares);
-    if (seed) input.seed = *seed;
-    if (time_limit) input.time_limit_s = *time_limit;
-    if (effort) input.policy.effort = *effort;
-    const fyc::Plan plan = fyc::plan_quarter(input, method);
-    const std::string text = fyc::plan_to_json(plan, input);
+    const fyc::PlanResult r =
+        fyc::plan_input(load_input(input_path, example, source, fares), options);
+    const std::string text = fyc::plan_to_json(r.plan, r.input);
     // "-o -" is standard output: the plan JSON takes the summary's place, as with --json.
-    const bool output_is_stdout = fyc::io::is_standard_output(output);
+    const bool output_is_stdout = fyc::is_standard_output(output);
     const bool to_stdout = json || output_is_stdout;
-    if (!output.empty() && !output_is_stdout) fyc::io::write_output(output, text);
+    if (!output.empty() && !output_is_stdout) fyc::write_output(output, text);
     if (to_stdout)
       fyc::cli::print_data(text);
     else if (!quiet)
-      fyc::cli::print_text(fyc::plan_summary(plan, input));
+      fyc::cli::print_text(fyc::plan_summary(r.plan, r.input));
     if (!output.empty() && !quiet && !to_stdout)
       fyc::cli::print_text("plan written to " + output + "\n");
     return 0;
@@ -66,21 +61,27 @@ int run_plan(const std::string& input_path, bool example, const std::string& far
 
 int run_validate(const std::string& input_path, bool example, const std::string& fares,
                  const CommonOptions& opt) {
+  const std::string name = example             ? "<built-in default example>"
+                           : input_path == "-" ? "<stdin>"
+                                               : input_path;
   std::string source = input_path;
   try {
     fyc::cli::check_input_choice(input_path, example);
-    const fyc::Input input = load_input(input_path, example, source, fares);
-    // What only the network can tell: company fares that clash, cities without rates or flights.
-    (void)fyc::network::Network::build(input);
-    if (!fares.empty())
-      source = input_path == "-" ? "<stdin>" : example ? "<built-in default example>" : input_path;
-    std::ostringstream out;
-    out << source << ": valid: " << input.label << ", " << input.travellers.size()
-        << (input.travellers.size() == 1 ? " traveller, " : " travellers, ") << input.clients.size()
-        << (input.clients.size() == 1 ? " client, " : " clients, ") << input.events.size()
-        << (input.events.size() == 1 ? " event" : " events") << ", currency " << input.currency
-        << '\n';
-    fyc::cli::print_text(out.str());
+    source = name;
+    std::string text =
+        example ? std::string(fyc::default_example_json()) : fyc::read_text_file(input_path);
+    if (fares == "-" && input_path == "-")
+      throw bad_input("INPUT and --fares cannot both be read from stdin");
+    // The fare table's problems, and what the network of input and table finds, name their
+    // file and line themselves.
+    if (!fares.empty()) source = "";
+    const fyc::ValidationResult r = fyc::validate_input(
+        std::move(text), fyc::cli::fares_table(fyc::cli::read_fares_file(fares)));
+    if (!r.valid()) {
+      if (r.place == fyc::ProblemPlace::input) source = name;
+      throw fyc::InputError(r.problems);
+    }
+    fyc::cli::print_text(fyc::validation_summary(r, name));
     return 0;
   } catch (const fyc::Error& e) {
     return report_error(e, source, opt);
@@ -228,8 +229,8 @@ int main(int argc, char** argv) {
   commands.push_back(fyc::cli::add_batch_command(app, opt));
   commands.push_back(fyc::cli::add_compare_command(app, opt));
 
-  fyc::io::guard_standard_descriptors();
-  fyc::io::install_interrupt_cleanup();
+  fyc::guard_standard_descriptors();
+  fyc::install_interrupt_cleanup();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -240,8 +241,8 @@ int main(int argc, char** argv) {
   int code = static_cast<int>(fyc::ErrorCode::internal);
   try {
     if (*plan)
-      code = run_plan(input_path, example, fares, output, json, quiet, seed, time_limit, method,
-                      effort, opt);
+      code = run_plan(input_path, example, fares, output, json, quiet,
+                      fyc::PlanOptions{method, effort, seed, time_limit}, opt);
     else if (*validate)
       code = run_validate(input_path, example, fares, opt);
     else if (*route)

@@ -16,7 +16,7 @@
 #include "network/places.hpp"
 #include "network/world_data.hpp"
 
-namespace flyorcall::io {
+namespace flyorcall {
 namespace {
 
 const std::vector<std::string> kColumns{"from",   "to",       "cabin",      "trip",
@@ -155,7 +155,7 @@ void add_fares_csv(Input& input, std::string_view text, std::string_view file_na
     for (const char* name : {"valid_from", "valid_to"}) {
       const auto v = field(name);
       if (!v || v->empty()) continue;
-      auto d = parse_iso_date(*v);
+      auto d = io::parse_iso_date(*v);
       if (auto* msg = std::get_if<std::string>(&d)) {
         bad(name, *msg);
         ok = false;
@@ -173,4 +173,4 @@ void add_fares_csv(Input& input, std::string_view text, std::string_view file_na
   input.network.fares.insert(input.network.fares.end(), fares.begin(), fares.end());
 }
 
-} // namespace flyorcall::io
+} // namespace flyorcall

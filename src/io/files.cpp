@@ -9,7 +9,7 @@
 
 #include "flyorcall/errors.hpp"
 
-namespace flyorcall::io {
+namespace flyorcall {
 namespace {
 
 [[noreturn]] void unreadable(const std::string& path, const std::string& why) {
@@ -19,13 +19,14 @@ namespace {
 std::string read_stream_limited(std::istream& in, const std::string& path, std::size_t expected) {
   std::string out;
   // Reserved once: growing by doubling would copy the text and hold two copies at the limit.
-  out.reserve(std::min(expected, kMaxInputBytes) + 65536);
+  out.reserve(std::min(expected, limits::kMaxInputBytes) + 65536);
   char buf[65536];
   while (in) {
     in.read(buf, sizeof buf);
     out.append(buf, static_cast<std::size_t>(in.gcount()));
-    if (out.size() > kMaxInputBytes)
-      unreadable(path, "larger than the limit of " + std::to_string(kMaxInputBytes) + " bytes");
+    if (out.size() > limits::kMaxInputBytes)
+      unreadable(path,
+                 "larger than the limit of " + std::to_string(limits::kMaxInputBytes) + " bytes");
   }
   if (in.bad()) unreadable(path, "read error");
   return out;
@@ -34,7 +35,7 @@ std::string read_stream_limited(std::istream& in, const std::string& path, std::
 } // namespace
 
 std::string read_text_file(const std::string& path) {
-  if (path == "-") return read_stream_limited(std::cin, "standard input", kMaxInputBytes);
+  if (path == "-") return read_stream_limited(std::cin, "standard input", limits::kMaxInputBytes);
   std::error_code ec;
   const auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) unreadable(path, "no such file");
@@ -52,4 +53,4 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
   return !ec && eq;
 }
 
-} // namespace flyorcall::io
+} // namespace flyorcall

@@ -1,4 +1,4 @@
-// File input for the command-line tool and batch jobs (outputs: io/output.hpp).
+// File input for the command-line tool and batch jobs (declared in flyorcall/files.hpp).
 #pragma once
 
 #include <cstddef>
@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "flyorcall/files.hpp"
 #include "flyorcall/limits.hpp"
 
 namespace flyorcall::io {
@@ -13,11 +14,7 @@ namespace flyorcall::io {
 /// Largest input file accepted, in bytes (docs/input.md).
 inline constexpr std::size_t kMaxInputBytes = limits::kMaxInputBytes;
 
-/// Reads a whole file ("-" reads standard input). Throws InputError (pointer "") when it cannot
-/// be read or is larger than kMaxInputBytes.
-[[nodiscard]] std::string read_text_file(const std::string& path);
-
-/// True when both paths name the same existing file (so an output would overwrite an input).
-[[nodiscard]] bool same_file(const std::filesystem::path& a, const std::filesystem::path& b);
+using flyorcall::read_text_file;
+using flyorcall::same_file;
 
 } // namespace flyorcall::io

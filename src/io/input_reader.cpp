@@ -566,6 +566,8 @@ std::string escape_pointer_token(std::string_view key) {
   return out;
 }
 
+} // namespace io
+
 std::string problems_to_json(const std::vector<Problem>& problems, int code,
                              std::string_view error) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
@@ -612,5 +614,4 @@ std::string format_problems_text(const std::vector<Problem>& problems,
   return out;
 }
 
-} // namespace io
 } // namespace flyorcall

@@ -19,7 +19,7 @@
 
 #include "flyorcall/errors.hpp"
 
-namespace flyorcall::io {
+namespace flyorcall {
 namespace {
 
 // ---- temporary files an interrupt must remove -------------------------------------------------
@@ -117,7 +117,7 @@ void sweep_stale(const std::string& dir, const std::string& target_name) {
   const std::string prefix = "." + target_name + ".tmp-";
   while (const dirent* e = ::readdir(d)) {
     const std::string_view entry = e->d_name;
-    if (!entry.starts_with(prefix) || !is_stale_temporary(target_name, entry)) continue;
+    if (!entry.starts_with(prefix) || !io::is_stale_temporary(target_name, entry)) continue;
     const std::string path = dir + "/" + std::string(entry);
     struct stat st {};
     if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
@@ -174,7 +174,7 @@ constexpr int kMaxLinks = 40; // as the kernel's own limit on symbolic links in 
 
 } // namespace
 
-bool is_stale_temporary(std::string_view target_name, std::string_view entry) {
+bool io::is_stale_temporary(std::string_view target_name, std::string_view entry) {
   const std::string prefix = "." + std::string(target_name) + ".tmp-";
   if (!entry.starts_with(prefix)) return false;
   const std::string_view rest = entry.substr(prefix.size());
@@ -399,4 +399,4 @@ void install_interrupt_cleanup() {
   for (const int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
 }
 
-} // namespace flyorcall::io
+} // namespace flyorcall

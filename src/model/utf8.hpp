@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "flyorcall/messages.hpp"
+
 namespace flyorcall {
 
 /// Offset of the first byte that does not start or continue a valid UTF-8 sequence (a stray
@@ -50,9 +52,7 @@ struct ControlChar {
 /// they shape letters in Persian, Indic scripts and emoji and cannot move or hide text.
 [[nodiscard]] std::optional<ControlChar> invisible_at(std::string_view s, std::size_t i);
 
-/// Text for a terminal: control characters other than line feed and tab, and invisible format
-/// characters, written as \u00XX / \u202e; bytes that are not UTF-8 as \xNN.
-[[nodiscard]] std::string terminal_text(std::string_view s);
+// terminal_text (text for a terminal) is declared in flyorcall/messages.hpp.
 
 /// Text for a document (HTML, Markdown, CSV): invisible format characters removed, control
 /// characters (line breaks and tabs too) and bytes that are not UTF-8 replaced by a space.

@@ -20,3 +20,6 @@ set_tests_properties(destinations_as_unprivileged_user PROPERTIES SKIP_RETURN_CO
   LABELS release_only)
 flyorcall_add_test(test_options_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_options_cli.cpp)
 flyorcall_add_test(test_memory_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_memory_cli.cpp)
+# The tool includes only public headers (the CLI target also lacks src/ on its include path).
+add_test(NAME cli_includes_public_headers_only
+  COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/check_cli_includes.sh ${PROJECT_SOURCE_DIR}/src/cli)

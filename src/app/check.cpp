@@ -1,0 +1,75 @@
+// check_input_plan: the check verb (flyorcall/check.hpp) on the checker of src/check.
+#include "flyorcall/check.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "check/plan_check.hpp"
+#include "flyorcall/flyorcall.hpp"
+#include "flyorcall/messages.hpp"
+#include "io/json_scan.hpp"
+#include "io/plan_reader.hpp"
+
+namespace flyorcall {
+namespace {
+
+CheckResult check_document(const Input& input, const report::PlanDocument& doc) {
+  CheckResult r;
+  r.violations = check::check_plan(input, doc);
+  r.label = doc.label;
+  r.currency = doc.currency;
+  r.trips = static_cast<int>(doc.trips.size());
+  r.visits = doc.totals.visits;
+  r.remote = doc.totals.remote;
+  r.net = doc.totals.net;
+  return r;
+}
+
+std::string money_text(Money m, const std::string& currency) {
+  const std::int64_t c = m.count();
+  const std::int64_t a = c < 0 ? -c : c;
+  std::string cents = std::to_string(a % 100);
+  if (cents.size() < 2) cents.insert(0, "0");
+  return (c < 0 ? "-" : "") + std::to_string(a / 100) + "." + cents + " " + currency;
+}
+
+} // namespace
+
+CheckResult check_input_plan(const Input& input, const Plan& plan) {
+  // The plan is checked as the document it is written as, so that both paths check exactly
+  // the same thing (money to the cent, CO2 and distances as the document rounds them).
+  return check_document(input, io::read_plan(plan_to_json(plan, input)));
+}
+
+CheckResult check_input_plan(const Input& input, std::string plan_json) {
+  return check_document(input, io::read_plan(std::move(plan_json)));
+}
+
+bool looks_like_plan(std::string_view json_text) {
+  const auto keys = io::top_level_keys(json_text);
+  const auto has = [&](std::string_view k) {
+    return std::find(keys.begin(), keys.end(), k) != keys.end();
+  };
+  return has("trips") && has("totals");
+}
+
+std::string check_result_json(const CheckResult& result) {
+  return check::violations_to_json(result.violations);
+}
+
+std::string check_result_text(const CheckResult& r) {
+  if (r.valid())
+    return "valid: " + r.label + ", " + std::to_string(r.trips) +
+           (r.trips == 1 ? " trip, " : " trips, ") + std::to_string(r.visits) +
+           (r.visits == 1 ? " visit, " : " visits, ") + std::to_string(r.remote) + " remote, net " +
+           money_text(r.net, r.currency) + '\n';
+  std::vector<Problem> lines;
+  for (const CheckViolation& v : r.violations)
+    lines.push_back({v.pointer, v.message + " (" + v.rule + ")"});
+  return format_problems_text(lines, "") + std::to_string(r.violations.size()) +
+         (r.violations.size() == 1 ? " violation\n" : " violations\n");
+}
+
+} // namespace flyorcall
