@@ -4,7 +4,8 @@
 Usage: benchmarks/run_public.py [BENCH_DIR] [--bin PATH] [--seed S] [--op-ms N] [--tsp-ms N]
                                 [--only op|tsp] [--max-tsp-nodes N]
 
-BENCH_DIR defaults to /work/shared/bench (or ../shared/bench beside the checkout); it holds
+Each run's wall time ("ms", from the runner) and CPU time ("cpu ms", user + system of the process,
+measured here) are printed with their medians. BENCH_DIR defaults to /work/shared/bench (or ../shared/bench beside the checkout); it holds
 op/bks.csv and tsp/optimal.csv (see its README.md). Each OP route is re-checked here: it starts
 at point 0, ends at point 1, visits each point at most once, its real Euclidean length is within
 Tmax + 1e-7 and its score is the sum of the visited scores. Each TSP tour is checked to be a
@@ -16,6 +17,7 @@ import csv
 import json
 import math
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,11 +41,21 @@ def default_binary():
     return "flyorcall-bench"
 
 
+def cpu_s():
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
 def run(binary, args):
+    """The runner's JSON answer, with "cpu_ms": the process's CPU time (user + system), which a
+    loaded machine changes far less than the wall time "ms"."""
+    before = cpu_s()
     out = subprocess.run([binary] + args + ["--json"], capture_output=True, text=True)
     if out.returncode != 0:
         raise RuntimeError(f"{' '.join(args)}: exit {out.returncode}: {out.stderr.strip()}")
-    return json.loads(out.stdout)
+    res = json.loads(out.stdout)
+    res["cpu_ms"] = 1000 * (cpu_s() - before)
+    return res
 
 
 def check_op(path, res):
@@ -78,8 +90,8 @@ def main():
     if a.only in (None, "op"):
         with open(os.path.join(a.bench, "op", "bks.csv")) as f:
             rows = list(csv.DictReader(f))
-        print(f"{'OP instance':<44} {'score':>6} {'best':>6} {'gap %':>6} {'ms':>7}")
-        per_set, times = {}, []
+        print(f"{'OP instance':<44} {'score':>6} {'best':>6} {'gap %':>6} {'ms':>7} {'cpu ms':>7}")
+        per_set, times, cpu = {}, [], []
         for r in rows:
             path = os.path.join(a.bench, "op", r["file"])
             args = ["op", path, "--seed", a.seed]
@@ -94,14 +106,16 @@ def main():
             ratio = res["score"] / bks if bks else 1.0
             per_set.setdefault(r["set"], []).append(ratio)
             times.append(res["ms"])
+            cpu.append(res["cpu_ms"])
             print(f"{r['instance']:<44} {res['score']:>6g} {bks:>6g} {100 * (1 - ratio):>6.2f}"
-                  f" {res['ms']:>7.1f}")
+                  f" {res['ms']:>7.1f} {res['cpu_ms']:>7.1f}")
         print()
         print(f"{'OP set':<16} {'n':>3} {'avg % of best':>14} {'min %':>7} {'at best':>8}")
         for s, v in per_set.items():
             print(f"{s:<16} {len(v):>3} {100 * statistics.mean(v):>14.3f} {100 * min(v):>7.2f}"
                   f" {sum(1 for x in v if x >= 1 - 1e-9):>5}/{len(v)}")
-        print(f"OP median ms {statistics.median(times):.1f}, max ms {max(times):.1f}")
+        print(f"OP median ms {statistics.median(times):.1f}, max ms {max(times):.1f}; "
+              f"median cpu ms {statistics.median(cpu):.1f}, max cpu ms {max(cpu):.1f}")
         print()
 
     if a.only in (None, "tsp"):

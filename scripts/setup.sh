@@ -14,6 +14,7 @@ packages=(
   python3-icalendar python3-dateutil # report_ics_readback reads the calendars back independently
   libxlsxwriter-dev # report --format xlsx writes the Excel workbook with libxlsxwriter
   python3-openpyxl # report_xlsx_readback opens the workbook with an independent reader
+  coinor-cbc python3-scipy # op_exact_reference proves random orienteering optima (CBC, min cuts)
 )
 
 missing=()

@@ -11,6 +11,7 @@
 
 #include "flyorcall/errors.hpp"
 #include "optimize/core/solver.hpp"
+#include "random_op.hpp"
 #include "readers.hpp"
 
 namespace {
@@ -23,6 +24,7 @@ struct Options {
   bool json = false;
   long long time_limit_ms = 0;
   std::uint64_t seed = 1;
+  long long stagnation = -1;
 };
 
 std::string fmt(double v) {
@@ -47,6 +49,7 @@ core::SearchLimits limits(const Options& o) {
   core::SearchLimits l;
   l.seed = o.seed;
   l.deadline = core::Deadline::after_ms(o.time_limit_ms);
+  l.stagnation = o.stagnation;
   return l;
 }
 
@@ -117,13 +120,19 @@ int run_tsp(const Options& o) {
   return 0;
 }
 
+int run_random_op(std::uint64_t seed) {
+  const bench::RandomOp r = bench::random_op(seed);
+  std::cout << bench::op_text(r.op);
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"flyorcall-bench: the optimizer core on public benchmark instances"};
   app.require_subcommand(1);
   Options op_opt;
-  op_opt.time_limit_ms = 100;
+  op_opt.time_limit_ms = 10000;
   Options tsp_opt;
   tsp_opt.time_limit_ms = 900;
   auto add = [&](const char* name, const char* help, Options& o) {
@@ -135,6 +144,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0LL, 3600000LL));
     sub->add_option("--seed", o.seed, "random seed (same seed, same result)")
         ->capture_default_str();
+    sub->add_option("--stagnation", o.stagnation,
+                    "stop after this many rounds without a better result (default: by size)")
+        ->check(CLI::Range(1LL, 100000000LL));
     return sub;
   };
   CLI::App* op = add("op",
@@ -142,6 +154,10 @@ int main(int argc, char** argv) {
                      "end = second",
                      op_opt);
   CLI::App* tsp = add("tsp", "symmetric TSP in TSPLIB format", tsp_opt);
+  std::uint64_t random_seed = 1;
+  CLI::App* random = app.add_subcommand(
+      "random-op", "print the seeded random orienteering instance of --seed (30-60 points)");
+  random->add_option("--seed", random_seed, "instance seed")->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -151,6 +167,7 @@ int main(int argc, char** argv) {
   try {
     if (op->parsed()) return run_op(op_opt);
     if (tsp->parsed()) return run_tsp(tsp_opt);
+    if (random->parsed()) return run_random_op(random_seed);
   } catch (const flyorcall::Error& e) {
     std::cerr << "error: " << e.what() << "\n";
     return static_cast<int>(e.code());

@@ -9,6 +9,8 @@ namespace flyorcall::optimize::core {
 namespace {
 
 constexpr double kEps = 1e-9;
+// Insertion edges kept per unvisited node: removing two nodes takes at most four edges away.
+constexpr int kTop = 5;
 
 class OpSearch {
 public:
@@ -17,10 +19,21 @@ public:
     in_.assign(static_cast<std::size_t>(n_), 0);
     best_delta_.assign(static_cast<std::size_t>(n_), 0);
     best_after_.assign(static_cast<std::size_t>(n_), -1);
+    pos_.assign(static_cast<std::size_t>(n_), -1);
+    top_delta_.assign(kTop * static_cast<std::size_t>(n_), 0);
+    top_after_.assign(kTop * static_cast<std::size_t>(n_), -1);
     for (int i = 0; i < n_; ++i)
       if (op.candidate[static_cast<std::size_t>(i)] && i != op.start && i != op.end &&
           op.prize[static_cast<std::size_t>(i)] > 0)
         cands_.push_back(i);
+    near_.resize(static_cast<std::size_t>(n_));
+    for (int u : cands_) {
+      std::vector<int>& nu = near_[static_cast<std::size_t>(u)];
+      for (int v : cands_)
+        if (v != u) nu.push_back(v);
+      std::sort(nu.begin(), nu.end(),
+                [&](int a, int b) { return d(u, a) < d(u, b) || (d(u, a) == d(u, b) && a < b); });
+    }
   }
 
   OpResult run(const SearchLimits& limits) {
@@ -39,7 +52,7 @@ public:
     double best_score = score_;
     double best_len = len_;
     const long long stagnation =
-        limits.stagnation >= 0 ? limits.stagnation : std::max<long long>(1500, 40LL * n_);
+        limits.stagnation >= 0 ? limits.stagnation : std::max<long long>(700, 10LL * n_);
     long long it = 0;
     long long since_best = 0;
     while (!cands_.empty()) {
@@ -207,46 +220,198 @@ private:
     for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
   }
 
-  // Replaces a visited node by an unvisited one of higher prize when the path stays feasible.
-  bool swap_once() {
+  // The kTop cheapest insertion edges of u (edge q joins positions q and q + 1), cheapest
+  // first; unused slots have position -1.
+  void price_top(int u) {
+    double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
+    int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+    std::fill(dl, dl + kTop, kNoLimit);
+    std::fill(ps, ps + kTop, -1);
+    for (int q = 0; q + 1 < m(); ++q) {
+      const double delta = d(at(q), u) + d(u, at(q + 1)) - d(at(q), at(q + 1));
+      if (delta >= dl[kTop - 1]) continue;
+      int k = kTop - 1;
+      for (; k > 0 && delta < dl[k - 1]; --k) {
+        dl[k] = dl[k - 1];
+        ps[k] = ps[k - 1];
+      }
+      dl[k] = delta;
+      ps[k] = q;
+    }
+  }
+
+  // The best exchange of a visited node v for an unvisited node u that keeps the budget: a
+  // higher prize first, else the same prize on a shorter path. Each u's cheapest
+  // insertion edges give its cheapest insertion into the path without v in constant time (at
+  // most two edges disappear with v), so one scan costs O(candidates × path). Applies it and
+  // returns true, or returns false when no exchange improves.
+  bool exchange() {
+    const int len = m();
+    if (len <= 2) return false;
+    saving_.resize(static_cast<std::size_t>(len));
+    for (int p = 1; p + 1 < len; ++p)
+      saving_[static_cast<std::size_t>(p)] =
+          d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - d(at(p - 1), at(p + 1));
+    // No exchange brings in a node worth less than every visited one.
+    lowest_ = kNoLimit;
+    for (int p = 1; p + 1 < len; ++p) lowest_ = std::min(lowest_, prize(at(p)));
+    double best_gain = 0;
+    double best_len = len_ - kEps;
+    int best_u = -1;
+    int best_p = -1;
+    int best_q = -1; // insertion edge of the old path; -1: v's own place
     for (int u : cands_) {
-      if (in_[static_cast<std::size_t>(u)]) continue;
-      for (int p = 1; p + 1 < m(); ++p) {
-        const int v = at(p);
-        if (prize(v) >= prize(u)) continue;
-        const double saving = d(at(p - 1), v) + d(v, at(p + 1)) - d(at(p - 1), at(p + 1));
-        // Cheapest insertion of u into the path without v.
-        double best = kNoLimit;
-        int after = -1;
-        for (int q = 0; q + 1 < m(); ++q) {
-          int a = at(q);
-          int b = at(q + 1);
-          if (q == p) continue; // edge (v, next) disappears
-          if (q == p - 1) b = at(p + 1);
-          const double delta = d(a, u) + d(u, b) - d(a, b);
-          if (delta < best) {
-            best = delta;
-            after = q;
+      if (in_[static_cast<std::size_t>(u)] || prize(u) < lowest_ - kEps) continue;
+      price_top(u);
+      const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
+      const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+      for (int p = 1; p + 1 < len; ++p) {
+        const double gain = prize(u) - prize(at(p));
+        if (gain < best_gain - kEps) continue;
+        double ins = d(at(p - 1), u) + d(u, at(p + 1)) - d(at(p - 1), at(p + 1));
+        int q_best = -1;
+        for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
+          if (ps[k] == p - 1 || ps[k] == p) continue;
+          if (dl[k] < ins) {
+            ins = dl[k];
+            q_best = ps[k];
           }
+          break;
         }
-        if (len_ - saving + best > op_.budget + kTolerance) continue;
-        path_.erase(path_.begin() + p);
-        in_[static_cast<std::size_t>(v)] = 0;
-        const int at_pos = after < p ? after + 1 : after;
-        path_.insert(path_.begin() + at_pos, u);
-        in_[static_cast<std::size_t>(u)] = 1;
-        score_ += prize(u) - prize(v);
-        len_ = len_ - saving + best;
-        return true;
+        const double new_len = len_ - saving_[static_cast<std::size_t>(p)] + ins;
+        if (new_len > op_.budget + kTolerance) continue;
+        const bool better =
+            gain > best_gain + kEps || (gain > best_gain - kEps && new_len < best_len);
+        if (!better) continue;
+        best_gain = gain;
+        best_len = new_len;
+        best_u = u;
+        best_p = p;
+        best_q = q_best;
       }
     }
-    return false;
+    if (best_u < 0) return false;
+    const int v = at(best_p);
+    in_[static_cast<std::size_t>(v)] = 0;
+    in_[static_cast<std::size_t>(best_u)] = 1;
+    score_ += prize(best_u) - prize(v);
+    if (best_q < 0) {
+      path_[static_cast<std::size_t>(best_p)] = best_u;
+    } else {
+      path_.erase(path_.begin() + best_p);
+      const int at_pos = best_q < best_p ? best_q + 1 : best_q;
+      path_.insert(path_.begin() + at_pos, best_u);
+    }
+    len_ = best_len;
+    return true;
+  }
+
+  // The best exchange of two visited nodes for an unvisited node u, one of them among the
+  // kNearVisited visited nodes nearest to u, when u's prize is higher than theirs together and
+  // the path without them plus u's cheapest insertion keeps the budget (constant time per pair
+  // from the savings and u's kTop cheapest insertion edges). Runs right after exchange() found
+  // nothing, on the same path: it reuses that scan's savings and insertion edges. Applies the
+  // exchange and returns true, or returns false.
+  bool exchange_two() {
+    constexpr int kNearVisited = 6;
+    const int len = m();
+    if (len <= 3) return false;
+    for (int p = 1; p + 1 < len; ++p) pos_[static_cast<std::size_t>(at(p))] = p;
+    double best_gain = kEps;
+    int best_u = -1;
+    int best_pa = -1;
+    int best_pb = -1;
+    int best_q = -1;
+    for (int u : cands_) {
+      // Worth more than two visited nodes, so priced by exchange() (which skips only nodes worth
+      // less than every visited one).
+      if (in_[static_cast<std::size_t>(u)] || prize(u) <= 2 * lowest_ + kEps) continue;
+      int found = 0;
+      for (int a : near_[static_cast<std::size_t>(u)]) {
+        if (found == kNearVisited) break;
+        if (!in_[static_cast<std::size_t>(a)]) continue;
+        ++found;
+        const int pa = pos_[static_cast<std::size_t>(a)];
+        for (int pb = 1; pb + 1 < len; ++pb) {
+          if (pb == pa) continue;
+          const double gain = prize(u) - prize(a) - prize(at(pb));
+          if (gain <= best_gain) continue;
+          int q = -1;
+          const double new_len = length_swapping(std::min(pa, pb), std::max(pa, pb), u, q);
+          if (new_len > op_.budget + kTolerance) continue;
+          best_gain = gain;
+          best_u = u;
+          best_pa = std::min(pa, pb);
+          best_pb = std::max(pa, pb);
+          best_q = q;
+        }
+      }
+    }
+    if (best_u < 0) return false;
+    // Insert first (positions of the old path), then erase the two nodes behind it.
+    std::vector<int> next;
+    next.reserve(path_.size());
+    for (int p = 0; p < len; ++p) {
+      if (p != best_pa && p != best_pb) next.push_back(at(p));
+      if (p == best_q) next.push_back(best_u);
+    }
+    for (int p : {best_pa, best_pb}) {
+      in_[static_cast<std::size_t>(at(p))] = 0;
+      score_ -= prize(at(p));
+    }
+    in_[static_cast<std::size_t>(best_u)] = 1;
+    score_ += prize(best_u);
+    path_.swap(next);
+    len_ = 0;
+    for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
+    return true;
+  }
+
+  // The length of the path without the nodes at positions pa < pb, with u inserted where it
+  // adds least; sets q to the insertion: after position q of the current path (q is never pa
+  // or pb; the node before a removed one stands for the edge that bridges it).
+  double length_swapping(int pa, int pb, int u, int& q) {
+    double len = len_;
+    // Bridging edges: (pa - 1, pa + 1) and (pb - 1, pb + 1), or (pa - 1, pb + 1) when adjacent.
+    int bridge_from[2] = {pa - 1, pb - 1};
+    int bridge_to[2] = {pa + 1, pb + 1};
+    int bridges = 2;
+    if (pb == pa + 1) {
+      len -= d(at(pa - 1), at(pa)) + d(at(pa), at(pb)) + d(at(pb), at(pb + 1)) -
+             d(at(pa - 1), at(pb + 1));
+      bridge_to[0] = pb + 1;
+      bridges = 1;
+    } else {
+      len -= saving_[static_cast<std::size_t>(pa)] + saving_[static_cast<std::size_t>(pb)];
+    }
+    double ins = kNoLimit;
+    for (int k = 0; k < bridges; ++k) {
+      const int x = at(bridge_from[k]);
+      const int y = at(bridge_to[k]);
+      const double delta = d(x, u) + d(u, y) - d(x, y);
+      if (delta < ins) {
+        ins = delta;
+        q = bridge_from[k];
+      }
+    }
+    const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
+    const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+    for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
+      const int e = ps[k];
+      if (e == pa - 1 || e == pa || e == pb - 1 || e == pb) continue;
+      if (dl[k] < ins) {
+        ins = dl[k];
+        q = e;
+      }
+      break;
+    }
+    return len + ins;
   }
 
   void improve() {
     shorten();
     fill(0.0);
-    for (int round = 0; round < 4 && swap_once(); ++round) {
+    for (int round = 0; round < 100 && (exchange() || exchange_two()); ++round) {
       shorten();
       fill(0.0);
     }
@@ -285,6 +450,12 @@ private:
   std::vector<char> in_;
   std::vector<double> best_delta_;
   std::vector<int> best_after_;
+  std::vector<double> top_delta_; // per node, its kTop cheapest insertions (see price_top)
+  std::vector<int> top_after_;
+  std::vector<double> saving_;         // per position, what removing its node shortens the path by
+  std::vector<std::vector<int>> near_; // per node, the candidates nearest first
+  double lowest_ = 0;    // the lowest prize on the path when exchange() last scanned it
+  std::vector<int> pos_; // per visited node, its position (set by exchange_two)
   std::vector<int> path_;
   double len_ = 0;
   double score_ = 0;

@@ -1,6 +1,7 @@
 // The orienteering fast path of the optimizer core: one open path from a start to an end within
 // a length budget, maximising the collected prizes. Iterated local search: ratio insertion,
-// 2-opt/Or-opt shortening, visited/unvisited swaps and string-removal kicks (docs/optimizer.md).
+// 2-opt/Or-opt shortening, one-for-one and two-for-one exchanges of visited for unvisited nodes
+// and string-removal kicks (docs/optimizer.md).
 #pragma once
 
 #include <vector>

@@ -1,0 +1,123 @@
+// The orienteering fast path against proven optima: every seeded random instance of
+// tools/bench/random_op.cpp listed in tests/optimize/data/op_random_optima.csv (optima proven by
+// benchmarks/op_exact.py with CBC; the op_exact_reference test re-derives some of them).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bench/random_op.hpp"
+#include "optimize/core/solver.hpp"
+
+namespace flyorcall::optimize::core {
+namespace {
+
+struct Reference {
+  std::uint64_t seed = 0;
+  int points = 0;
+  double tmax = 0;
+  double optimum = 0;
+  std::vector<int> route;
+};
+
+std::vector<Reference> read_table() {
+  std::ifstream in(std::string(FLYORCALL_SOURCE_DIR) + "/tests/optimize/data/op_random_optima.csv");
+  EXPECT_TRUE(in) << "cannot open the table";
+  std::vector<Reference> rows;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#' || line.rfind("seed,", 0) == 0) continue;
+    std::stringstream s(line);
+    Reference r;
+    std::string field;
+    std::getline(s, field, ',');
+    r.seed = std::stoull(field);
+    std::getline(s, field, ',');
+    r.points = std::stoi(field);
+    std::getline(s, field, ',');
+    r.tmax = std::stod(field);
+    std::getline(s, field, ',');
+    r.optimum = std::stod(field);
+    std::getline(s, field, ','); // length
+    std::getline(s, field, ',');
+    std::stringstream route(field);
+    for (int x = 0; route >> x;) r.route.push_back(x);
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+RoutingProblem problem_of(const bench::OpFile& op) {
+  RoutingProblem p;
+  p.nodes.resize(op.x.size());
+  for (std::size_t i = 0; i < op.x.size(); ++i) p.nodes[i].prize = op.score[i];
+  p.travel_time = bench::op_distances(op);
+  p.travel_cost = p.travel_time;
+  Vehicle v;
+  v.start = 0;
+  v.end = 1;
+  v.max_duration = op.tmax;
+  p.vehicles.push_back(v);
+  return p;
+}
+
+TEST(CoreRandomOp, TheGeneratorDrawsTheSameInstanceForASeed) {
+  const bench::RandomOp a = bench::random_op(7);
+  const bench::RandomOp b = bench::random_op(7);
+  EXPECT_EQ(bench::op_text(a.op), bench::op_text(b.op));
+  EXPECT_NE(bench::op_text(a.op), bench::op_text(bench::random_op(8).op));
+  int clustered = 0;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    const bench::RandomOp r = bench::random_op(seed);
+    const auto n = static_cast<int>(r.op.x.size());
+    EXPECT_GE(n, 30);
+    EXPECT_LE(n, 60);
+    EXPECT_GE(r.fraction, 0.2);
+    EXPECT_LE(r.fraction, 0.5);
+    EXPECT_EQ(r.op.tmax, std::floor(r.fraction * r.tour));
+    EXPECT_LE(std::hypot(r.op.x[1] - r.op.x[0], r.op.y[1] - r.op.y[0]), r.op.tmax / 2);
+    clustered += r.clustered ? 1 : 0;
+  }
+  EXPECT_GT(clustered, 5);
+  EXPECT_LT(clustered, 35);
+}
+
+TEST(CoreRandomOp, ReachesTheProvenOptimumOnTheSeededInstances) {
+  const std::vector<Reference> rows = read_table();
+  ASSERT_FALSE(rows.empty());
+  int matches = 0;
+  for (const Reference& r : rows) {
+    const bench::RandomOp inst = bench::random_op(r.seed);
+    ASSERT_EQ(static_cast<int>(inst.op.x.size()), r.points) << "seed " << r.seed;
+    ASSERT_EQ(inst.op.tmax, r.tmax) << "seed " << r.seed;
+    const RoutingProblem p = problem_of(inst.op);
+    // The table's route is a feasible path of the generated instance worth the optimum.
+    ASSERT_GE(r.route.size(), 2u);
+    std::vector<int> visits(r.route.begin() + 1, r.route.end() - 1);
+    const Solution table = make_solution(p, {visits});
+    EXPECT_TRUE(table.feasible) << "seed " << r.seed;
+    EXPECT_EQ(table.prize, r.optimum) << "seed " << r.seed;
+    SearchLimits limits;
+    limits.seed = 1;
+    const SolveResult got = solve(p, limits);
+    ASSERT_EQ(got.method, Method::orienteering);
+    EXPECT_TRUE(got.solution.feasible) << "seed " << r.seed;
+    EXPECT_LE(got.solution.prize, r.optimum) << "seed " << r.seed;
+    if (got.solution.prize >= r.optimum) {
+      ++matches;
+    } else {
+      std::cout << "seed " << r.seed << ": " << got.solution.prize << " of " << r.optimum << "\n";
+    }
+  }
+  std::cout << matches << " of " << rows.size() << " instances solved to the proven optimum\n";
+  // At least 99 % (so every one while the table has fewer than 100 rows).
+  const auto total = static_cast<int>(rows.size());
+  EXPECT_GE(matches, total - total / 100);
+}
+
+} // namespace
+} // namespace flyorcall::optimize::core
