@@ -33,9 +33,8 @@ const Country& find_country(const std::string& given) {
     codes.push_back(c.code);
     names.push_back(c.name);
   }
-  std::string hint = did_you_mean_code_of(given, names, codes);
-  if (hint.empty()) hint = did_you_mean(key, codes);
-  throw bad("unknown country \"" + given + "\"" + hint +
+  // A country's name is offered its code; a code is never offered another (XX is not MX).
+  throw bad("unknown country \"" + given + "\"" + did_you_mean_code_of(given, names, codes) +
             "; give an ISO 3166 code (DE) or an English name (Germany)");
 }
 

@@ -24,9 +24,10 @@ const std::string& FlightNetwork::currency() const {
 
 Input default_network_input(const std::string& currency) {
   if (!network::eur_rate(currency))
-    throw InputError(
-        std::vector<Problem>{Problem{"", "unknown currency \"" + currency + "\"" +
-                                             did_you_mean(currency, network::known_currencies())}});
+    throw InputError(std::vector<Problem>{
+        Problem{"", "unknown currency \"" + currency +
+                        "\"; expected an ISO 4217 code with a reference rate" +
+                        did_you_mean_code(currency, network::known_currencies())}});
   Input input;
   input.currency = currency;
   return input;

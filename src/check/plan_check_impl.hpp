@@ -121,6 +121,9 @@ private:
     return it == client_by_id_.end() ? -1 : it->second;
   }
   int city_of(const std::string& code) const { return net_.find(code).value_or(-1); }
+  /// "unknown city" for a code of no network city; offers the city only when the code names the
+  /// same place (an airport code such as GRU for SAO), never a code spelt alike (plan_check_legs).
+  std::string unknown_city(const std::string& code) const;
 
   const date::time_zone* zone(int city) const { return zones_[static_cast<std::size_t>(city)]; }
 

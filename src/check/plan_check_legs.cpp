@@ -16,20 +16,25 @@
 #include "model/format.hpp"
 #include "model/suggest.hpp"
 #include "network/emissions.hpp"
+#include "network/places.hpp"
 #include "time/zones.hpp"
 
 namespace flyorcall::check::detail {
+
+std::string Checker::unknown_city(const std::string& code) const {
+  std::string out = "unknown city \"" + code + "\"";
+  const auto match = network::default_places().resolve(code);
+  if (match.city && city_of(*match.city) >= 0)
+    out += " (did you mean \"" + *match.city + "\", the city of \"" + code + "\"?)";
+  return out;
+}
 
 LegInfo Checker::resolve_leg(const report::PlanLeg& l, const std::string& p) {
   LegInfo li;
   li.from = city_of(l.from);
   li.to = city_of(l.to);
-  if (li.from < 0)
-    add(p + "/from", "network leg",
-        "unknown city \"" + l.from + "\"" + did_you_mean(l.from, net_.codes()));
-  if (li.to < 0)
-    add(p + "/to", "network leg",
-        "unknown city \"" + l.to + "\"" + did_you_mean(l.to, net_.codes()));
+  if (li.from < 0) add(p + "/from", "network leg", unknown_city(l.from));
+  if (li.to < 0) add(p + "/to", "network leg", unknown_city(l.to));
   li.cabin = parse_cabin(l.cabin);
   if (!li.cabin)
     add(p + "/cabin", "network leg",

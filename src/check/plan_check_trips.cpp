@@ -340,8 +340,7 @@ bool Checker::check_stops(std::size_t i, const Traveller& tr, int home, std::vec
     const std::string SP = P + "/stays/" + str(j);
     const int city = city_of(s.city);
     if (city < 0) {
-      add(SP + "/city", "stays",
-          "unknown city \"" + s.city + "\"" + did_you_mean(s.city, net_.codes()));
+      add(SP + "/city", "stays", unknown_city(s.city));
       return false;
     }
     const date::time_zone* z = zone(city);

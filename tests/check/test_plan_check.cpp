@@ -560,6 +560,20 @@ protected:
   }
 };
 
+// An unknown city code in a plan is offered the network city only when it names the same place
+// (an airport's code), never a city code spelt alike: GRU is Sao Paulo, not Brussels (BRU).
+TEST_F(Mutated, UnknownCityIsOfferedOnlyTheSamePlace) {
+  leg(0, 0)["to"] = "GRU";
+  leg(0, 1)["from"] = "BRX";
+  const std::vector<Violation> v = run();
+  const Violation* gru = find(v, at_leg(0, 0) + "/to", "network leg");
+  ASSERT_NE(gru, nullptr) << listing(v);
+  EXPECT_EQ(gru->message, "unknown city \"GRU\" (did you mean \"SAO\", the city of \"GRU\"?)");
+  const Violation* brx = find(v, at_leg(0, 1) + "/from", "network leg");
+  ASSERT_NE(brx, nullptr) << listing(v);
+  EXPECT_EQ(brx->message, "unknown city \"BRX\"");
+}
+
 TEST_F(Mutated, FareNotTheNetworks) {
   // A journey of one leg: its fare is the network's fare of that leg.
   const auto j = find_journey(plan, [](const Json&, const std::vector<Journey>& js, std::size_t k) {

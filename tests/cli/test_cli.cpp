@@ -230,7 +230,11 @@ TEST_F(CliTest, RouteUnknownCitySuggests) {
                       "or a city name (did you mean \"Singapore\", city \"SIN\"?)\n");
   const CliRun currency = run("network --currency EUX");
   EXPECT_EQ(currency.code, 2);
-  EXPECT_EQ(currency.err, "flyorcall network: unknown currency \"EUX\" (did you mean \"EUR\"?)\n");
+  EXPECT_EQ(currency.err, "flyorcall network: unknown currency \"EUX\"; expected an ISO 4217 "
+                          "code with a reference rate\n");
+  const CliRun saudi = run("network --currency SAR"); // the riyal, not the rand (ZAR)
+  EXPECT_EQ(saudi.err, "flyorcall network: unknown currency \"SAR\"; expected an ISO 4217 "
+                       "code with a reference rate\n");
 }
 
 TEST_F(CliTest, RouteTakesAirportCodes) {

@@ -95,6 +95,10 @@ TEST(HolidaysCli, UnknownCountrySuggestsACode) {
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "flyorcall holidays: unknown country \"Germny\" (did you mean \"DE\", the code "
                    "of Germany?); give an ISO 3166 code (DE) or an English name (Germany)\n");
+  // A code is never offered another code: XY is no country, and Mexico (MX) is not meant.
+  const CliRun xy = run("holidays XY 2027");
+  EXPECT_EQ(xy.err, "flyorcall holidays: unknown country \"XY\"; give an ISO 3166 code (DE) or an "
+                    "English name (Germany)\n");
   const CliRun j = run("holidays Atlantis 2027 --error-format json");
   EXPECT_EQ(j.code, 2);
   const json e = json::parse(j.err);
