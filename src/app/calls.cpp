@@ -12,6 +12,7 @@
 
 #include "flyorcall/errors.hpp"
 #include "io/calls_writer.hpp"
+#include "model/format.hpp"
 #include "time/calls.hpp"
 #include "time/holidays.hpp"
 #include "time/participants.hpp"
@@ -27,13 +28,6 @@ constexpr int kMaxDurationMin = 720;
 
 std::string quote(std::string_view s) {
   return "\"" + std::string(s) + "\"";
-}
-
-std::string clock(int minutes) {
-  const auto two = [](int v) {
-    return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
-  };
-  return two(minutes / 60) + ":" + two(minutes % 60);
 }
 
 std::string weekday_of(date::local_seconds t) {
@@ -137,7 +131,7 @@ std::string starts_text(const std::vector<Party>& parties,
 
 std::string slot_title(const std::vector<Party>& parties, const timez::WeeklySlot& s) {
   return std::string(weekday_name(static_cast<int>(s.weekday.c_encoding()))) + " " +
-         clock(s.anchor_start_min) + " " + parties.front().part.name + "'s time, " +
+         format::clock(s.anchor_start_min) + " " + parties.front().part.name + "'s time, " +
          std::to_string(s.occurrences.size()) + " dates, mean score " + number(s.score);
 }
 
@@ -151,8 +145,8 @@ std::string weekly_text(const std::vector<Party>& parties,
     const auto& first = s.occurrences.front();
     for (std::size_t p = 0; p < parties.size(); ++p)
       out += "     " + pad(parties[p].part.name, w) + "  " + weekday_of(first.local_start[p]) +
-             " " + clock(first.local_start_min[p]) + "  mean " + number(s.mean_offhours[p]) +
-             " min off-hours\n";
+             " " + format::clock(first.local_start_min[p]) + "  mean " +
+             number(s.mean_offhours[p]) + " min off-hours\n";
     out += "     dates:";
     for (const auto& occ : s.occurrences)
       out += " " + date::format("%m-%d", date::floor<date::days>(occ.local_start.front()));
@@ -183,7 +177,7 @@ std::string rotation_text(const std::vector<Party>& parties, const timez::Rotati
     out += "  " + date::format("%F", date::floor<date::days>(m.occurrence.local_start.front())) +
            "  option " + std::to_string(m.option + 1) + ":";
     for (std::size_t p = 0; p < parties.size(); ++p)
-      out += "  " + parties[p].part.name + " " + clock(m.occurrence.local_start_min[p]) +
+      out += "  " + parties[p].part.name + " " + format::clock(m.occurrence.local_start_min[p]) +
              (m.occurrence.offhours_min[p] > 0
                   ? " (" + std::to_string(m.occurrence.offhours_min[p]) + " off)"
                   : "");
@@ -193,6 +187,10 @@ std::string rotation_text(const std::vector<Party>& parties, const timez::Rotati
   for (std::size_t p = 0; p < parties.size(); ++p)
     out += "    " + pad(parties[p].part.name, std::max<std::size_t>(w, 24)) +
            pad(std::to_string(rot.burden[p]), 9) + std::to_string(rot.burden_fixed[p]) + "\n";
+  out += "  graded burden (minutes x the off-hours curve, what the rotation shares)\n";
+  for (std::size_t p = 0; p < parties.size(); ++p)
+    out += "    " + pad(parties[p].part.name, std::max<std::size_t>(w, 24)) +
+           pad(std::to_string(rot.graded[p]), 9) + std::to_string(rot.graded_fixed[p]) + "\n";
   out += "    " + pad("weighted score", std::max<std::size_t>(w, 24)) +
          pad(number(rot.weighted), 9) + number(rot.weighted_fixed) + "\n";
   if (!rot.exact) out += "  note: very large case; the rotation is the best found, not proven\n";

@@ -11,6 +11,7 @@
 #include "flyorcall/messages.hpp"
 #include "io/json_scan.hpp"
 #include "io/plan_reader.hpp"
+#include "model/format.hpp"
 
 namespace flyorcall {
 namespace {
@@ -25,14 +26,6 @@ CheckResult check_document(const Input& input, const report::PlanDocument& doc) 
   r.remote = doc.totals.remote;
   r.net = doc.totals.net;
   return r;
-}
-
-std::string money_text(Money m, const std::string& currency) {
-  const std::int64_t c = m.count();
-  const std::int64_t a = c < 0 ? -c : c;
-  std::string cents = std::to_string(a % 100);
-  if (cents.size() < 2) cents.insert(0, "0");
-  return (c < 0 ? "-" : "") + std::to_string(a / 100) + "." + cents + " " + currency;
 }
 
 } // namespace
@@ -64,7 +57,7 @@ std::string check_result_text(const CheckResult& r) {
     return "valid: " + r.label + ", " + std::to_string(r.trips) +
            (r.trips == 1 ? " trip, " : " trips, ") + std::to_string(r.visits) +
            (r.visits == 1 ? " visit, " : " visits, ") + std::to_string(r.remote) + " remote, net " +
-           money_text(r.net, r.currency) + '\n';
+           format::money(r.net, r.currency) + '\n';
   std::vector<Problem> lines;
   for (const CheckViolation& v : r.violations)
     lines.push_back({v.pointer, v.message + " (" + v.rule + ")"});

@@ -8,6 +8,7 @@
 #include "flyorcall/errors.hpp"
 #include "flyorcall/route.hpp"
 #include "io/network_writer.hpp"
+#include "model/format.hpp"
 #include "network/places.hpp"
 #include "network/routes.hpp"
 
@@ -21,12 +22,6 @@ int city_index(const network::Network& net, const std::string& given, const char
   if (!match.city)
     throw InputError(std::vector<Problem>{Problem{"", std::string(role) + ": " + match.error}});
   return *net.find(*match.city);
-}
-
-std::string hm(std::int64_t minutes) {
-  std::ostringstream s;
-  s << minutes / 60 << "h" << std::setw(2) << std::setfill('0') << minutes % 60;
-  return s.str();
 }
 
 } // namespace
@@ -88,15 +83,14 @@ std::string route_text(const RouteResult& r) {
   }
   for (const auto& l : r.legs) {
     out << "  " << l.from << " -> " << l.to << "  " << std::setw(6) << std::lround(l.km) << " km  "
-        << std::setw(6) << hm(l.block.count()) << "  " << std::setw(8) << cabin_name(l.cabin)
-        << "  " << std::fixed << std::setprecision(2) << std::setw(9) << to_units(l.fare) << ' '
-        << r.currency << "  " << std::setprecision(1) << std::setw(7) << to_kg(l.co2)
-        << " kg CO2e\n";
+        << std::setw(6) << format::hours_minutes(l.block.count()) << "  " << std::setw(8)
+        << cabin_name(l.cabin) << "  " << std::setw(9) << format::plain_money(l.fare) << ' '
+        << r.currency << "  " << std::setw(10) << format::kg_fixed(l.co2) << " CO2e\n";
   }
   out << "  total: " << r.legs.size() << (r.legs.size() == 1 ? " leg, " : " legs, ")
-      << hm(r.travel.count()) << " with connections, " << std::fixed << std::setprecision(2)
-      << to_units(r.fare) << ' ' << r.currency << ", " << std::setprecision(1) << to_kg(r.co2)
-      << " kg CO2e\n";
+      << format::hours_minutes(r.travel.count()) << " with connections, "
+      << format::plain_money(r.fare) << ' ' << r.currency << ", " << format::kg_fixed(r.co2)
+      << " CO2e\n";
   return out.str();
 }
 
