@@ -14,6 +14,10 @@ packages=(
   python3-icalendar python3-dateutil # report_ics_readback reads the calendars back independently
   libxlsxwriter-dev # report --format xlsx writes the Excel workbook with libxlsxwriter
   python3-openpyxl # report_xlsx_readback opens the workbook with an independent reader
+  pybind11-dev python3-pybind11 python3-dev # the Python package's extension module (docs/python.md)
+  python3-pytest # the Python package's tests, run by ctest with /usr/bin/python3
+  python3-pandas # flyorcall.plan_frame: plans as DataFrames (optional for users, tested here)
+  python3-distributed # batches sharded over Dask distributed workers (docs/python.md)
 )
 
 missing=()
