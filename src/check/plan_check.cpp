@@ -44,36 +44,6 @@ std::string fmt_weekday_date(Date d) {
          std::string(weekday_name(static_cast<int>(date::weekday{d}.c_encoding()))) + ")";
 }
 
-std::string fmt_money(Money m, const std::string& currency) {
-  const std::int64_t c = m.count();
-  const std::int64_t a = c < 0 ? -c : c;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", c < 0 ? "-" : "", static_cast<long long>(a / 100),
-                static_cast<long long>(a % 100));
-  return std::string(buf) + " " + currency;
-}
-
-std::string fmt_kg(GramsCo2 g) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.1f kg", static_cast<double>(g.count()) / 1000.0);
-  return buf;
-}
-
-std::string fmt_hm(std::int64_t min) {
-  char buf[48];
-  const std::int64_t a = min < 0 ? -min : min;
-  std::snprintf(buf, sizeof buf, "%s%lldh%02lld", min < 0 ? "-" : "",
-                static_cast<long long>(a / 60), static_cast<long long>(a % 60));
-  return buf;
-}
-
-std::string fmt_clock(std::int64_t minute_of_day) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(minute_of_day / 60),
-                static_cast<long long>(minute_of_day % 60));
-  return buf;
-}
-
 GramsCo2 as_written(GramsCo2 g) {
   return GramsCo2(std::llround(static_cast<double>(g.count()) / 100.0) * 100);
 }

@@ -15,6 +15,7 @@
 #include "cost/call_schedule.hpp"
 #include "cost/remote_cost.hpp"
 #include "cost/value.hpp"
+#include "model/format.hpp"
 #include "model/suggest.hpp"
 #include "optimize/schedule.hpp"
 
@@ -196,17 +197,17 @@ void Checker::check_decision(std::size_t c, const report::PlanClient& d, const s
     add(P + "/decision", "must_visit", "client " + client.id + " must be visited");
   if (d.remote_value != m.remote_value)
     add(P + "/remote_value", "remote value",
-        "remote value " + fmt_money(d.remote_value, cur()) + ", but remote_effectiveness x " +
-            "visit value is " + fmt_money(m.remote_value, cur()));
+        "remote value " + format::money(d.remote_value, cur()) + ", but remote_effectiveness x " +
+            "visit value is " + format::money(m.remote_value, cur()));
   if (d.remote_cost != m.remote_cost)
     add(P + "/remote_cost", "remote cost",
-        "remote cost " + fmt_money(d.remote_cost, cur()) + ", but the cost model prices " +
-            fmt_money(m.remote_cost, cur()) + " for the quarter's calls");
+        "remote cost " + format::money(d.remote_cost, cur()) + ", but the cost model prices " +
+            format::money(m.remote_cost, cur()) + " for the quarter's calls");
   if (!m.visits.empty()) {
     if (d.value != m.value)
       add(P + "/value", "value",
-          "value " + fmt_money(d.value, cur()) + ", but the visit is worth " +
-              fmt_money(m.value, cur()) +
+          "value " + format::money(d.value, cur()) + ", but the visit is worth " +
+              format::money(m.value, cur()) +
               (m.value != m.base_value ? " with the fair's uplift on its first day" : ""));
   } else {
     // A remote client's value is its visit value, possibly with the uplift of a fair its best
@@ -219,8 +220,8 @@ void Checker::check_decision(std::size_t c, const report::PlanClient& d, const s
         allowed.insert(scale(m.base_value, 1.0 + e.value_uplift).count());
     if (!allowed.count(d.value.count()))
       add(P + "/value", "value",
-          "value " + fmt_money(d.value, cur()) + ", but a visit to client " + client.id +
-              " is worth " + fmt_money(m.base_value, cur()) +
+          "value " + format::money(d.value, cur()) + ", but a visit to client " + client.id +
+              " is worth " + format::money(m.base_value, cur()) +
               (allowed.size() > 1 ? " (or more during a fair at its place)" : ""));
   }
 }
@@ -262,7 +263,7 @@ void Checker::check_totals() {
                          const std::string& what) {
     if (written != derived)
       add("/totals/" + key, "totals",
-          fmt_money(written, cur()) + ", but " + what + " is " + fmt_money(derived, cur()));
+          format::money(written, cur()) + ", but " + what + " is " + format::money(derived, cur()));
   };
   count("trips", w.trips, static_cast<int>(doc_.trips.size()), "the number of trips");
   count("visits", w.visits, visits, "the number of visited clients");
@@ -281,7 +282,7 @@ void Checker::check_totals() {
   money("net", w.net, net, "value - trip cost - remote cost");
   if (w.co2 != as_written(co2))
     add("/totals/co2_kg", "totals",
-        fmt_kg(w.co2) + ", but the trips emit " + fmt_kg(as_written(co2)));
+        format::kg_fixed(w.co2) + ", but the trips emit " + format::kg_fixed(as_written(co2)));
 
   const Policy& pol = in_.policy;
   if (!doc_.budget) {
@@ -290,14 +291,14 @@ void Checker::check_totals() {
     const BudgetUse& b = *doc_.budget;
     if (b.money != trip_cost.total())
       add("/budget/money/used", "totals",
-          fmt_money(b.money, cur()) + ", but the trips cost " +
-              fmt_money(trip_cost.total(), cur()));
+          format::money(b.money, cur()) + ", but the trips cost " +
+              format::money(trip_cost.total(), cur()));
     if (b.money_limit != pol.budget_money)
       add("/budget/money/limit", "plan input", "the limit is not the input's policy.budget.money");
     if (b.cash != trip_cost.cash())
       add("/budget/cash/used", "totals",
-          fmt_money(b.cash, cur()) + ", but the trips' cash spend is " +
-              fmt_money(trip_cost.cash(), cur()));
+          format::money(b.cash, cur()) + ", but the trips' cash spend is " +
+              format::money(trip_cost.cash(), cur()));
     if (b.cash_limit != pol.budget_cash)
       add("/budget/cash/limit", "plan input", "the limit is not the input's policy.budget.cash");
     if (b.days != days)
@@ -307,7 +308,7 @@ void Checker::check_totals() {
       add("/budget/days/limit", "plan input", "the limit is not the input's policy.budget.days");
     if (b.co2 != as_written(co2))
       add("/budget/co2_kg/used", "totals",
-          fmt_kg(b.co2) + ", but the trips emit " + fmt_kg(as_written(co2)));
+          format::kg_fixed(b.co2) + ", but the trips emit " + format::kg_fixed(as_written(co2)));
     const std::optional<GramsCo2> co2_limit =
         pol.budget_co2 ? std::optional<GramsCo2>(as_written(*pol.budget_co2)) : std::nullopt;
     if (b.co2_limit != co2_limit)
@@ -316,19 +317,20 @@ void Checker::check_totals() {
   }
   if (pol.budget_money && trip_cost.total() > *pol.budget_money)
     add("/budget/money/used", "money budget",
-        "the trips cost " + fmt_money(trip_cost.total(), cur()) + ", more than the budget " +
-            fmt_money(*pol.budget_money, cur()));
+        "the trips cost " + format::money(trip_cost.total(), cur()) + ", more than the budget " +
+            format::money(*pol.budget_money, cur()));
   if (pol.budget_cash && trip_cost.cash() > *pol.budget_cash)
     add("/budget/cash/used", "cash budget",
-        "the trips' cash spend is " + fmt_money(trip_cost.cash(), cur()) +
-            ", more than the budget " + fmt_money(*pol.budget_cash, cur()));
+        "the trips' cash spend is " + format::money(trip_cost.cash(), cur()) +
+            ", more than the budget " + format::money(*pol.budget_cash, cur()));
   if (pol.budget_days && days > *pol.budget_days)
     add("/budget/days/used", "days budget",
         "the trips take " + std::to_string(days) + " days away, more than the budget " +
             std::to_string(*pol.budget_days));
   if (pol.budget_co2 && co2 > *pol.budget_co2)
     add("/budget/co2_kg/used", "co2 budget",
-        "the trips emit " + fmt_kg(co2) + ", more than the budget " + fmt_kg(*pol.budget_co2));
+        "the trips emit " + format::kg_fixed(co2) + ", more than the budget " +
+            format::kg_fixed(*pol.budget_co2));
 }
 
 } // namespace flyorcall::check::detail

@@ -38,14 +38,6 @@ using std::chrono::minutes;
 [[nodiscard]] std::string fmt_date(Date d);
 /// YYYY-MM-DD (Www).
 [[nodiscard]] std::string fmt_weekday_date(Date d);
-/// "1234.50 EUR".
-[[nodiscard]] std::string fmt_money(Money m, const std::string& currency);
-/// "12.3 kg".
-[[nodiscard]] std::string fmt_kg(GramsCo2 g);
-/// A duration as "3h05".
-[[nodiscard]] std::string fmt_hm(std::int64_t min);
-/// A time of day as "07:00".
-[[nodiscard]] std::string fmt_clock(std::int64_t minute_of_day);
 /// CO2 as the plan JSON keeps it: kg rounded to 0.1 (half away from zero), back in grams.
 [[nodiscard]] GramsCo2 as_written(GramsCo2 g);
 /// `x` rounded to 0.1, as the plan JSON keeps distances.

@@ -13,6 +13,7 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include "model/format.hpp"
 #include "model/suggest.hpp"
 #include "network/emissions.hpp"
 #include "time/zones.hpp"
@@ -61,8 +62,8 @@ LegInfo Checker::resolve_leg(const report::PlanLeg& l, const std::string& p) {
           network::leg_co2(n.km, n.category, *li.cabin, in_.policy.radiative_forcing);
       if (l.co2 != as_written(net_co2))
         add(p + "/co2_kg", "network leg",
-            "CO2 " + fmt_kg(l.co2) + ", but " + l.cabin + " on " + l.from + "-" + l.to + " emits " +
-                fmt_kg(as_written(net_co2)) + " per passenger");
+            "CO2 " + format::kg_fixed(l.co2) + ", but " + l.cabin + " on " + l.from + "-" + l.to +
+                " emits " + format::kg_fixed(as_written(net_co2)) + " per passenger");
       co2 = net_co2;
     }
   }
@@ -129,9 +130,9 @@ void Checker::check_fares(std::size_t i, std::vector<LegInfo>& legs, std::size_t
     const Money want = fares[k - first];
     legs[k].priced.fare = want;
     if (t.legs[k].fare == want) continue;
-    std::string msg = "fare " + fmt_money(t.legs[k].fare, cur()) + ", but the network's " +
-                      t.legs[k].cabin + " fare of " + name + " is " + fmt_money(journey, cur());
-    if (end - first > 1) msg += ", of which this leg carries " + fmt_money(want, cur());
+    std::string msg = "fare " + format::money(t.legs[k].fare, cur()) + ", but the network's " +
+                      t.legs[k].cabin + " fare of " + name + " is " + format::money(journey, cur());
+    if (end - first > 1) msg += ", of which this leg carries " + format::money(want, cur());
     add("/trips/" + str(i) + "/legs/" + str(k) + "/fare", "network fare", msg);
   }
 }
@@ -165,9 +166,9 @@ void Checker::check_cabins(std::size_t i, const Traveller& tr, const std::vector
   if (cabin == rule.base) {
     if (flying > threshold)
       add(P + str(first) + "/cabin", "cabin rule",
-          "the journey " + journey + " flies " + fmt_hm(flying.count()) + ", more than " +
-              fmt_hm(threshold.count()) + ": " + tr.id + "'s cabin rule books " +
-              std::string(cabin_name(rule.upgraded)));
+          "the journey " + journey + " flies " + format::hours_minutes(flying.count()) +
+              ", more than " + format::hours_minutes(threshold.count()) + ": " + tr.id +
+              "'s cabin rule books " + std::string(cabin_name(rule.upgraded)));
   } else if (cabin == rule.upgraded) {
     if (flying > threshold) return;
     // The rule looks at the journey's best route in the base cabin: a faster upgraded route
@@ -178,10 +179,11 @@ void Checker::check_cabins(std::size_t i, const Traveller& tr, const std::vector
     for (const network::RouteLeg& l : base.legs) base_flying += l.block;
     if (!base.reachable || base_flying <= threshold)
       add(P + str(first) + "/cabin", "cabin rule",
-          "the journey " + journey + " flies " + fmt_hm(flying.count()) + " (its best " +
-              std::string(cabin_name(rule.base)) + " route " + fmt_hm(base_flying.count()) +
-              "), not more than " + fmt_hm(threshold.count()) + ": " + tr.id +
-              "'s cabin rule books " + std::string(cabin_name(rule.base)));
+          "the journey " + journey + " flies " + format::hours_minutes(flying.count()) +
+              " (its best " + std::string(cabin_name(rule.base)) + " route " +
+              format::hours_minutes(base_flying.count()) + "), not more than " +
+              format::hours_minutes(threshold.count()) + ": " + tr.id + "'s cabin rule books " +
+              std::string(cabin_name(rule.base)));
   } else {
     add(P + str(first) + "/cabin", "cabin rule",
         tr.id + " flies " + std::string(cabin_name(rule.base)) + " or " +

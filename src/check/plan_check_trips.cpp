@@ -18,6 +18,7 @@
 
 #include "cost/trip_cost.hpp"
 #include "flyorcall/limits.hpp"
+#include "model/format.hpp"
 #include "model/suggest.hpp"
 #include "time/zones.hpp"
 
@@ -146,7 +147,7 @@ void Checker::check_trip(std::size_t i) {
       depart_flight = local_date(leave);
       if (minute_of_day(leave) < kLeaveHomeMin)
         add(P + "/legs/0/depart_utc", "leave home 07:00",
-            "the first flight leaves " + tr.home + " at " + fmt_clock(minute_of_day(leave)) +
+            "the first flight leaves " + tr.home + " at " + format::clock(minute_of_day(leave)) +
                 " local, before the traveller leaves home at 07:00");
     }
     if (!ends_at_home) back_flight = local_date(timez::to_local(legs.back().arrive, home_zone));
@@ -299,8 +300,8 @@ void Checker::check_trip_cost(std::size_t i, const Traveller& tr, const std::vec
   const auto money_field = [&](const char* key, Money written, Money derived) {
     if (written != derived)
       add(P + "/cost/" + key, "trip cost",
-          std::string(key) + " " + fmt_money(written, cur()) + ", but the cost model prices " +
-              fmt_money(derived, cur()) + " for this trip");
+          std::string(key) + " " + format::money(written, cur()) + ", but the cost model prices " +
+              format::money(derived, cur()) + " for this trip");
   };
   money_field("flights", t.cost.flights, trip.cost.flights);
   money_field("hotel", t.cost.hotel, trip.cost.hotel);
@@ -311,8 +312,8 @@ void Checker::check_trip_cost(std::size_t i, const Traveller& tr, const std::vec
   const auto co2_field = [&](const char* key, GramsCo2 written, GramsCo2 derived) {
     if (written != as_written(derived))
       add(P + "/co2_kg/" + key, "trip co2",
-          std::string(key) + " " + fmt_kg(written) + ", but the trip emits " +
-              fmt_kg(as_written(derived)));
+          std::string(key) + " " + format::kg_fixed(written) + ", but the trip emits " +
+              format::kg_fixed(as_written(derived)));
   };
   co2_field("flights", t.co2_flights, trip.co2_flights);
   co2_field("hotel", t.co2_hotel, trip.co2_hotel);
@@ -366,7 +367,7 @@ bool Checker::check_stops(std::size_t i, const Traveller& tr, int home, std::vec
           tod < kSameDayVisitBeforeMin && journey.count() <= kSameDayVisitMaxJourneyMin;
       earliest = arrive + date::days{same_day ? 0 : 1};
       arrival_text = "the traveller lands in " + s.city + " at " + fmt_local(local) +
-                     " after a journey of " + fmt_hm(journey.count());
+                     " after a journey of " + format::hours_minutes(journey.count());
       ++p;
     } else if (j == 0) {
       // The first stop is the home city itself: the traveller starts there at 07:00.

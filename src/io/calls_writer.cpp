@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/format.hpp"
 #include "time/zones.hpp"
 
 namespace flyorcall::io {
@@ -16,10 +17,7 @@ std::string utc_text(date::sys_seconds t) {
 }
 
 std::string clock(int minutes) {
-  const auto two = [](int v) {
-    return std::string{static_cast<char>('0' + v / 10), static_cast<char>('0' + v % 10)};
-  };
-  return two(minutes / 60) + ":" + two(minutes % 60);
+  return format::clock(minutes);
 }
 
 // Scores are sums of whole minutes times weights: print integers as integers.
@@ -100,6 +98,8 @@ json rotation_json(const CallsReport& r, const timez::Rotation& rot) {
     one["name"] = r.participants[p].name;
     one["rotated_min"] = rot.burden[p];
     one["fixed_min"] = rot.burden_fixed[p];
+    one["rotated_graded_min"] = rot.graded[p];
+    one["fixed_graded_min"] = rot.graded_fixed[p];
     burden.push_back(std::move(one));
   }
   out["burden"] = std::move(burden);

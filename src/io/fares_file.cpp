@@ -146,7 +146,7 @@ void add_fares_csv(Input& input, std::string_view text, std::string_view file_na
       if (!network::eur_rate(*cur)) {
         bad("currency", "unknown currency " + quote(*cur) +
                             "; expected an ISO 4217 code with a reference rate" +
-                            did_you_mean(*cur, network::known_currencies()));
+                            did_you_mean_code(*cur, network::known_currencies()));
         ok = false;
       } else {
         f.currency = *cur;

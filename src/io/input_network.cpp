@@ -101,65 +101,65 @@ void Reader::read_fare(const Json& j, const std::string& p) {
   FareSpec fare;
   fare.where = p;
   bool cabin_given = false;
-  const bool ok = object(
-      j, p,
-      {{"from",
-        [&](const Json& v, const std::string& q) {
-          if (auto s = city_ref(v, q)) fare.from = *s;
-        },
-        true},
-       {"to",
-        [&](const Json& v, const std::string& q) {
-          if (auto s = city_ref(v, q)) {
-            fare.to = *s;
-            if (fare.to == fare.from)
-              problem(q, "expected a city other than \"from\", found " + dquote(*s));
-          }
-        },
-        true},
-       {"cabin",
-        [&](const Json& v, const std::string& q) {
-          if (auto i = choice(v, q, "cabin", kCabinChoices)) {
-            fare.cabin = static_cast<Cabin>(*i);
-            cabin_given = true;
-          }
-        },
-        true},
-       {"trip",
-        [&](const Json& v, const std::string& q) {
-          if (auto i = choice(v, q, "trip", kTripChoices)) fare.round_trip = *i == 1;
-        }},
-       {"amount",
-        [&](const Json& v, const std::string& q) {
-          if (auto m = money(v, q)) {
-            if (m->count() == 0)
-              problem(q, "a fare must be above 0");
-            else
-              fare.amount = to_units(*m);
-          }
-        },
-        true},
-       {"currency",
-        [&](const Json& v, const std::string& q) {
-          const auto s = string(v, q);
-          if (!s) return;
-          if (!network::eur_rate(*s)) {
-            problem(q, "unknown currency " + dquote(*s) + hint(*s, network::known_currencies()));
-            return;
-          }
-          fare.currency = *s;
-        }},
-       {"valid_from",
-        [&](const Json& v, const std::string& q) {
-          if (auto d = date_value(v, q)) fare.valid_from = *d;
-        }},
-       {"valid_to", [&](const Json& v, const std::string& q) {
-          if (auto d = date_value(v, q)) {
-            fare.valid_to = *d;
-            if (fare.valid_from && *d < *fare.valid_from)
-              problem(q, "the fare's validity ends before it starts");
-          }
-        }}});
+  const bool ok =
+      object(j, p,
+             {{"from",
+               [&](const Json& v, const std::string& q) {
+                 if (auto s = city_ref(v, q)) fare.from = *s;
+               },
+               true},
+              {"to",
+               [&](const Json& v, const std::string& q) {
+                 if (auto s = city_ref(v, q)) {
+                   fare.to = *s;
+                   if (fare.to == fare.from)
+                     problem(q, "expected a city other than \"from\", found " + dquote(*s));
+                 }
+               },
+               true},
+              {"cabin",
+               [&](const Json& v, const std::string& q) {
+                 if (auto i = choice(v, q, "cabin", kCabinChoices)) {
+                   fare.cabin = static_cast<Cabin>(*i);
+                   cabin_given = true;
+                 }
+               },
+               true},
+              {"trip",
+               [&](const Json& v, const std::string& q) {
+                 if (auto i = choice(v, q, "trip", kTripChoices)) fare.round_trip = *i == 1;
+               }},
+              {"amount",
+               [&](const Json& v, const std::string& q) {
+                 if (auto m = money(v, q)) {
+                   if (m->count() == 0)
+                     problem(q, "a fare must be above 0");
+                   else
+                     fare.amount = to_units(*m);
+                 }
+               },
+               true},
+              {"currency",
+               [&](const Json& v, const std::string& q) {
+                 const auto s = string(v, q);
+                 if (!s) return;
+                 if (!network::eur_rate(*s)) {
+                   problem(q, unknown_currency(*s));
+                   return;
+                 }
+                 fare.currency = *s;
+               }},
+              {"valid_from",
+               [&](const Json& v, const std::string& q) {
+                 if (auto d = date_value(v, q)) fare.valid_from = *d;
+               }},
+              {"valid_to", [&](const Json& v, const std::string& q) {
+                 if (auto d = date_value(v, q)) {
+                   fare.valid_to = *d;
+                   if (fare.valid_from && *d < *fare.valid_from)
+                     problem(q, "the fare's validity ends before it starts");
+                 }
+               }}});
   if (!ok || !cabin_given) return;
   in_.network.fares.push_back(std::move(fare));
 }

@@ -175,7 +175,7 @@ void Reader::read_currency(const Json& v, const std::string& p) {
   if (!s) return;
   const auto rate = network::eur_rate(*s);
   if (!rate) {
-    problem(p, "unknown currency " + dquote(*s) + hint(*s, network::known_currencies()));
+    problem(p, unknown_currency(*s));
     return;
   }
   in_.currency = *s;

@@ -92,6 +92,13 @@ private:
   std::string hint(std::string_view word, const std::vector<std::string>& candidates) const {
     return problems_.full() ? std::string() : did_you_mean(word, candidates);
   }
+  /// What an unknown currency code is told: codes are offered only a letter-case fix (a near
+  /// spelling is another currency: SAR is not ZAR).
+  static std::string unknown_currency(std::string_view code) {
+    return "unknown currency " + dquote(code) +
+           "; expected an ISO 4217 code with a reference rate" +
+           did_you_mean_code(code, network::known_currencies());
+  }
   static std::string member(const std::string& ptr, std::string_view key) {
     return ptr + "/" + io::escape_pointer_token(key);
   }

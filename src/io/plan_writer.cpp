@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "flyorcall/flyorcall.hpp"
+#include "model/format.hpp"
 #include "network/world_data.hpp"
 #include "time/zones.hpp"
 
@@ -33,15 +34,7 @@ std::string utc_text(Instant t) {
 }
 
 std::string clock_text(int minutes_of_day) {
-  const int h = minutes_of_day / 60;
-  const int m = minutes_of_day % 60;
-  std::string s;
-  s += static_cast<char>('0' + h / 10);
-  s += static_cast<char>('0' + h % 10);
-  s += ':';
-  s += static_cast<char>('0' + m / 10);
-  s += static_cast<char>('0' + m % 10);
-  return s;
+  return format::clock(minutes_of_day);
 }
 
 // The zone name of a city code: the input's own cities override the default world's.
@@ -92,15 +85,7 @@ Json leg_json(const PlannedLeg& leg, const Input& input) {
 
 /// "+08:00" / "-05:30" / "+00:00" of a signed minute count.
 std::string signed_hm(Minutes m) {
-  const std::int64_t v = m.count();
-  const std::int64_t a = v < 0 ? -v : v;
-  std::string s = v < 0 ? "-" : "+";
-  s += static_cast<char>('0' + a / 600);
-  s += static_cast<char>('0' + (a / 60) % 10);
-  s += ':';
-  s += static_cast<char>('0' + (a % 60) / 10);
-  s += static_cast<char>('0' + a % 10);
-  return s;
+  return format::signed_clock(m.count());
 }
 
 Json briefing_json(const Briefing& b) {

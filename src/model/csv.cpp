@@ -89,7 +89,8 @@ std::variant<std::vector<Record>, SyntaxError> parse(std::string_view text, bool
   return out;
 }
 
-DataTable read_data_table(std::string_view text, std::string_view file, std::string_view header) {
+DataTable read_data_table(std::string_view text, std::string_view file, std::string_view header,
+                          bool name_columns) {
   const auto fail = [&](std::size_t line, const std::string& what) -> void {
     throw Error(ErrorCode::internal, std::string(file) + ":" + std::to_string(line) + ": " + what);
   };
@@ -114,8 +115,9 @@ DataTable read_data_table(std::string_view text, std::string_view file, std::str
   const std::size_t columns = records.front().fields.size();
   for (std::size_t k = 1; k < records.size(); ++k) {
     if (records[k].fields.size() != columns)
-      fail(records[k].line, "expected " + std::to_string(columns) + " fields, found " +
-                                std::to_string(records[k].fields.size()));
+      fail(records[k].line, "expected " + std::to_string(columns) + " fields" +
+                                (name_columns ? " (" + std::string(header) + ")" : std::string()) +
+                                ", found " + std::to_string(records[k].fields.size()));
     t.rows.push_back(std::move(records[k]));
   }
   return t;

@@ -38,9 +38,10 @@ struct DataTable {
 /// Reads an embedded data file: line 1 is "# flyorcall-data <version>", lines starting with '#'
 /// are comments, the first other line must equal `header`, and every row has as many fields
 /// (each trimmed of spaces). A malformed file is a bug of the project: throws
-/// Error(ErrorCode::internal) with "file:line: what".
+/// Error(ErrorCode::internal) with "file:line: what"; with `name_columns`, a row of the wrong
+/// width is reported as "expected 6 fields (<header>), found 5".
 [[nodiscard]] DataTable read_data_table(std::string_view text, std::string_view file,
-                                        std::string_view header);
+                                        std::string_view header, bool name_columns = false);
 
 /// The text of `field` enclosed in double quotes, for messages ("\"LHR\"").
 [[nodiscard]] std::string quoted(std::string_view field);

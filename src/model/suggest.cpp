@@ -100,6 +100,18 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return " (did you mean \"" + *match + "\"?)";
 }
 
+std::string did_you_mean_code(std::string_view word, const std::vector<std::string>& codes) {
+  const auto same = std::find_if(codes.begin(), codes.end(), [&](const std::string& c) {
+    return c.size() == word.size() &&
+           std::equal(c.begin(), c.end(), word.begin(), [](char a, char b) {
+             return std::toupper(static_cast<unsigned char>(a)) ==
+                    std::toupper(static_cast<unsigned char>(b));
+           });
+  });
+  if (same == codes.end() || *same == word) return {};
+  return " (did you mean \"" + *same + "\"?)";
+}
+
 std::string did_you_mean_code_of(std::string_view word, const std::vector<std::string>& names,
                                  const std::vector<std::string>& codes) {
   if (word.size() <= 3) return {}; // three letters or fewer is a mistyped code, not a name

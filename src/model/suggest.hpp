@@ -28,6 +28,12 @@ closest_match_index(std::string_view word, const std::vector<std::string>& candi
 [[nodiscard]] std::string did_you_mean(std::string_view word,
                                        const std::vector<std::string>& candidates);
 
+/// For a code, whose near spellings are other real things (SAR, the Saudi riyal, is not ZAR, the
+/// rand; XX is not MX, Mexico): " (did you mean \"<code>\"?)" only for a candidate that differs
+/// from `word` in letter case alone ("usd" for "USD"), else "".
+[[nodiscard]] std::string did_you_mean_code(std::string_view word,
+                                            const std::vector<std::string>& codes);
+
 /// For a name given where a code belongs: " (did you mean \"<code>\", the code of <name>?)" for
 /// the closest of `names` (codes[i] is the code of names[i]), or "" when none is close or `word`
 /// has three characters or fewer (then it is a mistyped code, not a name).

@@ -88,7 +88,7 @@ Network Network::build(const Input& input, std::optional<DateRange> horizon) {
   if (!rate)
     throw InputError({{"/currency", "unknown currency \"" + input.currency +
                                         "\"; expected an ISO 4217 code with a reference rate" +
-                                        did_you_mean(input.currency, known_currencies())}});
+                                        did_you_mean_code(input.currency, known_currencies())}});
   std::vector<City> cities;
   std::vector<Country> countries;
   if (input.network.use_default) {
@@ -396,7 +396,7 @@ void Network::add_company_fares(const BuildOptions& options) {
     if (!per_eur)
       add(f, "currency",
           "unknown currency \"" + currency + "\"; expected an ISO 4217 code with a reference rate" +
-              did_you_mean(currency, known_currencies()));
+              did_you_mean_code(currency, known_currencies()));
     if (!(f.amount > 0)) add(f, "amount", "a fare must be above 0");
     if (f.valid_from && f.valid_to && *f.valid_from > *f.valid_to)
       add(f, "valid_to", "the fare's validity ends before it starts");

@@ -10,12 +10,11 @@
 #include <set>
 
 #include "flyorcall/errors.hpp"
+#include "model/csv.hpp"
 #include "model/embedded_data.hpp"
 
 namespace flyorcall::network {
 namespace {
-
-constexpr std::string_view kVersionPrefix = "# flyorcall-data ";
 
 /// Location of a row, for error messages.
 struct Where {
@@ -49,43 +48,17 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-/// Calls `row` for each data row (after the version line and the header), with its fields.
-/// Returns the version.
+/// Calls `row` for each data row (after the version line and the header), with its fields;
+/// the file is read by the one CSV reader (csv::read_data_table). Returns the version.
 std::string
 for_each_row(std::string_view text, std::string_view file, std::string_view header,
              const std::function<void(const std::vector<std::string_view>&, const Where&)>& row) {
-  const auto expected = split(header, ',');
-  std::string version;
-  bool seen_header = false;
-  std::size_t line_no = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const auto line = trim(text.substr(start, end - start));
-    start = end + 1;
-    const Where w{file, ++line_no};
-    if (line_no == 1) {
-      if (!line.starts_with(kVersionPrefix) || trim(line.substr(kVersionPrefix.size())).empty())
-        fail(w, "expected the first line \"# flyorcall-data <version>\"");
-      version = std::string(trim(line.substr(kVersionPrefix.size())));
-      continue;
-    }
-    if (line.empty() || line.front() == '#') continue;
-    const auto fields = split(line, ',');
-    if (!seen_header) {
-      if (fields != expected) fail(w, "expected the header \"" + std::string(header) + "\"");
-      seen_header = true;
-      continue;
-    }
-    if (fields.size() != expected.size())
-      fail(w, "expected " + std::to_string(expected.size()) + " fields, found " +
-                  std::to_string(fields.size()));
-    row(fields, w);
+  const csv::DataTable table = csv::read_data_table(text, file, header);
+  for (const csv::Record& r : table.rows) {
+    const std::vector<std::string_view> fields(r.fields.begin(), r.fields.end());
+    row(fields, Where{file, r.line});
   }
-  if (line_no == 0) fail(Where{file, 1}, "file is empty");
-  if (!seen_header) fail(Where{file, line_no}, "missing header \"" + std::string(header) + "\"");
-  return version;
+  return table.version;
 }
 
 double to_double(std::string_view s, const Where& w, std::string_view field, double lo, double hi) {

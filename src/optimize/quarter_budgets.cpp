@@ -7,7 +7,8 @@
 #include <optional>
 
 #include "flyorcall/errors.hpp"
-#include "optimize/greedy.hpp"
+#include "model/format.hpp"
+#include "optimize/decisions.hpp"
 
 namespace flyorcall::optimize {
 
@@ -60,14 +61,14 @@ std::string budget_exceeded(const Policy& policy, const std::string& currency,
                             const core::RouteEval& used, const core::RouteEval& more) {
   if (policy.budget_money &&
       used.cost + more.cost > static_cast<double>(policy.budget_money->count()))
-    return "the money budget would be exceeded (" + format_money(cents(used.cost), currency) +
-           " used + " + format_money(cents(more.cost), currency) + " > " +
-           format_money(*policy.budget_money, currency) + ")";
+    return "the money budget would be exceeded (" + format::money(cents(used.cost), currency) +
+           " used + " + format::money(cents(more.cost), currency) + " > " +
+           format::money(*policy.budget_money, currency) + ")";
   if (policy.budget_cash &&
       used.cash + more.cash > static_cast<double>(policy.budget_cash->count()))
-    return "the cash budget would be exceeded (" + format_money(cents(used.cash), currency) +
-           " spent + " + format_money(cents(more.cash), currency) + " > " +
-           format_money(*policy.budget_cash, currency) + ")";
+    return "the cash budget would be exceeded (" + format::money(cents(used.cash), currency) +
+           " spent + " + format::money(cents(more.cash), currency) + " > " +
+           format::money(*policy.budget_cash, currency) + ")";
   if (policy.budget_days && used.duration + more.duration > *policy.budget_days)
     return "the days-away budget would be exceeded (" +
            std::to_string(static_cast<int>(used.duration)) + " days used + " +
@@ -75,9 +76,9 @@ std::string budget_exceeded(const Policy& policy, const std::string& currency,
            std::to_string(*policy.budget_days) + ")";
   if (policy.budget_co2 && used.load + more.load > static_cast<double>(policy.budget_co2->count()))
     return "the CO2 budget would be exceeded (" +
-           format_kg(GramsCo2{static_cast<std::int64_t>(used.load)}) + " used + " +
-           format_kg(GramsCo2{static_cast<std::int64_t>(more.load)}) + " > " +
-           format_kg(*policy.budget_co2) + ")";
+           format::kg_co2e(GramsCo2{static_cast<std::int64_t>(used.load)}) + " used + " +
+           format::kg_co2e(GramsCo2{static_cast<std::int64_t>(more.load)}) + " > " +
+           format::kg_co2e(*policy.budget_co2) + ")";
   return {};
 }
 
@@ -101,17 +102,17 @@ std::string budget_blocking_alone(const Policy& policy, const std::string& curre
   }
   const std::string alone = " would be exceeded by any of its trips alone (the least is ";
   if (policy.budget_money && cost > policy.budget_money->count())
-    return "the money budget" + alone + format_money(Money{cost}, currency) + " > " +
-           format_money(*policy.budget_money, currency) + ")";
+    return "the money budget" + alone + format::money(Money{cost}, currency) + " > " +
+           format::money(*policy.budget_money, currency) + ")";
   if (policy.budget_cash && cash > policy.budget_cash->count())
-    return "the cash budget" + alone + format_money(Money{cash}, currency) + " of cash spend > " +
-           format_money(*policy.budget_cash, currency) + ")";
+    return "the cash budget" + alone + format::money(Money{cash}, currency) + " of cash spend > " +
+           format::money(*policy.budget_cash, currency) + ")";
   if (policy.budget_days && days > *policy.budget_days)
     return "the days-away budget" + alone + std::to_string(days) + " days > " +
            std::to_string(*policy.budget_days) + ")";
   if (policy.budget_co2 && co2 > policy.budget_co2->count())
-    return "the CO2 budget" + alone + format_kg(GramsCo2{co2}) + " > " +
-           format_kg(*policy.budget_co2) + ")";
+    return "the CO2 budget" + alone + format::kg_co2e(GramsCo2{co2}) + " > " +
+           format::kg_co2e(*policy.budget_co2) + ")";
   return "none of its trips alone keeps every budget";
 }
 

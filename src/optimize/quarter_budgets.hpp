@@ -10,7 +10,7 @@
 
 #include "flyorcall/model.hpp"
 #include "optimize/core/problem.hpp"
-#include "optimize/quarter.hpp"
+#include "optimize/route_split.hpp"
 #include "optimize/schedule.hpp"
 
 namespace flyorcall::optimize {

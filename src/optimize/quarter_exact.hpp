@@ -10,9 +10,18 @@
 #include <vector>
 
 #include "flyorcall/model.hpp"
-#include "optimize/quarter.hpp"
+#include "optimize/core/deadline.hpp"
+#include "optimize/route_split.hpp"
 
 namespace flyorcall::optimize {
+
+/// Most candidate clients the exact quarter solver accepts.
+inline constexpr std::size_t kQuarterExactMaxClients = 12;
+/// Most travellers the exact quarter solver accepts (its combination step grows with each).
+inline constexpr std::size_t kQuarterExactMaxTravellers = 8;
+/// Longest horizon, in days, the exact quarter solver accepts (one calendar quarter): every trip
+/// is priced on every departure date.
+inline constexpr int kQuarterExactMaxDays = 92;
 
 /// A plan of the exact solver: per traveller its route (core nodes, trips in date order) and
 /// that route's split into dated trips.

@@ -1,14 +1,15 @@
 // Pricing a traveller's route exactly: the trip pricer memoises every feasible departure of each
 // round trip, and split_route cuts a route into dated round trips by dynamic programming
 // (docs/optimizer.md, "The quarter planner"). QuarterEvaluator is the optimizer core's view of it.
+#include "optimize/route_split.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
 
 #include "flyorcall/limits.hpp"
-#include "optimize/greedy.hpp"
-#include "optimize/quarter.hpp"
+#include "optimize/decisions.hpp"
 
 namespace flyorcall::optimize {
 

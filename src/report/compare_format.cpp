@@ -5,43 +5,16 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "model/format.hpp"
 #include "model/utf8.hpp"
 
 namespace flyorcall::report {
 
 namespace {
 
-std::string grouped(std::uint64_t units) {
-  // Built front to back with append only: GCC 12 warns falsely (-Wrestrict) on insert here.
-  const std::string digits = std::to_string(units);
-  std::string s;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) s.push_back(',');
-    s.push_back(digits[i]);
-  }
-  return s;
-}
-
-std::uint64_t magnitude(std::int64_t v) {
-  return v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
-}
-
-/// Sign (when negative, or `plus` for positive) and |v| in hundredths (scale 100) or tenths
-/// (scale 10) as "<grouped>.<digits>".
+// The one grouped-number writer (model/format.hpp).
 std::string fixed(std::int64_t v, std::uint64_t scale, bool plus = false) {
-  const std::uint64_t a = magnitude(v);
-  std::string s;
-  if (v < 0) s.push_back('-');
-  if (v > 0 && plus) s.push_back('+');
-  s.append(grouped(a / scale));
-  s.push_back('.');
-  std::uint64_t frac = a % scale;
-  if (scale == 100) {
-    s.push_back(static_cast<char>('0' + frac / 10));
-    frac %= 10;
-  }
-  s.push_back(static_cast<char>('0' + frac));
-  return s;
+  return format::grouped_decimal(v, scale, plus);
 }
 
 std::int64_t tenths_of_kg(GramsCo2 g) {

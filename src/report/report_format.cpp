@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "model/format.hpp"
 #include "model/utf8.hpp"
 
 namespace flyorcall::report {
@@ -17,26 +18,6 @@ std::string conversion_text(const CurrencyConversion& c) {
 }
 
 namespace {
-
-void two_digits(std::string& s, long long v) {
-  s += static_cast<char>('0' + (v / 10) % 10);
-  s += static_cast<char>('0' + v % 10);
-}
-
-/// Sign and |v| / scale with `decimals` digits, no grouping.
-std::string plain_fixed(std::int64_t v, std::int64_t scale, int decimals) {
-  const std::uint64_t a =
-      v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1u : static_cast<std::uint64_t>(v);
-  const auto s = static_cast<std::uint64_t>(scale);
-  std::string out = v < 0 ? "-" : "";
-  out += std::to_string(a / s);
-  if (decimals > 0) {
-    std::string frac = std::to_string(a % s);
-    out += '.';
-    out += std::string(static_cast<std::size_t>(decimals) - frac.size(), '0') + frac;
-  }
-  return out;
-}
 
 bool is_plain_number(std::string_view s) {
   std::size_t i = 0;
@@ -81,22 +62,11 @@ std::string local_text(LocalTime t) {
 }
 
 std::string clock_text(int minutes_of_day) {
-  std::string s;
-  two_digits(s, minutes_of_day / 60);
-  s += ':';
-  two_digits(s, minutes_of_day % 60);
-  return s;
+  return format::clock(minutes_of_day);
 }
 
 std::string offset_text(Minutes m) {
-  const std::int64_t v = m.count();
-  const std::int64_t a = v < 0 ? -v : v;
-  std::string s = v < 0 ? "-" : "+";
-  if (a / 60 < 10) s += '0';
-  s += std::to_string(a / 60);
-  s += ':';
-  two_digits(s, a % 60);
-  return s;
+  return format::signed_clock(m.count());
 }
 
 std::string time_difference_text(Minutes m) {
@@ -106,20 +76,15 @@ std::string time_difference_text(Minutes m) {
 }
 
 std::string duration_text(int minutes) {
-  std::string s = std::to_string(minutes / 60) + "h";
-  two_digits(s, minutes % 60);
-  return s;
+  return format::hours_minutes(minutes);
 }
 
 std::string plain_money(Money m) {
-  return plain_fixed(m.count(), 100, 2);
+  return format::plain_money(m);
 }
 
 std::string plain_kg(GramsCo2 g) {
-  // Grams to tenths of a kilogram, half away from zero (as the plan writes CO2).
-  const std::int64_t c = g.count();
-  const std::int64_t tenths = c >= 0 ? (c + 50) / 100 : -((-c + 50) / 100);
-  return plain_fixed(tenths, 10, 1);
+  return format::plain_kg(g);
 }
 
 std::string plain_one_decimal(double v) {

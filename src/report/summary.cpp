@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "flyorcall/flyorcall.hpp"
+#include "model/format.hpp"
 
 namespace flyorcall {
 
@@ -14,41 +15,15 @@ namespace {
 
 // 1234567 cents -> "12,345.67": grouping makes quarterly sums readable at a glance.
 std::string amount(Money m) {
-  const std::int64_t c = m.count();
-  const std::uint64_t a =
-      c < 0 ? static_cast<std::uint64_t>(-(c + 1)) + 1u : static_cast<std::uint64_t>(c);
-  // Built by appending (no std::string::insert): GCC 12 at -O3 reports a false -Wrestrict there.
-  const std::string digits = std::to_string(a / 100);
-  const auto cents = static_cast<unsigned>(a % 100);
-  std::string s;
-  if (c < 0) s += '-';
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) s += ',';
-    s += digits[i];
-  }
-  s += '.';
-  s += static_cast<char>('0' + cents / 10);
-  s += static_cast<char>('0' + cents % 10);
-  return s;
+  return format::grouped_money(m);
 }
 
 std::string kg(GramsCo2 g) {
-  std::ostringstream os;
-  os.setf(std::ios::fixed);
-  os.precision(1);
-  os << static_cast<double>(g.count()) / 1000.0 << " kg";
-  return os.str();
+  return format::kg_fixed(g);
 }
 
 std::string clock(int minutes_of_day) {
-  const int h = minutes_of_day / 60;
-  const int m = minutes_of_day % 60;
-  std::string s = h < 10 ? "0" : "";
-  s += std::to_string(h);
-  s += ':';
-  if (m < 10) s += '0';
-  s += std::to_string(m);
-  return s;
+  return format::clock(minutes_of_day);
 }
 
 std::string day(Date d) {

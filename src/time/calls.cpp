@@ -352,19 +352,31 @@ WeeklySlot build_slot(const Grid& g, const WeeklyCandidate& c, int duration) {
   return slot;
 }
 
-// Mean of participant `p`'s off-hours minutes (or, with `night`, of those between 00:00 and
-// 06:00 local) over a candidate's dates.
-double mean_offhours_of(const Grid& g, const WeeklyCandidate& c, std::size_t p,
-                        bool night = false) {
-  long sum = 0;
+// What mean_of averages: plain off-hours minutes, those between 00:00 and 06:00 local, or graded
+// off-hours minutes (the curve's burden).
+enum class Measure { offhours, night, burden };
+
+// Mean of participant `p`'s `measure` over a candidate's dates.
+double mean_of(const Grid& g, const WeeklyCandidate& c, std::size_t p, Measure measure) {
+  double sum = 0;
   int count = 0;
   for (int d = first_day_on(g, c.weekday); d < g.days(); d += 7) {
     const std::size_t i = g.at(d, c.slot);
     if (!g.open(i)) continue;
-    sum += night ? g.night(i, p) : g.off(i, p);
+    switch (measure) {
+    case Measure::offhours:
+      sum += g.off(i, p);
+      break;
+    case Measure::night:
+      sum += g.night(i, p);
+      break;
+    case Measure::burden:
+      sum += g.burden(i, p);
+      break;
+    }
     ++count;
   }
-  return static_cast<double>(sum) / static_cast<double>(count);
+  return sum / static_cast<double>(count);
 }
 
 // Candidates by score and reach (rounded so that floating-point noise cannot break the
@@ -578,7 +590,7 @@ std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& 
   // 00:00 and 06:00 local more than the best slot does is never an option.
   const auto adds_night = [&](const WeeklyCandidate& c) {
     for (std::size_t p = 0; p < n; ++p)
-      if (mean_offhours_of(g, c, p, true) > rot.options.front().mean_night[p] + kTieEpsilon)
+      if (mean_of(g, c, p, Measure::night) > rot.options.front().mean_night[p] + kTieEpsilon)
         return true;
     return false;
   };
@@ -588,26 +600,27 @@ std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& 
     WeeklySlot slot = build_slot(g, c, duration_min);
     const bool repeat = std::any_of(rot.options.begin(), rot.options.end(), [&](const auto& o) {
       for (std::size_t p = 0; p < n; ++p)
-        if (std::abs(o.mean_offhours[p] - slot.mean_offhours[p]) > kTieEpsilon) return false;
+        if (std::abs(o.mean_burden[p] - slot.mean_burden[p]) > kTieEpsilon) return false;
       return true;
     });
     if (!repeat) rot.options.push_back(std::move(slot));
   };
-  // First the relief slots: for each participant the best slot bears off-hours on (the most
-  // burdened first), the best-ranked slot with the fewest off-hours for them; then the rest in
-  // rank order. Without relief slots the few best slots often burden the same person.
+  // First the relief slots: for each participant the best slot burdens (the most burdened
+  // first, by graded off-hours minutes), the best-ranked slot with the lightest burden for them;
+  // then the rest in rank order. Without relief slots the few best slots often burden the same
+  // person.
   std::vector<std::size_t> burdened;
   for (std::size_t p = 0; p < n; ++p)
-    if (rot.options.front().mean_offhours[p] > kTieEpsilon) burdened.push_back(p);
+    if (rot.options.front().mean_burden[p] > kTieEpsilon) burdened.push_back(p);
   std::stable_sort(burdened.begin(), burdened.end(), [&](std::size_t a, std::size_t b) {
-    return rot.options.front().mean_offhours[a] > rot.options.front().mean_offhours[b];
+    return rot.options.front().mean_burden[a] > rot.options.front().mean_burden[b];
   });
   for (const std::size_t p : burdened) {
     std::optional<std::size_t> relief;
-    double lowest = rot.options.front().mean_offhours[p] - kTieEpsilon;
+    double lowest = rot.options.front().mean_burden[p] - kTieEpsilon;
     for (std::size_t k = 0; k < cands.size(); ++k) {
       if (adds_night(cands[k])) continue;
-      const double mean = mean_offhours_of(g, cands[k], p);
+      const double mean = mean_of(g, cands[k], p, Measure::burden);
       if (mean < lowest - kTieEpsilon) {
         lowest = mean;
         relief = k;
@@ -621,6 +634,13 @@ std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& 
   const auto anchor_date = [](const SlotOccurrence& occ) {
     return Date{date::floor<date::days>(occ.local_start.front()).time_since_epoch()};
   };
+  // Fairness is measured on the graded burden (a minute at 23:00 weighs more than one at 19:00),
+  // in whole graded minutes.
+  const auto graded = [](const SlotOccurrence& o) {
+    std::vector<int> out;
+    for (const double b : o.burden) out.push_back(static_cast<int>(std::lround(b)));
+    return out;
+  };
   std::vector<std::vector<std::optional<std::vector<int>>>> costs;
   std::vector<std::vector<const SlotOccurrence*>> occ_of;
   for (const auto& occ : rot.options.front().occurrences) {
@@ -630,7 +650,7 @@ std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& 
     for (std::size_t k = 0; k < rot.options.size(); ++k) {
       for (const auto& o : rot.options[k].occurrences) {
         if (week_of(anchor_date(o)) != week) continue;
-        row[k] = o.offhours_min;
+        row[k] = graded(o);
         ptrs[k] = &o;
         break;
       }
@@ -641,14 +661,20 @@ std::optional<Rotation> rotate_weekly_slots(const std::vector<CallParticipant>& 
   std::vector<double> weights;
   for (const auto& p : participants) weights.push_back(p.weight);
   const RotationChoice choice = fair_rotation(costs, weights);
-  rot.burden = choice.burden;
+  rot.graded = choice.burden;
   rot.weighted = choice.weighted;
   rot.exact = choice.exact;
+  rot.burden.assign(n, 0);
   rot.burden_fixed.assign(n, 0);
+  rot.graded_fixed.assign(n, 0);
   for (std::size_t m = 0; m < costs.size(); ++m) {
-    rot.meetings.push_back({choice.pick[m], *occ_of[m][choice.pick[m]]});
+    const SlotOccurrence& picked = *occ_of[m][choice.pick[m]];
+    const SlotOccurrence& fixed = *occ_of[m][0];
+    rot.meetings.push_back({choice.pick[m], picked});
     for (std::size_t p = 0; p < n; ++p) {
-      rot.burden_fixed[p] += (*costs[m][0])[p];
+      rot.burden[p] += picked.offhours_min[p];
+      rot.burden_fixed[p] += fixed.offhours_min[p];
+      rot.graded_fixed[p] += (*costs[m][0])[p];
       rot.weighted_fixed += weights[p] * (*costs[m][0])[p];
     }
   }

@@ -129,19 +129,22 @@ struct Rotation {
   std::vector<Meeting> meetings;  ///< one per week in which the best slot can be held
   std::vector<long> burden;       ///< per participant, off-hours minutes with rotation
   std::vector<long> burden_fixed; ///< per participant, off-hours minutes keeping options[0]
-  double weighted = 0;            ///< weighted off-hours minutes with rotation
+  std::vector<long> graded;       ///< per participant, graded off-hours minutes with rotation
+  std::vector<long> graded_fixed; ///< per participant, graded off-hours minutes keeping options[0]
+  double weighted = 0;            ///< weighted graded off-hours minutes with rotation
   double weighted_fixed = 0;      ///< and keeping options[0]
   bool exact = true;              ///< as RotationChoice::exact
 };
 
 /// A weekly series over `range` (each week, in the anchor's Monday-first weeks, where the best
 /// slot can be held) rotated among up to `options` weekly slots: the best; then, for each
-/// participant with off-hours in it (most first), the best-ranked slot with the fewest
-/// off-hours for them; then the rest in rank order; skipping any whose mean off-hours per
-/// participant repeat an earlier option's, and any that puts a participant's call between 00:00
-/// and 06:00 local for more minutes than the best slot does (a rotation shares early and late
-/// hours, never nights). The rotation is fair_rotation's. nullopt when no slot
-/// exists.
+/// participant it burdens (most first), the best-ranked slot with the lightest graded burden for
+/// them; then the rest in rank order; skipping any whose mean graded burden per participant
+/// repeats an earlier option's, and any that puts a participant's call between 00:00 and 06:00
+/// local for more minutes than the best slot does (a rotation shares early and late hours, never
+/// nights). The rotation is fair_rotation's on graded off-hours minutes (OffHoursCurve, rounded
+/// to whole minutes), so the largest graded burden is the one made smallest. nullopt when no
+/// slot exists.
 [[nodiscard]] std::optional<Rotation>
 rotate_weekly_slots(const std::vector<CallParticipant>& participants, DateRange range,
                     int duration_min, std::size_t options, int grid_min = 15);

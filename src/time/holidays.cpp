@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "flyorcall/errors.hpp"
+#include "model/csv.hpp"
 #include "model/embedded_data.hpp"
 #include "model/suggest.hpp"
 #include "network/world_data.hpp"
@@ -88,7 +89,6 @@ struct HolidayRules::Impl {
 
 namespace {
 
-constexpr std::string_view kVersionPrefix = "# flyorcall-data ";
 constexpr std::string_view kHeader = "country,name,rule,from,to,shift";
 
 struct Where {
@@ -122,12 +122,7 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
-std::string quoted(std::string_view s) {
-  std::string out(1, '"');
-  out.append(s);
-  out.push_back('"');
-  return out;
-}
+using csv::quoted;
 
 /// A run of decimal digits of exactly `width` characters (any width when 0), or nullopt.
 std::optional<int> digits(std::string_view s, std::size_t width = 0) {
@@ -297,31 +292,11 @@ Shift parse_shift(std::string_view s, const Where& at) {
 void parse_file(const HolidaySource& src, std::map<std::string, CountryRules, std::less<>>& out,
                 const std::vector<Country>& countries,
                 std::map<std::string, Where, std::less<>>& table_rows) {
-  bool seen_header = false;
-  std::size_t line_no = 0;
-  std::size_t start = 0;
-  const auto text = src.text;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    const auto line = trim(text.substr(start, end - start));
-    start = end + 1;
-    const Where at{src.file, ++line_no};
-    if (line_no == 1) {
-      if (!line.starts_with(kVersionPrefix) || trim(line.substr(kVersionPrefix.size())).empty())
-        fail(at, "expected the first line \"# flyorcall-data <version>\"");
-      continue;
-    }
-    if (line.empty() || line.front() == '#') continue;
-    const auto f = split(line, ',');
-    if (!seen_header) {
-      if (line != kHeader) fail(at, "expected the header \"" + std::string(kHeader) + "\"");
-      seen_header = true;
-      continue;
-    }
-    if (f.size() != 6)
-      fail(at,
-           "expected 6 fields (" + std::string(kHeader) + "), found " + std::to_string(f.size()));
+  // The one CSV reader (csv::read_data_table) checks the version line, header and row widths.
+  const csv::DataTable data = csv::read_data_table(src.text, src.file, kHeader, true);
+  for (const csv::Record& row : data.rows) {
+    const Where at{src.file, row.line};
+    const std::vector<std::string_view> f(row.fields.begin(), row.fields.end());
     const auto code = f[0];
     const auto country = std::find_if(countries.begin(), countries.end(),
                                       [&](const Country& c) { return c.code == code; });
@@ -329,7 +304,7 @@ void parse_file(const HolidaySource& src, std::map<std::string, CountryRules, st
       std::vector<std::string> codes;
       for (const auto& c : countries) codes.push_back(c.code);
       fail(at, "country: " + quoted(code) + " is not in data/countries.csv" +
-                   did_you_mean(code, codes));
+                   did_you_mean_code(code, codes));
     }
     if (f[1].empty()) fail(at, "name: must not be empty");
     Rule r;
@@ -368,9 +343,6 @@ void parse_file(const HolidaySource& src, std::map<std::string, CountryRules, st
       fail(at, "rule " + quoted(f[2]) + ": a workday must be one of the country's weekend days");
     cr.rules.push_back(std::move(r));
   }
-  if (line_no == 0) fail(Where{src.file, 1}, "file is empty");
-  if (!seen_header)
-    fail(Where{src.file, line_no}, "missing header \"" + std::string(kHeader) + "\"");
 }
 
 /// Dated rows must lie inside the table range of their country, and need one.

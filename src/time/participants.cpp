@@ -149,11 +149,18 @@ std::optional<ParsedParticipant> parse_participant(std::string_view text_view, s
     std::string code = text.substr(hash + 1, end_zone - hash - 1);
     for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     std::vector<std::string> codes;
-    for (const auto& c : world.countries) codes.push_back(c.code);
-    if (std::find(codes.begin(), codes.end(), code) == codes.end())
-      return fail("unknown country " + quote(text.substr(hash + 1, end_zone - hash - 1)) +
-                  at(hash + 1) + did_you_mean(code, codes) +
+    std::vector<std::string> names;
+    for (const auto& c : world.countries) {
+      codes.push_back(c.code);
+      names.push_back(c.name);
+    }
+    if (std::find(codes.begin(), codes.end(), code) == codes.end()) {
+      // Only a country's name is offered its code: a code's near spellings are other countries.
+      const std::string given = text.substr(hash + 1, end_zone - hash - 1);
+      return fail("unknown country " + quote(given) + at(hash + 1) +
+                  did_you_mean_code_of(given, names, codes) +
                   "; expected an ISO 3166 code such as DE");
+    }
     country = code;
   } else if (city != nullptr) {
     country = city->country;

@@ -1,4 +1,5 @@
 #include "time/working_hours.hpp"
+#include "model/format.hpp"
 
 #include <algorithm>
 #include <array>
@@ -38,14 +39,7 @@ std::optional<int> day_index(std::string_view word) {
 }
 
 std::string format_clock(int minutes) {
-  std::string s(5, ':');
-  const int h = minutes / 60;
-  const int m = minutes % 60;
-  s[0] = static_cast<char>('0' + h / 10);
-  s[1] = static_cast<char>('0' + h % 10);
-  s[3] = static_cast<char>('0' + m / 10);
-  s[4] = static_cast<char>('0' + m % 10);
-  return s;
+  return format::clock(minutes);
 }
 
 std::string at(std::size_t pos) {

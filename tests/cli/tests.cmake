@@ -16,6 +16,7 @@ flyorcall_add_test(test_destinations_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_de
 # The same tests as an ordinary user when the suite runs as root (as CI does).
 add_test(NAME destinations_as_unprivileged_user
   COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/run_unprivileged.sh $<TARGET_FILE:test_destinations_cli>)
-set_tests_properties(destinations_as_unprivileged_user PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300)
+set_tests_properties(destinations_as_unprivileged_user PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+  LABELS release_only)
 flyorcall_add_test(test_options_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_options_cli.cpp)
 flyorcall_add_test(test_memory_cli ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_memory_cli.cpp)

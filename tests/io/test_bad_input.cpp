@@ -499,7 +499,17 @@ TEST(BadInput, BadQuarter) {
 TEST(BadInput, UnknownCurrency) {
   expect_problem(
       with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("currency": "EUX", )"),
-      "/currency", "unknown currency \"EUX\" (did you mean \"EUR\"?)");
+      "/currency", "unknown currency \"EUX\"; expected an ISO 4217 code with a reference rate");
+  // A real currency without a reference rate is not "corrected" to a near spelling: the Saudi
+  // riyal is not the rand.
+  expect_problem(
+      with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("currency": "SAR", )"),
+      "/currency", "unknown currency \"SAR\"; expected an ISO 4217 code with a reference rate");
+  expect_problem(
+      with_client(R"({"id": "c", "city": "PAR", "visit_value": 1})", R"("currency": "eur", )"),
+      "/currency",
+      "unknown currency \"eur\"; expected an ISO 4217 code with a reference rate (did you mean "
+      "\"EUR\"?)");
 }
 
 TEST(BadInput, UnknownTravellerReference) {
@@ -609,7 +619,8 @@ TEST(BadInput, AllProblemsInDocumentOrder) {
                 {"/clients/1/id", "duplicate client id \"acme\" (first at /clients/0/id)"},
                 {"/travellers/0/max_trip_days", "expected an integer from 1 to 90, found 0"},
                 {"/quarter", "invalid quarter \"2027-Q9\": expected YYYY-Q1 to YYYY-Q4"},
-                {"/currency", "unknown currency \"EUX\" (did you mean \"EUR\"?)"},
+                {"/currency",
+                 "unknown currency \"EUX\"; expected an ISO 4217 code with a reference rate"},
                 {"/polcy", "unknown key \"polcy\" (did you mean \"policy\"?)"},
             }));
 }

@@ -12,4 +12,4 @@ flyorcall_add_test(test_io_safety ${CMAKE_CURRENT_SOURCE_DIR}/io/test_limits.cpp
 # the outputs and the reader (tests/schema/test_schema.py).
 add_test(NAME json_schemas COMMAND ${FLYORCALL_PYTHON3} ${PROJECT_SOURCE_DIR}/tests/schema/test_schema.py
   --cli $<TARGET_FILE:flyorcall_cli>)
-set_tests_properties(json_schemas PROPERTIES TIMEOUT 300)
+set_tests_properties(json_schemas PROPERTIES TIMEOUT 300 LABELS release_only)

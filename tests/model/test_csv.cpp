@@ -80,5 +80,15 @@ TEST(ReadDataTable, VersionHeaderAndFieldCountAreChecked) {
   EXPECT_EQ(internal_error("# flyorcall-data 1\n"), "data/x.csv:1: missing header \"a,b\"");
 }
 
+TEST(ReadDataTable, NameColumnsPutsTheHeaderInTheWidthMessage) {
+  // The holiday rule files word a row of the wrong width with the columns it should have.
+  try {
+    (void)read_data_table("# flyorcall-data 1\na,b\n1\n", "h.csv", "a,b", true);
+    ADD_FAILURE() << "accepted";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "h.csv:3: expected 2 fields (a,b), found 1");
+  }
+}
+
 } // namespace
 } // namespace flyorcall::csv

@@ -108,6 +108,17 @@ TEST(DidYouMean, FormatsTheSuggestion) {
   EXPECT_EQ(did_you_mean("zzzz", {"USD", "EUR"}), "");
 }
 
+// A code is offered only what differs from it in letter case: near spellings of a code are other
+// real things (the Saudi riyal is not the rand, XX is not Mexico).
+TEST(DidYouMean, ACodeIsNeverCorrectedToAnotherCode) {
+  const std::vector<std::string> currencies = {"USD", "EUR", "ZAR"};
+  EXPECT_EQ(did_you_mean_code("usd", currencies), " (did you mean \"USD\"?)");
+  EXPECT_EQ(did_you_mean_code("SAR", currencies), "");
+  EXPECT_EQ(did_you_mean_code("EUX", currencies), "");
+  EXPECT_EQ(did_you_mean_code("USD", currencies), "");
+  EXPECT_EQ(did_you_mean_code("XX", {"MX", "DE"}), "");
+}
+
 TEST(DidYouMean, CodeOfANearName) {
   const std::vector<std::string> names = {"Frankfurt", "Singapore", "Sydney"};
   const std::vector<std::string> codes = {"FRA", "SIN", "SYD"};

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <tuple>
@@ -633,6 +634,71 @@ TEST(GradedCurve, RotationNeverAddsNights) {
     }
   for (const auto& o : rot->options)
     for (const double night : o.mean_night) EXPECT_EQ(night, 0.0);
+}
+
+// Each meeting's graded burdens (whole minutes), or with `graded` false its plain off-hours
+// minutes, at every option of a rotation that can be held in that meeting's Monday-first week,
+// as fair_rotation takes them.
+std::vector<std::vector<std::optional<std::vector<int>>>> costs_of(const tz::Rotation& rot,
+                                                                   bool graded) {
+  const auto week = [](const tz::SlotOccurrence& o) {
+    const auto day = date::floor<date::days>(o.local_start.front()).time_since_epoch().count();
+    return (day + 3) / 7 - (day + 3 < 0 ? 1 : 0); // 1970-01-01 was a Thursday
+  };
+  std::vector<std::vector<std::optional<std::vector<int>>>> costs;
+  for (const auto& m : rot.meetings) {
+    std::vector<std::optional<std::vector<int>>> row(rot.options.size());
+    for (std::size_t k = 0; k < rot.options.size(); ++k)
+      for (const auto& o : rot.options[k].occurrences) {
+        if (week(o) != week(m.occurrence)) continue;
+        std::vector<int> b;
+        for (const double x : o.burden) b.push_back(static_cast<int>(std::lround(x)));
+        row[k] = graded ? b : o.offhours_min;
+        break;
+      }
+    costs.push_back(std::move(row));
+  }
+  return costs;
+}
+
+long largest_graded(const std::vector<std::vector<int>>& picked) {
+  std::vector<long> sum(picked.front().size(), 0);
+  for (const auto& b : picked)
+    for (std::size_t p = 0; p < b.size(); ++p) sum[p] += b[p];
+  return *std::max_element(sum.begin(), sum.end());
+}
+
+// Fairness is measured on the graded burden: the rotation makes the largest graded burden (an
+// hour at 23:00 weighs twice one at 19:00) as small as its options allow. Counting plain minutes
+// instead, New York and Tokyo's rotation left New York a graded 720 minutes where 600 will do.
+TEST(GradedCurve, RotationSharesTheGradedBurdenFairly) {
+  int discriminating = 0;
+  for (const auto& [a, b] : std::vector<std::pair<std::string, std::string>>{
+           {"Europe/London", "Australia/Sydney"},
+           {"Europe/Berlin", "Australia/Sydney"},
+           {"America/New_York", "Asia/Tokyo"},
+           {"Europe/Berlin", "Pacific/Auckland"},
+           {"America/Los_Angeles", "Asia/Singapore"}}) {
+    const std::vector<tz::CallParticipant> parts = {graded(a), graded(b)};
+    const auto rot = tz::rotate_weekly_slots(parts, {d(2027, 1, 4), d(2027, 3, 26)}, 60, 3);
+    ASSERT_TRUE(rot.has_value()) << a << " " << b;
+    const auto costs = costs_of(*rot, true);
+    std::vector<std::vector<int>> picked;
+    for (std::size_t m = 0; m < costs.size(); ++m)
+      picked.push_back(*costs[m][rot->meetings[m].option]);
+    const auto fair = tz::fair_rotation(costs, {1.0, 1.0});
+    std::vector<std::vector<int>> best;
+    for (std::size_t m = 0; m < costs.size(); ++m) best.push_back(*costs[m][fair.pick[m]]);
+    EXPECT_EQ(largest_graded(picked), largest_graded(best)) << a << " " << b;
+    // The same options chosen by plain off-hours minutes.
+    const auto plain = costs_of(*rot, false);
+    const auto by_minutes = tz::fair_rotation(plain, {1.0, 1.0});
+    std::vector<std::vector<int>> minutes_pick;
+    for (std::size_t m = 0; m < costs.size(); ++m)
+      minutes_pick.push_back(*costs[m][by_minutes.pick[m]]);
+    if (largest_graded(minutes_pick) > largest_graded(picked)) ++discriminating;
+  }
+  EXPECT_GT(discriminating, 0);
 }
 
 // The curve's weights are the caller's: with night minutes counting as little as any other

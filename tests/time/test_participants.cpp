@@ -175,12 +175,20 @@ TEST(Participants, ErrorsNameTheParticipantAndTheCharacter) {
   EXPECT_EQ(error_of("me:Europe/Frankfurt"),
             "participant 1 \"me:Europe/Frankfurt\": unknown time zone \"Europe/Frankfurt\" at "
             "character 4 (did you mean \"Europe/Berlin\"?)");
+  // A country's name is offered its code; a code is never "corrected" to a near code (XX is not
+  // MX, Mexico).
+  EXPECT_EQ(error_of("a:Europe/Berlin#Germany"),
+            "participant 1 \"a:Europe/Berlin#Germany\": unknown country \"Germany\" at character "
+            "17 (did you mean \"DE\", the code of Germany?); expected an ISO 3166 code such as DE");
+  EXPECT_EQ(error_of("a:Europe/Berlin#XX"),
+            "participant 1 \"a:Europe/Berlin#XX\": unknown country \"XX\" at character 17; "
+            "expected an ISO 3166 code such as DE");
   EXPECT_EQ(error_of("a:Europe/Berlin*2@09:00-17:00"),
             "participant 1 \"a:Europe/Berlin*2@09:00-17:00\": \"@HOURS\" must come before "
             "\"*WEIGHT\" at character 18");
   EXPECT_EQ(error_of("b:Asia/Tokyo#DEU"),
-            "participant 1 \"b:Asia/Tokyo#DEU\": unknown country \"DEU\" at character 14 (did you "
-            "mean \"DE\"?); expected an ISO 3166 code such as DE");
+            "participant 1 \"b:Asia/Tokyo#DEU\": unknown country \"DEU\" at character 14; "
+            "expected an ISO 3166 code such as DE");
 }
 
 TEST(Participants, WorkingHoursErrorsCountInTheParticipantsText) {
