@@ -17,16 +17,13 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "flyorcall/flyorcall.hpp"
+#include "flyorcall/network.hpp"
+#include "flyorcall/route.hpp"
 #include "io/files.hpp"
 #include "io/input_reader.hpp"
-#include "io/network_writer.hpp"
 #include "io/output.hpp"
 #include "model/embedded_data.hpp"
-#include "model/suggest.hpp"
 #include "network/network.hpp"
-#include "network/places.hpp"
-#include "network/routes.hpp"
-#include "network/world_data.hpp"
 
 namespace fyc = flyorcall;
 using fyc::cli::bad_input;
@@ -90,75 +87,24 @@ int run_validate(const std::string& input_path, bool example, const std::string&
   }
 }
 
-/// The network of an optional input, or the default network in `currency`.
-/// `day` ("YYYY-MM-DD", or empty) builds it for that day; else for the input's horizon, and
-/// without an input for the whole year.
-fyc::network::Network network_for(const std::string& input_path, const std::string& currency,
-                                  const std::string& fares, const std::string& day,
-                                  fyc::Input& input, std::string& source) {
-  std::optional<fyc::DateRange> horizon;
-  if (!day.empty()) {
-    const auto d = fyc::io::parse_iso_date(day);
-    if (const auto* why = std::get_if<std::string>(&d)) throw bad_input("--date: " + *why);
-    horizon = fyc::DateRange{std::get<fyc::Date>(d), std::get<fyc::Date>(d)};
-  }
+/// The network of an optional input, or the default network in `currency`, with the company
+/// fare table of `fares`. `day` ("YYYY-MM-DD", or empty) builds it for that day; else for the
+/// input's horizon, and without an input for the whole year. `source` names what errors concern.
+fyc::FlightNetwork network_for(const std::string& input_path, const std::string& currency,
+                               const std::string& fares, const std::string& day,
+                               std::string& source) {
+  fyc::NetworkScope scope;
+  scope.day = fyc::parse_network_day(day);
   if (!input_path.empty()) {
-    input = load_input(input_path, false, source, fares);
+    scope.input = load_input(input_path, false, source, fares);
   } else {
-    input.currency = currency;
-    if (!fyc::network::eur_rate(currency))
-      throw bad_input("unknown currency \"" + currency + "\"" +
-                      fyc::did_you_mean(currency, fyc::network::known_currencies()));
+    scope.defaults = fyc::default_network_input(currency);
     if (!fares.empty()) {
       source = "";
-      fyc::cli::apply_fares(input, fyc::cli::read_fares_file(fares));
+      fyc::cli::apply_fares(scope.defaults, fyc::cli::read_fares_file(fares));
     }
-    return fyc::network::Network::build(input, horizon);
   }
-  return fyc::network::Network::build(input, horizon ? horizon : input.horizon);
-}
-
-/// A city given by its code, an airport code or its name, in any case ("SIN", "sin", "Singapore",
-/// "ORD", "São Paulo"), among the cities of `net`.
-int city_index(const fyc::network::Network& net, const std::string& given, const char* role) {
-  const fyc::network::PlaceIndex places(net.cities(), net.countries());
-  const auto match = places.resolve(given);
-  if (!match.city) throw bad_input(std::string(role) + ": " + match.error);
-  return *net.find(*match.city);
-}
-
-std::string hm(std::int64_t minutes) {
-  std::ostringstream s;
-  s << minutes / 60 << "h" << std::setw(2) << std::setfill('0') << minutes % 60;
-  return s.str();
-}
-
-/// The text form of `flyorcall route`; returns the exit code (3: no route).
-int route_lines(std::ostringstream& out, const fyc::network::Network& net,
-                const fyc::network::Route& route, int a, int b, const std::string& currency) {
-  const auto& A = net.city(a);
-  const auto& B = net.city(b);
-  out << A.code << " " << A.name << " -> " << B.code << " " << B.name << '\n';
-  if (a == b) {
-    out << "  same city: no flight\n";
-    return 0;
-  }
-  if (!route.reachable) {
-    out << "  no route in the network\n";
-    return 3;
-  }
-  for (const auto& l : route.legs) {
-    out << "  " << net.city(l.from).code << " -> " << net.city(l.to).code << "  " << std::setw(6)
-        << std::lround(l.km) << " km  " << std::setw(6) << hm(l.block.count()) << "  "
-        << std::setw(8) << fyc::cabin_name(l.cabin) << "  " << std::fixed << std::setprecision(2)
-        << std::setw(9) << fyc::to_units(l.fare) << ' ' << currency << "  " << std::setprecision(1)
-        << std::setw(7) << fyc::to_kg(l.co2) << " kg CO2e\n";
-  }
-  out << "  total: " << route.legs.size() << (route.legs.size() == 1 ? " leg, " : " legs, ")
-      << hm(route.travel.count()) << " with connections, " << std::fixed << std::setprecision(2)
-      << fyc::to_units(route.fare) << ' ' << currency << ", " << std::setprecision(1)
-      << fyc::to_kg(route.co2) << " kg CO2e\n";
-  return 0;
+  return fyc::build_network(scope);
 }
 
 int run_route(const std::string& from, const std::string& to, const std::string& cabin,
@@ -167,32 +113,14 @@ int run_route(const std::string& from, const std::string& to, const std::string&
   // Errors name the input file while it is read, and the command for its own arguments.
   std::string source = "flyorcall route";
   try {
-    fyc::Input input;
-    const fyc::network::Network net = network_for(input_path, currency, fares, day, input, source);
+    const fyc::FlightNetwork net = network_for(input_path, currency, fares, day, source);
     source = "flyorcall route";
-    const int a = city_index(net, from, "origin");
-    const int b = city_index(net, to, "destination");
-    fyc::network::RouteParams params;
-    if (!input.travellers.empty()) params.cabin = input.travellers.front().cabin;
-    if (!cabin.empty()) {
-      params.cabin = {};
-      for (std::size_t k = 0; k < fyc::kCabinCount; ++k)
-        if (cabin == fyc::kCabinNames[k]) params.cabin.base = static_cast<fyc::Cabin>(k);
-    }
-    params.connection_penalty = input.policy.connection_penalty;
-    params.min_connection = input.policy.min_connection;
-    params.carbon_price_per_tonne = input.policy.carbon_price_per_tonne;
-    params.radiative_forcing = input.policy.radiative_forcing;
-    const fyc::network::RouteFinder finder(net, params);
-    const fyc::network::Route route = finder.best(a, b);
-    if (json) {
-      fyc::cli::print_data(fyc::io::route_to_json(net, route, a, b, input.currency));
-      return route.reachable || a == b ? 0 : 3;
-    }
-    std::ostringstream out;
-    const int code = route_lines(out, net, route, a, b, input.currency);
-    fyc::cli::print_text(out.str());
-    return code;
+    const fyc::RouteResult route = fyc::find_route(net, {from, to, cabin});
+    if (json)
+      fyc::cli::print_data(route.json);
+    else
+      fyc::cli::print_text(fyc::route_text(route));
+    return fyc::route_exit_code(route);
   } catch (const fyc::Error& e) {
     return report_error(e, source, opt);
   }
@@ -203,27 +131,11 @@ int run_network(const std::string& input_path, const std::string& currency,
                 const CommonOptions& opt) {
   std::string source = "flyorcall network";
   try {
-    fyc::Input input;
-    const fyc::network::Network net = network_for(input_path, currency, fares, day, input, source);
-    const std::string version = fyc::network::default_world().version;
-    if (json) {
-      fyc::cli::print_data(fyc::io::network_to_json(net, input.currency, version));
-      return 0;
-    }
-    std::ostringstream out;
-    out << "flyorcall network (data " << version << "): " << net.cities().size() << " cities, "
-        << net.countries().size() << " countries, " << net.legs().size()
-        << " directed legs; money in " << input.currency << "\n";
-    std::vector<int> legs_from(net.cities().size(), 0);
-    for (const auto& l : net.legs()) ++legs_from[static_cast<std::size_t>(l.from)];
-    out << "code  name                      cc  legs  region          time zone\n";
-    for (std::size_t i = 0; i < net.cities().size(); ++i) {
-      const auto& c = net.cities()[i];
-      out << std::left << std::setw(6) << c.code << std::setw(26) << c.name.substr(0, 25)
-          << std::setw(4) << c.country << std::setw(6) << legs_from[i] << std::setw(16) << c.region
-          << c.tz << '\n';
-    }
-    fyc::cli::print_text(out.str());
+    const fyc::FlightNetwork net = network_for(input_path, currency, fares, day, source);
+    if (json)
+      fyc::cli::print_data(fyc::network_json(net));
+    else
+      fyc::cli::print_text(fyc::network_text(fyc::list_network(net)));
     return 0;
   } catch (const fyc::Error& e) {
     return report_error(e, source, opt);

@@ -10,12 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "flyorcall/compare.hpp"
 #include "flyorcall/errors.hpp"
 
 namespace flyorcall::io {
 
 /// Most points one sweep may have (docs/compare.md).
-inline constexpr std::size_t kMaxSweepPoints = 101;
+using flyorcall::kMaxSweepPoints; // include/flyorcall/compare.hpp
 
 /// One `--set` assignment: a JSON Pointer and the value put there.
 struct Assignment {
