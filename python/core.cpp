@@ -10,6 +10,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "core.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/limits.hpp"
 
@@ -36,13 +37,6 @@ public:
   PlanningNow(const PlanningNow&) = delete;
   PlanningNow& operator=(const PlanningNow&) = delete;
 };
-
-fyc::PlanMethod method_of(const std::string& name) {
-  if (name == "search") return fyc::PlanMethod::search;
-  if (name == "greedy") return fyc::PlanMethod::greedy;
-  if (name == "exact") return fyc::PlanMethod::exact;
-  throw py::value_error("method must be \"search\", \"greedy\" or \"exact\", not \"" + name + "\"");
-}
 
 /// The calling Python object's class in flyorcall._errors.
 py::object error_class(const char* name) {
@@ -102,7 +96,7 @@ py::dict validate(const std::string& text) {
 /// released for all of it: other Python threads run, and plan, meanwhile.
 py::tuple plan(std::string text, const std::string& method_name, std::optional<int> effort,
                std::optional<std::uint64_t> seed, std::optional<double> time_limit_s) {
-  const fyc::PlanMethod method = method_of(method_name);
+  const fyc::PlanMethod method = pyfyc::method_of(method_name);
   // The arguments' limits are the command line's (--effort, --time-limit): bad usage is an
   // input error (code 2), named after the argument.
   std::vector<fyc::Problem> usage;
@@ -134,6 +128,17 @@ py::tuple plan(std::string text, const std::string& method_name, std::optional<i
 
 } // namespace
 
+namespace pyfyc {
+
+flyorcall::PlanMethod method_of(const std::string& name) {
+  if (name == "search") return flyorcall::PlanMethod::search;
+  if (name == "greedy") return flyorcall::PlanMethod::greedy;
+  if (name == "exact") return flyorcall::PlanMethod::exact;
+  throw py::value_error("method must be \"search\", \"greedy\" or \"exact\", not \"" + name + "\"");
+}
+
+} // namespace pyfyc
+
 PYBIND11_MODULE(_core, m) {
   m.doc() = "flyorcall's C++ library (use the flyorcall package, not this module)";
   m.attr("version") = fyc::kVersion;
@@ -159,4 +164,5 @@ PYBIND11_MODULE(_core, m) {
       py::arg("reset") = false,
       "The most plans that ran at the same time since the last reset (reset=True restarts the "
       "count at the plans running now and returns the old peak).");
+  pyfyc::bind_verbs(m);
 }

@@ -15,6 +15,18 @@ from ._convert import plan_from_json, plan_to_json
 from ._errors import Error, InfeasibleError, InputError, InternalError, TimeLimitError
 from ._frames import TABLES, plan_frame, plan_frames
 from ._inputs import input_text
+from ._verbs import (
+    batch,
+    batch_exit_code,
+    batch_jsonl,
+    batch_line,
+    calls,
+    compare,
+    holidays,
+    jsonl_documents,
+    network,
+    route,
+)
 
 __version__ = _core.version
 
@@ -25,6 +37,15 @@ __all__ = [
     "InternalError",
     "TABLES",
     "TimeLimitError",
+    "batch",
+    "batch_exit_code",
+    "batch_jsonl",
+    "batch_line",
+    "calls",
+    "compare",
+    "holidays",
+    "jsonl_documents",
+    "network",
     "plan",
     "plan_frame",
     "plan_frames",
@@ -32,6 +53,7 @@ __all__ = [
     "plan_json",
     "plan_summary",
     "plan_to_json",
+    "route",
     "validate",
 ]
 

@@ -36,6 +36,10 @@ _Utc = _Field(
 )
 
 
+# A local time with its UTC offset, "2027-03-01T17:00+09:00": an aware datetime at that offset.
+_Offset = _Field(datetime.datetime.fromisoformat, lambda value: value.isoformat(timespec="minutes"))
+
+
 class _Local:
     """A local wall time in the zone named by a sibling field, at the instant of another."""
 
@@ -93,13 +97,27 @@ PLAN_FIELDS = {
 }
 
 
+_OCCURRENCE = {"utc": _Utc, "participants": [{"local": _Offset}]}
+#: Where `flyorcall holidays --json` and `flyorcall calls --json` hold dates, instants, times.
+HOLIDAYS_FIELDS = {"holidays": [{"date": _Date}], "workdays": [_Date]}
+CALLS_FIELDS = {
+    "from": _Date,
+    "to": _Date,
+    "starts": [_OCCURRENCE],
+    "weekly": [{"anchor_start": _Clock, "occurrences": [_OCCURRENCE]}],
+}
+
+
 def _walk(spec, node, direction):
     """Converts, in place, the fields of ``node`` that ``spec`` names; returns ``node``."""
     if node is None:
         return None
     if isinstance(spec, list):
-        for item in node:
-            _walk(spec[0], item, direction)
+        if isinstance(spec[0], (dict, list)):
+            for item in node:
+                _walk(spec[0], item, direction)
+        else:
+            node[:] = [getattr(spec[0], direction)(item, node) for item in node]
         return node
     converted = {}
     for key, sub in spec.items():
@@ -112,6 +130,11 @@ def _walk(spec, node, direction):
             converted[key] = getattr(sub, direction)(value, node)
     node.update(converted)
     return node
+
+
+def from_json(text, fields):
+    """A verb's JSON text as Python values, converting the places `fields` names."""
+    return _walk(fields, json.loads(text), "to_python")
 
 
 def plan_from_json(text):
