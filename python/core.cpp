@@ -38,7 +38,7 @@ public:
   PlanningNow& operator=(const PlanningNow&) = delete;
 };
 
-/// The calling Python object's class in flyorcall._errors.
+/// The exception class `name` of flyorcall._errors.
 py::object error_class(const char* name) {
   return py::module_::import("flyorcall._errors").attr(name);
 }
