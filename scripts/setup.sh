@@ -15,6 +15,10 @@ packages=(
   libxlsxwriter-dev # report --format xlsx writes the Excel workbook with libxlsxwriter
   python3-openpyxl # report_xlsx_readback opens the workbook with an independent reader
   coinor-cbc python3-scipy # op_exact_reference proves random orienteering optima (CBC, min cuts)
+  pybind11-dev python3-pybind11 python3-dev # the Python package's extension module (docs/python.md)
+  python3-pytest # the Python package's tests, run by ctest with /usr/bin/python3
+  python3-pandas # flyorcall.plan_frame: plans as DataFrames (optional for users, tested here)
+  python3-distributed # batches sharded over Dask distributed workers (docs/python.md)
 )
 
 missing=()

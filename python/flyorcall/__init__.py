@@ -1,0 +1,93 @@
+"""flyorcall from Python: which clients are worth a trip this quarter (docs/python.md).
+
+    >>> import flyorcall
+    >>> plan = flyorcall.plan("data/examples/default.json")
+    >>> plan["totals"]["net"]
+
+An input is a dict, JSON text or a path to a JSON file (docs/input.md). Results are Python
+values: dicts and lists as in the plan JSON (docs/plan.md), with dates as ``datetime.date``,
+instants as aware ``datetime`` and weekly clock times as ``datetime.time``. Errors are
+``flyorcall.Error`` subclasses whose ``code`` is the command-line tool's exit code.
+"""
+
+from . import _core
+from ._convert import plan_from_json, plan_to_json
+from ._errors import Error, InfeasibleError, InputError, InternalError, TimeLimitError
+from ._frames import TABLES, plan_frame, plan_frames
+from ._inputs import input_text
+from ._verbs import (
+    batch,
+    batch_exit_code,
+    batch_jsonl,
+    batch_line,
+    calls,
+    compare,
+    holidays,
+    jsonl_documents,
+    network,
+    route,
+)
+
+__version__ = _core.version
+
+__all__ = [
+    "Error",
+    "InfeasibleError",
+    "InputError",
+    "InternalError",
+    "TABLES",
+    "TimeLimitError",
+    "batch",
+    "batch_exit_code",
+    "batch_jsonl",
+    "batch_line",
+    "calls",
+    "compare",
+    "holidays",
+    "jsonl_documents",
+    "network",
+    "plan",
+    "plan_frame",
+    "plan_frames",
+    "plan_from_json",
+    "plan_json",
+    "plan_summary",
+    "plan_to_json",
+    "route",
+    "validate",
+]
+
+
+def validate(input):
+    """Reads and validates an input; raises InputError listing every problem with its JSON
+    Pointer. Returns what the input holds: ``label``, ``start`` and ``end`` (datetime.date),
+    ``currency`` and the numbers of ``travellers``, ``clients`` and ``events``."""
+    return _core.validate(input_text(input))
+
+
+def _planned(input, method, effort, seed, time_limit):
+    if not isinstance(method, str):
+        raise TypeError('method must be a str: "search", "greedy" or "exact"')
+    return _core.plan(input_text(input), method, effort, seed, time_limit)
+
+
+def plan(input, method="search", effort=None, seed=None, time_limit=None):
+    """Plans the input's quarter and returns the plan (docs/plan.md) as Python values.
+
+    ``method`` is ``"search"`` (the default), ``"greedy"`` or ``"exact"``; ``effort`` (1 to 5),
+    ``seed`` and ``time_limit`` (seconds) override the input's ``policy.effort``, ``seed`` and
+    ``time_limit_s`` as ``flyorcall plan --effort/--seed/--time-limit`` do. The same input and
+    arguments give the same plan on any machine. The GIL is released while planning, so several
+    threads plan at once.
+    """
+    return plan_from_json(plan_json(input, method, effort, seed, time_limit))
+
+
+def plan_json(input, method="search", effort=None, seed=None, time_limit=None):
+    """The plan as JSON text, byte for byte what ``flyorcall plan --json`` writes."""
+    return _planned(input, method, effort, seed, time_limit)[0]
+
+
+def plan_summary(input, method="search", effort=None, seed=None, time_limit=None):
+    """The plan's readable summary, as ``flyorcall plan`` prints it on a terminal."""
+    return _planned(input, method, effort, seed, time_limit)[1]
