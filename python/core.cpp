@@ -13,6 +13,7 @@
 #include "core.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/limits.hpp"
+#include "flyorcall/validate.hpp"
 
 namespace py = pybind11;
 namespace fyc = flyorcall;
@@ -74,11 +75,14 @@ py::object python_date(fyc::Date day) {
                     static_cast<unsigned>(ymd.day()));
 }
 
-/// What validate reports about a valid input.
+/// What validate reports about a valid input: the same checks as `flyorcall validate` (the
+/// document, then its network), every problem raised as one InputError.
 py::dict validate(const std::string& text) {
   std::optional<fyc::Input> input;
   {
     py::gil_scoped_release release;
+    const fyc::ValidationResult result = fyc::validate_input(std::string_view(text));
+    if (!result.valid()) throw fyc::InputError(result.problems);
     input = fyc::read_input(std::string_view(text));
   }
   py::dict out;

@@ -1,7 +1,7 @@
-// flyorcall._core, the verbs beyond validate and plan (docs/python.md): route, network, holidays,
-// calls, compare and batch, each through the library's public call for it. Each returns the
-// text the command-line tool prints with --json (python/flyorcall/ parses it); the GIL is
-// released while the library works.
+// flyorcall._core, the verbs beyond validate and plan (docs/python.md): check, report, route,
+// network, holidays, calls, compare and batch, each through the library's public call for it.
+// Each returns the text the command-line tool prints with --json (python/flyorcall/ parses it),
+// or the report itself; the GIL is released while the library works.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -14,9 +14,11 @@
 #include "core.hpp"
 #include "flyorcall/batch.hpp"
 #include "flyorcall/calls.hpp"
+#include "flyorcall/check.hpp"
 #include "flyorcall/compare.hpp"
 #include "flyorcall/holidays.hpp"
 #include "flyorcall/network.hpp"
+#include "flyorcall/report.hpp"
 #include "flyorcall/route.hpp"
 
 namespace py = pybind11;
@@ -58,6 +60,34 @@ std::string network(std::optional<std::string> input_text, const std::string& cu
                     const std::string& day) {
   py::gil_scoped_release release;
   return fyc::network_json(network_of(input_text, currency, day));
+}
+
+/// What `flyorcall check INPUT PLAN --json` prints.
+std::string check(std::string input_text, std::string plan_json) {
+  py::gil_scoped_release release;
+  const fyc::Input input = fyc::read_input(std::move(input_text));
+  return fyc::check_result_json(fyc::check_input_plan(input, std::move(plan_json)));
+}
+
+/// The report of `flyorcall report PLAN [--input INPUT] --format F`: the text of html, md,
+/// csv-stacked and ics as str, the xlsx workbook as bytes, csv's tables as {file name: text}.
+py::object report(std::string plan_json, std::optional<std::string> input_text, std::string format,
+                  std::string currency, std::string traveller) {
+  fyc::ReportResult result;
+  {
+    py::gil_scoped_release release;
+    std::optional<fyc::Input> input;
+    if (input_text) input = fyc::read_input(std::move(*input_text));
+    result = fyc::report_plan(std::move(plan_json), input ? &*input : nullptr,
+                              {format, std::move(currency), std::move(traveller)});
+  }
+  if (format == "xlsx") return py::bytes(result.text);
+  if (format == "csv") {
+    py::dict files;
+    for (const auto& f : result.files) files[py::str(f.name)] = py::str(f.text);
+    return files;
+  }
+  return py::str(result.text);
 }
 
 /// What `flyorcall holidays COUNTRY YEAR --json` prints.
@@ -189,6 +219,9 @@ py::tuple batch_documents(const std::vector<std::pair<std::string, std::string>>
 namespace pyfyc {
 
 void bind_verbs(py::module_& m) {
+  m.def("check", &check, py::arg("input_text"), py::arg("plan_json"));
+  m.def("report", &report, py::arg("plan_json"), py::arg("input_text"), py::arg("format"),
+        py::arg("currency"), py::arg("traveller"));
   m.def("route", &route, py::arg("origin"), py::arg("destination"), py::arg("cabin"),
         py::arg("input_text"), py::arg("currency"), py::arg("day"));
   m.def("network", &network, py::arg("input_text"), py::arg("currency"), py::arg("day"));

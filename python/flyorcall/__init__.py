@@ -21,10 +21,12 @@ from ._verbs import (
     batch_jsonl,
     batch_line,
     calls,
+    check,
     compare,
     holidays,
     jsonl_documents,
     network,
+    report,
     route,
 )
 
@@ -42,6 +44,7 @@ __all__ = [
     "batch_jsonl",
     "batch_line",
     "calls",
+    "check",
     "compare",
     "holidays",
     "jsonl_documents",
@@ -53,6 +56,7 @@ __all__ = [
     "plan_json",
     "plan_summary",
     "plan_to_json",
+    "report",
     "route",
     "validate",
 ]

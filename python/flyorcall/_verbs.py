@@ -1,4 +1,5 @@
-"""The verbs beyond validate and plan: route, network, holidays, calls, compare and batch.
+"""The verbs beyond validate and plan: check, report, route, network, holidays, calls, compare
+and batch.
 
 Each returns what the command-line tool prints with ``--json``, as Python values (docs/python.md).
 """
@@ -7,12 +8,39 @@ import json
 import os
 
 from . import _core
-from ._convert import CALLS_FIELDS, HOLIDAYS_FIELDS, PLAN_FIELDS, _walk, from_json
+from collections.abc import Mapping
+
+from ._convert import CALLS_FIELDS, HOLIDAYS_FIELDS, PLAN_FIELDS, _walk, from_json, plan_to_json
 from ._inputs import input_text
 
 
 def _day(day):
     return "" if day is None else str(day)
+
+
+def _plan_text(plan):
+    # A plan dict (as flyorcall.plan returns it) goes back to its JSON; text and paths as inputs.
+    return plan_to_json(plan) if isinstance(plan, Mapping) else input_text(plan)
+
+
+def check(plan, input):
+    """Checks a plan against the input it was made from, as ``flyorcall check INPUT PLAN --json``
+    (docs/check.md): ``{"valid": bool, "violations": [{"pointer", "rule", "message"}]}``, each
+    pointer into the plan document. ``plan`` is a plan dict (as ``flyorcall.plan`` returns it),
+    plan JSON text or a path; ``input`` a dict, JSON text or path. A plan document that cannot
+    be read raises InputError with pointers into it."""
+    return json.loads(_core.check(input_text(input), _plan_text(plan)))
+
+
+def report(plan, input=None, format="html", currency="", traveller=""):
+    """The quarterly trip report of a plan, as ``flyorcall report PLAN [--input INPUT] --format
+    FORMAT`` (docs/report.md, docs/report_ics.md). ``format`` is ``"html"``, ``"md"``,
+    ``"csv-stacked"`` or ``"ics"`` (returned as str), ``"xlsx"`` (the workbook as bytes) or
+    ``"csv"`` (a dict of file name to CSV text, one per table); ``currency`` shows every amount
+    in that currency at the embedded reference rates; ``traveller`` keeps one traveller's
+    calendar (with ``"ics"``)."""
+    return _core.report(_plan_text(plan), None if input is None else input_text(input), format,
+                        currency or "", traveller or "")
 
 
 def route(origin, destination, cabin=None, input=None, currency="EUR", day=None):

@@ -150,3 +150,49 @@ def test_batch_of_inputs_is_the_clis():
     assert got[1]["error"]["code"] == 3
     docs = flyorcall.batch([{"quarter": "2027-Q9"}], method="greedy")
     assert docs[0]["source"] == "<input 0>" and docs[0]["error"]["code"] == 2
+
+
+def test_check_is_the_clis(tmp_path):
+    small = EXAMPLES / "small.json"
+    plan = flyorcall.plan(small)
+    plan_file = tmp_path / "small.plan.json"
+    plan_file.write_text(flyorcall.plan_to_json(plan))
+    expected = cli_json("check", small, plan_file, "--json")
+    assert expected["valid"]
+    assert flyorcall.check(plan, small) == expected
+    assert flyorcall.check(plan_file, small) == expected
+    # A fare the network does not charge is found, with its pointer into the plan.
+    broken = copy.deepcopy(plan)
+    broken["trips"][0]["legs"][0]["fare"] += 100
+    broken_file = tmp_path / "broken.plan.json"
+    broken_file.write_text(flyorcall.plan_to_json(broken))
+    code, out, _ = run_cli("check", small, broken_file, "--json", check=False)
+    got = flyorcall.check(broken, small)
+    assert code == 3 and got == json.loads(out) and not got["valid"]
+    assert any(v["pointer"].startswith("/trips/0/legs/0") for v in got["violations"])
+    with pytest.raises(flyorcall.InputError) as caught:
+        flyorcall.check('{"trips": 1}', small)
+    assert caught.value.problems
+
+
+def test_report_is_the_clis(tmp_path):
+    small = EXAMPLES / "small.json"
+    plan_file = tmp_path / "small.plan.json"
+    plan_file.write_text(flyorcall.plan_json(small))
+    plan = flyorcall.plan(small)
+    for fmt in ("html", "md", "csv-stacked", "ics"):
+        _, out, _ = run_cli("report", plan_file, "--input", small, "--format", fmt)
+        assert flyorcall.report(plan, small, format=fmt) == out.decode(), fmt
+    _, usd, _ = run_cli("report", plan_file, "--format", "md", "--currency", "USD")
+    assert flyorcall.report(plan_file, format="md", currency="USD") == usd.decode()
+    xlsx = tmp_path / "small.xlsx"
+    run_cli("report", plan_file, "--input", small, "-o", xlsx)
+    assert flyorcall.report(plan, small, format="xlsx") == xlsx.read_bytes()
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    run_cli("report", plan_file, "--input", small, "--format", "csv", "-o", tables)
+    files = flyorcall.report(plan, small, format="csv")
+    assert sorted(files) == sorted(p.name for p in tables.iterdir())
+    assert all(files[p.name] == p.read_bytes().decode() for p in tables.iterdir())  # CRLF kept
+    with pytest.raises(flyorcall.InputError):
+        flyorcall.report(plan, small, format="pdf")
