@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "model/format.hpp"
+
 namespace flyorcall::timez {
 
 namespace {
@@ -115,15 +117,7 @@ std::string format_local(date::local_seconds t) {
 }
 
 std::string format_in_zone(date::sys_seconds utc, const date::time_zone* zone) {
-  const std::int64_t offset = utc_offset(utc, zone).count();
-  const std::int64_t magnitude = offset < 0 ? -offset : offset;
-  std::string text = format_local(to_local(utc, zone));
-  text += offset < 0 ? '-' : '+';
-  const auto two = [](std::int64_t v) {
-    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
-  };
-  text += two(magnitude / 60) + ":" + two(magnitude % 60);
-  return text;
+  return format_local(to_local(utc, zone)) + format::signed_clock(utc_offset(utc, zone).count());
 }
 
 } // namespace flyorcall::timez
