@@ -77,13 +77,13 @@ py::object python_date(fyc::Date day) {
 
 /// What validate reports about a valid input: the same checks as `flyorcall validate` (the
 /// document, then its network), every problem raised as one InputError.
-py::dict validate(const std::string& text) {
+py::dict validate(const std::string& text, std::optional<fyc::FaresTable> fares) {
   std::optional<fyc::Input> input;
   {
     py::gil_scoped_release release;
-    const fyc::ValidationResult result = fyc::validate_input(std::string_view(text));
+    const fyc::ValidationResult result = fyc::validate_input(std::string_view(text), fares);
     if (!result.valid()) throw fyc::InputError(result.problems);
-    input = fyc::read_input(std::string_view(text));
+    input = fyc::read_input_with_fares(std::string_view(text), fares);
   }
   py::dict out;
   out["label"] = input->label;
@@ -99,7 +99,8 @@ py::dict validate(const std::string& text) {
 /// Reads and plans an input, returning the plan JSON and the terminal summary. The GIL is
 /// released for all of it: other Python threads run, and plan, meanwhile.
 py::tuple plan(std::string text, const std::string& method_name, std::optional<int> effort,
-               std::optional<std::uint64_t> seed, std::optional<double> time_limit_s) {
+               std::optional<std::uint64_t> seed, std::optional<double> time_limit_s,
+               std::optional<fyc::FaresTable> fares) {
   const fyc::PlanMethod method = pyfyc::method_of(method_name);
   // The arguments' limits are the command line's (--effort, --time-limit): bad usage is an
   // input error (code 2), named after the argument.
@@ -120,6 +121,7 @@ py::tuple plan(std::string text, const std::string& method_name, std::optional<i
     py::gil_scoped_release release;
     const PlanningNow counted;
     fyc::Input input = fyc::read_input(std::move(text));
+    if (fares) fyc::add_fares_csv(input, fares->text, fares->name);
     if (effort) input.policy.effort = *effort;
     if (seed) input.seed = *seed;
     if (time_limit_s) input.time_limit_s = *time_limit_s;
@@ -153,10 +155,16 @@ PYBIND11_MODULE(_core, m) {
       raise_python(e);
     }
   });
-  m.def("validate", &validate, py::arg("text"),
+  py::class_<fyc::FaresTable>(m, "FaresTable")
+      .def(py::init([](std::string text, std::string name) {
+             return fyc::FaresTable{std::move(text), std::move(name)};
+           }),
+           py::arg("text"), py::arg("name"));
+  m.def("validate", &validate, py::arg("text"), py::arg("fares") = std::nullopt,
         "Reads and validates an input document; a dict describing it, or InputError.");
   m.def("plan", &plan, py::arg("text"), py::arg("method"), py::arg("effort"), py::arg("seed"),
-        py::arg("time_limit_s"), "Plans an input document: (plan JSON text, summary text).");
+        py::arg("time_limit_s"), py::arg("fares") = std::nullopt,
+        "Plans an input document: (plan JSON text, summary text).");
   m.def(
       "planning_now", [] { return g_planning.load(); },
       "How many plans are running now (with the GIL released).");

@@ -207,3 +207,23 @@ def test_time_limit_before_any_plan_is_time_limit_error(tmp_path):
     path.write_text(json.dumps(doc))
     code, _, err = run_cli("plan", path, "--method", "exact", "--error-format", "json", check=False)
     assert code == 4 and json.loads(err)["problems"][0]["message"] == str(caught.value)
+
+
+def test_a_company_fare_table_is_the_clis(tmp_path):
+    default = EXAMPLES / "default.json"
+    fares = tmp_path / "fares.csv"
+    fares.write_text("from,to,cabin,amount,trip\nIST,SIN,business,1000,return\n")
+    _, out, _ = run_cli("plan", default, "--json", "--fares", fares)
+    assert flyorcall.plan_json(default, fares=fares) == out.decode()
+    assert flyorcall.plan_json(default, fares=fares.read_text()) == out.decode()
+    assert flyorcall.plan_json(default) != out.decode()
+    assert flyorcall.validate(default, fares=fares)["clients"] > 0
+    bad = tmp_path / "bad.csv"
+    bad.write_text("from,to,cabin,amount\nFRA,NYC,economy,640\nFRA,GRU,coach,640\n")
+    code, _, err = run_cli("validate", default, "--fares", bad, "--error-format", "json",
+                           check=False)
+    with pytest.raises(flyorcall.InputError) as caught:
+        flyorcall.validate(default, fares=bad)
+    assert code == 2
+    assert caught.value.problems == [(p["pointer"], p["message"])
+                                     for p in json.loads(err)["problems"]]
