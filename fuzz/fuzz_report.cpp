@@ -7,10 +7,15 @@
 //   character or invisible format character in any field, rows numbered per table;
 // - Markdown: every pipe table has the same number of cells in each row as in its header, no
 //   control character but line feeds;
+// - the tidy CSV tables by RFC 4180: each file's rows have its header's number of fields;
+// - the calendar (RFC 5545): one VCALENDAR, CRLF lines folded to 75 octets, no control character
+//   but HTAB (or, for a flight without any usable time, an InputError naming it);
+// - the Excel workbook: written (a zip file);
 // and neither page is larger than kMaxPageBytes.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -19,8 +24,10 @@
 #include <fuzzer/FuzzedDataProvider.h>
 #include <gumbo.h>
 
+#include "flyorcall/errors.hpp"
 #include "model/utf8.hpp"
 #include "network/world_data.hpp"
+#include "report/report_ics.hpp"
 #include "report/report_page.hpp"
 #include "report/trip_report.hpp"
 #include "support/markdown.hpp"
@@ -253,11 +260,11 @@ void check_html(const std::string& html, bool has_notes) {
     fail("sections missing or repeated");
 }
 
-void check_csv(const std::string& csv) {
+// The records of an RFC 4180 text: quoted fields well formed, every record ended by CRLF, no
+// control character or invisible format character in any field.
+std::vector<std::vector<std::string>> csv_records(const std::string& csv) {
+  std::vector<std::vector<std::string>> records;
   std::size_t i = 0;
-  std::size_t records = 0;
-  std::string table;
-  long expected_row = 0;
   while (i < csv.size()) {
     std::vector<std::string> fields(1);
     for (;;) { // one record
@@ -287,25 +294,75 @@ void check_csv(const std::string& csv) {
         fields.emplace_back();
         continue;
       }
-      if (i + 1 < csv.size() + 1 && csv.compare(i, 2, "\r\n") == 0) {
+      if (csv.compare(i, 2, "\r\n") == 0) {
         i += 2;
         break;
       }
       fail("a record not ended by CRLF");
     }
-    ++records;
-    if (fields.size() != 15) fail("a record without 15 fields");
     for (const std::string& f : fields)
       for (std::size_t k = 0; k < f.size(); ++k)
         if (flyorcall::control_at(f, k) || flyorcall::invisible_at(f, k))
           fail("a control or invisible format character in a field");
-    if (records == 1) continue; // the file header
+    records.push_back(std::move(fields));
+  }
+  return records;
+}
+
+// The stacked CSV: 15 fields a record, rows numbered per table after its columns.
+void check_csv(const std::string& csv) {
+  std::string table;
+  long expected_row = 0;
+  const auto records = csv_records(csv);
+  for (std::size_t r = 0; r < records.size(); ++r) {
+    const auto& fields = records[r];
+    if (fields.size() != 15) fail("a record without 15 fields");
+    if (r == 0) continue; // the file header
     if (fields[1] == "columns") {
       table = fields[0];
       expected_row = 1;
     } else if (fields[0] != table || fields[1] != std::to_string(expected_row++)) {
       fail("rows not numbered 1, 2, ... after their table's columns");
     }
+  }
+}
+
+// The tidy CSV tables: each file a header of column names and rows of as many fields.
+void check_tidy_csv(const std::vector<fr::CsvFile>& files) {
+  if (files.empty()) fail("no tidy CSV table");
+  for (const fr::CsvFile& f : files) {
+    const auto records = csv_records(f.text);
+    if (records.empty()) fail("a tidy CSV table without its header");
+    for (const auto& fields : records)
+      if (fields.size() != records.front().size()) fail("a tidy CSV row unlike its header");
+  }
+}
+
+// The calendar (RFC 5545): one VCALENDAR, lines ended by CRLF and folded to at most 75 octets,
+// no control character but HTAB (which TEXT values may hold); an offending line is printed.
+void check_ics(const std::string& ics) {
+  if (!ics.starts_with("BEGIN:VCALENDAR\r\n") || !ics.ends_with("END:VCALENDAR\r\n"))
+    fail("a calendar that is not one VCALENDAR");
+  std::size_t start = 0;
+  while (start < ics.size()) {
+    const std::size_t end = ics.find("\r\n", start);
+    if (end == std::string::npos) fail("a calendar line not ended by CRLF");
+    if (end - start > 75) fail("a calendar line longer than 75 octets");
+    for (std::size_t k = start; k < end; ++k) {
+      const auto c = static_cast<unsigned char>(ics[k]);
+      if ((c < 0x20 && c != '\t') || c == 0x7f) { // HTAB is allowed in TEXT (RFC 5545 WSP)
+        for (std::size_t j = start; j < end; ++j) {
+          const auto o = static_cast<unsigned char>(ics[j]);
+          if (o < 0x20 || o == 0x7f)
+            std::fprintf(stderr, "\\x%02x", o);
+          else
+            std::fputc(o, stderr);
+        }
+        std::fputc('\n', stderr);
+        fail("a control character in the calendar");
+      }
+    }
+    start = end + 2;
   }
 }
 
@@ -345,6 +402,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (html.size() > fr::kMaxPageBytes || md.size() > fr::kMaxPageBytes) fail("a page too large");
   check_html(html, !r.plan.notes.empty());
   check_csv(fr::report_csv(r));
+  check_tidy_csv(fr::report_csv_tables(r));
   check_markdown(md);
+  try {
+    check_ics(fr::report_ics(r, {}, std::nullopt));
+  } catch (const flyorcall::InputError& e) {
+    // A flight with neither a local time in a known zone nor a UTC time cannot be a calendar
+    // event: refused with its pointer (docs/report_ics.md), leaking nothing.
+    if (e.problems().empty() || e.problems().front().pointer.empty()) fail("an unplaced refusal");
+  }
+  if (!fr::report_xlsx(r).starts_with("PK\x03\x04")) fail("a workbook that is not a zip file");
   return 0;
 }
