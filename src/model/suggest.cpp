@@ -102,11 +102,8 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 
 std::string did_you_mean_code(std::string_view word, const std::vector<std::string>& codes) {
   const auto same = std::find_if(codes.begin(), codes.end(), [&](const std::string& c) {
-    return c.size() == word.size() &&
-           std::equal(c.begin(), c.end(), word.begin(), [](char a, char b) {
-             return std::toupper(static_cast<unsigned char>(a)) ==
-                    std::toupper(static_cast<unsigned char>(b));
-           });
+    return c.size() == word.size() && std::equal(c.begin(), c.end(), word.begin(),
+                                                 [](char a, char b) { return fold(a) == fold(b); });
   });
   if (same == codes.end() || *same == word) return {};
   return " (did you mean \"" + *same + "\"?)";
