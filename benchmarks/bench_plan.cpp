@@ -33,7 +33,7 @@ void BM_PlanAndWriteDefaultExample(benchmark::State& state) {
   const flyorcall::Input input = flyorcall::read_input(flyorcall::data::default_json);
   for (auto _ : state) {
     const auto plan = flyorcall::plan_quarter(input);
-    auto text = flyorcall::plan_to_json(plan, input);
+    auto text = flyorcall::plan_to_json(plan);
     benchmark::DoNotOptimize(text);
   }
 }

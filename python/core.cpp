@@ -126,7 +126,7 @@ py::tuple plan(std::string text, const std::string& method_name, std::optional<i
     if (seed) input.seed = *seed;
     if (time_limit_s) input.time_limit_s = *time_limit_s;
     const fyc::Plan result = fyc::plan_quarter(input, method);
-    json = fyc::plan_to_json(result, input);
+    json = fyc::plan_to_json(result);
     summary = fyc::plan_summary(result, input);
   }
   return py::make_tuple(py::str(json), py::str(summary));

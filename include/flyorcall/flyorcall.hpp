@@ -36,7 +36,7 @@ enum class PlanMethod {
 [[nodiscard]] Plan plan_quarter(const Input& input, PlanMethod method = PlanMethod::search);
 
 /// The plan as JSON text (docs/plan.md), pretty-printed, ending in a newline.
-[[nodiscard]] std::string plan_to_json(const Plan& plan, const Input& input);
+[[nodiscard]] std::string plan_to_json(const Plan& plan);
 
 /// A readable multi-line summary of a plan for a terminal.
 [[nodiscard]] std::string plan_summary(const Plan& plan, const Input& input);

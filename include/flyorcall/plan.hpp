@@ -1,6 +1,7 @@
 // The plan: what the planner decides, in plain data. Written to JSON by src/io/plan_writer.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,10 +45,12 @@ struct CostBreakdown {
 
 /// One flight of a trip, timed.
 struct PlannedLeg {
-  std::string from; ///< city code
-  std::string to;   ///< city code
-  Instant depart;   ///< UTC
-  Instant arrive;   ///< UTC
+  std::string from;    ///< city code
+  std::string to;      ///< city code
+  Instant depart;      ///< UTC
+  Instant arrive;      ///< UTC
+  std::string tz_from; ///< IANA zone of `from`, for local times; empty when unknown
+  std::string tz_to;   ///< IANA zone of `to`
   Minutes block;
   double km = 0; ///< great-circle distance
   Cabin cabin = Cabin::economy;
@@ -132,6 +135,8 @@ struct CallSlotSummary {
 /// What the plan does with one client, and why.
 struct ClientDecision {
   std::string client_id;
+  std::string name; ///< the client's name, as the input gives it
+  std::string city; ///< the client's city code
   bool visit = false;
   std::optional<std::string> trip_id;
   std::optional<std::string> traveller_id; ///< who visits, or who runs the remote calls
@@ -185,7 +190,14 @@ struct AllowanceUse {
 
 /// A complete plan for one input.
 struct Plan {
-  std::string method; ///< how it was made, e.g. "greedy-dedicated-round-trips"
+  // What the plan is for and what made it (the head of its document, docs/plan.md).
+  std::string label;                 ///< the input's label
+  std::string currency;              ///< ISO 4217 code of every amount
+  std::optional<DateRange> horizon;  ///< the dates planned
+  std::optional<std::uint64_t> seed; ///< the input's seed
+  std::string flyorcall_version;     ///< the version that made the plan
+  std::string data_version;          ///< the version of the built-in world data
+  std::string method;                ///< how it was made, e.g. "greedy-dedicated-round-trips"
   /// Caveats about the plan's inputs, e.g. a holiday calendar that is incomplete for a year.
   std::vector<std::string> notes;
   /// The time limit (time_limit_s) cut the planning short: the plan is the best found by then

@@ -25,8 +25,8 @@ struct PlanOptions {
 /// "/time_limit_s").
 void apply_plan_options(Input& input, const PlanOptions& options);
 
-/// A plan and the input it was made from (the overrides applied): plan_to_json, plan_summary, the
-/// check and the report take both.
+/// A plan and the input it was made from (the overrides applied): plan_summary, the check and
+/// the report take both.
 struct PlanResult {
   Input input;
   Plan plan;

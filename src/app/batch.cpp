@@ -45,7 +45,7 @@ BatchLine batch_line(const BatchItem& item, std::size_t index, const BatchOption
     if (options.effort) input.policy.effort = *options.effort;
     if (options.fares) add_company_fares(input, *options.fares);
     const Plan plan = plan_quarter(input, options.method);
-    return {io::batch_plan_line(index, item.source, item.line, plan_to_json(plan, input),
+    return {io::batch_plan_line(index, item.source, item.line, plan_to_json(plan),
                                 plan.time_limit_reached),
             0};
   } catch (const InputError& e) {

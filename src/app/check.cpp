@@ -33,7 +33,7 @@ CheckResult check_document(const Input& input, const report::PlanDocument& doc) 
 CheckResult check_input_plan(const Input& input, const Plan& plan) {
   // The plan is checked as the document it is written as, so that both paths check exactly
   // the same thing (money to the cent, CO2 and distances as the document rounds them).
-  return check_document(input, io::read_plan(plan_to_json(plan, input)));
+  return check_document(input, io::read_plan(plan_to_json(plan)));
 }
 
 CheckResult check_input_plan(const Input& input, std::string plan_json) {

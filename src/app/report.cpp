@@ -103,7 +103,7 @@ ReportResult report_plan(const Plan& plan, const Input& input, const ReportOptio
   check_report_options(options);
   // The report reads what the plan document states (docs/plan.md), so the in-memory plan and the
   // same plan read from disk give byte-identical reports.
-  return render(io::read_plan(plan_to_json(plan, input)), &input, options);
+  return render(io::read_plan(plan_to_json(plan)), &input, options);
 }
 
 ReportResult report_plan(std::string plan_json, const Input* input, const ReportOptions& options) {

@@ -209,7 +209,7 @@ std::vector<Violation> check_plan(const Input& input, const report::PlanDocument
 }
 
 std::vector<Violation> check_plan(const Input& input, const Plan& plan) {
-  const report::PlanDocument doc = io::read_plan(plan_to_json(plan, input));
+  const report::PlanDocument doc = io::read_plan(plan_to_json(plan));
   return check_plan(input, doc);
 }
 

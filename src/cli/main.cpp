@@ -42,7 +42,7 @@ int run_plan(const std::string& input_path, bool example, const std::string& far
     check_output_path(output, input_path);
     const fyc::PlanResult r =
         fyc::plan_input(load_input(input_path, example, source, fares), options);
-    const std::string text = fyc::plan_to_json(r.plan, r.input);
+    const std::string text = fyc::plan_to_json(r.plan);
     // "-o -" is standard output: the plan JSON takes the summary's place, as with --json.
     const bool output_is_stdout = fyc::is_standard_output(output);
     const bool to_stdout = json || output_is_stdout;

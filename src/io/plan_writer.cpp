@@ -37,16 +37,6 @@ std::string clock_text(int minutes_of_day) {
   return format::clock(minutes_of_day);
 }
 
-// The zone name of a city code: the input's own cities override the default world's.
-std::string zone_name(const Input& input, const std::string& code) {
-  for (const City& c : input.network.cities)
-    if (c.code == code) return c.tz;
-  if (input.network.use_default)
-    for (const City& c : network::default_world().cities)
-      if (c.code == code) return c.tz;
-  return {};
-}
-
 Json cost_json(const CostBreakdown& c) {
   Json j;
   j["flights"] = money(c.flights);
@@ -61,11 +51,9 @@ Json cost_json(const CostBreakdown& c) {
   return j;
 }
 
-Json leg_json(const PlannedLeg& leg, const Input& input) {
-  const std::string tz_from = zone_name(input, leg.from);
-  const std::string tz_to = zone_name(input, leg.to);
-  const date::time_zone* zf = timez::find_zone(tz_from);
-  const date::time_zone* zt = timez::find_zone(tz_to);
+Json leg_json(const PlannedLeg& leg) {
+  const date::time_zone* zf = timez::find_zone(leg.tz_from);
+  const date::time_zone* zt = timez::find_zone(leg.tz_to);
   Json j;
   j["from"] = leg.from;
   j["to"] = leg.to;
@@ -73,8 +61,8 @@ Json leg_json(const PlannedLeg& leg, const Input& input) {
   j["depart_utc"] = utc_text(leg.depart);
   j["arrive_local"] = zt ? Json(timez::format_local(timez::to_local(leg.arrive, zt))) : Json();
   j["arrive_utc"] = utc_text(leg.arrive);
-  j["tz_from"] = tz_from;
-  j["tz_to"] = tz_to;
+  j["tz_from"] = leg.tz_from;
+  j["tz_to"] = leg.tz_to;
   j["block_min"] = leg.block.count();
   j["km"] = one_decimal(leg.km);
   j["cabin"] = cabin_name(leg.cabin);
@@ -118,7 +106,7 @@ Json briefing_json(const Briefing& b) {
   return j;
 }
 
-Json trip_json(const Trip& t, const Input& input) {
+Json trip_json(const Trip& t) {
   Json j;
   j["id"] = t.id;
   j["traveller"] = t.traveller_id;
@@ -126,7 +114,7 @@ Json trip_json(const Trip& t, const Input& input) {
   j["back"] = iso_date(t.back);
   j["days_away"] = t.days_away;
   j["legs"] = Json::array();
-  for (const PlannedLeg& leg : t.legs) j["legs"].push_back(leg_json(leg, input));
+  for (const PlannedLeg& leg : t.legs) j["legs"].push_back(leg_json(leg));
   j["stays"] = Json::array();
   for (const Stay& s : t.stays) {
     Json sj;
@@ -173,13 +161,10 @@ Json slot_json(const CallSlotSummary& s) {
   return j;
 }
 
-Json decision_json(const ClientDecision& d, const Input& input) {
-  std::string name;
-  for (const Client& c : input.clients)
-    if (c.id == d.client_id) name = c.name;
+Json decision_json(const ClientDecision& d) {
   Json j;
   j["id"] = d.client_id;
-  j["name"] = name;
+  j["name"] = d.name;
   j["decision"] = d.visit ? "visit" : "remote";
   j["trip"] = d.trip_id ? Json(*d.trip_id) : Json();
   j["traveller"] = d.traveller_id ? Json(*d.traveller_id) : Json();
@@ -202,17 +187,21 @@ template <class T, class F> Json used_limit(T used, const std::optional<T>& limi
 
 } // namespace
 
-std::string plan_to_json(const Plan& plan, const Input& input) {
+std::string plan_to_json(const Plan& plan) {
   Json j;
-  j["flyorcall"] = kVersion;
-  j["data_version"] = network::default_world().version;
-  j["label"] = input.label;
-  Json horizon;
-  horizon["start"] = iso_date(input.horizon.first);
-  horizon["end"] = iso_date(input.horizon.last);
-  j["horizon"] = std::move(horizon);
-  j["currency"] = input.currency;
-  j["seed"] = input.seed;
+  j["flyorcall"] = plan.flyorcall_version;
+  j["data_version"] = plan.data_version;
+  j["label"] = plan.label;
+  if (plan.horizon) {
+    Json horizon;
+    horizon["start"] = iso_date(plan.horizon->first);
+    horizon["end"] = iso_date(plan.horizon->last);
+    j["horizon"] = std::move(horizon);
+  } else {
+    j["horizon"] = Json();
+  }
+  j["currency"] = plan.currency;
+  j["seed"] = plan.seed ? Json(*plan.seed) : Json();
   j["method"] = plan.method;
   j["notes"] = plan.notes;
   Json rates;
@@ -225,9 +214,9 @@ std::string plan_to_json(const Plan& plan, const Input& input) {
   rates["per_diem"] = std::move(per_diem);
   j["rates"] = std::move(rates);
   j["trips"] = Json::array();
-  for (const Trip& t : plan.trips) j["trips"].push_back(trip_json(t, input));
+  for (const Trip& t : plan.trips) j["trips"].push_back(trip_json(t));
   j["clients"] = Json::array();
-  for (const ClientDecision& d : plan.decisions) j["clients"].push_back(decision_json(d, input));
+  for (const ClientDecision& d : plan.decisions) j["clients"].push_back(decision_json(d));
 
   const Totals& t = plan.totals;
   Json totals;

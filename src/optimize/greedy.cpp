@@ -14,6 +14,7 @@
 #include "model/format.hpp"
 #include "optimize/briefing.hpp"
 #include "optimize/decisions.hpp"
+#include "optimize/plan_head.hpp"
 #include "optimize/route_split.hpp"
 #include "optimize/schedule.hpp"
 
@@ -539,7 +540,9 @@ Plan plan_greedy(const Input& input, const network::Network& net, const Schedule
   GreedyRun run(input, net, sched, deadline, slots, resolve);
   run.price_clients();
   run.accept_and_resolve();
-  return run.explain();
+  Plan plan = run.explain();
+  describe_plan(plan, input, net);
+  return plan;
 }
 
 } // namespace flyorcall::optimize

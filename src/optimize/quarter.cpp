@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "flyorcall/limits.hpp"
+#include "optimize/plan_head.hpp"
 #include "optimize/quarter_run.hpp"
 
 namespace flyorcall::optimize {
@@ -74,7 +75,9 @@ Plan plan_search(const Input& input, const network::Network& net, const QuarterO
   construct_problem(run);
   search_routes(run);
   resolve_break_evens(run);
-  return explain_plan(run);
+  Plan plan = explain_plan(run);
+  describe_plan(plan, input, net);
+  return plan;
 }
 
 } // namespace flyorcall::optimize

@@ -3,6 +3,7 @@ set(FLYORCALL_OPTIMIZE_SOURCES
   src/optimize/decisions.cpp
   src/optimize/greedy.cpp
   src/optimize/plan_quarter.cpp
+  src/optimize/plan_head.cpp
   src/optimize/quarter.cpp
   src/optimize/quarter_construct.cpp
   src/optimize/quarter_resolve.cpp

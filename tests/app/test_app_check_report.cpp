@@ -45,7 +45,7 @@ void expect_same(const CheckResult& a, const CheckResult& b) {
 TEST(AppCheck, InMemoryPlanAndItsDocumentAgree) {
   const PlanResult& p = planned();
   const CheckResult mem = check_input_plan(p.input, p.plan);
-  const CheckResult file = check_input_plan(p.input, plan_to_json(p.plan, p.input));
+  const CheckResult file = check_input_plan(p.input, plan_to_json(p.plan));
   EXPECT_TRUE(mem.valid()) << check_result_text(mem);
   EXPECT_EQ(mem.trips, static_cast<int>(p.plan.trips.size()));
   EXPECT_EQ(mem.net, p.plan.totals.net);
@@ -66,13 +66,13 @@ TEST(AppCheck, ABrokenPlanIsFoundInMemoryAndOnDisk) {
   for (const CheckViolation& v : mem.violations)
     found = found || v.pointer == "/trips/0/legs/0/fare";
   EXPECT_TRUE(found) << check_result_text(mem);
-  expect_same(mem, check_input_plan(p.input, plan_to_json(broken, p.input)));
+  expect_same(mem, check_input_plan(p.input, plan_to_json(broken)));
   EXPECT_NE(check_result_text(mem).find(" violation"), std::string::npos);
 }
 
 TEST(AppCheck, TellsAPlanFromAnInput) {
   const PlanResult& p = planned();
-  EXPECT_TRUE(looks_like_plan(plan_to_json(p.plan, p.input)));
+  EXPECT_TRUE(looks_like_plan(plan_to_json(p.plan)));
   EXPECT_FALSE(looks_like_plan(default_example_json()));
 }
 
@@ -82,7 +82,7 @@ TEST(AppCheck, AnUnreadablePlanDocumentIsAnInputError) {
 
 TEST(AppReport, InMemoryPlanAndItsDocumentGiveTheSameReport) {
   const PlanResult& p = planned();
-  const std::string json = plan_to_json(p.plan, p.input);
+  const std::string json = plan_to_json(p.plan);
   for (const std::string format : {"html", "md", "csv-stacked", "ics", "xlsx"}) {
     ReportOptions o;
     o.format = format;
@@ -142,16 +142,15 @@ TEST(AppReport, BadOptionsAndAnotherPlansInputAreRefused) {
   Input other = p.input;
   other.label = "another quarter";
   try {
-    (void)report_plan(plan_to_json(p.plan, p.input), &other, ReportOptions{});
+    (void)report_plan(plan_to_json(p.plan), &other, ReportOptions{});
     FAIL() << "a plan was reported with another plan's input";
   } catch (const ReportInputError& e) {
     EXPECT_NE(std::string(e.what()).find("the plan is for"), std::string::npos) << e.what();
   }
   // A plan document alone: the calendar's call series need its input.
-  EXPECT_THROW(
-      (void)report_plan(plan_to_json(p.plan, p.input), nullptr, ReportOptions{"ics", "", ""}),
-      InputError);
-  EXPECT_FALSE(report_plan(plan_to_json(p.plan, p.input), nullptr, ReportOptions{}).text.empty());
+  EXPECT_THROW((void)report_plan(plan_to_json(p.plan), nullptr, ReportOptions{"ics", "", ""}),
+               InputError);
+  EXPECT_FALSE(report_plan(plan_to_json(p.plan), nullptr, ReportOptions{}).text.empty());
 }
 
 } // namespace

@@ -201,7 +201,12 @@ TEST_F(Memory, TheLargestPlanIsReportedAndCheckedWithABoundedPeak) {
   plan = nlohmann::json();
   ASSERT_LE(fs::file_size(dir_ / "big.plan.json"), flyorcall::limits::kMaxInputBytes);
   constexpr long kReportBoundKb = 500L * 1024; // docs/report.md, "Size"
-  for (const std::string format : {"html", "md", "csv", "csv-stacked"}) {
+  // Under a sanitizer (where peaks are not compared) two formats cover the large-document path;
+  // each format's writer runs under it in the report tests.
+  const std::vector<std::string> formats =
+      kSanitized ? std::vector<std::string>{"html", "csv"}
+                 : std::vector<std::string>{"html", "md", "csv", "csv-stacked"};
+  for (const std::string& format : formats) {
     const Peak p =
         run_measured({"report", "big.plan.json", "--format", format, "-o", "big." + format}, dir_);
     EXPECT_EQ(p.code, 0) << format;
@@ -210,7 +215,9 @@ TEST_F(Memory, TheLargestPlanIsReportedAndCheckedWithABoundedPeak) {
     }
   }
   EXPECT_LT(fs::file_size(dir_ / "big.html"), 32u << 20);
-  EXPECT_LT(fs::file_size(dir_ / "big.md"), 32u << 20);
+  if (!kSanitized) {
+    EXPECT_LT(fs::file_size(dir_ / "big.md"), 32u << 20);
+  }
   const Peak check = run_measured({"check", example, "big.plan.json"}, dir_);
   EXPECT_EQ(check.code, 3); // the example's input does not make these trips
   if (!kSanitized) {

@@ -1,5 +1,6 @@
 // The plan JSON writer on a hand-built plan: field names and order, money and CO2 formatting,
-// local times in each city's own zone, determinism.
+// local times in each city's own zone, determinism; and every method's plan stating what the
+// document's head, clients and legs need without the input.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "flyorcall/flyorcall.hpp"
+#include "model/embedded_data.hpp"
 
 namespace flyorcall {
 namespace {
@@ -16,39 +18,16 @@ using namespace date::literals;
 using std::chrono::hours;
 using std::chrono::minutes;
 
-City city(std::string code, std::string country, std::string tz) {
-  City c;
-  c.code = std::move(code);
-  c.name = c.code;
-  c.country = std::move(country);
-  c.tz = std::move(tz);
-  return c;
-}
-
-Input make_input() {
-  Input in;
-  in.label = "2027-Q1";
-  in.horizon = {2027_y / 1 / 1, 2027_y / 3 / 31};
-  in.currency = "EUR";
-  in.seed = 7;
-  in.network.use_default = false;
-  in.network.cities = {city("FRA", "DE", "Europe/Berlin"), city("SIN", "SG", "Asia/Singapore"),
-                       city("NYC", "US", "America/New_York")};
-  Client a;
-  a.id = "acme";
-  a.name = "Acme Pte";
-  a.city = "SIN";
-  Client b;
-  b.id = "bolt";
-  b.name = "Bolt Inc";
-  b.city = "NYC";
-  in.clients = {a, b};
-  in.policy.budget_money = money_from_units(20000);
-  return in;
-}
-
+/// A plan as the planner states it: Ana from Frankfurt visits Acme in Singapore; Bolt in New York
+/// is run remotely.
 Plan make_plan() {
   Plan p;
+  p.label = "2027-Q1";
+  p.currency = "EUR";
+  p.horizon = DateRange{2027_y / 1 / 1, 2027_y / 3 / 31};
+  p.seed = 7;
+  p.flyorcall_version = kVersion;
+  p.data_version = "2026.4";
   p.method = "greedy-dedicated-round-trips";
   Trip t;
   t.id = "T1";
@@ -61,6 +40,8 @@ Plan make_plan() {
   out.to = "SIN";
   out.depart = date::sys_days{2027_y / 2 / 3} + hours{6};
   out.arrive = out.depart + minutes{12 * 60 + 5};
+  out.tz_from = "Europe/Berlin";
+  out.tz_to = "Asia/Singapore";
   out.block = Minutes(725);
   out.km = 10260.44;
   out.cabin = Cabin::business;
@@ -69,6 +50,8 @@ Plan make_plan() {
   PlannedLeg back = out;
   back.from = "SIN";
   back.to = "FRA";
+  back.tz_from = "Asia/Singapore";
+  back.tz_to = "Europe/Berlin";
   back.depart = date::sys_days{2027_y / 2 / 5} + hours{15};
   back.arrive = back.depart + minutes{13 * 60 + 20};
   back.block = Minutes(800);
@@ -97,6 +80,8 @@ Plan make_plan() {
 
   ClientDecision d1;
   d1.client_id = "acme";
+  d1.name = "Acme Pte";
+  d1.city = "SIN";
   d1.visit = true;
   d1.trip_id = "T1";
   d1.traveller_id = "ana";
@@ -108,6 +93,8 @@ Plan make_plan() {
   d1.reason = "Visited on T1.";
   ClientDecision d2;
   d2.client_id = "bolt";
+  d2.name = "Bolt Inc";
+  d2.city = "NYC";
   d2.traveller_id = "ana";
   d2.value = money_from_units(5000);
   d2.break_even_defined = false;
@@ -138,7 +125,7 @@ Plan make_plan() {
 }
 
 TEST(PlanWriter, TopLevelFieldsInOrder) {
-  const auto j = nlohmann::ordered_json::parse(plan_to_json(make_plan(), make_input()));
+  const auto j = nlohmann::ordered_json::parse(plan_to_json(make_plan()));
   std::vector<std::string> keys;
   for (const auto& [k, v] : j.items()) keys.push_back(k);
   const std::vector<std::string> expected{
@@ -153,7 +140,7 @@ TEST(PlanWriter, TopLevelFieldsInOrder) {
 }
 
 TEST(PlanWriter, LegsCarryLocalTimesInTheirOwnZones) {
-  const auto j = nlohmann::json::parse(plan_to_json(make_plan(), make_input()));
+  const auto j = nlohmann::json::parse(plan_to_json(make_plan()));
   const auto& leg = j["trips"][0]["legs"][0];
   EXPECT_EQ(leg["depart_local"], "2027-02-03T07:00");
   EXPECT_EQ(leg["depart_utc"], "2027-02-03T06:00Z");
@@ -173,7 +160,7 @@ TEST(PlanWriter, LegsCarryLocalTimesInTheirOwnZones) {
 }
 
 TEST(PlanWriter, TripStaysVisitsCostAndCo2) {
-  const std::string text = plan_to_json(make_plan(), make_input());
+  const std::string text = plan_to_json(make_plan());
   const auto j = nlohmann::json::parse(text);
   const auto& t = j["trips"][0];
   EXPECT_EQ(t["id"], "T1");
@@ -197,7 +184,7 @@ TEST(PlanWriter, TripStaysVisitsCostAndCo2) {
 }
 
 TEST(PlanWriter, BriefingsAndNotes) {
-  const auto j = nlohmann::json::parse(plan_to_json(make_plan(), make_input()));
+  const auto j = nlohmann::json::parse(plan_to_json(make_plan()));
   EXPECT_EQ(j["notes"], nlohmann::json::array({"a note"}));
   const auto& b = j["trips"][0]["briefings"][0];
   EXPECT_EQ(b["city"], "SIN");
@@ -218,12 +205,12 @@ TEST(PlanWriter, BriefingsAndNotes) {
 TEST(PlanWriter, NegativeTimeDifferenceWithMinutes) {
   Plan p = make_plan();
   p.trips[0].briefings[0].time_difference = Minutes(-(9 * 60 + 30));
-  const auto j = nlohmann::json::parse(plan_to_json(p, make_input()));
+  const auto j = nlohmann::json::parse(plan_to_json(p));
   EXPECT_EQ(j["trips"][0]["briefings"][0]["time_difference"], "-09:30");
 }
 
 TEST(PlanWriter, ClientDecisionsAndCallSlots) {
-  const auto j = nlohmann::json::parse(plan_to_json(make_plan(), make_input()));
+  const auto j = nlohmann::json::parse(plan_to_json(make_plan()));
   const auto& a = j["clients"][0];
   EXPECT_EQ(a["id"], "acme");
   EXPECT_EQ(a["name"], "Acme Pte");
@@ -247,7 +234,7 @@ TEST(PlanWriter, ClientDecisionsAndCallSlots) {
 }
 
 TEST(PlanWriter, TotalsAndBudget) {
-  const auto j = nlohmann::json::parse(plan_to_json(make_plan(), make_input()));
+  const auto j = nlohmann::json::parse(plan_to_json(make_plan()));
   EXPECT_EQ(j["totals"]["trips"], 1);
   EXPECT_EQ(j["totals"]["trip_cost"]["flights"], 6241.0);
   EXPECT_EQ(j["totals"]["co2_kg"], 6989.9);
@@ -264,7 +251,7 @@ TEST(PlanWriter, CashSpendAndTheRatesUsed) {
   plan.budget.cash_limit = money_from_units(7000);
   plan.hotel_source = "lodging table of the test";
   plan.allowances.push_back({"ana", AllowanceTable::bmf, "BMF of the test"});
-  const auto j = nlohmann::json::parse(plan_to_json(plan, make_input()));
+  const auto j = nlohmann::json::parse(plan_to_json(plan));
   // Cash is what leaves the company's account: fares, hotel and per diem.
   const Totals& t = plan.totals;
   EXPECT_EQ(j["totals"]["cash"],
@@ -281,8 +268,8 @@ TEST(PlanWriter, CashSpendAndTheRatesUsed) {
 }
 
 TEST(PlanWriter, PrettyPrintedDeterministicAndNewlineTerminated) {
-  const std::string a = plan_to_json(make_plan(), make_input());
-  const std::string b = plan_to_json(make_plan(), make_input());
+  const std::string a = plan_to_json(make_plan());
+  const std::string b = plan_to_json(make_plan());
   EXPECT_EQ(a, b);
   ASSERT_FALSE(a.empty());
   EXPECT_EQ(a.back(), '\n');
@@ -293,18 +280,17 @@ TEST(PlanWriter, SummerTimeChangesTheLocalTime) {
   Plan p = make_plan();
   // 1 April 2027 is after the EU switch to CEST (28 March): 06:00 UTC is 08:00 in Frankfurt.
   p.trips[0].legs[0].depart = date::sys_days{2027_y / 4 / 1} + hours{6};
-  const auto j = nlohmann::json::parse(plan_to_json(p, make_input()));
+  const auto j = nlohmann::json::parse(plan_to_json(p));
   EXPECT_EQ(j["trips"][0]["legs"][0]["depart_local"], "2027-04-01T08:00");
 }
 
 TEST(PlanWriter, HostileTextReadsBackExactlyAndTheRunIsRecorded) {
-  Input in = make_input();
-  in.clients[0].name = "<img src=x onerror=alert(1)>";
-  in.clients[1].name = "=HYPERLINK(\"x\")|a\\b";
   Plan plan = make_plan();
+  plan.decisions[0].name = "<img src=x onerror=alert(1)>";
+  plan.decisions[1].name = "=HYPERLINK(\"x\")|a\\b";
   plan.notes = {"line\nbreak\ttab\r\x1b[31m", "@x", "-1", "+1"};
   plan.decisions[0].reason = "</script><script>alert(2)</script>";
-  const std::string text = plan_to_json(plan, in);
+  const std::string text = plan_to_json(plan);
   const auto j = nlohmann::json::parse(text);
   EXPECT_EQ(j["clients"][0]["name"], "<img src=x onerror=alert(1)>");
   EXPECT_EQ(j["clients"][1]["name"], "=HYPERLINK(\"x\")|a\\b");
@@ -315,8 +301,39 @@ TEST(PlanWriter, HostileTextReadsBackExactlyAndTheRunIsRecorded) {
     EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << static_cast<int>(c);
   // What makes the run reproducible: tool version, world-data version and seed.
   EXPECT_EQ(j["flyorcall"], kVersion);
-  EXPECT_FALSE(j["data_version"].get<std::string>().empty());
+  EXPECT_EQ(j["data_version"], "2026.4");
   EXPECT_EQ(j["seed"], 7);
+}
+
+TEST(PlanWriter, EveryMethodsPlanStatesWhatItIsForWithoutItsInput) {
+  const Input input = read_input(data::default_json);
+  for (const PlanMethod method : {PlanMethod::greedy, PlanMethod::search}) {
+    const Plan plan = plan_quarter(input, method);
+    EXPECT_EQ(plan.label, input.label);
+    EXPECT_EQ(plan.currency, input.currency);
+    ASSERT_TRUE(plan.horizon.has_value());
+    EXPECT_EQ(plan.horizon->first, input.horizon.first);
+    EXPECT_EQ(plan.horizon->last, input.horizon.last);
+    EXPECT_EQ(plan.seed, input.seed);
+    EXPECT_EQ(plan.flyorcall_version, kVersion);
+    EXPECT_FALSE(plan.data_version.empty());
+    ASSERT_EQ(plan.decisions.size(), input.clients.size());
+    for (std::size_t k = 0; k < input.clients.size(); ++k) {
+      EXPECT_EQ(plan.decisions[k].name, input.clients[k].name);
+      EXPECT_EQ(plan.decisions[k].city, input.clients[k].city);
+    }
+    int from_frankfurt = 0;
+    for (const Trip& t : plan.trips)
+      for (const PlannedLeg& l : t.legs) {
+        EXPECT_FALSE(l.tz_from.empty()) << l.from;
+        EXPECT_FALSE(l.tz_to.empty()) << l.to;
+        if (l.from == "FRA") {
+          EXPECT_EQ(l.tz_from, "Europe/Berlin");
+          ++from_frankfurt;
+        }
+      }
+    EXPECT_GT(from_frankfurt, 0); // the example's traveller lives in Frankfurt
+  }
 }
 
 } // namespace

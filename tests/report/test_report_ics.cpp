@@ -62,7 +62,7 @@ const Input& dst_input() {
 }
 
 const std::string& dst_plan_json() {
-  static const std::string text = plan_to_json(plan_quarter(dst_input()), dst_input());
+  static const std::string text = plan_to_json(plan_quarter(dst_input()));
   return text;
 }
 
@@ -344,7 +344,7 @@ TEST(IcsCalls, DefaultExampleSeriesHoldThePricedMeetings) {
   const Input input = read_input(
       io::read_text_file(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json"));
   const network::Network net = network::Network::build(input);
-  const PlanDocument doc = io::read_plan(plan_to_json(plan_quarter(input), input));
+  const PlanDocument doc = io::read_plan(plan_to_json(plan_quarter(input)));
   const std::vector<CallSeries> calls = call_series(doc, input, net);
   ASSERT_FALSE(calls.empty());
   for (const CallSeries& s : calls) {

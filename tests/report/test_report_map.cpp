@@ -175,8 +175,8 @@ TEST(MapLabels, NeverOverlapNorClipAndEveryCityHasOne) {
                                                              "/data/examples/" + name + ".json"));
     const Plan plan = plan_quarter(input, PlanMethod::greedy);
     const network::Network net = network::Network::build(input);
-    const Report r = make_report(io::read_plan(plan_to_json(plan, input)), net.cities(),
-                                 net.countries(), &input);
+    const Report r =
+        make_report(io::read_plan(plan_to_json(plan)), net.cities(), net.countries(), &input);
     const std::string svg = map_svg(r);
     const std::vector<DrawnLabel> labels = map_labels(svg);
     std::size_t dots = 0;

@@ -34,7 +34,7 @@ const Input& example_input() {
 
 /// The default example's plan JSON (planned once for the whole program).
 const std::string& example_plan_json() {
-  static const std::string text = plan_to_json(plan_quarter(example_input()), example_input());
+  static const std::string text = plan_to_json(plan_quarter(example_input()));
   return text;
 }
 

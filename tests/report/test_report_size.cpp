@@ -140,7 +140,7 @@ TEST(ReportSize, APageShowsTheFirstItemsAndCountsTheRest) {
 
 TEST(ReportSize, BriefingsDerivedFromTheInputListABoundedNumberOfEvents) {
   Input input = read_input(data::default_json);
-  const std::string plan_json = plan_to_json(plan_quarter(input), input);
+  const std::string plan_json = plan_to_json(plan_quarter(input));
   // 60 events for the whole of Germany during the quarter; the plan's own briefings are dropped
   // so that the report derives them from the input.
   for (int i = 0; i < 60; ++i) {
@@ -168,7 +168,7 @@ TEST(ReportSize, BriefingsDerivedFromTheInputListABoundedNumberOfEvents) {
 
 TEST(ReportSize, EventsAPlanLeftOutOfABriefingAreCounted) {
   const Input input = read_input(data::default_json);
-  std::string plan_json = plan_to_json(plan_quarter(input), input);
+  std::string plan_json = plan_to_json(plan_quarter(input));
   const std::string events = "\"events\": []";
   const std::size_t at = plan_json.find(events);
   ASSERT_NE(at, std::string::npos);
