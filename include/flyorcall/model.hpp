@@ -22,6 +22,7 @@ using Date = date::sys_days;
 struct DateRange {
   Date first; ///< first day included
   Date last;  ///< last day included
+  friend bool operator==(const DateRange&, const DateRange&) = default;
 };
 
 /// Days of the week as a bit set: bit i is weekday i in C encoding (0 = Sunday ... 6 = Saturday).

@@ -32,6 +32,7 @@ struct CostBreakdown {
   [[nodiscard]] Money cash() const { return flights + hotel + per_diem; }
   /// Costs that are valued, not paid: the traveller's time, jet lag and the carbon price.
   [[nodiscard]] Money imputed() const { return traveller_time + jetlag + carbon; }
+  friend bool operator==(const CostBreakdown&, const CostBreakdown&) = default;
   CostBreakdown& operator+=(const CostBreakdown& o) {
     flights += o.flights;
     hotel += o.hotel;
@@ -130,6 +131,7 @@ struct CallSlotSummary {
   double client_offhours_min = 0;    ///< mean off-hours minutes per call, client
   /// Dates (first occurrence after a change) where the client's local start moves, and to what.
   std::vector<std::pair<Date, int>> client_shifts;
+  friend bool operator==(const CallSlotSummary&, const CallSlotSummary&) = default;
 };
 
 /// What the plan does with one client, and why.
@@ -162,6 +164,7 @@ struct BudgetUse {
   std::optional<Money> cash_limit;
   std::optional<int> days_limit;
   std::optional<GramsCo2> co2_limit;
+  friend bool operator==(const BudgetUse&, const BudgetUse&) = default;
 };
 
 /// Plan totals.

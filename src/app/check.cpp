@@ -12,6 +12,7 @@
 #include "io/json_scan.hpp"
 #include "io/plan_reader.hpp"
 #include "model/format.hpp"
+#include "report/trip_report.hpp"
 
 namespace flyorcall {
 namespace {
@@ -31,9 +32,9 @@ CheckResult check_document(const Input& input, const report::PlanDocument& doc) 
 } // namespace
 
 CheckResult check_input_plan(const Input& input, const Plan& plan) {
-  // The plan is checked as the document it is written as, so that both paths check exactly
-  // the same thing (money to the cent, CO2 and distances as the document rounds them).
-  return check_document(input, io::read_plan(plan_to_json(plan)));
+  // The plan is checked as its document states it, so that both paths check exactly the same
+  // thing (money to the cent, CO2 and distances as the document rounds them).
+  return check_document(input, report::plan_document(plan));
 }
 
 CheckResult check_input_plan(const Input& input, std::string plan_json) {

@@ -101,9 +101,9 @@ void check_report_options(const ReportOptions& options) {
 
 ReportResult report_plan(const Plan& plan, const Input& input, const ReportOptions& options) {
   check_report_options(options);
-  // The report reads what the plan document states (docs/plan.md), so the in-memory plan and the
-  // same plan read from disk give byte-identical reports.
-  return render(io::read_plan(plan_to_json(plan)), &input, options);
+  // The report reads what the plan's document states (docs/plan.md), so the in-memory plan and
+  // the same plan read from disk give byte-identical reports.
+  return render(report::plan_document(plan), &input, options);
 }
 
 ReportResult report_plan(std::string plan_json, const Input* input, const ReportOptions& options) {

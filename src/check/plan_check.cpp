@@ -21,8 +21,8 @@
 #include "check/plan_check_impl.hpp"
 #include "cost/value.hpp"
 #include "flyorcall/flyorcall.hpp"
-#include "io/plan_reader.hpp"
 #include "optimize/schedule.hpp"
+#include "report/trip_report.hpp"
 #include "time/holidays.hpp"
 #include "time/working_hours.hpp"
 #include "time/zones.hpp"
@@ -209,8 +209,7 @@ std::vector<Violation> check_plan(const Input& input, const report::PlanDocument
 }
 
 std::vector<Violation> check_plan(const Input& input, const Plan& plan) {
-  const report::PlanDocument doc = io::read_plan(plan_to_json(plan));
-  return check_plan(input, doc);
+  return check_plan(input, report::plan_document(plan));
 }
 
 std::string violations_to_json(const std::vector<Violation>& violations) {

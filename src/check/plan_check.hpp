@@ -23,8 +23,8 @@ using Violation = CheckViolation;
 [[nodiscard]] std::vector<Violation> check_plan(const Input& input,
                                                 const report::PlanDocument& plan);
 
-/// The same check on an in-memory plan: it is written as plan JSON and read back, so that both
-/// paths check exactly the same document.
+/// The same check on an in-memory plan, as its document states it (report::plan_document), so
+/// that both paths check exactly the same thing.
 [[nodiscard]] std::vector<Violation> check_plan(const Input& input, const Plan& plan);
 
 /// The violations as one line of JSON followed by a newline:

@@ -35,6 +35,7 @@ struct PlanLeg {
   std::string cabin; ///< "economy", ... as written in the plan
   Money fare;
   GramsCo2 co2;
+  friend bool operator==(const PlanLeg&, const PlanLeg&) = default;
 };
 
 /// A stay between two flights (local dates of the stay's city).
@@ -43,6 +44,7 @@ struct PlanStay {
   Date arrive;
   Date depart;
   int hotel_nights = 0;
+  friend bool operator==(const PlanStay&, const PlanStay&) = default;
 };
 
 /// A client visit of a trip.
@@ -51,6 +53,7 @@ struct PlanVisit {
   std::string city;
   Date date; ///< first day on site
   int days = 1;
+  friend bool operator==(const PlanVisit&, const PlanVisit&) = default;
 };
 
 /// A public holiday near a stop.
@@ -58,6 +61,7 @@ struct PlanHoliday {
   Date date;
   std::string name;
   bool substitute = false;
+  friend bool operator==(const PlanHoliday&, const PlanHoliday&) = default;
 };
 
 /// An input event near a stop.
@@ -66,6 +70,7 @@ struct PlanEvent {
   DateRange dates;
   std::string title;
   std::string note;
+  friend bool operator==(const PlanEvent&, const PlanEvent&) = default;
 };
 
 /// Where a briefing's content came from.
@@ -87,6 +92,7 @@ struct PlanBriefing {
   std::size_t holidays_not_shown = 0; ///< left out of `holidays` by a page (report_page.hpp)
   std::size_t events_not_shown = 0;   ///< left out of `events`: by a page, or derived beyond
                                       ///< kMaxDerivedEvents
+  friend bool operator==(const PlanBriefing&, const PlanBriefing&) = default;
 };
 
 /// A round trip of one traveller.
@@ -108,6 +114,7 @@ struct PlanTrip {
   GramsCo2 co2_flights;
   GramsCo2 co2_hotel;
   GramsCo2 co2_total;
+  friend bool operator==(const PlanTrip&, const PlanTrip&) = default;
 };
 
 /// One client's decision as the plan states it.
@@ -125,6 +132,7 @@ struct PlanClient {
   std::string reason;
   std::optional<CallSlotSummary> call_slot;
   std::string city; ///< city code: from a visit, or from --input; may be empty
+  friend bool operator==(const PlanClient&, const PlanClient&) = default;
 };
 
 /// The plan's totals.
@@ -142,6 +150,7 @@ struct PlanTotals {
   [[nodiscard]] Money cash() const { return trip_cost.cash(); }
   /// Imputed cost: the trips' time, jet lag and carbon price, and the remote cost.
   [[nodiscard]] Money imputed() const { return trip_cost.imputed() + remote_cost; }
+  friend bool operator==(const PlanTotals&, const PlanTotals&) = default;
 };
 
 /// A plan document (docs/plan.md) as plain data.
@@ -160,6 +169,7 @@ struct PlanDocument {
   std::vector<PlanClient> clients;
   PlanTotals totals;
   std::optional<BudgetUse> budget;
+  friend bool operator==(const PlanDocument&, const PlanDocument&) = default;
 };
 
 /// A city the report can place on the map.

@@ -11,6 +11,10 @@
 
 namespace flyorcall::report {
 
+/// The plan as its document states it: what io::read_plan gives for plan_to_json(plan), made
+/// without writing or parsing (amounts rounded as the document rounds them).
+[[nodiscard]] PlanDocument plan_document(const Plan& plan);
+
 /// Builds the report data of a plan. `cities` and `countries` place the plan's cities on the map
 /// and name the country of each stop (the default world, or the network of the plan's input).
 /// When a trip has no briefings, one per stay is derived: the time difference from the leg
