@@ -207,6 +207,7 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
     home_city_.push_back(city);
     std::optional<std::string> note;
     traveller_cal_.push_back(place_business_calendar(input, net, city, &note));
+    allowances_.push_back(cost::allowance_table(input.travellers[i], input.policy, net));
     if (city >= 0) add_note(city, note);
   }
   if (!problems.empty()) throw InputError(std::move(problems));
@@ -350,6 +351,8 @@ ScheduleFailure Scheduler::run(std::size_t traveller, const std::vector<std::siz
   trip.depart = depart;
   places.home = home;
   places.zones = &zones_;
+  places.clocks = &clocks_;
+  places.allowances = allowances_[traveller];
   places.leg_to.clear();
   places.stay_city.clear();
   trip.visits.reserve(stops.size());

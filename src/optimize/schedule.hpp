@@ -130,8 +130,9 @@ private:
   // Per client, per day of the horizon: days to its next business day inside the horizon, or -1.
   std::vector<std::vector<int>> next_business_;
   std::vector<timez::BusinessCalendar> traveller_cal_;
-  std::vector<TravellerRoutes> routes_;  // one per group of travellers with equal route params
-  std::vector<std::size_t> route_group_; // per traveller: index into routes_
+  std::vector<AllowanceTable> allowances_; // per traveller: the per-diem table of its days
+  std::vector<TravellerRoutes> routes_;    // one per group of travellers with equal route params
+  std::vector<std::size_t> route_group_;   // per traveller: index into routes_
   std::vector<std::string> notes_;
 };
 
