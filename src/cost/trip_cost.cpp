@@ -79,15 +79,28 @@ const date::time_zone* zone_in(const network::Network& net, const TripPlaces& pl
   return zone_of(net, city);
 }
 
+// The UTC offset of `city` at `utc`: from the caller's zone clock when it has one for the city
+// (the same offset, without asking the tz database).
+Minutes offset_in(const network::Network& net, const TripPlaces& places, int city,
+                  date::sys_seconds utc) {
+  const auto c = static_cast<std::size_t>(city);
+  if (places.clocks != nullptr && places.zones != nullptr && (*places.zones)[c] != nullptr) {
+    const date::local_seconds local = (*places.clocks)[c].to_local(utc);
+    return Minutes(std::chrono::duration_cast<std::chrono::minutes>(local.time_since_epoch() -
+                                                                    utc.time_since_epoch())
+                       .count());
+  }
+  return timez::utc_offset(utc, zone_in(net, places, city));
+}
+
 // The clock shift the body has to follow: the stay whose UTC offset differs most from home
 // (ties: the stay with more nights, then the earlier one), offsets taken at the real instants of
 // leaving home and arriving at that stay (the first leg into the stay's city).
 double trip_shift_hours(const Trip& trip, const network::Network& net, const TripPlaces& places) {
   if (trip.stays.empty()) return 0.0;
-  const auto* home_zone = zone_in(net, places, places.home);
   const date::sys_seconds leave =
       trip.legs.empty() ? local_noon_as_instant(trip.depart) : trip.legs.front().depart;
-  const Minutes home_offset = timez::utc_offset(leave, home_zone);
+  const Minutes home_offset = offset_in(net, places, places.home, leave);
 
   double best = 0.0;
   int best_nights = -1;
@@ -100,7 +113,7 @@ double trip_shift_hours(const Trip& trip, const network::Network& net, const Tri
         break;
       }
     }
-    const Minutes offset = timez::utc_offset(arrive, zone_in(net, places, places.stay_city[s]));
+    const Minutes offset = offset_in(net, places, places.stay_city[s], arrive);
     const double shift = clock_shift_hours(home_offset, offset);
     if (std::abs(shift) > std::abs(best) ||
         (std::abs(shift) == std::abs(best) && stay.hotel_nights > best_nights)) {
@@ -190,7 +203,9 @@ void price_trip(Trip& trip, const network::Network& net, const Traveller& travel
     co2_hotel += hotel_co2(net, city, trip.stays[s].hotel_nights);
   }
 
-  cost.per_diem = per_diem(trip, net, places, allowance_table(traveller, policy, net));
+  cost.per_diem =
+      per_diem(trip, net, places,
+               places.allowances ? *places.allowances : allowance_table(traveller, policy, net));
   cost.traveller_time = traveller.cost_per_day * trip.days_away;
 
   // Adaptation happens over the nights away, so a same-day return costs no jet lag.

@@ -2,6 +2,7 @@
 // jet-lag recovery and CO2 at the carbon price (docs/model.md).
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include <date/tz.h>
@@ -9,6 +10,7 @@
 #include "flyorcall/model.hpp"
 #include "flyorcall/plan.hpp"
 #include "network/network.hpp"
+#include "time/zones.hpp"
 
 namespace flyorcall::cost {
 
@@ -39,6 +41,11 @@ struct TripPlaces {
   std::vector<int> stay_city; ///< per stay, its city
   /// The tz zone of each network city (indexed by city), e.g. the scheduler's.
   const std::vector<const date::time_zone*>* zones = nullptr;
+  /// The conversions of each network city's zone (indexed by city, used where `zones` has a
+  /// zone), e.g. the scheduler's: UTC offsets read from them instead of the tz database.
+  const std::vector<timez::ZoneClock>* clocks = nullptr;
+  /// The traveller's per-diem table when the caller knows it (allowance_table's result).
+  std::optional<AllowanceTable> allowances;
 };
 
 /// price_trip with the trip's cities given by index in `places` (its legs' and stays' city

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <numbers>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "flyorcall/errors.hpp"
 #include "model/suggest.hpp"
@@ -340,9 +342,27 @@ void Network::add_rates(const BuildOptions& options) {
 }
 
 namespace {
-unsigned month_day(Date d) {
+unsigned month_day_of(Date d) {
   const date::year_month_day ymd{d};
   return static_cast<unsigned>(ymd.month()) * 100 + static_cast<unsigned>(ymd.day());
+}
+
+// Rates are looked up for every night and day of every trip priced: month and day of the dates
+// from 1970 to 2199 are computed once.
+unsigned month_day(Date d) {
+  static const std::vector<std::uint16_t> table = [] {
+    const Date from = Date{date::days{0}};
+    const Date to = date::sys_days{date::year{2200} / 1 / 1};
+    std::vector<std::uint16_t> t;
+    t.reserve(static_cast<std::size_t>((to - from).count()));
+    for (Date day = from; day < to; day += date::days{1})
+      t.push_back(static_cast<std::uint16_t>(month_day_of(day)));
+    return t;
+  }();
+  const auto n = d.time_since_epoch().count();
+  if (n >= 0 && static_cast<std::size_t>(n) < table.size())
+    return table[static_cast<std::size_t>(n)];
+  return month_day_of(d);
 }
 } // namespace
 

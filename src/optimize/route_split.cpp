@@ -89,15 +89,28 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
     prefix[1 + stops.size()] = 0;
     if (const auto it = cache_.find(prefix); it != cache_.end()) shorter = &it->second;
   }
+  // When the trip without the last stop is the one priced last, each of its departures continues
+  // from where it stood before its journey home instead of being scheduled from the start.
+  Key prefix_key = key;
+  prefix_key[1] = static_cast<std::uint16_t>(stops.size() - 1);
+  prefix_key[1 + stops.size()] = 0;
+  const bool resume = shorter != nullptr && last_.valid && last_.key == prefix_key &&
+                      last_.count == shorter->size();
+  std::size_t kept = 0; // states of this trip's options stored in building_
   Trip trip;
   cost::TripPlaces places;
+  TripProgress progress;
   std::size_t next = 0; // the next of `shorter`'s departures to try
   for (Date d = h.first; d <= h.last; d += date::days{1}) {
     if (shorter != nullptr) {
       if (next == shorter->size()) break;
       d = (*shorter)[next++].depart;
     }
-    const ScheduleFailure f = sched_->schedule_unnamed(traveller, clients, d, trip, places);
+    const ScheduleFailure f =
+        resume ? sched_->extend_unnamed(traveller, clients.back(), last_.states[next - 1].trip,
+                                        last_.states[next - 1].places,
+                                        last_.states[next - 1].progress, trip, places, &progress)
+               : sched_->schedule_unnamed(traveller, clients, d, trip, places, &progress);
     if (f != ScheduleFailure::none) {
       // Routes do not depend on the date, and a later departure reaches every stop no earlier:
       // once a trip is unreachable, has no visit date left or ends past the horizon, so does
@@ -116,7 +129,22 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
     o.co2 = trip.co2().count();
     o.cash = trip.cost.cash().count();
     opts.push_back(o);
+    if (building_.states.size() == kept) building_.states.emplace_back();
+    // The lists change hands (the next trip scheduled reuses the buffers it receives).
+    TripState& st = building_.states[kept++];
+    st.trip.depart = trip.depart;
+    st.trip.legs.swap(trip.legs);
+    st.trip.stays.swap(trip.stays);
+    st.trip.visits.swap(trip.visits);
+    st.places.leg_to.swap(places.leg_to);
+    st.places.stay_city.swap(places.stay_city);
+    st.progress = progress;
   }
+  std::swap(last_, building_);
+  last_.valid = true;
+  last_.key = key;
+  last_.count = kept;
+  building_.valid = false;
   // next_lower: the Pareto chain (later departure, lower cost − bonus) of every suffix.
   std::vector<int> stack;
   for (int k = static_cast<int>(opts.size()) - 1; k >= 0; --k) {

@@ -74,6 +74,21 @@ private:
     std::size_t operator()(const Key& k) const noexcept;
   };
   mutable std::unordered_map<Key, std::vector<TripOption>, KeyHash> cache_;
+  // The trip priced last, per option where it stood before its journey home, so that the same
+  // trip with one more stop continues from there (Scheduler::extend_unnamed).
+  struct TripState {
+    Trip trip; // its depart, legs, stays and visits
+    cost::TripPlaces places;
+    TripProgress progress;
+  };
+  struct PricedStates {
+    bool valid = false;
+    Key key{};
+    std::vector<TripState> states; // per option of `key`, in the same order (the first `count`)
+    std::size_t count = 0;
+  };
+  mutable PricedStates last_;
+  mutable PricedStates building_; // buffers reused for the next trip priced
   std::size_t max_memo_;
   mutable std::size_t stored_ = 0; // options in cache_ (+1 per entry)
 };

@@ -35,6 +35,25 @@ std::string fmt_date(Date d) {
   return date::format("%F", d);
 }
 
+// Empties `trip` like Trip{}, keeping the buffers of its lists; its legs, stays and visits are
+// left to the caller when `lists` is false.
+void reset_trip(Trip& trip, bool lists = true) {
+  trip.id.clear();
+  trip.traveller_id.clear();
+  trip.depart = Date{};
+  trip.back = Date{};
+  trip.days_away = 0;
+  if (lists) {
+    trip.legs.clear();
+    trip.stays.clear();
+    trip.visits.clear();
+  }
+  trip.briefings.clear();
+  trip.cost = CostBreakdown{};
+  trip.co2_flights = GramsCo2{};
+  trip.co2_hotel = GramsCo2{};
+}
+
 ScheduleResult failed(ScheduleFailure f, std::string why) {
   ScheduleResult r;
   r.failure = f;
@@ -207,6 +226,7 @@ Scheduler::Scheduler(const Input& input, const network::Network& net) : input_(&
     home_city_.push_back(city);
     std::optional<std::string> note;
     traveller_cal_.push_back(place_business_calendar(input, net, city, &note));
+    allowances_.push_back(cost::allowance_table(input.travellers[i], input.policy, net));
     if (city >= 0) add_note(city, note);
   }
   if (!problems.empty()) throw InputError(std::move(problems));
@@ -307,7 +327,7 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
   cost::TripPlaces places;
   std::string why;
   const ScheduleFailure f =
-      run(traveller, stops, depart, true, trip, places, explain ? &why : nullptr);
+      run(traveller, stops, depart, true, trip, places, explain ? &why : nullptr, nullptr);
   if (f != ScheduleFailure::none) return failed(f, std::move(why));
   ScheduleResult ok;
   ok.trip = std::move(trip);
@@ -316,13 +336,193 @@ ScheduleResult Scheduler::schedule(std::size_t traveller, const std::vector<std:
 
 ScheduleFailure Scheduler::schedule_unnamed(std::size_t traveller,
                                             const std::vector<std::size_t>& stops, Date depart,
-                                            Trip& trip, cost::TripPlaces& places) const {
-  return run(traveller, stops, depart, false, trip, places, nullptr);
+                                            Trip& trip, cost::TripPlaces& places,
+                                            TripProgress* progress) const {
+  return run(traveller, stops, depart, false, trip, places, nullptr, progress);
 }
 
 ScheduleFailure Scheduler::run(std::size_t traveller, const std::vector<std::size_t>& stops,
                                Date depart, bool named, Trip& trip, cost::TripPlaces& places,
-                               std::string* why) const {
+                               std::string* why, TripProgress* progress) const {
+  const Input& in = *input_;
+  const Traveller& tr = in.travellers[traveller];
+  const int home = home_city_[traveller];
+
+  // `trip` and `places` may hold an earlier trip: reset, keeping the buffers of its lists.
+  reset_trip(trip);
+  if (named) trip.traveller_id = tr.id;
+  trip.depart = depart;
+  start_places(traveller, places);
+  trip.visits.reserve(stops.size());
+  trip.stays.reserve(stops.size());
+  trip.legs.reserve(2 * (stops.size() + 1)); // most journeys take one or two legs
+
+  TripProgress p;
+  p.now = zone_clock(home).to_utc(as_local(depart) + minutes(kLeaveHomeMin));
+  p.at = home;
+  for (const std::size_t stop : stops)
+    if (const ScheduleFailure f = visit_stop(traveller, stop, named, trip, places, p, why);
+        f != ScheduleFailure::none)
+      return f;
+  return finish(traveller, named, trip, places, p, why, progress);
+}
+
+ScheduleFailure Scheduler::extend_unnamed(std::size_t traveller, std::size_t stop,
+                                          const Trip& prefix, const cost::TripPlaces& prefix_places,
+                                          const TripProgress& from, Trip& trip,
+                                          cost::TripPlaces& places, TripProgress* progress) const {
+  reset_trip(trip, false);
+  trip.depart = prefix.depart;
+  trip.legs.assign(prefix.legs.begin(),
+                   prefix.legs.begin() + static_cast<std::ptrdiff_t>(from.legs));
+  trip.stays.assign(prefix.stays.begin(), prefix.stays.end());
+  trip.visits.assign(prefix.visits.begin(), prefix.visits.end());
+  start_places(traveller, places);
+  places.leg_to.assign(prefix_places.leg_to.begin(),
+                       prefix_places.leg_to.begin() + static_cast<std::ptrdiff_t>(from.legs));
+  places.stay_city.assign(prefix_places.stay_city.begin(), prefix_places.stay_city.end());
+  TripProgress p = from;
+  if (const ScheduleFailure f = visit_stop(traveller, stop, false, trip, places, p, nullptr);
+      f != ScheduleFailure::none)
+    return f;
+  return finish(traveller, false, trip, places, p, nullptr, progress);
+}
+
+void Scheduler::start_places(std::size_t traveller, cost::TripPlaces& places) const {
+  places.home = home_city_[traveller];
+  places.zones = &zones_;
+  places.clocks = &clocks_;
+  places.allowances = allowances_[traveller];
+  places.leg_to.clear();
+  places.stay_city.clear();
+}
+
+// Legs of a route follow each other after the minimum connection; there are no overnight
+// layovers in this model.
+bool Scheduler::fly(std::size_t traveller, int to, bool named, Trip& trip, cost::TripPlaces& places,
+                    TripProgress& p) const {
+  if (to == p.at) return true;
+  const network::Route* r = route(traveller, p.at, to);
+  if (r == nullptr || !r->reachable || r->legs.empty()) return false;
+  const network::Network& net = *net_;
+  bool first = true;
+  for (const network::RouteLeg& leg : r->legs) {
+    if (!first) p.now += minutes(input_->policy.min_connection.count());
+    first = false;
+    PlannedLeg& pl = trip.legs.emplace_back();
+    if (named) {
+      pl.from = net.city(leg.from).code;
+      pl.to = net.city(leg.to).code;
+    }
+    pl.depart = p.now;
+    pl.arrive = p.now + minutes(leg.block.count());
+    pl.block = leg.block;
+    pl.km = leg.km;
+    pl.cabin = leg.cabin;
+    pl.fare = leg.fare;
+    pl.co2 = leg.co2;
+    p.now = pl.arrive;
+    places.leg_to.push_back(leg.to);
+  }
+  p.at = to;
+  return true;
+}
+
+ScheduleFailure Scheduler::visit_stop(std::size_t traveller, std::size_t stop, bool named,
+                                      Trip& trip, cost::TripPlaces& places, TripProgress& p,
+                                      std::string* why) const {
+  const Input& in = *input_;
+  const network::Network& net = *net_;
+  const Traveller& tr = in.travellers[traveller];
+  const bool explain = why != nullptr;
+  auto fail = [&](ScheduleFailure f, std::string text) {
+    if (why != nullptr) *why = std::move(text);
+    return f;
+  };
+  const Client& client = in.clients[stop];
+  const int city = client_city_[stop];
+  const Instant journey_start = p.now;
+  if (!fly(traveller, city, named, trip, places, p))
+    return fail(ScheduleFailure::unreachable,
+                !explain ? std::string()
+                         : "no route from " + net.city(p.at).code + " to " + net.city(city).code);
+
+  const date::local_seconds arrival = zone_clock(city).to_local(p.now);
+  const date::local_days arrival_day = date::floor<date::days>(arrival);
+  Date earliest = as_date(arrival_day);
+  if (arrival - arrival_day >= minutes(kSameDayVisitBeforeMin) ||
+      p.now - journey_start > minutes(kSameDayVisitMaxJourneyMin))
+    earliest += date::days{1};
+
+  // The visit starts on the first business day from `earliest` on which `visit_days`
+  // consecutive business days fit inside one availability window and the horizon.
+  const Date limit = in.horizon.last;
+  std::optional<std::pair<Date, Date>> visit;
+  for (Date s = std::max(earliest, in.horizon.first); s <= limit && !visit;) {
+    const auto first = next_business_day(stop, s);
+    if (!first) break;
+    Date last = *first;
+    bool complete = true;
+    for (int k = 1; k < client.visit_days; ++k) {
+      const auto next = next_business_day(stop, last + date::days{1});
+      if (!next) {
+        complete = false;
+        break;
+      }
+      last = *next;
+    }
+    if (!complete) break;
+    if (inside_availability(client, *first, last)) visit = std::make_pair(*first, last);
+    s = *first + date::days{1};
+  }
+  if (!visit)
+    return fail(ScheduleFailure::no_visit_date,
+                !explain ? std::string()
+                         : "client " + client.id + " has no " +
+                               (client.visit_days == 1 ? std::string("business day")
+                                                       : std::to_string(client.visit_days) +
+                                                             " consecutive business days") +
+                               " inside its availability and the horizon from " +
+                               fmt_date(earliest) + " on");
+
+  Visit v;
+  if (named) {
+    v.client_id = client.id;
+    v.city = net.city(city).code;
+  }
+  v.date = visit->first;
+  v.days = client.visit_days;
+  trip.visits.push_back(std::move(v));
+
+  Stay st;
+  if (named) st.city = net.city(city).code;
+  st.arrive = as_date(arrival_day);
+  st.depart = visit->second;
+  // Nights at home are spent at home, not in a hotel.
+  // A night arrival (e.g. 02:00) needs the room from the night before the arrival date.
+  const bool night_arrival = arrival - arrival_day < minutes(kNightArrivalBeforeMin);
+  st.hotel_nights = city == places.home ? 0
+                                        : static_cast<int>((st.depart - st.arrive).count()) +
+                                              (night_arrival ? 1 : 0);
+  trip.stays.push_back(std::move(st));
+  places.stay_city.push_back(city);
+
+  p.now = zone_clock(city).to_utc(as_local(visit->second) + minutes(kLeaveStopMin));
+  // Already longer than the trip may last once this stop is done: no need to go on (the
+  // journey home only adds days).
+  if (const int so_far = static_cast<int>((visit->second - trip.depart).count()) + 1;
+      so_far > tr.max_trip_days)
+    return fail(ScheduleFailure::too_long,
+                !explain ? std::string()
+                         : "the trip would last at least " + std::to_string(so_far) +
+                               " days, more than max_trip_days " +
+                               std::to_string(tr.max_trip_days) + " of " + tr.id);
+  return ScheduleFailure::none;
+}
+
+ScheduleFailure Scheduler::finish(std::size_t traveller, bool named, Trip& trip,
+                                  cost::TripPlaces& places, TripProgress& p, std::string* why,
+                                  TripProgress* progress) const {
   const Input& in = *input_;
   const network::Network& net = *net_;
   const Traveller& tr = in.travellers[traveller];
@@ -332,149 +532,16 @@ ScheduleFailure Scheduler::run(std::size_t traveller, const std::vector<std::siz
     if (why != nullptr) *why = std::move(text);
     return f;
   };
-
-  // `trip` and `places` may hold an earlier trip: reset, keeping the buffers of its lists.
-  {
-    std::vector<PlannedLeg> legs = std::move(trip.legs);
-    std::vector<Stay> stays = std::move(trip.stays);
-    std::vector<Visit> visits = std::move(trip.visits);
-    trip = Trip{};
-    legs.clear();
-    stays.clear();
-    visits.clear();
-    trip.legs = std::move(legs);
-    trip.stays = std::move(stays);
-    trip.visits = std::move(visits);
+  if (progress != nullptr) {
+    *progress = p;
+    progress->legs = trip.legs.size();
   }
-  if (named) trip.traveller_id = tr.id;
-  trip.depart = depart;
-  places.home = home;
-  places.zones = &zones_;
-  places.leg_to.clear();
-  places.stay_city.clear();
-  trip.visits.reserve(stops.size());
-  trip.stays.reserve(stops.size());
-  trip.legs.reserve(2 * (stops.size() + 1)); // most journeys take one or two legs
-
-  Instant now = zone_clock(home).to_utc(as_local(depart) + minutes(kLeaveHomeMin));
-  int at = home;
-
-  // Legs of a route follow each other after the minimum connection; there are no overnight
-  // layovers in this model.
-  auto fly_to = [&](int to) -> bool {
-    if (to == at) return true;
-    const network::Route* r = route(traveller, at, to);
-    if (r == nullptr || !r->reachable || r->legs.empty()) return false;
-    bool first = true;
-    for (const network::RouteLeg& leg : r->legs) {
-      if (!first) now += minutes(in.policy.min_connection.count());
-      first = false;
-      PlannedLeg pl;
-      if (named) {
-        pl.from = net.city(leg.from).code;
-        pl.to = net.city(leg.to).code;
-      }
-      pl.depart = now;
-      pl.arrive = now + minutes(leg.block.count());
-      pl.block = leg.block;
-      pl.km = leg.km;
-      pl.cabin = leg.cabin;
-      pl.fare = leg.fare;
-      pl.co2 = leg.co2;
-      now = pl.arrive;
-      trip.legs.push_back(std::move(pl));
-      places.leg_to.push_back(leg.to);
-    }
-    at = to;
-    return true;
-  };
-
-  for (const std::size_t stop : stops) {
-    const Client& client = in.clients[stop];
-    const int city = client_city_[stop];
-    const Instant journey_start = now;
-    if (!fly_to(city))
-      return fail(ScheduleFailure::unreachable,
-                  !explain ? std::string()
-                           : "no route from " + net.city(at).code + " to " + net.city(city).code);
-
-    const date::local_seconds arrival = zone_clock(city).to_local(now);
-    const date::local_days arrival_day = date::floor<date::days>(arrival);
-    Date earliest = as_date(arrival_day);
-    if (arrival - arrival_day >= minutes(kSameDayVisitBeforeMin) ||
-        now - journey_start > minutes(kSameDayVisitMaxJourneyMin))
-      earliest += date::days{1};
-
-    // The visit starts on the first business day from `earliest` on which `visit_days`
-    // consecutive business days fit inside one availability window and the horizon.
-    const Date limit = in.horizon.last;
-    std::optional<std::pair<Date, Date>> visit;
-    for (Date s = std::max(earliest, in.horizon.first); s <= limit && !visit;) {
-      const auto first = next_business_day(stop, s);
-      if (!first) break;
-      Date last = *first;
-      bool complete = true;
-      for (int k = 1; k < client.visit_days; ++k) {
-        const auto next = next_business_day(stop, last + date::days{1});
-        if (!next) {
-          complete = false;
-          break;
-        }
-        last = *next;
-      }
-      if (!complete) break;
-      if (inside_availability(client, *first, last)) visit = std::make_pair(*first, last);
-      s = *first + date::days{1};
-    }
-    if (!visit)
-      return fail(ScheduleFailure::no_visit_date,
-                  !explain ? std::string()
-                           : "client " + client.id + " has no " +
-                                 (client.visit_days == 1 ? std::string("business day")
-                                                         : std::to_string(client.visit_days) +
-                                                               " consecutive business days") +
-                                 " inside its availability and the horizon from " +
-                                 fmt_date(earliest) + " on");
-
-    Visit v;
-    if (named) {
-      v.client_id = client.id;
-      v.city = net.city(city).code;
-    }
-    v.date = visit->first;
-    v.days = client.visit_days;
-    trip.visits.push_back(std::move(v));
-
-    Stay st;
-    if (named) st.city = net.city(city).code;
-    st.arrive = as_date(arrival_day);
-    st.depart = visit->second;
-    // Nights at home are spent at home, not in a hotel.
-    // A night arrival (e.g. 02:00) needs the room from the night before the arrival date.
-    const bool night_arrival = arrival - arrival_day < minutes(kNightArrivalBeforeMin);
-    st.hotel_nights =
-        city == home ? 0
-                     : static_cast<int>((st.depart - st.arrive).count()) + (night_arrival ? 1 : 0);
-    trip.stays.push_back(std::move(st));
-    places.stay_city.push_back(city);
-
-    now = zone_clock(city).to_utc(as_local(visit->second) + minutes(kLeaveStopMin));
-    // Already longer than the trip may last once this stop is done: no need to go on (the
-    // journey home only adds days).
-    if (const int so_far = static_cast<int>((visit->second - depart).count()) + 1;
-        so_far > tr.max_trip_days)
-      return fail(ScheduleFailure::too_long,
-                  !explain ? std::string()
-                           : "the trip would last at least " + std::to_string(so_far) +
-                                 " days, more than max_trip_days " +
-                                 std::to_string(tr.max_trip_days) + " of " + tr.id);
-  }
-  if (!fly_to(home))
+  if (!fly(traveller, home, named, trip, places, p))
     return fail(ScheduleFailure::unreachable,
                 !explain ? std::string()
-                         : "no route from " + net.city(at).code + " to " + net.city(home).code);
+                         : "no route from " + net.city(p.at).code + " to " + net.city(home).code);
 
-  trip.back = as_date(date::floor<date::days>(zone_clock(home).to_local(now)));
+  trip.back = as_date(date::floor<date::days>(zone_clock(home).to_local(p.now)));
   trip.days_away = static_cast<int>((trip.back - trip.depart).count()) + 1;
 
   if (trip.days_away > tr.max_trip_days)

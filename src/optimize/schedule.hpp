@@ -54,6 +54,14 @@ struct ScheduleResult {
   std::string why; ///< one clause naming the rule and its numbers; empty when scheduled
 };
 
+/// Where a round trip stands after its last stop, before the journey home: enough to continue
+/// the same trip with one more stop (Scheduler::extend_unnamed).
+struct TripProgress {
+  Instant now{};        ///< leaving the last stop (UTC)
+  int at = -1;          ///< network city of the last stop
+  std::size_t legs = 0; ///< legs before the journey home
+};
+
 /// Zones, business calendars and per-traveller routes of one input; immutable after
 /// construction, so one Scheduler may be shared by concurrent readers.
 class Scheduler {
@@ -77,9 +85,20 @@ public:
   /// visits' city codes and client ids stay empty), into `trip` and `places`, whose buffers are
   /// reused between calls: for pricing every departure date of a trip, where only its dates,
   /// costs and CO2 are read. Returns the failure; none when `trip` holds the scheduled trip.
+  /// With `progress`, a scheduled trip also tells where it stood before the journey home.
   [[nodiscard]] ScheduleFailure schedule_unnamed(std::size_t traveller,
                                                  const std::vector<std::size_t>& stops, Date depart,
-                                                 Trip& trip, cost::TripPlaces& places) const;
+                                                 Trip& trip, cost::TripPlaces& places,
+                                                 TripProgress* progress = nullptr) const;
+
+  /// schedule_unnamed of the trip `prefix` (as schedule_unnamed scheduled it, with its `places`
+  /// and `from` its progress) with client `stop` added as its last stop, on the same departure
+  /// date: the same result as scheduling the longer trip from the start, without repeating the
+  /// prefix's stops.
+  [[nodiscard]] ScheduleFailure
+  extend_unnamed(std::size_t traveller, std::size_t stop, const Trip& prefix,
+                 const cost::TripPlaces& prefix_places, const TripProgress& from, Trip& trip,
+                 cost::TripPlaces& places, TripProgress* progress = nullptr) const;
 
   /// The cheapest feasible round trip over every departure date of the horizon that is not
   /// inside `busy` and does not overlap `busy` (ties: earliest). When none is feasible, the
@@ -112,7 +131,18 @@ private:
   // Schedules into `trip` (cleared first) and `places`; words a failure into `why` when given.
   [[nodiscard]] ScheduleFailure run(std::size_t traveller, const std::vector<std::size_t>& stops,
                                     Date depart, bool named, Trip& trip, cost::TripPlaces& places,
-                                    std::string* why) const;
+                                    std::string* why, TripProgress* progress) const;
+  // The steps of run: the places' fields of a traveller; flying on to city `to`; one stop's
+  // journey, visit and stay; the journey home, the trip's rules and its price.
+  void start_places(std::size_t traveller, cost::TripPlaces& places) const;
+  [[nodiscard]] bool fly(std::size_t traveller, int to, bool named, Trip& trip,
+                         cost::TripPlaces& places, TripProgress& p) const;
+  [[nodiscard]] ScheduleFailure visit_stop(std::size_t traveller, std::size_t stop, bool named,
+                                           Trip& trip, cost::TripPlaces& places, TripProgress& p,
+                                           std::string* why) const;
+  [[nodiscard]] ScheduleFailure finish(std::size_t traveller, bool named, Trip& trip,
+                                       cost::TripPlaces& places, TripProgress& p, std::string* why,
+                                       TripProgress* progress) const;
   // The first business day of client `client` from `d` to the horizon's end.
   [[nodiscard]] std::optional<Date> next_business_day(std::size_t client, Date d) const;
 
@@ -130,8 +160,9 @@ private:
   // Per client, per day of the horizon: days to its next business day inside the horizon, or -1.
   std::vector<std::vector<int>> next_business_;
   std::vector<timez::BusinessCalendar> traveller_cal_;
-  std::vector<TravellerRoutes> routes_;  // one per group of travellers with equal route params
-  std::vector<std::size_t> route_group_; // per traveller: index into routes_
+  std::vector<AllowanceTable> allowances_; // per traveller: the per-diem table of its days
+  std::vector<TravellerRoutes> routes_;    // one per group of travellers with equal route params
+  std::vector<std::size_t> route_group_;   // per traveller: index into routes_
   std::vector<std::string> notes_;
 };
 

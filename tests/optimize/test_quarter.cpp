@@ -451,6 +451,65 @@ TEST(QuarterPlanner, UnnamedSchedulingPricesTripsAsTheNamedOne) {
   EXPECT_GT(priced, 100);
 }
 
+// A trip continued from its trip without the last stop (where that one stood before its journey
+// home) is the trip scheduled from the start: the same failure, dates, legs, stays, visits, cost
+// breakdown and CO2 on every departure date, with the buffers of one Trip reused throughout.
+TEST(QuarterPlanner, ExtendingATripByOneStopSchedulesItAsAWhole) {
+  const Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Scheduler sched(input, net);
+  const std::vector<std::vector<std::size_t>> trips = {
+      {0, 1}, {0, 1, 2}, {14, 15}, {3, 4, 6}, {20, 21}, {22, 0, 13}, {5, 5}, {2, 7, 9, 11}};
+  Trip prefix, extended, whole;
+  cost::TripPlaces prefix_places, extended_places, whole_places;
+  int compared = 0;
+  for (const auto& stops : trips)
+    for (std::size_t t = 0; t < input.travellers.size(); ++t)
+      for (Date d = input.horizon.first; d <= input.horizon.last; d += date::days{1}) {
+        const std::vector<std::size_t> shorter(stops.begin(), stops.end() - 1);
+        TripProgress at;
+        if (sched.schedule_unnamed(t, shorter, d, prefix, prefix_places, &at) !=
+            ScheduleFailure::none)
+          continue;
+        TripProgress extended_at, whole_at;
+        const ScheduleFailure f = sched.extend_unnamed(t, stops.back(), prefix, prefix_places, at,
+                                                       extended, extended_places, &extended_at);
+        const auto day = (d - input.horizon.first).count(); // day of the horizon, for messages
+        ASSERT_EQ(f, sched.schedule_unnamed(t, stops, d, whole, whole_places, &whole_at)) << day;
+        if (f != ScheduleFailure::none) continue;
+        EXPECT_EQ(extended.depart, whole.depart);
+        EXPECT_EQ(extended.back, whole.back) << day;
+        EXPECT_EQ(extended.days_away, whole.days_away) << day;
+        ASSERT_EQ(extended.legs.size(), whole.legs.size()) << day;
+        for (std::size_t k = 0; k < whole.legs.size(); ++k) {
+          EXPECT_EQ(extended.legs[k].depart, whole.legs[k].depart) << day << " leg " << k;
+          EXPECT_EQ(extended.legs[k].arrive, whole.legs[k].arrive) << day << " leg " << k;
+          EXPECT_EQ(extended.legs[k].fare, whole.legs[k].fare) << day << " leg " << k;
+        }
+        EXPECT_EQ(extended_places.leg_to, whole_places.leg_to) << day;
+        EXPECT_EQ(extended_places.stay_city, whole_places.stay_city) << day;
+        ASSERT_EQ(extended.stays.size(), whole.stays.size()) << day;
+        for (std::size_t k = 0; k < whole.stays.size(); ++k) {
+          EXPECT_EQ(extended.stays[k].arrive, whole.stays[k].arrive) << day;
+          EXPECT_EQ(extended.stays[k].depart, whole.stays[k].depart) << day;
+          EXPECT_EQ(extended.stays[k].hotel_nights, whole.stays[k].hotel_nights) << day;
+        }
+        ASSERT_EQ(extended.visits.size(), whole.visits.size()) << day;
+        for (std::size_t k = 0; k < whole.visits.size(); ++k)
+          EXPECT_EQ(extended.visits[k].date, whole.visits[k].date) << day;
+        EXPECT_EQ(extended.cost.total(), whole.cost.total()) << day;
+        EXPECT_EQ(extended.cost.hotel, whole.cost.hotel) << day;
+        EXPECT_EQ(extended.cost.per_diem, whole.cost.per_diem) << day;
+        EXPECT_EQ(extended.cost.jetlag, whole.cost.jetlag) << day;
+        EXPECT_EQ(extended.co2(), whole.co2()) << day;
+        EXPECT_EQ(extended_at.now, whole_at.now) << day;
+        EXPECT_EQ(extended_at.at, whole_at.at) << day;
+        EXPECT_EQ(extended_at.legs, whole_at.legs) << day;
+        ++compared;
+      }
+  EXPECT_GT(compared, 200);
+}
+
 TEST(QuarterPlanner, PricerMemoLimitDoesNotChangePrices) {
   const Input input = read_input(data::default_json);
   const network::Network net = network::Network::build(input);
