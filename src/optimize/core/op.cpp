@@ -293,12 +293,18 @@ private:
     const int len = m();
     if (len <= 2) return false;
     saving_.resize(static_cast<std::size_t>(len));
-    for (int p = 1; p + 1 < len; ++p)
-      saving_[static_cast<std::size_t>(p)] =
-          d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - d(at(p - 1), at(p + 1));
+    bridge_.resize(static_cast<std::size_t>(len));
+    prize_at_.resize(static_cast<std::size_t>(len));
+    for (int p = 1; p + 1 < len; ++p) {
+      const auto q = static_cast<std::size_t>(p);
+      bridge_[q] = d(at(p - 1), at(p + 1));
+      saving_[q] = d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - bridge_[q];
+      prize_at_[q] = prize(at(p));
+    }
     // No exchange brings in a node worth less than every visited one.
     lowest_ = kNoLimit;
     for (int p = 1; p + 1 < len; ++p) lowest_ = std::min(lowest_, prize(at(p)));
+    const int* path = path_.data();
     double best_gain = 0;
     double best_len = len_ - kEps;
     int best_u = -1;
@@ -311,10 +317,11 @@ private:
       price_top(u);
       const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
       const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+      const double pu = prize(u);
       for (int p = 1; p + 1 < len; ++p) {
-        const double gain = prize(u) - prize(at(p));
+        const double gain = pu - prize_at_[static_cast<std::size_t>(p)];
         if (gain < best_gain - kEps) continue;
-        double ins = d(at(p - 1), u) + d(u, at(p + 1)) - d(at(p - 1), at(p + 1));
+        double ins = d(path[p - 1], u) + d(u, path[p + 1]) - bridge_[static_cast<std::size_t>(p)];
         int q_best = -1;
         for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
           if (ps[k] == p - 1 || ps[k] == p) continue;
@@ -551,6 +558,8 @@ private:
   std::vector<double> top_delta_; // per node, its kTop cheapest insertions (see price_top)
   std::vector<int> top_after_;
   std::vector<double> edge_;           // per position, the length of its edge (two_opt)
+  std::vector<double> bridge_;         // per position, the edge that bridges its node (exchange)
+  std::vector<double> prize_at_;       // per position, its node's prize (exchange)
   std::vector<double> saving_;         // per position, what removing its node shortens the path by
   std::vector<std::vector<int>> near_; // per node, the candidates nearest first
   double lowest_ = 0;    // the lowest prize on the path when exchange() last scanned it
