@@ -4,6 +4,8 @@ with Debian's CBC (coinor-cbc), for the optimizer core's test against an exact s
 
 Usage:
   op_exact.py build --bench BIN --seeds FIRST LAST --out CSV   # solve every seed, write the table
+      [--append] [--max-seconds S]   # keep the table's rows and add the missing seeds; give up on
+                                     # a seed after S seconds (it gets no row: every row is proven)
   op_exact.py check --bench BIN --table CSV --count K          # re-derive K rows, compare
 
 `check` solves the K smallest instances of the table again and exits 1 when an optimum differs.
@@ -32,6 +34,10 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import maximum_flow
 
 EPS = 1e-6
+
+
+class OutOfTime(Exception):
+    """A solve ran past its deadline."""
 
 
 def read_instance(text):
@@ -94,8 +100,9 @@ class Model:
     def name(self, c):
         return f"y_{c}" if c < self.n else "x_{}_{}".format(*self.edges[c - self.n])
 
-    def solve(self, integer):
-        """Solves the model (its linear relaxation unless `integer`) with CBC."""
+    def solve(self, integer, deadline=None):
+        """Solves the model (its linear relaxation unless `integer`) with CBC; raises
+        OutOfTime past `deadline` (a time.monotonic() value)."""
         ncol = self.n + len(self.edges)
         obj = " + ".join(f"{self.pts[i][2]:g} y_{i}" for i in range(2, self.n))
         text = ["Maximize"] + wrap(f" obj: {obj}") + ["Subject To"]
@@ -114,7 +121,11 @@ class Model:
                 f.write("\n".join(text) + "\n")
             cmd = ["cbc", lp, "ratio", "0", "allow", "0.5"]
             cmd += ["solve" if integer else "initialSolve", "solu", sol]
-            subprocess.run(cmd, capture_output=True, check=True)
+            timeout = None if deadline is None else max(1.0, deadline - time.monotonic())
+            try:
+                subprocess.run(cmd, capture_output=True, check=True, timeout=timeout)
+            except subprocess.TimeoutExpired as e:
+                raise OutOfTime() from e
             with open(sol) as f:
                 status = f.readline()
                 if not status.startswith("Optimal"):
@@ -214,17 +225,17 @@ class Model:
         return path
 
 
-def solve_exact(text):
+def solve_exact(text, deadline=None):
     tmax, pts = read_instance(text)
     m = Model(tmax, pts)
     for _ in range(200):
-        xs, ys = m.solve(integer=False)
+        xs, ys = m.solve(integer=False, deadline=deadline)
         new = m.fractional_cuts(xs, ys)
         if not new:
             break
         m.cuts += new
     while True:
-        xs, ys = m.solve(integer=True)
+        xs, ys = m.solve(integer=True, deadline=deadline)
         cyc = m.cycles(xs)
         if not cyc:
             break
@@ -237,10 +248,10 @@ def solve_exact(text):
     return score, length, path
 
 
-def row_for(bench, seed):
+def row_for(bench, seed, deadline=None):
     text = generate(bench, seed)
     tmax, pts = read_instance(text)
-    score, length, path = solve_exact(text)
+    score, length, path = solve_exact(text, deadline)
     return {"seed": seed, "points": len(pts), "tmax": f"{tmax:g}", "optimum": f"{score:g}",
             "length": f"{length:.6f}", "route": " ".join(map(str, path))}
 
@@ -252,6 +263,38 @@ HEADER = """# Proven optima of the seeded random orienteering instances of tools
 """
 
 
+FIELDS = ("seed", "points", "tmax", "optimum", "length", "route")
+
+
+def build(a):
+    """Solves the seeds of a.seeds into the table a.out (appending to it with a.append)."""
+    done = set()
+    if a.append and os.path.exists(a.out):
+        with open(a.out) as f:
+            done = {int(r["seed"]) for r in csv.DictReader(l for l in f if not l.startswith("#"))}
+    fresh = not (a.append and os.path.exists(a.out))
+    with open(a.out, "w" if fresh else "a", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        if fresh:
+            f.write(HEADER)
+            w.writerow(FIELDS)
+        for seed in range(a.seeds[0], a.seeds[1] + 1):
+            if seed in done:
+                continue
+            t0 = time.monotonic()
+            deadline = None if a.max_seconds is None else t0 + a.max_seconds
+            try:
+                r = row_for(a.bench, seed, deadline)
+            except OutOfTime:
+                print(f"seed {seed}: not proven within {a.max_seconds:g} s, no row", flush=True)
+                continue
+            w.writerow([r[k] for k in FIELDS])
+            f.flush()
+            print(f"seed {seed}: {r['points']} points, optimum {r['optimum']}, "
+                  f"{time.monotonic() - t0:.1f} s", flush=True)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -259,24 +302,15 @@ def main():
     b.add_argument("--bench", required=True)
     b.add_argument("--seeds", nargs=2, type=int, required=True)
     b.add_argument("--out", required=True)
+    b.add_argument("--append", action="store_true")
+    b.add_argument("--max-seconds", type=float, default=None)
     c = sub.add_parser("check")
     c.add_argument("--bench", required=True)
     c.add_argument("--table", required=True)
     c.add_argument("--count", type=int, default=3)
     a = ap.parse_args()
     if a.cmd == "build":
-        with open(a.out, "w", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            f.write(HEADER)
-            w.writerow(["seed", "points", "tmax", "optimum", "length", "route"])
-            for seed in range(a.seeds[0], a.seeds[1] + 1):
-                t0 = time.time()
-                r = row_for(a.bench, seed)
-                w.writerow([r[k] for k in ("seed", "points", "tmax", "optimum", "length", "route")])
-                f.flush()
-                print(f"seed {seed}: {r['points']} points, optimum {r['optimum']}, "
-                      f"{time.time() - t0:.1f} s", flush=True)
-        return 0
+        return build(a)
     with open(a.table) as f:
         rows = [r for r in csv.DictReader(l for l in f if not l.startswith("#"))]
     # The smallest instances (the quickest to prove), lowest seed first among equals.

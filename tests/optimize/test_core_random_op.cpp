@@ -86,9 +86,12 @@ TEST(CoreRandomOp, TheGeneratorDrawsTheSameInstanceForASeed) {
   EXPECT_LT(clustered, 35);
 }
 
-TEST(CoreRandomOp, ReachesTheProvenOptimumOnTheSeededInstances) {
+// Every row with search seeds 1, 2 and 3: the core must be sturdy across seeds, not lucky with
+// one. Prints each miss with its gap.
+TEST(CoreRandomOp, ReachesTheProvenOptimumOnTheSeededInstancesWithEverySeed) {
   const std::vector<Reference> rows = read_table();
   ASSERT_FALSE(rows.empty());
+  int runs = 0;
   int matches = 0;
   for (const Reference& r : rows) {
     const bench::RandomOp inst = bench::random_op(r.seed);
@@ -101,22 +104,27 @@ TEST(CoreRandomOp, ReachesTheProvenOptimumOnTheSeededInstances) {
     const Solution table = make_solution(p, {visits});
     EXPECT_TRUE(table.feasible) << "seed " << r.seed;
     EXPECT_EQ(table.prize, r.optimum) << "seed " << r.seed;
-    SearchLimits limits;
-    limits.seed = 1;
-    const SolveResult got = solve(p, limits);
-    ASSERT_EQ(got.method, Method::orienteering);
-    EXPECT_TRUE(got.solution.feasible) << "seed " << r.seed;
-    EXPECT_LE(got.solution.prize, r.optimum) << "seed " << r.seed;
-    if (got.solution.prize >= r.optimum) {
-      ++matches;
-    } else {
-      std::cout << "seed " << r.seed << ": " << got.solution.prize << " of " << r.optimum << "\n";
+    for (std::uint64_t search_seed = 1; search_seed <= 3; ++search_seed) {
+      SearchLimits limits;
+      limits.seed = search_seed;
+      const SolveResult got = solve(p, limits);
+      ASSERT_EQ(got.method, Method::orienteering);
+      EXPECT_TRUE(got.solution.feasible) << "seed " << r.seed;
+      EXPECT_LE(got.solution.prize, r.optimum) << "seed " << r.seed;
+      ++runs;
+      if (got.solution.prize >= r.optimum) {
+        ++matches;
+      } else {
+        std::cout << "instance " << r.seed << ", search seed " << search_seed << ": "
+                  << got.solution.prize << " of " << r.optimum << " ("
+                  << 100 * (1 - got.solution.prize / r.optimum) << " % below)\n";
+      }
     }
   }
-  std::cout << matches << " of " << rows.size() << " instances solved to the proven optimum\n";
-  // At least 99 % (so every one while the table has fewer than 100 rows).
-  const auto total = static_cast<int>(rows.size());
-  EXPECT_GE(matches, total - total / 100);
+  std::cout << matches << " of " << runs << " runs (" << rows.size()
+            << " instances x seeds 1-3) reach the proven optimum\n";
+  // At least 99 % (so every one while there are fewer than 100 runs).
+  EXPECT_GE(matches, runs - runs / 100);
 }
 
 } // namespace

@@ -48,11 +48,10 @@ public:
     }
     fill(0.0);
     improve();
-    std::vector<int> best = path_;
-    double best_score = score_;
-    double best_len = len_;
+    Best best;
+    keep(best);
     const long long stagnation =
-        limits.stagnation >= 0 ? limits.stagnation : std::max<long long>(700, 10LL * n_);
+        limits.stagnation >= 0 ? limits.stagnation : std::max<long long>(350, 5LL * n_);
     long long it = 0;
     long long since_best = 0;
     while (!cands_.empty()) {
@@ -61,27 +60,45 @@ public:
       ++it;
       ++since_best;
       // A random walk over local optima, pulled back to the best every few rounds.
-      if (since_best % 64 == 0) load(best);
-      kick();
+      if (since_best % 64 == 0) load(best.path);
+      // Half the kicks take nodes out, half force an unvisited node (and neighbours) in.
+      if (rng_.below(2) == 0)
+        kick_insert();
+      else
+        kick();
       shorten();
       fill(rng_.below(5) == 0 ? 20.0 : 2.0 * rng_.unit());
       improve();
-      if (score_ > best_score + kEps || (score_ > best_score - kEps && len_ < best_len - kEps)) {
-        if (score_ > best_score + kEps) since_best = 0;
-        best = path_;
-        best_score = score_;
-        best_len = len_;
-      }
+      if (keep(best)) since_best = 0;
     }
-    r.path = best;
-    r.score = best_score;
-    r.length = best_len;
+    r.path = best.path;
+    r.score = best.score;
+    r.length = best.len;
     r.feasible = true;
     r.iterations = it;
     return r;
   }
 
 private:
+  struct Best {
+    std::vector<int> path;
+    double score = -1;
+    double len = 0;
+  };
+
+  // Keeps `best` up to date with the current path (a higher score, or the same on a shorter
+  // path); true when the score rose.
+  bool keep(Best& best) const {
+    if (score_ > best.score + kEps || (score_ > best.score - kEps && len_ < best.len - kEps)) {
+      const bool rose = score_ > best.score + kEps;
+      best.path = path_;
+      best.score = score_;
+      best.len = len_;
+      return rose;
+    }
+    return false;
+  }
+
   [[nodiscard]] double d(int i, int j) const { return d_(i, j); }
   [[nodiscard]] double prize(int i) const { return op_.prize[static_cast<std::size_t>(i)]; }
   [[nodiscard]] int m() const { return static_cast<int>(path_.size()); }
@@ -165,59 +182,86 @@ private:
   void shorten() {
     bool improved = true;
     while (improved) {
-      improved = false;
-      for (int i = 0; i + 3 < m(); ++i) {
-        for (int j = i + 2; j + 1 < m(); ++j) {
-          const double delta =
-              d(at(i), at(j)) + d(at(i + 1), at(j + 1)) - d(at(i), at(i + 1)) - d(at(j), at(j + 1));
-          if (delta < -kEps) {
-            std::reverse(path_.begin() + i + 1, path_.begin() + j + 1);
-            len_ += delta;
-            improved = true;
-          }
-        }
-      }
-      for (int len = 1; len <= 3; ++len) {
-        for (int i = 1; i + len < m(); ++i) {
-          const int j = i + len - 1; // segment [i, j]
-          const double removal =
-              d(at(i - 1), at(i)) + d(at(j), at(j + 1)) - d(at(i - 1), at(j + 1));
-          if (removal <= kEps) continue;
-          int best_p = -1;
-          bool best_rev = false;
-          double best_gain = kEps;
-          for (int p = 0; p + 1 < m(); ++p) {
-            if (p >= i - 1 && p <= j) continue;
-            const int a = at(p);
-            const int b = at(p + 1);
-            const double base = d(a, b);
-            const double fwd = d(a, at(i)) + d(at(j), b) - base;
-            const double rev = d(a, at(j)) + d(at(i), b) - base;
-            if (removal - fwd > best_gain) {
-              best_gain = removal - fwd;
-              best_p = p;
-              best_rev = false;
-            }
-            if (removal - rev > best_gain) {
-              best_gain = removal - rev;
-              best_p = p;
-              best_rev = true;
-            }
-          }
-          if (best_p < 0) continue;
-          std::vector<int> seg(path_.begin() + i, path_.begin() + j + 1);
-          if (best_rev) std::reverse(seg.begin(), seg.end());
-          path_.erase(path_.begin() + i, path_.begin() + j + 1);
-          const int insert_at = best_p < i ? best_p + 1 : best_p + 1 - len;
-          path_.insert(path_.begin() + insert_at, seg.begin(), seg.end());
-          len_ -= best_gain;
-          improved = true;
-        }
-      }
+      improved = two_opt();
+      for (int len = 1; len <= 3; ++len) improved = or_opt(len) || improved;
     }
     // Re-sum to keep rounding drift out of the feasibility test.
     len_ = 0;
     for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
+  }
+
+  // One pass of 2-opt (first improvement): reverses path_[i + 1 .. j] when that shortens it.
+  // The edge lengths are kept per position (edge_[q] joins positions q and q + 1).
+  bool two_opt() {
+    const int len = m();
+    edge_.resize(static_cast<std::size_t>(len));
+    for (int q = 0; q + 1 < len; ++q) edge_[static_cast<std::size_t>(q)] = d(at(q), at(q + 1));
+    const int* path = path_.data();
+    bool improved = false;
+    for (int i = 0; i + 3 < len; ++i) {
+      const int a = path[i];
+      int b = path[i + 1];
+      double ab = edge_[static_cast<std::size_t>(i)];
+      for (int j = i + 2; j + 1 < len; ++j) {
+        const double delta =
+            d(a, path[j]) + d(b, path[j + 1]) - ab - edge_[static_cast<std::size_t>(j)];
+        if (delta >= -kEps) continue;
+        std::reverse(path_.begin() + i + 1, path_.begin() + j + 1);
+        for (int q = i; q <= j; ++q) edge_[static_cast<std::size_t>(q)] = d(path[q], path[q + 1]);
+        len_ += delta;
+        improved = true;
+        b = path[i + 1];
+        ab = edge_[static_cast<std::size_t>(i)];
+      }
+    }
+    return improved;
+  }
+
+  // One pass of Or-opt: moves each segment of `seg_len` nodes (possibly reversed) to the edge
+  // where it shortens the path most.
+  bool or_opt(int seg_len) {
+    bool improved = false;
+    for (int i = 1; i + seg_len < m(); ++i) {
+      const int j = i + seg_len - 1; // segment [i, j]
+      const int* path = path_.data();
+      const int first = path[i];
+      const int last = path[j];
+      const double removal =
+          d(path[i - 1], first) + d(last, path[j + 1]) - d(path[i - 1], path[j + 1]);
+      if (removal <= kEps) continue;
+      int best_p = -1;
+      bool best_rev = false;
+      double best_gain = kEps;
+      const int len = m();
+      for (int p = 0; p + 1 < len; ++p) {
+        if (p >= i - 1 && p <= j) continue;
+        const int a = path[p];
+        const int b = path[p + 1];
+        const double base = d(a, b);
+        const double fwd = d(a, first) + d(last, b) - base;
+        if (removal - fwd > best_gain) {
+          best_gain = removal - fwd;
+          best_p = p;
+          best_rev = false;
+        }
+        if (seg_len == 1) continue; // reversed is the same
+        const double rev = d(a, last) + d(first, b) - base;
+        if (removal - rev > best_gain) {
+          best_gain = removal - rev;
+          best_p = p;
+          best_rev = true;
+        }
+      }
+      if (best_p < 0) continue;
+      std::vector<int> seg(path_.begin() + i, path_.begin() + j + 1);
+      if (best_rev) std::reverse(seg.begin(), seg.end());
+      path_.erase(path_.begin() + i, path_.begin() + j + 1);
+      const int insert_at = best_p < i ? best_p + 1 : best_p + 1 - seg_len;
+      path_.insert(path_.begin() + insert_at, seg.begin(), seg.end());
+      len_ -= best_gain;
+      improved = true;
+    }
+    return improved;
   }
 
   // The kTop cheapest insertion edges of u (edge q joins positions q and q + 1), cheapest
@@ -249,26 +293,35 @@ private:
     const int len = m();
     if (len <= 2) return false;
     saving_.resize(static_cast<std::size_t>(len));
-    for (int p = 1; p + 1 < len; ++p)
-      saving_[static_cast<std::size_t>(p)] =
-          d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - d(at(p - 1), at(p + 1));
+    bridge_.resize(static_cast<std::size_t>(len));
+    prize_at_.resize(static_cast<std::size_t>(len));
+    for (int p = 1; p + 1 < len; ++p) {
+      const auto q = static_cast<std::size_t>(p);
+      bridge_[q] = d(at(p - 1), at(p + 1));
+      saving_[q] = d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - bridge_[q];
+      prize_at_[q] = prize(at(p));
+    }
     // No exchange brings in a node worth less than every visited one.
     lowest_ = kNoLimit;
     for (int p = 1; p + 1 < len; ++p) lowest_ = std::min(lowest_, prize(at(p)));
+    const int* path = path_.data();
     double best_gain = 0;
     double best_len = len_ - kEps;
     int best_u = -1;
     int best_p = -1;
     int best_q = -1; // insertion edge of the old path; -1: v's own place
     for (int u : cands_) {
-      if (in_[static_cast<std::size_t>(u)] || prize(u) < lowest_ - kEps) continue;
+      // No exchange for u can beat the best so far (while none is found, best_gain is 0 and
+      // every u that exchange_two() may use is priced here).
+      if (in_[static_cast<std::size_t>(u)] || prize(u) - lowest_ < best_gain - kEps) continue;
       price_top(u);
       const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
       const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+      const double pu = prize(u);
       for (int p = 1; p + 1 < len; ++p) {
-        const double gain = prize(u) - prize(at(p));
+        const double gain = pu - prize_at_[static_cast<std::size_t>(p)];
         if (gain < best_gain - kEps) continue;
-        double ins = d(at(p - 1), u) + d(u, at(p + 1)) - d(at(p - 1), at(p + 1));
+        double ins = d(path[p - 1], u) + d(u, path[p + 1]) - bridge_[static_cast<std::size_t>(p)];
         int q_best = -1;
         for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
           if (ps[k] == p - 1 || ps[k] == p) continue;
@@ -417,6 +470,58 @@ private:
     }
   }
 
+  // Moves the path towards another region (so that a refill can follow it there, which the
+  // ratio insertion alone rarely does: a far node is dear until its neighbours come with it):
+  // forces a random unvisited node in (see force()), with up to two of its neighbours.
+  void kick_insert() {
+    std::vector<int> out;
+    for (int u : cands_)
+      if (!in_[static_cast<std::size_t>(u)]) out.push_back(u);
+    if (out.empty()) return kick();
+    const int u = out[static_cast<std::size_t>(rng_.below(static_cast<int>(out.size())))];
+    force(u, rng_.below(3));
+  }
+
+  // Inserts the unvisited node u and its `extra` nearest unvisited candidates where each adds
+  // least, shortens the path, then, while it is too long, drops the visited node (not one just
+  // forced in, while there is another) that gives the least prize per length saved.
+  void force(int u, int extra) {
+    std::vector<int> forced{u};
+    for (int v : near_[static_cast<std::size_t>(u)]) {
+      if (static_cast<int>(forced.size()) > extra) break;
+      if (!in_[static_cast<std::size_t>(v)]) forced.push_back(v);
+    }
+    for (int f : forced) {
+      price(f);
+      len_ += best_delta_[static_cast<std::size_t>(f)];
+      score_ += prize(f);
+      in_[static_cast<std::size_t>(f)] = 1;
+      path_.insert(path_.begin() + best_after_[static_cast<std::size_t>(f)] + 1, f);
+    }
+    shorten();
+    const auto saving = [&](int p) {
+      return d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - d(at(p - 1), at(p + 1));
+    };
+    while (len_ > op_.budget + kTolerance && m() > 2) {
+      int drop = 1; // when only forced nodes are left
+      double drop_ratio = kNoLimit;
+      for (int p = 1; p + 1 < m(); ++p) {
+        if (std::find(forced.begin(), forced.end(), at(p)) != forced.end()) continue;
+        const double ratio = prize(at(p)) / std::max(saving(p), 1e-9);
+        if (ratio < drop_ratio) {
+          drop_ratio = ratio;
+          drop = p;
+        }
+      }
+      len_ -= saving(drop);
+      in_[static_cast<std::size_t>(at(drop))] = 0;
+      score_ -= prize(at(drop));
+      path_.erase(path_.begin() + drop);
+    }
+    len_ = 0;
+    for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
+  }
+
   // Removes a random string of visited nodes, or a few random ones.
   void kick() {
     const int inner = m() - 2;
@@ -452,6 +557,9 @@ private:
   std::vector<int> best_after_;
   std::vector<double> top_delta_; // per node, its kTop cheapest insertions (see price_top)
   std::vector<int> top_after_;
+  std::vector<double> edge_;           // per position, the length of its edge (two_opt)
+  std::vector<double> bridge_;         // per position, the edge that bridges its node (exchange)
+  std::vector<double> prize_at_;       // per position, its node's prize (exchange)
   std::vector<double> saving_;         // per position, what removing its node shortens the path by
   std::vector<std::vector<int>> near_; // per node, the candidates nearest first
   double lowest_ = 0;    // the lowest prize on the path when exchange() last scanned it
