@@ -44,14 +44,6 @@ std::string fmt_weekday_date(Date d) {
          std::string(weekday_name(static_cast<int>(date::weekday{d}.c_encoding()))) + ")";
 }
 
-GramsCo2 as_written(GramsCo2 g) {
-  return GramsCo2(std::llround(static_cast<double>(g.count()) / 100.0) * 100);
-}
-
-double one_decimal(double x) {
-  return std::round(x * 10.0) / 10.0;
-}
-
 date::local_days as_local(Date d) {
   return date::local_days{d.time_since_epoch()};
 }

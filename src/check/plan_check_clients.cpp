@@ -280,9 +280,10 @@ void Checker::check_totals() {
         "the remote cost of remote clients plus what visits leave of visited ones");
   money("value", w.value, value, "visit values of visited clients plus remote values");
   money("net", w.net, net, "value - trip cost - remote cost");
-  if (w.co2 != as_written(co2))
+  if (w.co2 != format::co2_as_written(co2))
     add("/totals/co2_kg", "totals",
-        format::kg_fixed(w.co2) + ", but the trips emit " + format::kg_fixed(as_written(co2)));
+        format::kg_fixed(w.co2) + ", but the trips emit " +
+            format::kg_fixed(format::co2_as_written(co2)));
 
   const Policy& pol = in_.policy;
   if (!doc_.budget) {
@@ -306,11 +307,13 @@ void Checker::check_totals() {
           std::to_string(b.days) + ", but the trips take " + std::to_string(days) + " days away");
     if (b.days_limit != pol.budget_days)
       add("/budget/days/limit", "plan input", "the limit is not the input's policy.budget.days");
-    if (b.co2 != as_written(co2))
+    if (b.co2 != format::co2_as_written(co2))
       add("/budget/co2_kg/used", "totals",
-          format::kg_fixed(b.co2) + ", but the trips emit " + format::kg_fixed(as_written(co2)));
+          format::kg_fixed(b.co2) + ", but the trips emit " +
+              format::kg_fixed(format::co2_as_written(co2)));
     const std::optional<GramsCo2> co2_limit =
-        pol.budget_co2 ? std::optional<GramsCo2>(as_written(*pol.budget_co2)) : std::nullopt;
+        pol.budget_co2 ? std::optional<GramsCo2>(format::co2_as_written(*pol.budget_co2))
+                       : std::nullopt;
     if (b.co2_limit != co2_limit)
       add("/budget/co2_kg/limit", "plan input",
           "the limit is not the input's policy.budget.co2_kg");

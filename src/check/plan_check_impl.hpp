@@ -38,10 +38,6 @@ using std::chrono::minutes;
 [[nodiscard]] std::string fmt_date(Date d);
 /// YYYY-MM-DD (Www).
 [[nodiscard]] std::string fmt_weekday_date(Date d);
-/// CO2 as the plan JSON keeps it: kg rounded to 0.1 (half away from zero), back in grams.
-[[nodiscard]] GramsCo2 as_written(GramsCo2 g);
-/// `x` rounded to 0.1, as the plan JSON keeps distances.
-[[nodiscard]] double one_decimal(double x);
 [[nodiscard]] date::local_days as_local(Date d);
 [[nodiscard]] Date local_date(date::local_seconds t);
 [[nodiscard]] std::int64_t minute_of_day(date::local_seconds t);

@@ -56,19 +56,19 @@ LegInfo Checker::resolve_leg(const report::PlanLeg& l, const std::string& p) {
       add(p + "/block_min", "network leg",
           "block time " + std::to_string(l.block_min) + " min, but the network's " + l.from + "-" +
               l.to + " takes " + std::to_string(n.block.count()) + " min");
-    if (std::abs(l.km - one_decimal(n.km)) > 1e-6)
+    if (std::abs(l.km - format::one_decimal(n.km)) > 1e-6)
       add(p + "/km", "network leg",
           "distance " + std::to_string(l.km) + " km, but " + l.from + "-" + l.to + " is " +
-              std::to_string(one_decimal(n.km)) + " km");
+              std::to_string(format::one_decimal(n.km)) + " km");
     block = n.block;
     km = n.km;
     if (li.cabin) {
       const GramsCo2 net_co2 =
           network::leg_co2(n.km, n.category, *li.cabin, in_.policy.radiative_forcing);
-      if (l.co2 != as_written(net_co2))
+      if (l.co2 != format::co2_as_written(net_co2))
         add(p + "/co2_kg", "network leg",
             "CO2 " + format::kg_fixed(l.co2) + ", but " + l.cabin + " on " + l.from + "-" + l.to +
-                " emits " + format::kg_fixed(as_written(net_co2)) + " per passenger");
+                " emits " + format::kg_fixed(format::co2_as_written(net_co2)) + " per passenger");
       co2 = net_co2;
     }
   }

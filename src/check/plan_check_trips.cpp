@@ -310,10 +310,10 @@ void Checker::check_trip_cost(std::size_t i, const Traveller& tr, const std::vec
   money_field("jetlag", t.cost.jetlag, trip.cost.jetlag);
   money_field("carbon", t.cost.carbon, trip.cost.carbon);
   const auto co2_field = [&](const char* key, GramsCo2 written, GramsCo2 derived) {
-    if (written != as_written(derived))
+    if (written != format::co2_as_written(derived))
       add(P + "/co2_kg/" + key, "trip co2",
           std::string(key) + " " + format::kg_fixed(written) + ", but the trip emits " +
-              format::kg_fixed(as_written(derived)));
+              format::kg_fixed(format::co2_as_written(derived)));
   };
   co2_field("flights", t.co2_flights, trip.co2_flights);
   co2_field("hotel", t.co2_hotel, trip.co2_hotel);

@@ -22,10 +22,6 @@ double money(Money m) {
 double kg(GramsCo2 g) {
   return std::round(static_cast<double>(g.count()) / 100.0) / 10.0;
 }
-double one_decimal(double x) {
-  return std::round(x * 10.0) / 10.0;
-}
-
 std::string iso_date(Date d) {
   return date::format("%F", d);
 }
@@ -64,7 +60,7 @@ Json leg_json(const PlannedLeg& leg) {
   j["tz_from"] = leg.tz_from;
   j["tz_to"] = leg.tz_to;
   j["block_min"] = leg.block.count();
-  j["km"] = one_decimal(leg.km);
+  j["km"] = format::one_decimal(leg.km);
   j["cabin"] = cabin_name(leg.cabin);
   j["fare"] = money(leg.fare);
   j["co2_kg"] = kg(leg.co2);
@@ -149,8 +145,8 @@ Json slot_json(const CallSlotSummary& s) {
   j["weekday"] = weekday_name(s.weekday);
   j["traveller_local"] = clock_text(s.traveller_local_min);
   j["client_local"] = clock_text(s.client_local_min);
-  j["traveller_offhours_min"] = one_decimal(s.traveller_offhours_min);
-  j["client_offhours_min"] = one_decimal(s.client_offhours_min);
+  j["traveller_offhours_min"] = format::one_decimal(s.traveller_offhours_min);
+  j["client_offhours_min"] = format::one_decimal(s.client_offhours_min);
   j["shifts"] = Json::array();
   for (const auto& [from, local] : s.client_shifts) {
     Json sj;

@@ -1,6 +1,7 @@
 // Money, CO2, duration and clock texts (docs in format.hpp).
 #include "model/format.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace flyorcall::format {
@@ -63,6 +64,14 @@ std::string grouped_decimal(std::int64_t v, std::uint64_t scale, bool plus) {
 
 std::string grouped_money(Money m) {
   return grouped_decimal(m.count(), 100);
+}
+
+GramsCo2 co2_as_written(GramsCo2 g) {
+  return GramsCo2(std::llround(static_cast<double>(g.count()) / 100.0) * 100);
+}
+
+double one_decimal(double x) {
+  return std::round(x * 10.0) / 10.0;
 }
 
 std::string plain_kg(GramsCo2 g) {

@@ -22,6 +22,12 @@ namespace flyorcall::format {
 /// Money with thousands grouped: "12,345.67", "-1,000.00".
 [[nodiscard]] std::string grouped_money(Money m);
 
+/// CO2 as a plan document keeps it: kilograms rounded to 0.1 (half away from zero), in grams.
+[[nodiscard]] GramsCo2 co2_as_written(GramsCo2 g);
+
+/// `x` rounded to 0.1, as a plan document keeps distances and off-hours minutes.
+[[nodiscard]] double one_decimal(double x);
+
 /// Grams CO2e as kilograms with one decimal, rounded half away from zero: "23178.4".
 [[nodiscard]] std::string plain_kg(GramsCo2 g);
 

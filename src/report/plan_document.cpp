@@ -4,8 +4,8 @@
 // off-hours to 0.1), and times to the minute, so the report and the check of a plan are the same
 // whether it comes from the planner or from a file.
 #include <chrono>
-#include <cmath>
 
+#include "model/format.hpp"
 #include "report/trip_report.hpp"
 #include "time/zones.hpp"
 
@@ -13,13 +13,8 @@ namespace flyorcall::report {
 
 namespace {
 
-GramsCo2 as_written(GramsCo2 g) {
-  return co2_from_kg(std::round(static_cast<double>(g.count()) / 100.0) / 10.0);
-}
-
-double one_decimal(double x) {
-  return std::round(x * 10.0) / 10.0;
-}
+using format::co2_as_written;
+using format::one_decimal;
 
 Instant to_minute(Instant t) {
   return date::floor<std::chrono::minutes>(t);
@@ -46,7 +41,7 @@ PlanLeg leg_of(const PlannedLeg& l) {
   out.km = one_decimal(l.km);
   out.cabin = std::string(cabin_name(l.cabin));
   out.fare = l.fare;
-  out.co2 = as_written(l.co2);
+  out.co2 = co2_as_written(l.co2);
   return out;
 }
 
@@ -77,9 +72,9 @@ PlanTrip trip_of(const Trip& t) {
   for (const Visit& v : t.visits) out.visits.push_back({v.client_id, v.city, v.date, v.days});
   for (const Briefing& b : t.briefings) out.briefings.push_back(briefing_of(b));
   out.cost = t.cost;
-  out.co2_flights = as_written(t.co2_flights);
-  out.co2_hotel = as_written(t.co2_hotel);
-  out.co2_total = as_written(t.co2());
+  out.co2_flights = co2_as_written(t.co2_flights);
+  out.co2_hotel = co2_as_written(t.co2_hotel);
+  out.co2_total = co2_as_written(t.co2());
   return out;
 }
 
@@ -137,10 +132,10 @@ PlanDocument plan_document(const Plan& plan) {
   d.totals.remote_cost = t.remote_cost;
   d.totals.value = t.value;
   d.totals.net = t.net;
-  d.totals.co2 = as_written(t.co2);
+  d.totals.co2 = co2_as_written(t.co2);
   BudgetUse b = plan.budget;
-  b.co2 = as_written(b.co2);
-  if (b.co2_limit) b.co2_limit = as_written(*b.co2_limit);
+  b.co2 = co2_as_written(b.co2);
+  if (b.co2_limit) b.co2_limit = co2_as_written(*b.co2_limit);
   d.budget = b;
   return d;
 }
