@@ -57,6 +57,7 @@ struct PlannedLeg {
   Cabin cabin = Cabin::economy;
   Money fare;
   GramsCo2 co2;
+  friend bool operator==(const PlannedLeg&, const PlannedLeg&) = default;
 };
 
 /// A stay in one city between arrival and departure (local dates of that city).
@@ -65,6 +66,7 @@ struct Stay {
   Date arrive; ///< local date of arrival
   Date depart; ///< local date of departure
   int hotel_nights = 0;
+  friend bool operator==(const Stay&, const Stay&) = default;
 };
 
 /// An in-person visit on a local business day of the client.
@@ -73,6 +75,7 @@ struct Visit {
   std::string city;
   Date date;    ///< first day on site (local)
   int days = 1; ///< business days on site
+  friend bool operator==(const Visit&, const Visit&) = default;
 };
 
 /// A public holiday of the place of a stay.
@@ -80,6 +83,7 @@ struct LocalHoliday {
   Date date;
   std::string name;
   bool substitute = false; ///< a substitute day for a holiday that fell on a weekend
+  friend bool operator==(const LocalHoliday&, const LocalHoliday&) = default;
 };
 
 /// An input event that concerns the place and dates of a stay.
@@ -88,6 +92,7 @@ struct BriefingEvent {
   DateRange dates;
   std::string title;
   std::string note;
+  friend bool operator==(const BriefingEvent&, const BriefingEvent&) = default;
 };
 
 /// What the traveller should know before one stop of a trip.
@@ -95,7 +100,9 @@ struct Briefing {
   std::string city;    ///< city code of the stop
   std::string country; ///< ISO code of the stop's country
   /// Local UTC offset minus the home UTC offset, at the arrival instant (real offsets that day).
-  Minutes time_difference{0};
+  /// The planner always states it; absent only when a plan document gives none, or a report
+  /// derives the briefing of a leg whose zones are unknown.
+  std::optional<Minutes> time_difference;
   DateRange window;                   ///< first visit day − 3 .. last day on site + 3
   std::vector<LocalHoliday> holidays; ///< the country's public holidays inside `window`
   std::vector<BriefingEvent> events;  ///< input events at the city or country overlapping `window`
@@ -103,6 +110,7 @@ struct Briefing {
   std::size_t events_not_listed = 0;
   /// Set when the country's holiday calendar is incomplete for a year of the window.
   std::optional<std::string> calendar_note;
+  friend bool operator==(const Briefing&, const Briefing&) = default;
 };
 
 /// A round trip from a traveller's home.
@@ -120,6 +128,7 @@ struct Trip {
   GramsCo2 co2_flights;
   GramsCo2 co2_hotel;
   [[nodiscard]] GramsCo2 co2() const { return co2_flights + co2_hotel; }
+  friend bool operator==(const Trip&, const Trip&) = default;
 };
 
 /// The recommended recurring call slot for a client kept remote.
@@ -152,6 +161,7 @@ struct ClientDecision {
   bool break_even_defined = true;
   std::string reason;                       ///< one sentence: the rule or comparison that decided
   std::optional<CallSlotSummary> call_slot; ///< for remote clients
+  friend bool operator==(const ClientDecision&, const ClientDecision&) = default;
 };
 
 /// Budget use against the policy's limits.
@@ -182,6 +192,7 @@ struct Totals {
   [[nodiscard]] Money cash() const { return trip_cost.cash(); }
   /// Imputed cost: the trips' time, jet lag and carbon price, and the remote cost.
   [[nodiscard]] Money imputed() const { return trip_cost.imputed() + remote_cost; }
+  friend bool operator==(const Totals&, const Totals&) = default;
 };
 
 /// The table a traveller's per diem was priced with.
@@ -189,6 +200,7 @@ struct AllowanceUse {
   std::string traveller_id;
   AllowanceTable table = AllowanceTable::us_gsa_state; ///< resolved (never home)
   std::string source;                                  ///< the table and year, for reports
+  friend bool operator==(const AllowanceUse&, const AllowanceUse&) = default;
 };
 
 /// A complete plan for one input.
@@ -209,9 +221,12 @@ struct Plan {
   std::vector<Trip> trips;
   std::vector<ClientDecision> decisions; ///< in input order of clients
   Totals totals;
-  BudgetUse budget;
+  /// The planner always states it; absent only for a plan document that states none (plans
+  /// written before budgets were reported). `check` requires it.
+  std::optional<BudgetUse> budget;
   std::string hotel_source;             ///< the lodging table and year hotel nights came from
   std::vector<AllowanceUse> allowances; ///< per traveller, the per-diem table used
+  friend bool operator==(const Plan&, const Plan&) = default;
 };
 
 } // namespace flyorcall

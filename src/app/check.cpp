@@ -12,12 +12,11 @@
 #include "io/json_scan.hpp"
 #include "io/plan_reader.hpp"
 #include "model/format.hpp"
-#include "report/trip_report.hpp"
 
 namespace flyorcall {
 namespace {
 
-CheckResult check_document(const Input& input, const report::PlanDocument& doc) {
+CheckResult check_document(const Input& input, const Plan& doc) {
   CheckResult r;
   r.violations = check::check_plan(input, doc);
   r.label = doc.label;
@@ -32,9 +31,9 @@ CheckResult check_document(const Input& input, const report::PlanDocument& doc) 
 } // namespace
 
 CheckResult check_input_plan(const Input& input, const Plan& plan) {
-  // The plan is checked as its document states it, so that both paths check exactly the same
-  // thing (money to the cent, CO2 and distances as the document rounds them).
-  return check_document(input, report::plan_document(plan));
+  // check_plan checks the plan as its document states it (format::as_written), so that both
+  // paths check exactly the same thing.
+  return check_document(input, plan);
 }
 
 CheckResult check_input_plan(const Input& input, std::string plan_json) {

@@ -91,7 +91,7 @@ void read_options(Recipe& r, std::string& source) {
                   [](const io::Assignment& s) { return s.percent_of_base.has_value(); })) {
     source = a.base_name;
     r.base_plan = r.plan_base();
-    const BudgetUse& used = r.base_plan->budget;
+    const BudgetUse& used = *r.base_plan->budget; // the planner always states it
     for (auto& s : sets) {
       if (!s.percent_of_base) continue;
       const double base_used = s.pointer == "/policy/budget/cash"    ? to_units(used.cash)

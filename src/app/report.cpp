@@ -7,6 +7,7 @@
 
 #include "flyorcall/flyorcall.hpp"
 #include "io/plan_reader.hpp"
+#include "model/as_written.hpp"
 #include "network/network.hpp"
 #include "network/world_data.hpp"
 #include "report/report_ics.hpp"
@@ -20,7 +21,7 @@ namespace {
 }
 
 /// The traveller must be one of the input's (else of the plan's); the message lists them.
-void check_traveller(const std::string& id, const report::PlanDocument& doc, const Input* input) {
+void check_traveller(const std::string& id, const Plan& doc, const Input* input) {
   if (id.empty()) return;
   std::vector<std::string> known;
   if (input)
@@ -37,7 +38,7 @@ void check_traveller(const std::string& id, const report::PlanDocument& doc, con
   bad_option(message);
 }
 
-ReportResult render(report::PlanDocument doc, const Input* input, const ReportOptions& o) {
+ReportResult render(Plan doc, const Input* input, const ReportOptions& o) {
   check_report_options(o);
   std::optional<network::Network> net;
   if (input) {
@@ -51,8 +52,8 @@ ReportResult render(report::PlanDocument doc, const Input* input, const ReportOp
   if (o.format == "ics") {
     check_traveller(o.traveller, doc, input);
     const bool remote =
-        std::any_of(doc.clients.begin(), doc.clients.end(),
-                    [](const report::PlanClient& c) { return !c.visit && c.call_slot; });
+        std::any_of(doc.decisions.begin(), doc.decisions.end(),
+                    [](const ClientDecision& c) { return !c.visit && c.call_slot; });
     if (remote && !input)
       bad_option("the calendar's call series need the input the plan was made from (the "
                  "travellers' homes, the clients' cities, meeting lengths and calendars): give "
@@ -101,14 +102,14 @@ void check_report_options(const ReportOptions& options) {
 
 ReportResult report_plan(const Plan& plan, const Input& input, const ReportOptions& options) {
   check_report_options(options);
-  // The report reads what the plan's document states (docs/plan.md), so the in-memory plan and
-  // the same plan read from disk give byte-identical reports.
-  return render(report::plan_document(plan), &input, options);
+  // The report reads the plan as its document states it (docs/plan.md), so the in-memory plan
+  // and the same plan read from disk give byte-identical reports.
+  return render(format::as_written(plan), &input, options);
 }
 
 ReportResult report_plan(std::string plan_json, const Input* input, const ReportOptions& options) {
   check_report_options(options);
-  report::PlanDocument doc = io::read_plan(std::move(plan_json));
+  Plan doc = io::read_plan(std::move(plan_json));
   if (input && (input->label != doc.label || input->currency != doc.currency))
     throw ReportInputError(std::vector<Problem>{
         Problem{"", "the plan is for " + doc.label + " in " + doc.currency +

@@ -19,8 +19,10 @@
 #include <date/tz.h>
 
 #include "check/plan_check_impl.hpp"
+
 #include "cost/value.hpp"
 #include "flyorcall/flyorcall.hpp"
+#include "model/as_written.hpp"
 #include "optimize/schedule.hpp"
 #include "report/trip_report.hpp"
 #include "time/holidays.hpp"
@@ -60,13 +62,7 @@ std::string fmt_local(date::local_seconds t) {
   return timez::format_local(t);
 }
 
-std::optional<Cabin> parse_cabin(const std::string& s) {
-  for (std::size_t k = 0; k < kCabinCount; ++k)
-    if (kCabinNames[k] == s) return static_cast<Cabin>(k);
-  return std::nullopt;
-}
-
-Checker::Checker(const Input& input, const report::PlanDocument& doc)
+Checker::Checker(const Input& input, const Plan& doc)
     : in_(input), doc_(doc), net_(network::Network::build(input)) {
   for (std::size_t i = 0; i < net_.legs().size(); ++i) {
     const network::Leg& l = net_.legs()[i];
@@ -196,12 +192,9 @@ void json_string(std::string& out, const std::string& s) {
 
 } // namespace
 
-std::vector<Violation> check_plan(const Input& input, const report::PlanDocument& plan) {
-  return detail::Checker(input, plan).run();
-}
-
 std::vector<Violation> check_plan(const Input& input, const Plan& plan) {
-  return check_plan(input, report::plan_document(plan));
+  const Plan written = format::as_written(plan);
+  return detail::Checker(input, written).run();
 }
 
 std::string violations_to_json(const std::vector<Violation>& violations) {

@@ -10,7 +10,6 @@
 #include "flyorcall/check.hpp"
 #include "flyorcall/model.hpp"
 #include "flyorcall/plan.hpp"
-#include "report/report_model.hpp"
 
 namespace flyorcall::check {
 
@@ -18,13 +17,10 @@ namespace flyorcall::check {
 using Violation = CheckViolation;
 
 /// Every violation of `plan` against `input`, in plan order (header, trips, clients, totals,
-/// budget); empty exactly when the plan is valid. Money must match to the cent, CO2 to the 0.1 kg
-/// the plan JSON keeps, distances to its 0.1 km.
-[[nodiscard]] std::vector<Violation> check_plan(const Input& input,
-                                                const report::PlanDocument& plan);
-
-/// The same check on an in-memory plan, as its document states it (report::plan_document), so
-/// that both paths check exactly the same thing.
+/// budget); empty exactly when the plan is valid. The plan is checked as its document states it
+/// (format::as_written), so a plan from the planner and the same plan read back from its file are
+/// checked alike: money must match to the cent, CO2 to the 0.1 kg the plan JSON keeps, distances
+/// to its 0.1 km.
 [[nodiscard]] std::vector<Violation> check_plan(const Input& input, const Plan& plan);
 
 /// The violations as one line of JSON followed by a newline:

@@ -93,21 +93,22 @@ void Checker::check_call_overlaps() {
     int length;
   };
   std::map<std::string, std::vector<Series>> by_traveller;
-  for (std::size_t i = 0; i < doc_.clients.size(); ++i) {
-    const report::PlanClient& d = doc_.clients[i];
-    const int c = client_index(d.id);
-    if (d.visit || !d.call_slot || !d.traveller || c < 0 || crowded_.count(*d.traveller)) continue;
+  for (std::size_t i = 0; i < doc_.decisions.size(); ++i) {
+    const ClientDecision& d = doc_.decisions[i];
+    const int c = client_index(d.client_id);
+    if (d.visit || !d.call_slot || !d.traveller_id || c < 0 || crowded_.count(*d.traveller_id))
+      continue;
     const int start = d.call_slot->weekday * 24 * 60 + d.call_slot->traveller_local_min;
     const int length =
         static_cast<int>(in_.clients[static_cast<std::size_t>(c)].meeting_length.count());
-    auto& list = by_traveller[*d.traveller];
+    auto& list = by_traveller[*d.traveller_id];
     for (const Series& s : list) {
       // Either order around the week circle.
       const int gap = ((start - s.start) % kWeek + kWeek) % kWeek;
       if (gap < s.length || kWeek - gap < length)
         add("/clients/" + str(i) + "/call_slot", "call overlap",
-            "the weekly calls with client " + d.id + " overlap those with client " +
-                doc_.clients[s.decision].id + ", both run by " + *d.traveller);
+            "the weekly calls with client " + d.client_id + " overlap those with client " +
+                doc_.decisions[s.decision].client_id + ", both run by " + *d.traveller_id);
     }
     list.push_back({i, start, length});
   }
@@ -115,9 +116,9 @@ void Checker::check_call_overlaps() {
 
 void Checker::check_clients() {
   build_client_model();
-  if (doc_.clients.size() != in_.clients.size())
+  if (doc_.decisions.size() != in_.clients.size())
     add("/clients", "clients",
-        "the plan has " + str(doc_.clients.size()) + " client decisions for the input's " +
+        "the plan has " + str(doc_.decisions.size()) + " client decisions for the input's " +
             str(in_.clients.size()) + " clients");
   // A client visited more than once.
   for (std::size_t c = 0; c < in_.clients.size(); ++c)
@@ -128,39 +129,39 @@ void Checker::check_clients() {
           "client " + in_.clients[c].id + " is already visited on " + doc_.trips[t0].id +
               (t0 == ti ? " (visit " + str(v0) + ")" : std::string()));
     }
-  for (std::size_t i = 0; i < doc_.clients.size(); ++i) {
-    const report::PlanClient& d = doc_.clients[i];
+  for (std::size_t i = 0; i < doc_.decisions.size(); ++i) {
+    const ClientDecision& d = doc_.decisions[i];
     const std::string P = "/clients/" + str(i);
-    const int c = client_index(d.id);
+    const int c = client_index(d.client_id);
     if (c < 0) {
       add(P + "/id", "clients",
-          "unknown client \"" + d.id + "\"" + did_you_mean(d.id, client_ids_));
+          "unknown client \"" + d.client_id + "\"" + did_you_mean(d.client_id, client_ids_));
       continue;
     }
     if (static_cast<std::size_t>(c) != i)
       add(P + "/id", "clients",
           "decisions follow the input's client order: expected \"" +
               (i < in_.clients.size() ? in_.clients[i].id : std::string("(none)")) +
-              "\" here, found \"" + d.id + "\"");
+              "\" here, found \"" + d.client_id + "\"");
     if (!d.name.empty() && d.name != in_.clients[static_cast<std::size_t>(c)].name)
       add(P + "/name", "clients",
-          "name \"" + d.name + "\", but the input calls client " + d.id + " \"" +
+          "name \"" + d.name + "\", but the input calls client " + d.client_id + " \"" +
               in_.clients[static_cast<std::size_t>(c)].name + "\"");
     for (std::size_t j = 0; j < i; ++j)
-      if (doc_.clients[j].id == d.id) {
-        add(P + "/id", "clients", "a second decision for client " + d.id);
+      if (doc_.decisions[j].client_id == d.client_id) {
+        add(P + "/id", "clients", "a second decision for client " + d.client_id);
         break;
       }
     check_decision(static_cast<std::size_t>(c), d, P);
   }
   for (std::size_t c = 0; c < in_.clients.size(); ++c)
-    if (std::none_of(doc_.clients.begin(), doc_.clients.end(),
-                     [&](const report::PlanClient& d) { return d.id == in_.clients[c].id; }))
+    if (std::none_of(doc_.decisions.begin(), doc_.decisions.end(),
+                     [&](const ClientDecision& d) { return d.client_id == in_.clients[c].id; }))
       add("/clients", "clients", "no decision for client " + in_.clients[c].id);
   check_call_overlaps();
 }
 
-void Checker::check_decision(std::size_t c, const report::PlanClient& d, const std::string& P) {
+void Checker::check_decision(std::size_t c, const ClientDecision& d, const std::string& P) {
   const Client& client = in_.clients[c];
   const ClientModel& m = model_[c];
   if (d.visit) {
@@ -169,28 +170,29 @@ void Checker::check_decision(std::size_t c, const report::PlanClient& d, const s
           "the decision is visit, but no trip of the plan visits client " + client.id);
     } else {
       const std::size_t ti = m.visits.front().first;
-      const report::PlanTrip& trip = doc_.trips[ti];
-      if (d.trip != trip.id)
+      const Trip& trip = doc_.trips[ti];
+      if (d.trip_id != trip.id)
         add(P + "/trip", "visit",
-            "the decision names trip " + d.trip.value_or("null") + ", but client " + client.id +
+            "the decision names trip " + d.trip_id.value_or("null") + ", but client " + client.id +
                 " is visited on " + trip.id);
-      if (d.traveller != trip.traveller)
+      if (d.traveller_id != trip.traveller_id)
         add(P + "/traveller", "visit",
-            "the decision names traveller " + d.traveller.value_or("null") + ", but " + trip.id +
-                " is " + trip.traveller + "'s trip");
+            "the decision names traveller " + d.traveller_id.value_or("null") + ", but " + trip.id +
+                " is " + trip.traveller_id + "'s trip");
     }
   } else {
     if (!m.visits.empty())
       add(P + "/decision", "visit",
           "the decision is remote, but client " + client.id + " is visited on " +
               doc_.trips[m.visits.front().first].id);
-    if (d.trip) add(P + "/trip", "visit", "a remote client has no trip, found \"" + *d.trip + "\"");
+    if (d.trip_id)
+      add(P + "/trip", "visit", "a remote client has no trip, found \"" + *d.trip_id + "\"");
     if (m.remote_traveller) {
       const std::string& who = in_.travellers[*m.remote_traveller].id;
-      if (d.traveller != who)
+      if (d.traveller_id != who)
         add(P + "/traveller", "remote cost",
             "the calls are run by the allowed traveller with the lowest remote cost, " + who +
-                ", not " + d.traveller.value_or("null"));
+                ", not " + d.traveller_id.value_or("null"));
     }
   }
   if (client.must_visit && m.visits.empty())
@@ -227,7 +229,7 @@ void Checker::check_decision(std::size_t c, const report::PlanClient& d, const s
 }
 
 void Checker::check_totals() {
-  const report::PlanTotals& w = doc_.totals;
+  const Totals& w = doc_.totals;
   int visits = 0;
   int remote = 0;
   Money value{0};

@@ -25,7 +25,7 @@
 #include "flyorcall/plan.hpp"
 #include "network/network.hpp"
 #include "network/routes.hpp"
-#include "report/report_model.hpp"
+
 #include "time/calendar.hpp"
 
 namespace flyorcall::check::detail {
@@ -42,15 +42,13 @@ using std::chrono::minutes;
 [[nodiscard]] Date local_date(date::local_seconds t);
 [[nodiscard]] std::int64_t minute_of_day(date::local_seconds t);
 [[nodiscard]] std::string fmt_local(date::local_seconds t);
-/// A cabin by its name, if it is one.
-[[nodiscard]] std::optional<Cabin> parse_cabin(const std::string& s);
 
 /// A leg of the plan resolved against the network.
 struct LegInfo {
   int from = -1;
   int to = -1;
   const network::Leg* net = nullptr; ///< the network's leg, when it exists
-  std::optional<Cabin> cabin;
+  Cabin cabin = Cabin::economy;
   bool timed = false; ///< the plan gives its UTC departure
   Instant depart{};
   Instant arrive{};  ///< departure + block time (the network's when the leg exists)
@@ -81,14 +79,14 @@ struct TripInfo {
 /// The checker of one plan against its input (check_plan).
 class Checker {
 public:
-  Checker(const Input& input, const report::PlanDocument& doc);
+  Checker(const Input& input, const Plan& doc);
 
   /// Every violation of the plan, in plan order (header, trips, clients, totals, budget).
   std::vector<Violation> run();
 
 private:
   const Input& in_;
-  const report::PlanDocument& doc_;
+  const Plan& doc_;
   network::Network net_;
   std::map<std::pair<int, int>, std::size_t> leg_index_;
   std::vector<const date::time_zone*> zones_;
@@ -149,7 +147,7 @@ private:
 
   /// The plan leg at `p` resolved against the network; adds the violations of its network and
   /// time rules.
-  LegInfo resolve_leg(const report::PlanLeg& l, const std::string& p);
+  LegInfo resolve_leg(const PlannedLeg& l, const std::string& p);
   /// A journey is sold from its origin to its destination (Network::journey_fare); each leg
   /// carries its share of that fare. The legs' fares are the network's when the journey is on
   /// the network's legs in one cabin; they price the trip either way.
@@ -161,7 +159,7 @@ private:
   // ---- visits and trips (plan_check_trips.cpp) -------------------------------------------
 
   /// The plan visit at `p` resolved against the input; adds the violations of its visit rules.
-  VisitInfo resolve_visit(const report::PlanVisit& v, const std::string& p, const Traveller& tr);
+  VisitInfo resolve_visit(const Visit& v, const std::string& p, const Traveller& tr);
   /// Every rule of trip `i` of the plan; fills trips_[i] with what the checker derives for it.
   void check_trip(std::size_t i);
   /// The legs of trip `i` chained in space, from home back home, and in time; returns which legs
@@ -223,7 +221,7 @@ private:
   /// No traveller's weekly call series overlap (by the plan's call slots in the traveller's week).
   void check_call_overlaps();
   /// Client `c`'s decision at `P` against its visits and the value and remote cost models.
-  void check_decision(std::size_t c, const report::PlanClient& d, const std::string& P);
+  void check_decision(std::size_t c, const ClientDecision& d, const std::string& P);
   /// The totals and the budget use against the sums over trips and clients, and the budgets.
   void check_totals();
 };

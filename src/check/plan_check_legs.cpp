@@ -29,16 +29,13 @@ std::string Checker::unknown_city(const std::string& code) const {
   return out;
 }
 
-LegInfo Checker::resolve_leg(const report::PlanLeg& l, const std::string& p) {
+LegInfo Checker::resolve_leg(const PlannedLeg& l, const std::string& p) {
   LegInfo li;
   li.from = city_of(l.from);
   li.to = city_of(l.to);
   if (li.from < 0) add(p + "/from", "network leg", unknown_city(l.from));
   if (li.to < 0) add(p + "/to", "network leg", unknown_city(l.to));
-  li.cabin = parse_cabin(l.cabin);
-  if (!li.cabin)
-    add(p + "/cabin", "network leg",
-        "unknown cabin \"" + l.cabin + "\" (expected economy, premium, business or first)");
+  li.cabin = l.cabin;
   if (li.from >= 0 && li.to >= 0) {
     const auto it = leg_index_.find({li.from, li.to});
     if (it == leg_index_.end())
@@ -46,73 +43,60 @@ LegInfo Checker::resolve_leg(const report::PlanLeg& l, const std::string& p) {
     else
       li.net = &net_.legs()[it->second];
   }
-  Minutes block(l.block_min);
+  Minutes block = l.block;
   double km = l.km;
   Money fare = l.fare;
   GramsCo2 co2 = l.co2;
   if (li.net) {
     const network::Leg& n = *li.net;
-    if (l.block_min != n.block.count())
+    if (l.block != n.block)
       add(p + "/block_min", "network leg",
-          "block time " + std::to_string(l.block_min) + " min, but the network's " + l.from + "-" +
-              l.to + " takes " + std::to_string(n.block.count()) + " min");
+          "block time " + std::to_string(l.block.count()) + " min, but the network's " + l.from +
+              "-" + l.to + " takes " + std::to_string(n.block.count()) + " min");
     if (std::abs(l.km - format::one_decimal(n.km)) > 1e-6)
       add(p + "/km", "network leg",
           "distance " + std::to_string(l.km) + " km, but " + l.from + "-" + l.to + " is " +
               std::to_string(format::one_decimal(n.km)) + " km");
     block = n.block;
     km = n.km;
-    if (li.cabin) {
+    {
       const GramsCo2 net_co2 =
-          network::leg_co2(n.km, n.category, *li.cabin, in_.policy.radiative_forcing);
+          network::leg_co2(n.km, n.category, li.cabin, in_.policy.radiative_forcing);
       if (l.co2 != format::co2_as_written(net_co2))
         add(p + "/co2_kg", "network leg",
-            "CO2 " + format::kg_fixed(l.co2) + ", but " + l.cabin + " on " + l.from + "-" + l.to +
-                " emits " + format::kg_fixed(format::co2_as_written(net_co2)) + " per passenger");
+            "CO2 " + format::kg_fixed(l.co2) + ", but " + std::string(cabin_name(l.cabin)) +
+                " on " + l.from + "-" + l.to + " emits " +
+                format::kg_fixed(format::co2_as_written(net_co2)) + " per passenger");
       co2 = net_co2;
     }
   }
-  // Times: the UTC departure is the plan's choice; everything else follows from it.
-  if (!l.depart_utc) {
-    add(p + "/depart_utc", "leg times", "missing: every leg needs its UTC departure");
-  } else {
-    li.timed = true;
-    li.depart = *l.depart_utc;
-    li.arrive = li.depart + minutes(block.count());
-    if (!l.arrive_utc)
-      add(p + "/arrive_utc", "leg times", "missing: every leg needs its UTC arrival");
-    else if (*l.arrive_utc != li.arrive)
-      add(p + "/arrive_utc", "leg times",
-          "arrives " + date::format("%FT%RZ", *l.arrive_utc) + ", but a departure at " +
-              date::format("%FT%RZ", li.depart) + " plus the block time of " +
-              std::to_string(block.count()) + " min arrives " + date::format("%FT%RZ", li.arrive));
-    const auto local_check = [&](int city, const std::string& tz_name, const char* tz_key,
-                                 const std::optional<report::LocalTime>& local,
-                                 const char* local_key, Instant at) {
-      if (city < 0) return;
-      const City& c = net_.city(city);
-      if (tz_name != c.tz)
-        add(p + "/" + tz_key, "leg times",
-            "zone \"" + tz_name + "\", but " + c.code + " is in " + c.tz);
-      if (zone(city) == nullptr) return;
-      const date::local_seconds want = timez::to_local(at, zone(city));
-      if (!local)
-        add(p + "/" + local_key, "leg times", "missing: expected " + fmt_local(want));
-      else if (*local != want)
-        add(p + "/" + local_key, "leg times",
-            fmt_local(*local) + " local, but " + date::format("%FT%RZ", at) + " is " +
-                fmt_local(want) + " in " + c.tz);
-    };
-    local_check(li.from, l.tz_from, "tz_from", l.depart_local, "depart_local", li.depart);
-    local_check(li.to, l.tz_to, "tz_to", l.arrive_local, "arrive_local", li.arrive);
-  }
+  // Times: the UTC departure is the plan's choice; everything else follows from it. The reader
+  // has held each stated local time to its UTC time in the leg's zone; the zone must be the
+  // city's.
+  li.timed = true;
+  li.depart = l.depart;
+  li.arrive = li.depart + minutes(block.count());
+  if (l.arrive != li.arrive)
+    add(p + "/arrive_utc", "leg times",
+        "arrives " + date::format("%FT%RZ", l.arrive) + ", but a departure at " +
+            date::format("%FT%RZ", li.depart) + " plus the block time of " +
+            std::to_string(block.count()) + " min arrives " + date::format("%FT%RZ", li.arrive));
+  const auto zone_check = [&](int city, const std::string& tz_name, const char* tz_key) {
+    if (city < 0) return;
+    const City& c = net_.city(city);
+    if (tz_name != c.tz)
+      add(p + "/" + tz_key, "leg times",
+          "zone \"" + tz_name + "\", but " + c.code + " is in " + c.tz);
+  };
+  zone_check(li.from, l.tz_from, "tz_from");
+  zone_check(li.to, l.tz_to, "tz_to");
   li.priced.from = l.from;
   li.priced.to = l.to;
   li.priced.depart = li.depart;
   li.priced.arrive = li.arrive;
   li.priced.block = block;
   li.priced.km = km;
-  li.priced.cabin = li.cabin.value_or(Cabin::economy);
+  li.priced.cabin = li.cabin;
   li.priced.fare = fare;
   li.priced.co2 = co2;
   return li;
@@ -120,13 +104,13 @@ LegInfo Checker::resolve_leg(const report::PlanLeg& l, const std::string& p) {
 
 void Checker::check_fares(std::size_t i, std::vector<LegInfo>& legs, std::size_t first,
                           std::size_t end) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   std::vector<const network::Leg*> net_legs;
   for (std::size_t k = first; k < end; ++k) {
-    if (!legs[k].net || !legs[k].cabin || *legs[k].cabin != *legs[first].cabin) return;
+    if (!legs[k].net || legs[k].cabin != legs[first].cabin) return;
     net_legs.push_back(legs[k].net);
   }
-  const Cabin cabin = *legs[first].cabin;
+  const Cabin cabin = legs[first].cabin;
   const std::vector<Money> fares = net_.journey_leg_fares(cabin, net_legs);
   Money journey{0};
   for (const Money f : fares) journey += f;
@@ -136,7 +120,8 @@ void Checker::check_fares(std::size_t i, std::vector<LegInfo>& legs, std::size_t
     legs[k].priced.fare = want;
     if (t.legs[k].fare == want) continue;
     std::string msg = "fare " + format::money(t.legs[k].fare, cur()) + ", but the network's " +
-                      t.legs[k].cabin + " fare of " + name + " is " + format::money(journey, cur());
+                      std::string(cabin_name(t.legs[k].cabin)) + " fare of " + name + " is " +
+                      format::money(journey, cur());
     if (end - first > 1) msg += ", of which this leg carries " + format::money(want, cur());
     add("/trips/" + str(i) + "/legs/" + str(k) + "/fare", "network fare", msg);
   }
@@ -145,16 +130,16 @@ void Checker::check_fares(std::size_t i, std::vector<LegInfo>& legs, std::size_t
 void Checker::check_cabins(std::size_t i, const Traveller& tr, const std::vector<LegInfo>& legs,
                            std::size_t first, std::size_t end) {
   const std::string P = "/trips/" + str(i) + "/legs/";
-  const report::PlanTrip& t = doc_.trips[i];
-  if (!legs[first].cabin) return;
-  const Cabin cabin = *legs[first].cabin;
+  const Trip& t = doc_.trips[i];
+  const Cabin cabin = legs[first].cabin;
   Minutes flying{0};
   for (std::size_t k = first; k < end; ++k) {
     flying += legs[k].priced.block;
-    if (legs[k].cabin && *legs[k].cabin != cabin) {
+    if (legs[k].cabin != cabin) {
       add(P + str(k) + "/cabin", "cabin rule",
-          "one journey is flown in one cabin: this leg is " + t.legs[k].cabin +
-              ", the journey's first leg " + t.legs[first].cabin);
+          "one journey is flown in one cabin: this leg is " +
+              std::string(cabin_name(t.legs[k].cabin)) + ", the journey's first leg " +
+              std::string(cabin_name(t.legs[first].cabin)));
       return;
     }
   }

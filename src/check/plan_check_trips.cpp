@@ -36,15 +36,14 @@ constexpr int kLeaveStopMin = 18 * 60;
 
 } // namespace
 
-VisitInfo Checker::resolve_visit(const report::PlanVisit& v, const std::string& p,
-                                 const Traveller& tr) {
+VisitInfo Checker::resolve_visit(const Visit& v, const std::string& p, const Traveller& tr) {
   VisitInfo vi;
   vi.first = v.date;
   vi.last = v.date;
-  vi.client = client_index(v.client);
+  vi.client = client_index(v.client_id);
   if (vi.client < 0) {
     add(p + "/client", "visit",
-        "unknown client \"" + v.client + "\"" + did_you_mean(v.client, client_ids_));
+        "unknown client \"" + v.client_id + "\"" + did_you_mean(v.client_id, client_ids_));
     return vi;
   }
   const Client& c = in_.clients[static_cast<std::size_t>(vi.client)];
@@ -99,7 +98,7 @@ VisitInfo Checker::resolve_visit(const report::PlanVisit& v, const std::string& 
 }
 
 void Checker::check_trip(std::size_t i) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
   TripInfo& info = trips_[i];
   info.depart = t.depart;
@@ -108,12 +107,13 @@ void Checker::check_trip(std::size_t i) {
   info.cost = t.cost;
   info.co2_flights = t.co2_flights;
   info.co2_hotel = t.co2_hotel;
-  info.co2_total = t.co2_total;
+  info.co2_total = format::co2_as_written(t.co2()); // the total the plan states
 
-  info.traveller = traveller_index(t.traveller);
+  info.traveller = traveller_index(t.traveller_id);
   if (info.traveller < 0) {
     add(P + "/traveller", "traveller",
-        "unknown traveller \"" + t.traveller + "\"" + did_you_mean(t.traveller, traveller_ids_));
+        "unknown traveller \"" + t.traveller_id + "\"" +
+            did_you_mean(t.traveller_id, traveller_ids_));
     return;
   }
   const auto tix = static_cast<std::size_t>(info.traveller);
@@ -179,7 +179,7 @@ void Checker::check_trip(std::size_t i) {
 
 std::vector<bool> Checker::check_leg_chain(std::size_t i, const Traveller& tr,
                                            const std::vector<LegInfo>& legs, bool timed) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
   const std::size_t L = legs.size();
 
@@ -212,7 +212,7 @@ std::vector<bool> Checker::check_leg_chain(std::size_t i, const Traveller& tr,
 }
 
 void Checker::check_visits(std::size_t i, const Traveller& tr) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
   TripInfo& info = trips_[i];
 
@@ -232,7 +232,7 @@ void Checker::check_visits(std::size_t i, const Traveller& tr) {
 }
 
 int Checker::check_trip_dates(std::size_t i, const Traveller& tr, int home) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
   TripInfo& info = trips_[i];
   const Date depart = info.depart;
@@ -279,7 +279,7 @@ int Checker::check_trip_dates(std::size_t i, const Traveller& tr, int home) {
 
 void Checker::check_trip_cost(std::size_t i, const Traveller& tr, const std::vector<LegInfo>& legs,
                               std::vector<Stay> stays, int days) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
   TripInfo& info = trips_[i];
   const Date depart = info.depart;
@@ -315,15 +315,15 @@ void Checker::check_trip_cost(std::size_t i, const Traveller& tr, const std::vec
           std::string(key) + " " + format::kg_fixed(written) + ", but the trip emits " +
               format::kg_fixed(format::co2_as_written(derived)));
   };
-  co2_field("flights", t.co2_flights, trip.co2_flights);
-  co2_field("hotel", t.co2_hotel, trip.co2_hotel);
-  co2_field("total", t.co2_total, trip.co2());
+  co2_field("flights", format::co2_as_written(t.co2_flights), trip.co2_flights);
+  co2_field("hotel", format::co2_as_written(t.co2_hotel), trip.co2_hotel);
+  co2_field("total", format::co2_as_written(t.co2()), trip.co2());
 }
 
 bool Checker::check_stops(std::size_t i, const Traveller& tr, int home, std::vector<LegInfo>& legs,
                           const std::vector<bool>& too_early, std::vector<Stay>& derived,
                           std::optional<Date>& back_at_home) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
   TripInfo& info = trips_[i];
   const std::size_t L = legs.size();
@@ -336,7 +336,7 @@ bool Checker::check_stops(std::size_t i, const Traveller& tr, int home, std::vec
   int at = home;
   Date previous_last{};
   for (std::size_t j = 0; j < S; ++j) {
-    const report::PlanStay& s = t.stays[j];
+    const Stay& s = t.stays[j];
     const std::string SP = P + "/stays/" + str(j);
     const int city = city_of(s.city);
     if (city < 0) {
@@ -447,7 +447,7 @@ bool Checker::check_stops(std::size_t i, const Traveller& tr, int home, std::vec
 }
 
 std::vector<std::vector<std::size_t>> Checker::visits_by_stay(std::size_t i) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
   const TripInfo& info = trips_[i];
   const std::size_t S = t.stays.size();
@@ -481,7 +481,7 @@ std::vector<std::vector<std::size_t>> Checker::visits_by_stay(std::size_t i) {
 Date Checker::check_stay_visits(std::size_t i, std::size_t j,
                                 const std::vector<std::vector<std::size_t>>& visits_at, Date arrive,
                                 Date earliest, const std::string& arrival_text) {
-  const report::PlanStay& s = doc_.trips[i].stays[j];
+  const Stay& s = doc_.trips[i].stays[j];
   const std::string P = "/trips/" + str(i);
   const std::string SP = P + "/stays/" + str(j);
   const TripInfo& info = trips_[i];
@@ -510,7 +510,7 @@ Date Checker::check_stay_visits(std::size_t i, std::size_t j,
 void Checker::check_journeys(std::size_t i, const Traveller& tr, std::vector<LegInfo>& legs,
                              const std::vector<bool>& too_early,
                              const std::vector<std::pair<std::size_t, std::size_t>>& journeys) {
-  const report::PlanTrip& t = doc_.trips[i];
+  const Trip& t = doc_.trips[i];
   const std::string P = "/trips/" + str(i);
 
   // Connections inside a journey, and one cabin per journey by the traveller's cabin rule.
@@ -541,7 +541,7 @@ void Checker::check_trip_order() {
     const auto key = [](const TripInfo& x, const std::string& who) {
       return std::make_tuple(x.depart, x.back, who);
     };
-    if (key(b, doc_.trips[i].traveller) < key(a, doc_.trips[i - 1].traveller))
+    if (key(b, doc_.trips[i].traveller_id) < key(a, doc_.trips[i - 1].traveller_id))
       add("/trips/" + str(i) + "/depart", "trip ids",
           "trips are listed in date order (departure, return, traveller), but this one (" +
               fmt_date(b.depart) + ".." + fmt_date(b.back) + ") comes after " +

@@ -1,6 +1,9 @@
-// The plan JSON read back for the report. The plan writer's format (docs/plan.md) is the
-// contract; this reader requires what every plan has (currency, trips, clients, totals and their
-// core fields) and reads the rest when it is there, naming each problem by its JSON Pointer.
+// A plan JSON document read back into the plan it states (flyorcall::Plan). The plan writer's
+// format (docs/plan.md) is the contract; this reader requires what every plan has (currency, trips
+// and their legs' UTC times, clients, totals and their core fields), reads the rest when it is
+// there, and refuses figures the document states twice that disagree (a local time that is not
+// its UTC time in its zone, a trip's CO2 total that is not its flights plus hotel), naming each
+// problem by its JSON Pointer.
 #include "io/plan_reader.hpp"
 
 #include <array>
@@ -18,6 +21,9 @@
 #include "io/input_reader.hpp"
 #include "io/json_document.hpp"
 #include "io/json_scan.hpp"
+#include "model/as_written.hpp"
+#include "model/format.hpp"
+#include "time/zones.hpp"
 
 namespace flyorcall::io {
 
@@ -113,6 +119,16 @@ std::optional<int> parse_weekday(std::string_view s) {
   for (std::size_t i = 0; i < kWeekdayNames.size(); ++i)
     if (kWeekdayNames[i] == s) return static_cast<int>(i);
   return std::nullopt;
+}
+
+/// "economy, premium, business or first" of a list of names.
+template <std::size_t N> std::string one_of(const std::array<std::string_view, N>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i > 0) out += i + 1 == N ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
 }
 
 class Reader {
@@ -248,8 +264,8 @@ public:
     return d;
   }
 
-  std::optional<report::LocalTime> local_time(const Json& obj, std::string_view key,
-                                              const std::string& ptr) {
+  std::optional<date::local_seconds> local_time(const Json& obj, std::string_view key,
+                                                const std::string& ptr) {
     const auto s = text(obj, key, ptr, false);
     if (!s) return std::nullopt;
     const auto dt = parse_date_time(*s);
@@ -257,12 +273,13 @@ public:
       problem(at(ptr, key), "expected a local time YYYY-MM-DDTHH:MM, found \"" + *s + "\"");
       return std::nullopt;
     }
-    return report::LocalTime{date::local_days{dt->first.time_since_epoch()}} +
+    return date::local_seconds{date::local_days{dt->first.time_since_epoch()}} +
            std::chrono::minutes{dt->second};
   }
 
-  std::optional<Instant> utc_time(const Json& obj, std::string_view key, const std::string& ptr) {
-    const auto s = text(obj, key, ptr, false);
+  std::optional<Instant> utc_time(const Json& obj, std::string_view key, const std::string& ptr,
+                                  bool required) {
+    const auto s = text(obj, key, ptr, required);
     if (!s) return std::nullopt;
     const auto dt = s->size() == 17 && s->back() == 'Z'
                         ? parse_date_time(std::string_view(*s).substr(0, 16))
@@ -285,26 +302,66 @@ public:
     return c;
   }
 
-  report::PlanLeg leg(const Json& j, const std::string& p) {
-    report::PlanLeg l;
+  /// A name of `names` at `key` (an enum's index); a problem lists the names.
+  template <std::size_t N>
+  std::optional<std::size_t> named(const Json& obj, std::string_view key, const std::string& ptr,
+                                   bool required, const std::array<std::string_view, N>& names) {
+    const auto s = text(obj, key, ptr, required);
+    if (!s) return std::nullopt;
+    for (std::size_t i = 0; i < N; ++i)
+      if (names[i] == *s) return i;
+    problem(at(ptr, key), "expected " + one_of(names) + ", found \"" + *s + "\"");
+    return std::nullopt;
+  }
+
+  /// The zone at `tz_key`, when the leg names one; a name the tz database lacks is a problem.
+  const date::time_zone* zone(const Json& j, const char* tz_key, const std::string& p,
+                              std::string& name) {
+    name = text(j, tz_key, p, false).value_or("");
+    if (name.empty()) return nullptr;
+    const date::time_zone* z = timez::find_zone(name);
+    if (z == nullptr) problem(at(p, tz_key), "unknown time zone \"" + name + "\"");
+    return z;
+  }
+
+  /// A stated local time must be the leg's UTC time in the leg's zone: the plan states it twice.
+  void local_agrees(const Json& j, const char* key, const std::string& p, const date::time_zone* z,
+                    const std::string& tz_name, const char* tz_key, std::optional<Instant> utc) {
+    const auto local = local_time(j, key, p);
+    if (!local || !utc) return;
+    if (tz_name.empty()) {
+      problem(at(p, key), std::string("a local time needs the leg's zone (") + tz_key + ")");
+      return;
+    }
+    if (z == nullptr) return; // the unknown zone is the problem
+    const date::local_seconds want = timez::to_local(*utc, z);
+    if (*local != want)
+      problem(at(p, key), timez::format_local(*local) + " is not " + date::format("%FT%RZ", *utc) +
+                              " in " + tz_name + " (" + timez::format_local(want) + ")");
+  }
+
+  PlannedLeg leg(const Json& j, const std::string& p) {
+    PlannedLeg l;
     l.from = text(j, "from", p, true).value_or("");
     l.to = text(j, "to", p, true).value_or("");
-    l.depart_local = local_time(j, "depart_local", p);
-    l.depart_utc = utc_time(j, "depart_utc", p);
-    l.arrive_local = local_time(j, "arrive_local", p);
-    l.arrive_utc = utc_time(j, "arrive_utc", p);
-    l.tz_from = text(j, "tz_from", p, false).value_or("");
-    l.tz_to = text(j, "tz_to", p, false).value_or("");
-    l.block_min = count(j, "block_min", p, false);
+    const auto depart = utc_time(j, "depart_utc", p, true);
+    const auto arrive = utc_time(j, "arrive_utc", p, true);
+    if (depart) l.depart = *depart;
+    if (arrive) l.arrive = *arrive;
+    const date::time_zone* zf = zone(j, "tz_from", p, l.tz_from);
+    const date::time_zone* zt = zone(j, "tz_to", p, l.tz_to);
+    local_agrees(j, "depart_local", p, zf, l.tz_from, "tz_from", depart);
+    local_agrees(j, "arrive_local", p, zt, l.tz_to, "tz_to", arrive);
+    l.block = Minutes(count(j, "block_min", p, false));
     l.km = number(j, "km", p, false, 0, kMaxKm).value_or(0);
-    l.cabin = text(j, "cabin", p, false).value_or("");
+    if (const auto c = named(j, "cabin", p, true, kCabinNames)) l.cabin = static_cast<Cabin>(*c);
     l.fare = money(j, "fare", p, false);
     l.co2 = kg(j, "co2_kg", p, false);
     return l;
   }
 
-  report::PlanBriefing briefing(const Json& j, const std::string& p) {
-    report::PlanBriefing b;
+  Briefing briefing(const Json& j, const std::string& p) {
+    Briefing b;
     b.city = text(j, "city", p, true).value_or("");
     b.country = text(j, "country", p, false).value_or("");
     if (const auto s = text(j, "time_difference", p, false)) {
@@ -312,8 +369,8 @@ public:
       if (!b.time_difference)
         problem(at(p, "time_difference"), "expected +HH:MM or -HH:MM, found \"" + *s + "\"");
     }
-    const auto from = day(j, "from", p, false);
-    const auto to = day(j, "to", p, false);
+    const auto from = day(j, "from", p, true);
+    const auto to = day(j, "to", p, true);
     if (from && to) b.window = DateRange{*from, *to};
     if (const Json* hs = array(j, "holidays", p, false, kMaxPlanListItems)) {
       for (std::size_t i = 0; i < hs->size(); ++i) {
@@ -323,16 +380,16 @@ public:
           problem(q, "expected an object");
           continue;
         }
-        report::PlanHoliday ph;
-        ph.date = day(h, "date", q, true).value_or(Date{});
-        ph.name = text(h, "name", q, true).value_or("");
+        LocalHoliday lh;
+        lh.date = day(h, "date", q, true).value_or(Date{});
+        lh.name = text(h, "name", q, true).value_or("");
         if (const Json* s = member(h, "substitute", q, false)) {
           if (s->is_boolean())
-            ph.substitute = s->get<bool>();
+            lh.substitute = s->get<bool>();
           else
             problem(at(q, "substitute"), "expected true or false");
         }
-        b.holidays.push_back(std::move(ph));
+        b.holidays.push_back(std::move(lh));
       }
     }
     if (const Json* es = array(j, "events", p, false, kMaxPlanListItems)) {
@@ -343,18 +400,19 @@ public:
           problem(q, "expected an object");
           continue;
         }
-        report::PlanEvent pe;
-        pe.kind = text(e, "kind", q, true).value_or("");
+        BriefingEvent be;
+        if (const auto k = named(e, "kind", q, true, kEventKindNames))
+          be.kind = static_cast<EventKind>(*k);
         const auto start = day(e, "start", q, true);
         const auto end = day(e, "end", q, false);
-        if (start) pe.dates = {*start, end.value_or(*start)};
-        pe.title = text(e, "title", q, false).value_or("");
-        pe.note = text(e, "note", q, false).value_or("");
-        b.events.push_back(std::move(pe));
+        if (start) be.dates = {*start, end.value_or(*start)};
+        be.title = text(e, "title", q, false).value_or("");
+        be.note = text(e, "note", q, false).value_or("");
+        b.events.push_back(std::move(be));
       }
     }
     if (const auto n = integer(j, "events_not_listed", p, false, 0, kMaxCount))
-      b.events_not_shown = static_cast<std::size_t>(*n);
+      b.events_not_listed = static_cast<std::size_t>(*n);
     b.calendar_note = text(j, "calendar_note", p, false);
     return b;
   }
@@ -376,10 +434,10 @@ public:
     return out;
   }
 
-  report::PlanTrip trip(const Json& j, const std::string& p) {
-    report::PlanTrip t;
+  Trip trip(const Json& j, const std::string& p) {
+    Trip t;
     t.id = text(j, "id", p, true).value_or("");
-    t.traveller = text(j, "traveller", p, true).value_or("");
+    t.traveller_id = text(j, "traveller", p, true).value_or("");
     const auto depart = day(j, "depart", p, true);
     const auto back = day(j, "back", p, true);
     if (depart) t.depart = *depart;
@@ -390,36 +448,44 @@ public:
       problem(at(p, "back"),
               "the trip is longer than " + std::to_string(limits::kMaxHorizonDays) + " days");
     t.days_away = count(j, "days_away", p, false);
-    t.legs =
-        list<report::PlanLeg>(j, "legs", p, true, kMaxPlanTripItems,
+    t.legs = list<PlannedLeg>(j, "legs", p, true, kMaxPlanTripItems,
                               [this](const Json& x, const std::string& q) { return leg(x, q); });
-    t.stays = list<report::PlanStay>(j, "stays", p, false, kMaxPlanTripItems,
-                                     [this](const Json& x, const std::string& q) {
-                                       report::PlanStay s;
-                                       s.city = text(x, "city", q, true).value_or("");
-                                       s.arrive = day(x, "arrive", q, true).value_or(Date{});
-                                       s.depart = day(x, "depart", q, true).value_or(Date{});
-                                       s.hotel_nights = count(x, "hotel_nights", q, false);
-                                       return s;
-                                     });
-    t.visits = list<report::PlanVisit>(j, "visits", p, false, kMaxPlanTripItems,
-                                       [this](const Json& x, const std::string& q) {
-                                         report::PlanVisit v;
-                                         v.client = text(x, "client", q, true).value_or("");
-                                         v.city = text(x, "city", q, false).value_or("");
-                                         v.date = day(x, "date", q, true).value_or(Date{});
-                                         v.days = count(x, "days", q, false);
-                                         return v;
-                                       });
-    t.briefings = list<report::PlanBriefing>(
-        j, "briefings", p, false, kMaxPlanTripItems,
-        [this](const Json& x, const std::string& q) { return briefing(x, q); });
+    t.stays = list<Stay>(j, "stays", p, false, kMaxPlanTripItems,
+                         [this](const Json& x, const std::string& q) {
+                           Stay s;
+                           s.city = text(x, "city", q, true).value_or("");
+                           s.arrive = day(x, "arrive", q, true).value_or(Date{});
+                           s.depart = day(x, "depart", q, true).value_or(Date{});
+                           s.hotel_nights = count(x, "hotel_nights", q, false);
+                           return s;
+                         });
+    t.visits = list<Visit>(j, "visits", p, false, kMaxPlanTripItems,
+                           [this](const Json& x, const std::string& q) {
+                             Visit v;
+                             v.client_id = text(x, "client", q, true).value_or("");
+                             v.city = text(x, "city", q, false).value_or("");
+                             v.date = day(x, "date", q, true).value_or(Date{});
+                             v.days = count(x, "days", q, false);
+                             return v;
+                           });
+    t.briefings =
+        list<Briefing>(j, "briefings", p, false, kMaxPlanTripItems,
+                       [this](const Json& x, const std::string& q) { return briefing(x, q); });
     if (const Json* c = object(j, "cost", p, true)) t.cost = cost(*c, at(p, "cost"));
     if (const Json* c = object(j, "co2_kg", p, false)) {
       const std::string q = at(p, "co2_kg");
-      t.co2_flights = kg(*c, "flights", q, false);
-      t.co2_hotel = kg(*c, "hotel", q, false);
-      t.co2_total = kg(*c, "total", q, true);
+      const GramsCo2 flights = kg(*c, "flights", q, false);
+      const GramsCo2 hotel = kg(*c, "hotel", q, false);
+      const GramsCo2 total = kg(*c, "total", q, true);
+      // The document rounds each figure to 0.1 kg, the total from the exact parts.
+      if (const auto parts = format::co2_parts_as_written(flights, hotel, total)) {
+        t.co2_flights = parts->first;
+        t.co2_hotel = parts->second;
+      } else if (c->contains("total")) {
+        problem(at(q, "total"), format::kg_fixed(total) + " is not flights " +
+                                    format::kg_fixed(flights) + " plus hotel " +
+                                    format::kg_fixed(hotel));
+      }
     }
     return t;
   }
@@ -466,9 +532,9 @@ public:
     return s;
   }
 
-  report::PlanClient client(const Json& j, const std::string& p) {
-    report::PlanClient c;
-    c.id = text(j, "id", p, true).value_or("");
+  ClientDecision client(const Json& j, const std::string& p) {
+    ClientDecision c;
+    c.client_id = text(j, "id", p, true).value_or("");
     c.name = text(j, "name", p, false).value_or("");
     if (const auto d = text(j, "decision", p, true)) {
       if (*d == "visit" || *d == "remote")
@@ -476,21 +542,23 @@ public:
       else
         problem(at(p, "decision"), "expected \"visit\" or \"remote\", found \"" + *d + "\"");
     }
-    c.trip = text(j, "trip", p, false);
-    c.traveller = text(j, "traveller", p, false);
+    c.trip_id = text(j, "trip", p, false);
+    c.traveller_id = text(j, "traveller", p, false);
     c.value = money(j, "value", p, true);
     c.remote_value = money(j, "remote_value", p, false);
     c.remote_cost = money(j, "remote_cost", p, false);
     c.marginal_cost = money(j, "marginal_cost", p, true);
-    c.break_even_value = optional_money(j, "break_even_value", p);
+    const auto break_even = optional_money(j, "break_even_value", p);
+    c.break_even_defined = break_even.has_value();
+    c.break_even_value = break_even.value_or(Money{0});
     c.reason = text(j, "reason", p, false).value_or("");
     if (const Json* s = object(j, "call_slot", p, false))
       c.call_slot = call_slot(*s, at(p, "call_slot"));
     return c;
   }
 
-  report::PlanTotals totals(const Json& j, const std::string& p) {
-    report::PlanTotals t;
+  Totals totals(const Json& j, const std::string& p) {
+    Totals t;
     t.trips = count(j, "trips", p, true);
     t.visits = count(j, "visits", p, true);
     t.remote = count(j, "remote", p, true);
@@ -529,8 +597,8 @@ public:
     return b;
   }
 
-  report::PlanDocument document(const Json& j) {
-    report::PlanDocument d;
+  Plan document(const Json& j) {
+    Plan d;
     const std::string p;
     d.flyorcall_version = text(j, "flyorcall", p, false).value_or("");
     d.data_version = text(j, "data_version", p, false).value_or("");
@@ -562,24 +630,26 @@ public:
     }
     if (const Json* rates = object(j, "rates", p, false)) {
       d.hotel_source = text(*rates, "hotel", "/rates", false).value_or("");
-      if (const Json* per = array(*rates, "per_diem", "/rates", false, limits::kMaxTravellers))
-        for (std::size_t i = 0; i < per->size(); ++i) {
-          const Json& x = (*per)[i];
-          const std::string q = at("/rates/per_diem", i);
-          if (!x.is_object()) {
-            problem(q, "expected an object");
-            continue;
-          }
-          d.per_diem_sources.emplace_back(text(x, "traveller", q, true).value_or(""),
-                                          text(x, "source", q, true).value_or(""));
-        }
+      d.allowances = list<AllowanceUse>(
+          *rates, "per_diem", "/rates", false, limits::kMaxTravellers,
+          [this](const Json& x, const std::string& q) {
+            AllowanceUse a;
+            a.traveller_id = text(x, "traveller", q, true).value_or("");
+            if (const auto t = named(x, "table", q, true, kAllowanceTableNames)) {
+              a.table = static_cast<AllowanceTable>(*t);
+              if (a.table == AllowanceTable::home)
+                problem(at(q, "table"), "expected the table used (bmf or us-gsa-state), "
+                                        "not \"home\"");
+            }
+            a.source = text(x, "source", q, true).value_or("");
+            return a;
+          });
     }
-    d.trips =
-        list<report::PlanTrip>(j, "trips", p, true, kMaxPlanTrips,
-                               [this](const Json& x, const std::string& q) { return trip(x, q); });
-    d.clients = list<report::PlanClient>(
-        j, "clients", p, true, limits::kMaxClients,
-        [this](const Json& x, const std::string& q) { return client(x, q); });
+    d.trips = list<Trip>(j, "trips", p, true, kMaxPlanTrips,
+                         [this](const Json& x, const std::string& q) { return trip(x, q); });
+    d.decisions =
+        list<ClientDecision>(j, "clients", p, true, limits::kMaxClients,
+                             [this](const Json& x, const std::string& q) { return client(x, q); });
     if (const Json* t = object(j, "totals", p, true)) d.totals = totals(*t, "/totals");
     if (const Json* b = object(j, "budget", p, false)) d.budget = budget(*b, "/budget");
     return d;
@@ -587,18 +657,18 @@ public:
 };
 
 /// Visited clients get the city of their visit (the plan's clients[] carry none).
-void place_clients(report::PlanDocument& d) {
-  for (report::PlanClient& c : d.clients)
-    for (const report::PlanTrip& t : d.trips)
-      for (const report::PlanVisit& v : t.visits)
-        if (c.city.empty() && v.client == c.id) c.city = v.city;
+void place_clients(Plan& d) {
+  for (ClientDecision& c : d.decisions)
+    for (const Trip& t : d.trips)
+      for (const Visit& v : t.visits)
+        if (c.city.empty() && v.client_id == c.client_id) c.city = v.city;
 }
 
 } // namespace
 
 namespace {
 
-report::PlanDocument read_plan_text(std::string_view json_text, std::string* owned) {
+Plan read_plan_text(std::string_view json_text, std::string* owned) {
   const std::string_view bom = "\xEF\xBB\xBF";
   const std::string_view body =
       json_text.starts_with(bom) ? json_text.substr(bom.size()) : json_text;
@@ -630,7 +700,7 @@ report::PlanDocument read_plan_text(std::string_view json_text, std::string* own
   if (!doc.is_object())
     throw InputError(std::vector<Problem>{{"", "expected a plan (JSON object)"}});
   Reader reader;
-  report::PlanDocument plan = reader.document(doc);
+  Plan plan = reader.document(doc);
   if (!reader.problems.empty()) {
     if (reader.unlisted > 0)
       reader.problems.push_back({"", std::to_string(reader.unlisted) +
@@ -644,15 +714,15 @@ report::PlanDocument read_plan_text(std::string_view json_text, std::string* own
 
 } // namespace
 
-report::PlanDocument read_plan(std::string_view json_text) {
+Plan read_plan(std::string_view json_text) {
   return read_plan_text(json_text, nullptr);
 }
 
-report::PlanDocument read_plan(std::string&& json_text) {
+Plan read_plan(std::string&& json_text) {
   return read_plan_text(json_text, &json_text);
 }
 
-report::PlanDocument read_plan(const char* json_text) {
+Plan read_plan(const char* json_text) {
   return read_plan_text(json_text, nullptr);
 }
 

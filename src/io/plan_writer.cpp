@@ -76,7 +76,7 @@ Json briefing_json(const Briefing& b) {
   Json j;
   j["city"] = b.city;
   j["country"] = b.country;
-  j["time_difference"] = signed_hm(b.time_difference);
+  j["time_difference"] = b.time_difference ? Json(signed_hm(*b.time_difference)) : Json();
   j["from"] = iso_date(b.window.first);
   j["to"] = iso_date(b.window.last);
   j["holidays"] = Json::array();
@@ -229,13 +229,15 @@ std::string plan_to_json(const Plan& plan) {
   totals["co2_kg"] = kg(t.co2);
   j["totals"] = std::move(totals);
 
-  const BudgetUse& b = plan.budget;
-  Json budget;
-  budget["money"] = used_limit(b.money, b.money_limit, money);
-  budget["cash"] = used_limit(b.cash, b.cash_limit, money);
-  budget["days"] = used_limit(b.days, b.days_limit, [](int d) { return d; });
-  budget["co2_kg"] = used_limit(b.co2, b.co2_limit, kg);
-  j["budget"] = std::move(budget);
+  if (plan.budget) {
+    const BudgetUse& b = *plan.budget;
+    Json budget;
+    budget["money"] = used_limit(b.money, b.money_limit, money);
+    budget["cash"] = used_limit(b.cash, b.cash_limit, money);
+    budget["days"] = used_limit(b.days, b.days_limit, [](int d) { return d; });
+    budget["co2_kg"] = used_limit(b.co2, b.co2_limit, kg);
+    j["budget"] = std::move(budget);
+  }
   return j.dump(2) + "\n";
 }
 

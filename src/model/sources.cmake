@@ -1,4 +1,5 @@
 set(FLYORCALL_MODEL_SOURCES
+  src/model/as_written.cpp
   src/model/csv.cpp
   src/model/format.cpp
   src/model/suggest.cpp

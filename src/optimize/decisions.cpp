@@ -134,14 +134,14 @@ void record_remote(Plan& plan, ClientDecision& d, const Input& input, const Sche
 
 void finish_totals(Plan& plan, const Policy& policy) {
   plan.totals.net = plan.totals.value - plan.totals.trip_cost.total() - plan.totals.remote_cost;
-  plan.budget.money = plan.totals.trip_cost.total();
-  plan.budget.cash = plan.totals.trip_cost.cash();
-  plan.budget.days = plan.totals.days_away;
-  plan.budget.co2 = plan.totals.co2;
-  plan.budget.money_limit = policy.budget_money;
-  plan.budget.cash_limit = policy.budget_cash;
-  plan.budget.days_limit = policy.budget_days;
-  plan.budget.co2_limit = policy.budget_co2;
+  plan.budget = BudgetUse{.money = plan.totals.trip_cost.total(),
+                          .cash = plan.totals.trip_cost.cash(),
+                          .days = plan.totals.days_away,
+                          .co2 = plan.totals.co2,
+                          .money_limit = policy.budget_money,
+                          .cash_limit = policy.budget_cash,
+                          .days_limit = policy.budget_days,
+                          .co2_limit = policy.budget_co2};
 }
 
 std::string marginal_break_even_note(std::size_t count) {

@@ -8,10 +8,12 @@
 #include <utility>
 
 #include "flyorcall/limits.hpp"
+#include "model/as_written.hpp"
 #include "report/report_format.hpp"
 #include "report/report_page.hpp"
 #include "report/trip_report.hpp"
 #include "time/holidays.hpp"
+#include "time/zones.hpp"
 
 namespace flyorcall::report {
 
@@ -21,10 +23,10 @@ using std::chrono::days;
 
 /// The window a derived briefing covers: 3 days before the first visit day in the city (or the
 /// arrival) to 3 days after leaving.
-DateRange briefing_window(const PlanTrip& t, const PlanStay& s) {
+DateRange briefing_window(const Trip& t, const Stay& s) {
   Date first = s.arrive;
   bool any = false;
-  for (const PlanVisit& v : t.visits)
+  for (const Visit& v : t.visits)
     if (v.city == s.city && v.date >= s.arrive && v.date <= s.depart) {
       first = any ? std::min(first, v.date) : v.date;
       any = true;
@@ -32,21 +34,14 @@ DateRange briefing_window(const PlanTrip& t, const PlanStay& s) {
   return {first - days{3}, s.depart + days{3}};
 }
 
-std::optional<Minutes> utc_offset_at_departure(const PlanLeg& l) {
-  if (!l.depart_local || !l.depart_utc) return std::nullopt;
-  return Minutes(std::chrono::duration_cast<std::chrono::minutes>(
-                     l.depart_local->time_since_epoch() - l.depart_utc->time_since_epoch())
-                     .count());
+/// The UTC offset of `zone` at `t`, or nothing for a zone the tz database lacks.
+std::optional<Minutes> utc_offset_in(const std::string& zone, Instant t) {
+  const date::time_zone* z = timez::find_zone(zone);
+  if (z == nullptr) return std::nullopt;
+  return timez::utc_offset(t, z);
 }
 
-std::optional<Minutes> utc_offset_at_arrival(const PlanLeg& l) {
-  if (!l.arrive_local || !l.arrive_utc) return std::nullopt;
-  return Minutes(std::chrono::duration_cast<std::chrono::minutes>(
-                     l.arrive_local->time_since_epoch() - l.arrive_utc->time_since_epoch())
-                     .count());
-}
-
-void add_holidays(PlanBriefing& b, const DateRange& w) {
+void add_holidays(Briefing& b, const DateRange& w) {
   if (b.country.empty()) return;
   const int y0 = static_cast<int>(date::year_month_day{w.first}.year());
   const int y1 = static_cast<int>(date::year_month_day{w.last}.year());
@@ -83,7 +78,7 @@ EventIndex index_events(const Input& input) {
 /// The events of the briefing's city and country over `w`, in input order: the first
 /// kMaxDerivedEvents listed, the rest counted (10 000 events of one country would otherwise be
 /// copied into every briefing of every trip).
-void add_events(PlanBriefing& b, const DateRange& w, const Input& input, EventIndex& x) {
+void add_events(Briefing& b, const DateRange& w, const Input& input, EventIndex& x) {
   static const std::vector<std::size_t> none;
   const auto find = [](const auto& map, const std::string& key) -> const std::vector<std::size_t>& {
     const auto it = key.empty() ? map.end() : map.find(key);
@@ -97,29 +92,27 @@ void add_events(PlanBriefing& b, const DateRange& w, const Input& input, EventIn
     const Event& e = input.events[i];
     if (e.dates.last < w.first || e.dates.first > w.last) continue;
     if (b.events.size() == kMaxDerivedEvents || x.listed == kMaxDerivedEventsTotal) {
-      ++b.events_not_shown;
+      ++b.events_not_listed;
       continue;
     }
     ++x.listed;
-    b.events.push_back({std::string(event_kind_name(e.kind)), e.dates,
-                        truncate_text(e.title, kPageTextChars),
+    b.events.push_back({e.kind, e.dates, truncate_text(e.title, kPageTextChars),
                         truncate_text(e.note, kPageTextChars)});
   }
 }
 
-void derive_briefings(PlanTrip& t, const std::map<std::string, std::string>& country_of,
+void derive_briefings(Trip& t, TripPage& page, const std::map<std::string, std::string>& country_of,
                       const Input* input, EventIndex& events) {
   const std::optional<Minutes> home =
-      t.legs.empty() ? std::nullopt : utc_offset_at_departure(t.legs.front());
+      t.legs.empty() ? std::nullopt : utc_offset_in(t.legs.front().tz_from, t.legs.front().depart);
   std::size_t next_leg = 0;
-  for (const PlanStay& s : t.stays) {
-    PlanBriefing b;
-    b.source = BriefingSource::report;
+  for (const Stay& s : t.stays) {
+    Briefing b;
     b.city = s.city;
     if (const auto it = country_of.find(s.city); it != country_of.end()) b.country = it->second;
     for (std::size_t i = next_leg; i < t.legs.size(); ++i)
       if (t.legs[i].to == s.city) {
-        const auto here = utc_offset_at_arrival(t.legs[i]);
+        const auto here = utc_offset_in(t.legs[i].tz_to, t.legs[i].arrive);
         if (here && home) b.time_difference = *here - *home;
         next_leg = i + 1;
         break;
@@ -129,15 +122,29 @@ void derive_briefings(PlanTrip& t, const std::map<std::string, std::string>& cou
     add_holidays(b, w);
     if (input) add_events(b, w, *input, events);
     t.briefings.push_back(std::move(b));
+    page.briefings.push_back({BriefingSource::report, 0});
   }
 }
 
 } // namespace
 
-Report make_report(PlanDocument plan, const std::vector<City>& cities,
+std::optional<LocalTime> depart_local(const PlannedLeg& leg) {
+  const date::time_zone* z = timez::find_zone(leg.tz_from);
+  if (z == nullptr) return std::nullopt;
+  return timez::to_local(leg.depart, z);
+}
+
+std::optional<LocalTime> arrive_local(const PlannedLeg& leg) {
+  const date::time_zone* z = timez::find_zone(leg.tz_to);
+  if (z == nullptr) return std::nullopt;
+  return timez::to_local(leg.arrive, z);
+}
+
+Report make_report(Plan plan, const std::vector<City>& cities,
                    const std::vector<Country>& countries, const Input* input) {
   Report r;
   r.input_given = input != nullptr;
+  plan = format::as_written(std::move(plan));
 
   std::map<std::string, const City*> city_by_code;
   for (const City& c : cities) city_by_code.emplace(c.code, &c);
@@ -145,25 +152,31 @@ Report make_report(PlanDocument plan, const std::vector<City>& cities,
   for (const City& c : cities) country_of.emplace(c.code, c.country);
 
   if (input)
-    for (PlanClient& c : plan.clients)
+    for (ClientDecision& c : plan.decisions)
       if (c.city.empty())
         for (const Client& ic : input->clients)
-          if (ic.id == c.id) c.city = ic.city;
+          if (ic.id == c.client_id) c.city = ic.city;
 
   EventIndex events = input ? index_events(*input) : EventIndex{};
-  for (PlanTrip& t : plan.trips)
-    if (t.briefings.empty()) derive_briefings(t, country_of, input, events);
+  r.trip_pages.resize(plan.trips.size());
+  for (std::size_t i = 0; i < plan.trips.size(); ++i) {
+    Trip& t = plan.trips[i];
+    if (t.briefings.empty())
+      derive_briefings(t, r.trip_pages[i], country_of, input, events);
+    else
+      r.trip_pages[i].briefings.resize(t.briefings.size());
+  }
 
   // Cities of the plan: placed when the network knows them, else listed as unplaced.
   std::set<std::string> codes;
-  for (const PlanTrip& t : plan.trips) {
-    for (const PlanLeg& l : t.legs) {
+  for (const Trip& t : plan.trips) {
+    for (const PlannedLeg& l : t.legs) {
       codes.insert(l.from);
       codes.insert(l.to);
     }
-    for (const PlanStay& s : t.stays) codes.insert(s.city);
+    for (const Stay& s : t.stays) codes.insert(s.city);
   }
-  for (const PlanClient& c : plan.clients)
+  for (const ClientDecision& c : plan.decisions)
     if (!c.city.empty()) codes.insert(c.city);
   for (const std::string& code : codes) {
     const auto it = city_by_code.find(code);
@@ -184,9 +197,9 @@ Report make_report(PlanDocument plan, const std::vector<City>& cities,
   };
   if (input)
     for (const Traveller& t : input->travellers) add_traveller(t.id);
-  for (const PlanTrip& t : plan.trips) add_traveller(t.traveller);
-  for (const PlanClient& c : plan.clients)
-    if (c.traveller) add_traveller(*c.traveller);
+  for (const Trip& t : plan.trips) add_traveller(t.traveller_id);
+  for (const ClientDecision& c : plan.decisions)
+    if (c.traveller_id) add_traveller(*c.traveller_id);
 
   if (plan.horizon) {
     r.horizon = *plan.horizon;
@@ -194,7 +207,7 @@ Report make_report(PlanDocument plan, const std::vector<City>& cities,
     r.horizon = input->horizon;
   } else if (!plan.trips.empty()) {
     DateRange span{plan.trips.front().depart, plan.trips.front().back};
-    for (const PlanTrip& t : plan.trips) {
+    for (const Trip& t : plan.trips) {
       span.first = std::min(span.first, t.depart);
       span.last = std::max(span.last, t.back);
     }

@@ -117,14 +117,14 @@ const Place* find_place(const Report& r, const std::string& code) {
   return it != r.places.end() && it->code == code ? &*it : nullptr;
 }
 
-std::string route_text(const PlanTrip& t) {
+std::string route_text(const Trip& t) {
   std::string s;
   if (t.legs.empty()) {
-    for (const PlanStay& st : t.stays) s += (s.empty() ? "" : " - ") + st.city;
+    for (const Stay& st : t.stays) s += (s.empty() ? "" : " - ") + st.city;
     return s;
   }
   s = t.legs.front().from;
-  for (const PlanLeg& l : t.legs) s += " - " + l.to;
+  for (const PlannedLeg& l : t.legs) s += " - " + l.to;
   return s;
 }
 
@@ -137,9 +137,9 @@ std::vector<CalendarWeek> calendar_weeks(const Report& r) {
   const Date monday = h.first - (date::weekday{h.first} - date::Monday);
   for (Date w = monday; w <= h.last; w += days{7}) {
     CalendarWeek cw{w, std::vector<std::vector<std::string>>(r.travellers.size())};
-    for (const PlanTrip& t : r.plan.trips) {
+    for (const Trip& t : r.plan.trips) {
       if (t.back < w || t.depart > w + days{6}) continue;
-      const auto it = std::find(r.travellers.begin(), r.travellers.end(), t.traveller);
+      const auto it = std::find(r.travellers.begin(), r.travellers.end(), t.traveller_id);
       if (it != r.travellers.end())
         cw.trips[static_cast<std::size_t>(it - r.travellers.begin())].push_back(t.id);
     }
@@ -154,8 +154,8 @@ std::string calendar_svg(const Report& r) {
   const double height = kTop + kRow * static_cast<double>(rows) + kBottom;
   const std::size_t n_trips = r.plan.trips.size();
   std::string desc;
-  for (const PlanTrip& t : r.plan.trips)
-    desc += t.id + ": " + t.traveller + ", " + iso_date(t.depart) + " to " + iso_date(t.back) +
+  for (const Trip& t : r.plan.trips)
+    desc += t.id + ": " + t.traveller_id + ", " + iso_date(t.depart) + " to " + iso_date(t.back) +
             " (" + route_text(t) + "). ";
   if (desc.empty()) desc = "No trips.";
   std::string alt = "Trip calendar: " + std::to_string(n_trips) +
@@ -193,8 +193,8 @@ std::string calendar_svg(const Report& r) {
   }
   // One bar per trip, clipped to the horizon.
   for (std::size_t k = 0; k < n_trips; ++k) {
-    const PlanTrip& t = r.plan.trips[k];
-    const auto it = std::find(r.travellers.begin(), r.travellers.end(), t.traveller);
+    const Trip& t = r.plan.trips[k];
+    const auto it = std::find(r.travellers.begin(), r.travellers.end(), t.traveller_id);
     if (it == r.travellers.end() || t.back < h.first || t.depart > h.last) continue;
     const double y = kTop + kRow * static_cast<double>(it - r.travellers.begin()) + 5;
     const double x0 = x_of(std::max(t.depart, h.first));
@@ -223,7 +223,7 @@ std::string cost_chart_svg(const Report& r) {
   for (const CostCategory& c : kCostCategories)
     desc += std::string(c.label) + " " + money_text(total.*c.field, cur) + "; ";
   desc += "per trip: ";
-  for (const PlanTrip& t : trips) desc += t.id + " " + money_text(t.cost.total(), cur) + "; ";
+  for (const Trip& t : trips) desc += t.id + " " + money_text(t.cost.total(), cur) + "; ";
   std::string out =
       svg_open(kW, height, "Cost breakdown per trip",
                "Cost breakdown: " + std::to_string(trips.size()) + " trips, " +
@@ -244,17 +244,17 @@ std::string cost_chart_svg(const Report& r) {
   if (trips.empty()) return out + text_el(kW / 2, kTop + 14, "No trips", "middle") + "</svg>\n";
 
   double max = 0;
-  for (const PlanTrip& t : trips) max = std::max(max, to_units(t.cost.total()));
+  for (const Trip& t : trips) max = std::max(max, to_units(t.cost.total()));
   const double step = nice_step(max, 5);
   const double top = std::max(step, std::ceil(max / step) * step);
   const double x1 = kW - kRight;
   const double bottom = height - kBottom;
   out += money_axis(kLeft, x1, kTop - 4, bottom, top, step, cur);
   for (std::size_t k = 0; k < trips.size(); ++k) {
-    const PlanTrip& t = trips[k];
+    const Trip& t = trips[k];
     const double y = kTop + kRow * static_cast<double>(k);
     out += text_el(kLeft - 8, y + kRow / 2 + 4,
-                   truncate_text(t.id, 6) + " " + truncate_text(t.traveller, 10), "end");
+                   truncate_text(t.id, 6) + " " + truncate_text(t.traveller_id, 10), "end");
     double x = kLeft;
     out += "<g>";
     for (std::size_t i = 0; i < kCostCategories.size(); ++i) {
@@ -274,18 +274,18 @@ std::string cost_chart_svg(const Report& r) {
 
 std::string value_chart_svg(const Report& r) {
   constexpr double kW = 760, kLeft = 200, kRight = 110, kTop = 44, kRow = 26, kBottom = 34;
-  const auto& clients = r.plan.clients;
+  const auto& clients = r.plan.decisions;
   const std::string& cur = r.plan.currency;
   const double height =
       kTop + kRow * static_cast<double>(std::max<std::size_t>(clients.size(), 1)) + kBottom;
   int above = 0;
   std::string desc;
-  for (const PlanClient& c : clients) {
-    desc += (c.name.empty() ? c.id : c.name) + ": value " + money_text(c.value, cur) +
+  for (const ClientDecision& c : clients) {
+    desc += (c.name.empty() ? c.client_id : c.name) + ": value " + money_text(c.value, cur) +
             ", marginal trip cost " + money_text(c.marginal_cost, cur);
-    if (c.break_even_value) {
-      desc += ", break-even " + money_text(*c.break_even_value, cur);
-      above += c.value > *c.break_even_value ? 1 : 0;
+    if (break_even(c)) {
+      desc += ", break-even " + money_text(*break_even(c), cur);
+      above += c.value > *break_even(c) ? 1 : 0;
     }
     desc += c.visit ? ", visited. " : ", remote. ";
   }
@@ -305,9 +305,9 @@ std::string value_chart_svg(const Report& r) {
   if (clients.empty()) return out + text_el(kW / 2, kTop + 14, "No clients", "middle") + "</svg>\n";
 
   double max = 0;
-  for (const PlanClient& c : clients) {
+  for (const ClientDecision& c : clients) {
     max = std::max({max, to_units(c.value), to_units(c.marginal_cost)});
-    if (c.break_even_value) max = std::max(max, to_units(*c.break_even_value));
+    if (break_even(c)) max = std::max(max, to_units(*break_even(c)));
   }
   const double step = nice_step(max, 5);
   const double top = std::max(step, std::ceil(max / step) * step);
@@ -318,26 +318,25 @@ std::string value_chart_svg(const Report& r) {
   };
   out += money_axis(kLeft, x1, kTop - 4, bottom, top, step, cur);
   for (std::size_t k = 0; k < clients.size(); ++k) {
-    const PlanClient& c = clients[k];
+    const ClientDecision& c = clients[k];
     const double y = kTop + kRow * static_cast<double>(k);
-    const std::string who = c.name.empty() ? c.id : c.name;
+    const std::string who = c.name.empty() ? c.client_id : c.name;
     out += "<g>";
     out += text_el(kLeft - 8, y + kRow / 2 + 4, truncate_text(who, 28), "end");
     out += rect_el(kLeft, y + 4, std::max(0.5, x_of(c.value) - kLeft), 8, "#009E73",
                    who + ": visit value " + money_text(c.value, cur));
     out += rect_el(kLeft, y + 13, std::max(0.5, x_of(c.marginal_cost) - kLeft), 8, "#E69F00",
                    who + ": marginal trip cost " + money_text(c.marginal_cost, cur));
-    if (c.break_even_value && c.break_even_value->count() >= 0 &&
-        to_units(*c.break_even_value) <= top) {
-      const double x = x_of(*c.break_even_value);
+    if (break_even(c) && break_even(c)->count() >= 0 && to_units(*break_even(c)) <= top) {
+      const double x = x_of(*break_even(c));
       out += "<line x1=\"" + f1(x) + "\" y1=\"" + f1(y + 2) + "\" x2=\"" + f1(x) + "\" y2=\"" +
              f1(y + kRow - 3) + "\" class=\"marker\"><title>" +
-             esc(who + ": break-even value " + money_text(*c.break_even_value, cur)) +
+             esc(who + ": break-even value " + money_text(*break_even(c), cur)) +
              "</title></line>\n";
     }
     out += text_el(x1 + 8, y + kRow / 2 + 4,
-                   c.visit ? "visit " + truncate_text(c.trip.value_or(""), 8) : "remote", "start",
-                   c.visit ? "visit" : "remote");
+                   c.visit ? "visit " + truncate_text(c.trip_id.value_or(""), 8) : "remote",
+                   "start", c.visit ? "visit" : "remote");
     out += "</g>\n";
   }
   return out + "</svg>\n";
@@ -449,13 +448,13 @@ std::string map_svg(const Report& r) {
 
   // Cities: visited stops, homes (where legs start), and remote clients' cities.
   std::set<std::string> homes, stops, remote;
-  for (const PlanTrip& t : r.plan.trips) {
+  for (const Trip& t : r.plan.trips) {
     if (!t.legs.empty()) homes.insert(t.legs.front().from);
-    for (const PlanStay& s : t.stays) stops.insert(s.city);
-    for (const PlanLeg& l : t.legs)
+    for (const Stay& s : t.stays) stops.insert(s.city);
+    for (const PlannedLeg& l : t.legs)
       if (!homes.contains(l.to)) stops.insert(l.to);
   }
-  for (const PlanClient& c : r.plan.clients)
+  for (const ClientDecision& c : r.plan.decisions)
     if (!c.visit && !c.city.empty() && !stops.contains(c.city) && !homes.contains(c.city))
       remote.insert(c.city);
   for (const std::string& h : homes) stops.erase(h);
@@ -497,9 +496,9 @@ std::string map_svg(const Report& r) {
   }
   // Arcs, one group per trip.
   for (std::size_t k = 0; k < r.plan.trips.size(); ++k) {
-    const PlanTrip& t = r.plan.trips[k];
+    const Trip& t = r.plan.trips[k];
     std::string lines;
-    for (const PlanLeg& l : t.legs) {
+    for (const PlannedLeg& l : t.legs) {
       const Place* a = find_place(r, l.from);
       const Place* b = find_place(r, l.to);
       if (!a || !b) continue;

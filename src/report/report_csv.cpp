@@ -88,7 +88,7 @@ std::string share(std::int64_t used, std::int64_t limit) {
 }
 
 std::vector<Table> report_tables(const Report& r) {
-  const PlanDocument& p = r.plan;
+  const Plan& p = r.plan;
   Tables w;
 
   w.table("report", {"key", "value"});
@@ -105,7 +105,7 @@ std::vector<Table> report_tables(const Report& r) {
   w.row({t("flyorcall"), t(p.flyorcall_version)});
   w.row({t("data_version"), t(p.data_version)});
 
-  const PlanTotals& tot = p.totals;
+  const Totals& tot = p.totals;
   w.table("summary", {"figure", "value"});
   w.row({t("trips"), n(tot.trips)});
   w.row({t("days_away"), n(tot.days_away)});
@@ -153,84 +153,90 @@ std::vector<Table> report_tables(const Report& r) {
 
   w.table("trip", {"trip", "traveller", "depart", "back", "days_away", "flights", "hotel",
                    "per_diem", "traveller_time", "jetlag", "carbon", "total", "co2_kg"});
-  for (const PlanTrip& trip : p.trips) {
-    std::vector<Field> f{t(trip.id), t(trip.traveller), t(iso_date(trip.depart)),
+  for (const Trip& trip : p.trips) {
+    std::vector<Field> f{t(trip.id), t(trip.traveller_id), t(iso_date(trip.depart)),
                          t(iso_date(trip.back)), n(trip.days_away)};
     for (const CostCategory& c : kCostCategories) f.push_back(m(trip.cost.*c.field));
     f.push_back(m(trip.cost.total()));
-    f.push_back(kg(trip.co2_total));
+    f.push_back(kg(written_co2(trip)));
     w.row(std::move(f));
   }
 
   w.table("leg", {"trip", "seq", "from", "to", "depart_local", "tz_from", "arrive_local", "tz_to",
                   "block_min", "km", "cabin", "fare", "co2_kg"});
-  for (const PlanTrip& trip : p.trips)
+  for (const Trip& trip : p.trips)
     for (std::size_t i = 0; i < trip.legs.size(); ++i) {
-      const PlanLeg& l = trip.legs[i];
+      const PlannedLeg& l = trip.legs[i];
       w.row({t(trip.id), n(static_cast<int>(i + 1)), t(l.from), t(l.to),
-             t(l.depart_local ? iso_local(*l.depart_local) : ""), t(l.tz_from),
-             t(l.arrive_local ? iso_local(*l.arrive_local) : ""), t(l.tz_to), n(l.block_min),
-             n(plain_one_decimal(l.km)), t(l.cabin), m(l.fare), kg(l.co2)});
+             t(depart_local(l) ? iso_local(*depart_local(l)) : ""), t(l.tz_from),
+             t(arrive_local(l) ? iso_local(*arrive_local(l)) : ""), t(l.tz_to),
+             n(static_cast<int>(l.block.count())), n(plain_one_decimal(l.km)),
+             t(std::string(cabin_name(l.cabin))), m(l.fare), kg(l.co2)});
     }
 
   w.table("stay", {"trip", "city", "arrive", "depart", "hotel_nights"});
-  for (const PlanTrip& trip : p.trips)
-    for (const PlanStay& s : trip.stays)
+  for (const Trip& trip : p.trips)
+    for (const Stay& s : trip.stays)
       w.row(
           {t(trip.id), t(s.city), t(iso_date(s.arrive)), t(iso_date(s.depart)), n(s.hotel_nights)});
 
   w.table("visit", {"trip", "client", "city", "date", "days"});
-  for (const PlanTrip& trip : p.trips)
-    for (const PlanVisit& v : trip.visits)
-      w.row({t(trip.id), t(v.client), t(v.city), t(iso_date(v.date)), n(v.days)});
+  for (const Trip& trip : p.trips)
+    for (const Visit& v : trip.visits)
+      w.row({t(trip.id), t(v.client_id), t(v.city), t(iso_date(v.date)), n(v.days)});
 
   w.table("briefing", {"trip", "city", "country", "time_difference_min", "from", "to",
                        "calendar_note", "source"});
-  for (const PlanTrip& trip : p.trips)
-    for (const PlanBriefing& b : trip.briefings)
+  for (std::size_t i = 0; i < p.trips.size(); ++i) {
+    const Trip& trip = p.trips[i];
+    for (std::size_t k = 0; k < trip.briefings.size(); ++k) {
+      const Briefing& b = trip.briefings[k];
       w.row({t(trip.id), t(b.city), t(b.country),
              b.time_difference ? n(std::to_string(b.time_difference->count())) : n(""),
-             t(b.window ? iso_date(b.window->first) : ""),
-             t(b.window ? iso_date(b.window->last) : ""), t(b.calendar_note.value_or("")),
-             t(b.source == BriefingSource::plan ? "plan" : "report")});
+             t(iso_date(b.window.first)), t(iso_date(b.window.last)),
+             t(b.calendar_note.value_or("")),
+             t(r.briefing_page(i, k).source == BriefingSource::plan ? "plan" : "report")});
+    }
+  }
 
   w.table("holiday", {"trip", "city", "date", "name", "substitute"});
-  for (const PlanTrip& trip : p.trips)
-    for (const PlanBriefing& b : trip.briefings)
-      for (const PlanHoliday& h : b.holidays)
+  for (const Trip& trip : p.trips)
+    for (const Briefing& b : trip.briefings)
+      for (const LocalHoliday& h : b.holidays)
         w.row({t(trip.id), t(b.city), t(iso_date(h.date)), t(h.name),
                t(h.substitute ? "true" : "false")});
 
   w.table("event", {"trip", "city", "kind", "start", "end", "title", "note"});
-  for (const PlanTrip& trip : p.trips)
-    for (const PlanBriefing& b : trip.briefings)
-      for (const PlanEvent& e : b.events)
-        w.row({t(trip.id), t(b.city), t(e.kind), t(iso_date(e.dates.first)),
-               t(iso_date(e.dates.last)), t(e.title), t(e.note)});
+  for (const Trip& trip : p.trips)
+    for (const Briefing& b : trip.briefings)
+      for (const BriefingEvent& e : b.events)
+        w.row({t(trip.id), t(b.city), t(std::string(event_kind_name(e.kind))),
+               t(iso_date(e.dates.first)), t(iso_date(e.dates.last)), t(e.title), t(e.note)});
 
   w.table("client", {"client", "name", "city", "decision", "trip", "traveller", "value",
                      "remote_value", "remote_cost", "marginal_cost", "break_even_value", "reason"});
-  for (const PlanClient& c : p.clients)
-    w.row({t(c.id), t(c.name), t(c.city), t(c.visit ? "visit" : "remote"), t(c.trip.value_or("")),
-           t(c.traveller.value_or("")), m(c.value), m(c.remote_value), m(c.remote_cost),
-           m(c.marginal_cost), c.break_even_value ? m(*c.break_even_value) : n(""), t(c.reason)});
+  for (const ClientDecision& c : p.decisions)
+    w.row({t(c.client_id), t(c.name), t(c.city), t(c.visit ? "visit" : "remote"),
+           t(c.trip_id.value_or("")), t(c.traveller_id.value_or("")), m(c.value), m(c.remote_value),
+           m(c.remote_cost), m(c.marginal_cost), break_even(c) ? m(*break_even(c)) : n(""),
+           t(c.reason)});
 
   w.table("call", {"client", "traveller", "weekday", "traveller_local", "client_local",
                    "traveller_offhours_min", "client_offhours_min"});
-  for (const PlanClient& c : p.clients)
+  for (const ClientDecision& c : p.decisions)
     if (!c.visit && c.call_slot) {
       const CallSlotSummary& s = *c.call_slot;
-      w.row({t(c.id), t(c.traveller.value_or("")), t(std::string(weekday_name(s.weekday))),
-             t(clock_text(s.traveller_local_min)), t(clock_text(s.client_local_min)),
-             n(plain_one_decimal(s.traveller_offhours_min)),
+      w.row({t(c.client_id), t(c.traveller_id.value_or("")),
+             t(std::string(weekday_name(s.weekday))), t(clock_text(s.traveller_local_min)),
+             t(clock_text(s.client_local_min)), n(plain_one_decimal(s.traveller_offhours_min)),
              n(plain_one_decimal(s.client_offhours_min))});
     }
 
   w.table("call_shift", {"client", "from_date", "client_local"});
-  for (const PlanClient& c : p.clients)
+  for (const ClientDecision& c : p.decisions)
     if (!c.visit && c.call_slot)
       for (const auto& [from, local] : c.call_slot->client_shifts)
-        w.row({t(c.id), t(iso_date(from)), t(clock_text(local))});
+        w.row({t(c.client_id), t(iso_date(from)), t(clock_text(local))});
 
   return std::move(w.list);
 }

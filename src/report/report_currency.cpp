@@ -57,12 +57,12 @@ void convert_currency(Report& r, const std::string& currency) {
                           "\" has no reference rate, so it cannot be converted"}});
   const double rate = *to / *from;
   const Converter convert(rate);
-  PlanDocument& p = r.plan;
-  for (PlanTrip& t : p.trips) {
-    for (PlanLeg& l : t.legs) convert(l.fare);
+  Plan& p = r.plan;
+  for (Trip& t : p.trips) {
+    for (PlannedLeg& l : t.legs) convert(l.fare);
     convert(t.cost);
   }
-  for (PlanClient& c : p.clients) {
+  for (ClientDecision& c : p.decisions) {
     convert(c.value);
     convert(c.remote_value);
     convert(c.remote_cost);

@@ -175,8 +175,8 @@ public:
   HtmlWriter(const Report& r, const Report& full)
       : r_(r), chart_(chart_view(r)), cur_(r.plan.currency),
         by_traveller_(totals_by_traveller(full)), by_month_(totals_by_month(full)),
-        clients_(full.plan.clients.size()) {
-    for (const PlanClient& c : r.plan.clients) names_.emplace(c.id, c.name);
+        clients_(full.plan.decisions.size()) {
+    for (const ClientDecision& c : r.plan.decisions) names_.emplace(c.client_id, c.name);
   }
 
   std::string render() {
@@ -252,7 +252,7 @@ private:
   /// where, cash against imputed cost, totals by traveller and by month, budget use, and a
   /// glossary of every term the report uses. Printed, it is one page.
   std::string overview() const {
-    const PlanTotals& t = r_.plan.totals;
+    const Totals& t = r_.plan.totals;
     std::string out = "<section id=\"overview\">\n<h2>The answer</h2>\n<p class=\"answer\">";
     std::size_t travelling = 0;
     for (const GroupTotals& g : by_traveller_) travelling += g.trips > 0 ? 1 : 0;
@@ -275,9 +275,9 @@ private:
     for (std::size_t i = 0; i < by_traveller_.size() && i < kMaxRows; ++i) {
       const GroupTotals& g = by_traveller_[i];
       std::vector<std::string> cities;
-      for (const PlanTrip& trip : r_.plan.trips)
-        if (trip.traveller == g.key)
-          for (const PlanVisit& v : trip.visits)
+      for (const Trip& trip : r_.plan.trips)
+        if (trip.traveller_id == g.key)
+          for (const Visit& v : trip.visits)
             if (std::find(cities.begin(), cities.end(), v.city) == cities.end())
               cities.push_back(v.city);
       std::string where;
@@ -382,7 +382,7 @@ private:
   }
 
   std::string summary() const {
-    const PlanTotals& t = r_.plan.totals;
+    const Totals& t = r_.plan.totals;
     std::string out = "<section id=\"summary\">\n<h2>Summary</h2>\n<div class=\"cards\">\n";
     out += card("Trips", std::to_string(t.trips));
     out += card("Days away", std::to_string(t.days_away));
@@ -415,8 +415,8 @@ private:
                  rows);
     if (!r_.plan.hotel_source.empty()) {
       out += "<p class=\"note\">Hotel nights: " + esc(r_.plan.hotel_source) + ".";
-      for (const auto& [who, source] : r_.plan.per_diem_sources)
-        out += " Per diem of " + esc(who) + ": " + esc(source) + ".";
+      for (const AllowanceUse& a : r_.plan.allowances)
+        out += " Per diem of " + esc(a.traveller_id) + ": " + esc(a.source) + ".";
       out += "</p>\n";
     }
 
@@ -483,7 +483,7 @@ private:
     return out + "</section>\n";
   }
 
-  std::string briefing(const PlanBriefing& b) const {
+  std::string briefing(const Briefing& b, const BriefingPage& page) const {
     std::string out = "<div class=\"briefing\">\n<h4>Briefing: " + esc(city(b.city));
     if (!b.country.empty()) out += ", " + esc(country(b.country));
     out += "</h4>\n<ul>\n";
@@ -491,87 +491,90 @@ private:
       out += "<li>Time difference: " + esc(time_difference_text(*b.time_difference)) + "</li>\n";
     }
     const std::string window =
-        b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
-    if (b.holidays.empty() && b.holidays_not_shown == 0) {
+        " from " + iso_date(b.window.first) + " to " + iso_date(b.window.last);
+    if (b.holidays.empty() && page.holidays_not_shown == 0) {
       out += "<li>No public holidays" + esc(window) + ".</li>\n";
     } else {
       out += "<li>Public holidays" + esc(window) + ":<ul>\n";
-      for (const PlanHoliday& h : b.holidays)
+      for (const LocalHoliday& h : b.holidays)
         out += "<li>" + esc(weekday_date(h.date)) + ": " + esc(h.name) +
                (h.substitute ? " (substitute day)" : "") + "</li>\n";
-      if (b.holidays_not_shown > 0)
-        out += "<li>… and " + std::to_string(b.holidays_not_shown) + " more</li>\n";
+      if (page.holidays_not_shown > 0)
+        out += "<li>… and " + std::to_string(page.holidays_not_shown) + " more</li>\n";
       out += "</ul></li>\n";
     }
-    if (b.events.empty() && b.events_not_shown == 0) {
+    if (b.events.empty() && b.events_not_listed == 0) {
       out += "<li>No events" + esc(window) +
-             (r_.input_given || b.source == BriefingSource::plan
+             (r_.input_given || page.source == BriefingSource::plan
                   ? ""
                   : " known (give --input for the input's events)") +
              ".</li>\n";
     } else {
       out += "<li>Events:<ul>\n";
-      for (const PlanEvent& e : b.events) {
-        out += "<li>" + esc(e.kind) + ", " + esc(iso_date(e.dates.first)) +
+      for (const BriefingEvent& e : b.events) {
+        out += "<li>" + esc(event_kind_name(e.kind)) + ", " + esc(iso_date(e.dates.first)) +
                (e.dates.last != e.dates.first ? " to " + esc(iso_date(e.dates.last)) : "") + ": " +
                esc(e.title);
         if (!e.note.empty()) out += " — " + esc(e.note);
         out += "</li>\n";
       }
-      if (b.events_not_shown > 0)
-        out += "<li>… and " + std::to_string(b.events_not_shown) + " more</li>\n";
+      if (b.events_not_listed > 0)
+        out += "<li>… and " + std::to_string(b.events_not_listed) + " more</li>\n";
       out += "</ul></li>\n";
     }
     if (b.calendar_note) out += "<li>Note: " + esc(*b.calendar_note) + "</li>\n";
     out += "</ul>\n";
-    if (b.source == BriefingSource::report)
+    if (page.source == BriefingSource::report)
       out += "<p class=\"source\">Derived by the report: the plan has no briefings.</p>\n";
     return out + "</div>\n";
   }
 
-  std::string trip(const PlanTrip& t, std::size_t index) const {
+  std::string trip(const Trip& t, std::size_t index) const {
+    const TripPage& page = r_.trip_page(index);
     std::string out = "<article class=\"trip\" id=\"trip-" + std::to_string(index + 1) + "\">\n";
-    out += "<h3>" + esc(t.id) + " · " + esc(t.traveller) + " · " + esc(weekday_date(t.depart)) +
+    out += "<h3>" + esc(t.id) + " · " + esc(t.traveller_id) + " · " + esc(weekday_date(t.depart)) +
            " to " + esc(weekday_date(t.back)) + " (" + std::to_string(t.days_away) +
            (t.days_away == 1 ? " day" : " days") + ")</h3>\n";
     out += "<p>Cost " + esc(money(t.cost.total())) + " (";
     for (std::size_t i = 0; i < kCostCategories.size(); ++i)
       out += (i ? ", " : "") + esc(std::string(kCostCategories[i].label)) + " " +
              esc(amount(t.cost.*kCostCategories[i].field));
-    out += "); CO2e " + esc(kilograms(t.co2_total)) + " kg.</p>\n";
+    out += "); CO2e " + esc(kilograms(written_co2(t))) + " kg.</p>\n";
 
     std::vector<std::vector<Cell>> legs;
-    for (const PlanLeg& l : t.legs)
+    for (const PlannedLeg& l : t.legs)
       legs.push_back({txt(city(l.from)), txt(city(l.to)),
-                      txt(l.depart_local ? local_text(*l.depart_local) : ""),
-                      txt(l.arrive_local ? local_text(*l.arrive_local) : ""),
-                      num(duration_text(l.block_min)), txt(l.cabin), num(plain_one_decimal(l.km)),
-                      num(amount(l.fare)), num(kilograms(l.co2))});
+                      txt(depart_local(l) ? local_text(*depart_local(l)) : ""),
+                      txt(arrive_local(l) ? local_text(*arrive_local(l)) : ""),
+                      num(duration_text(static_cast<int>(l.block.count()))),
+                      txt(cabin_name(l.cabin)), num(plain_one_decimal(l.km)), num(amount(l.fare)),
+                      num(kilograms(l.co2))});
     if (!legs.empty())
       out += table("Flights (local times of each city)",
                    {txt("From"), txt("To"), txt("Departs"), txt("Arrives"), num("Block"),
                     txt("Cabin"), num("km"), num("Fare"), num("CO2e kg")},
                    legs, false);
-    out += more(t.legs_not_shown, "flights");
+    out += more(page.legs_not_shown, "flights");
 
     std::vector<std::vector<Cell>> stays;
-    for (const PlanStay& s : t.stays)
+    for (const Stay& s : t.stays)
       stays.push_back({txt(city(s.city)), txt(weekday_date(s.arrive)), txt(weekday_date(s.depart)),
                        num(std::to_string(s.hotel_nights))});
     if (!stays.empty())
       out += table("Stays", {txt("City"), txt("Arrive"), txt("Leave"), num("Hotel nights")}, stays);
-    out += more(t.stays_not_shown, "stays");
+    out += more(page.stays_not_shown, "stays");
 
     std::vector<std::vector<Cell>> visits;
-    for (const PlanVisit& v : t.visits)
-      visits.push_back({txt(client_name(v.client)), txt(city(v.city)), txt(weekday_date(v.date)),
+    for (const Visit& v : t.visits)
+      visits.push_back({txt(client_name(v.client_id)), txt(city(v.city)), txt(weekday_date(v.date)),
                         num(std::to_string(v.days))});
     if (!visits.empty())
       out += table("Visits", {txt("Client"), txt("City"), txt("First day"), num("Days")}, visits);
-    out += more(t.visits_not_shown, "visits");
+    out += more(page.visits_not_shown, "visits");
 
-    for (const PlanBriefing& b : t.briefings) out += briefing(b);
-    out += more(t.briefings_not_shown, "briefings");
+    for (std::size_t k = 0; k < t.briefings.size(); ++k)
+      out += briefing(t.briefings[k], r_.briefing_page(index, k));
+    out += more(page.briefings_not_shown, "briefings");
     return out + "</article>\n";
   }
 
@@ -598,18 +601,18 @@ private:
     out += "<p>A visit pays when its value is above the break-even value: the value at which "
            "visiting and staying remote net the same.</p>\n";
     std::vector<std::vector<Cell>> rows;
-    for (const PlanClient& c : r_.plan.clients) {
+    for (const ClientDecision& c : r_.plan.decisions) {
       std::string decision = c.visit ? "visit" : "remote";
-      if (c.visit && c.trip) decision += " (" + *c.trip + ")";
-      const std::string who = c.name.empty() ? c.id : c.name + " (" + c.id + ")";
+      if (c.visit && c.trip_id) decision += " (" + *c.trip_id + ")";
+      const std::string who = c.name.empty() ? c.client_id : c.name + " (" + c.client_id + ")";
       rows.push_back({txt(who),
                       {"<span class=\"decision-" + std::string(c.visit ? "visit" : "remote") +
                            "\">" + esc(decision) + "</span>",
                        false},
-                      txt(c.traveller.value_or("")),
+                      txt(c.traveller_id.value_or("")),
                       num(amount(c.value)),
                       num(amount(c.marginal_cost)),
-                      num(c.break_even_value ? amount(*c.break_even_value) : "none"),
+                      num(break_even(c) ? amount(*break_even(c)) : "none"),
                       txt(c.reason)});
     }
     out += table("Per-client decisions (" + cur_ + ")",
@@ -625,11 +628,11 @@ private:
            "daylight-saving change inside the quarter moves the client's local time from the "
            "date shown.</p>\n";
     std::vector<std::vector<Cell>> rows;
-    for (const PlanClient& c : r_.plan.clients) {
+    for (const ClientDecision& c : r_.plan.decisions) {
       if (c.visit) continue;
-      const std::string who = c.name.empty() ? c.id : c.name;
+      const std::string who = c.name.empty() ? c.client_id : c.name;
       if (!c.call_slot) {
-        rows.push_back({txt(who), txt(c.traveller.value_or("")), txt("no common business day"),
+        rows.push_back({txt(who), txt(c.traveller_id.value_or("")), txt("no common business day"),
                         txt(""), txt(""), num(""), txt("")});
         continue;
       }
@@ -638,7 +641,7 @@ private:
       for (const auto& [from, local] : s.client_shifts)
         shifts += (shifts.empty() ? "" : "; ") + std::string("from ") + iso_date(from) + ": " +
                   clock_text(local);
-      rows.push_back({txt(who), txt(c.traveller.value_or("")),
+      rows.push_back({txt(who), txt(c.traveller_id.value_or("")),
                       txt(std::string(weekday_name(s.weekday))),
                       txt(clock_text(s.traveller_local_min)), txt(clock_text(s.client_local_min)),
                       num(plain_one_decimal(s.traveller_offhours_min) + " / " +
@@ -666,9 +669,9 @@ private:
     out += value_chart_svg(chart_);
     out += "<figcaption>Visit value and the marginal cost of the client's trip; the black mark "
            "is the break-even value.";
-    if (chart_.plan.clients.size() < r_.plan.clients.size())
-      out += " Shown: the first " + std::to_string(chart_.plan.clients.size()) + " of " +
-             std::to_string(r_.plan.clients.size()) + " clients.";
+    if (chart_.plan.decisions.size() < r_.plan.decisions.size())
+      out += " Shown: the first " + std::to_string(chart_.plan.decisions.size()) + " of " +
+             std::to_string(r_.plan.decisions.size()) + " clients.";
     out += "</figcaption>\n</figure>\n</section>\n";
     out += "<section id=\"map\">\n<h2>Map of the trips</h2>\n<figure>\n";
     out += map_svg(chart_);

@@ -71,11 +71,11 @@ public:
     icalcomponent_add_property(cal.get(), calname);
 
     std::vector<Component> events;
-    for (const PlanTrip& t : r_.plan.trips) {
-      if (traveller_ && t.traveller != *traveller_) continue;
+    for (const Trip& t : r_.plan.trips) {
+      if (traveller_ && t.traveller_id != *traveller_) continue;
       for (std::size_t i = 0; i < t.legs.size(); ++i) events.push_back(flight(t, i));
       for (std::size_t i = 0; i < t.stays.size(); ++i) events.push_back(stay(t, i));
-      for (const PlanVisit& v : t.visits) events.push_back(visit(t, v));
+      for (const Visit& v : t.visits) events.push_back(visit(t, v));
     }
     for (const CallSeries& s : calls_) {
       if (traveller_ && s.traveller != *traveller_) continue;
@@ -98,8 +98,7 @@ private:
 
   /// A DATE-TIME property in `zone` (with its TZID) or, without a known zone, in UTC.
   icalproperty* timed(icalproperty* p, const std::optional<LocalTime>& local,
-                      const std::string& zone, const std::optional<Instant>& utc,
-                      const std::string& where) {
+                      const std::string& zone, Instant utc) {
     if (local && !zone.empty() && timez::find_zone(zone) != nullptr) {
       zones_.insert(zone);
       cover(Date{date::floor<date::days>(*local).time_since_epoch()});
@@ -107,15 +106,10 @@ private:
       icalproperty_add_parameter(p, icalparameter_new_tzid(zone.c_str()));
       return p;
     }
-    if (utc) {
-      const auto t = date::floor<std::chrono::seconds>(*utc);
-      cover(date::floor<date::days>(t));
-      icalproperty_set_value(p, icalvalue_new_datetime(ical_time(ics::utc_stamp(t))));
-      return p;
-    }
-    icalproperty_free(p);
-    throw InputError(std::vector<Problem>{
-        Problem{where, "the flight has no local time in a known zone and no UTC time"}});
+    const auto t = date::floor<std::chrono::seconds>(utc);
+    cover(date::floor<date::days>(t));
+    icalproperty_set_value(p, icalvalue_new_datetime(ical_time(ics::utc_stamp(t))));
+    return p;
   }
 
   Component event(const std::vector<std::string>& key, const std::string& category,
@@ -161,12 +155,12 @@ private:
   }
 
   std::string client_name(const std::string& id) const {
-    for (const PlanClient& c : r_.plan.clients)
-      if (c.id == id && !c.name.empty()) return c.name;
+    for (const ClientDecision& c : r_.plan.decisions)
+      if (c.client_id == id && !c.name.empty()) return c.name;
     return id;
   }
 
-  static std::string briefing(const Report& r, const PlanBriefing& b) {
+  static std::string briefing(const Report& r, const Briefing& b) {
     std::string out = "Briefing for " + b.city;
     if (!b.country.empty()) {
       const auto it = r.country_names.find(b.country);
@@ -176,26 +170,26 @@ private:
     if (b.time_difference)
       out += "- Time difference: " + time_difference_text(*b.time_difference) + "\n";
     const std::string window =
-        b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
+        " from " + iso_date(b.window.first) + " to " + iso_date(b.window.last);
     if (b.holidays.empty()) {
       out += "- No public holidays" + window + ".\n";
     } else {
       out += "- Public holidays" + window + ":\n";
-      for (const PlanHoliday& h : b.holidays)
+      for (const LocalHoliday& h : b.holidays)
         out += "  " + weekday_date(h.date) + ": " + h.name +
                (h.substitute ? " (substitute day)" : "") + "\n";
     }
-    if (b.events.empty() && b.events_not_shown == 0) {
+    if (b.events.empty() && b.events_not_listed == 0) {
       out += "- No events" + window + ".\n";
     } else {
       out += "- Events:\n";
-      for (const PlanEvent& e : b.events) {
-        out += "  " + e.kind + ", " + iso_date(e.dates.first) +
+      for (const BriefingEvent& e : b.events) {
+        out += "  " + std::string(event_kind_name(e.kind)) + ", " + iso_date(e.dates.first) +
                (e.dates.last != e.dates.first ? " to " + iso_date(e.dates.last) : "") + ": " +
                e.title + (e.note.empty() ? "" : " — " + e.note) + "\n";
       }
-      if (b.events_not_shown > 0)
-        out += "  … and " + std::to_string(b.events_not_shown) + " more\n";
+      if (b.events_not_listed > 0)
+        out += "  … and " + std::to_string(b.events_not_listed) + " more\n";
     }
     if (b.calendar_note) out += "- Note: " + *b.calendar_note + "\n";
     return out;
@@ -203,55 +197,52 @@ private:
 
   /// The briefing of the trip's stay `stay` (one per stay, same order), else the first for the
   /// city; empty when the trip has none.
-  std::string briefing_of(const PlanTrip& t, std::size_t stay, const std::string& city) const {
+  std::string briefing_of(const Trip& t, std::size_t stay, const std::string& city) const {
     if (t.briefings.size() == t.stays.size() && stay < t.briefings.size() &&
         t.briefings[stay].city == city)
       return "\n\n" + briefing(r_, t.briefings[stay]);
-    for (const PlanBriefing& b : t.briefings)
+    for (const Briefing& b : t.briefings)
       if (b.city == city) return "\n\n" + briefing(r_, b);
     return {};
   }
 
-  Component flight(const PlanTrip& t, std::size_t i) {
-    const PlanLeg& l = t.legs[i];
-    const std::string where = "/trips/" + t.id + "/legs/" + std::to_string(i);
+  Component flight(const Trip& t, std::size_t i) {
+    const PlannedLeg& l = t.legs[i];
     std::string times = "Departs " + city(l.from) + " " +
-                        (l.depart_local ? local_text(*l.depart_local) + " " + l.tz_from : "") +
+                        (depart_local(l) ? local_text(*depart_local(l)) + " " + l.tz_from : "") +
                         "\nArrives " + city(l.to) + " " +
-                        (l.arrive_local ? local_text(*l.arrive_local) + " " + l.tz_to : "");
-    const std::string description = "Trip " + t.id + " of " + t.traveller + ", flight " +
-                                    std::to_string(i + 1) + " of " + std::to_string(t.legs.size()) +
-                                    ".\n" + times + "\nBlock time " + duration_text(l.block_min) +
-                                    ", " + plain_one_decimal(l.km) + " km, " + l.cabin + ", " +
-                                    plain_kg(l.co2) + " kg CO2e.";
+                        (arrive_local(l) ? local_text(*arrive_local(l)) + " " + l.tz_to : "");
+    const std::string description =
+        "Trip " + t.id + " of " + t.traveller_id + ", flight " + std::to_string(i + 1) + " of " +
+        std::to_string(t.legs.size()) + ".\n" + times + "\nBlock time " +
+        duration_text(static_cast<int>(l.block.count())) + ", " + plain_one_decimal(l.km) +
+        " km, " + std::string(cabin_name(l.cabin)) + ", " + plain_kg(l.co2) + " kg CO2e.";
     const std::string day =
-        l.depart_local ? iso_date(Date{date::floor<date::days>(*l.depart_local).time_since_epoch()})
-        : l.depart_utc ? iso_date(date::floor<date::days>(*l.depart_utc))
-                       : std::string();
-    Component e = event({t.traveller, "flight", l.from, l.to, day}, "Flight",
+        depart_local(l)
+            ? iso_date(Date{date::floor<date::days>(*depart_local(l)).time_since_epoch()})
+            : iso_date(date::floor<date::days>(l.depart));
+    Component e = event({t.traveller_id, "flight", l.from, l.to, day}, "Flight",
                         "Flight " + city(l.from) + " → " + city(l.to), place(l.from), description);
-    icalcomponent_add_property(e.get(),
-                               timed(icalproperty_new_dtstart(icaltime_null_time()), l.depart_local,
-                                     l.tz_from, l.depart_utc, where + "/depart_local"));
-    icalcomponent_add_property(e.get(),
-                               timed(icalproperty_new_dtend(icaltime_null_time()), l.arrive_local,
-                                     l.tz_to, l.arrive_utc, where + "/arrive_local"));
+    icalcomponent_add_property(e.get(), timed(icalproperty_new_dtstart(icaltime_null_time()),
+                                              depart_local(l), l.tz_from, l.depart));
+    icalcomponent_add_property(e.get(), timed(icalproperty_new_dtend(icaltime_null_time()),
+                                              arrive_local(l), l.tz_to, l.arrive));
     return e;
   }
 
-  Component stay(const PlanTrip& t, std::size_t i) {
-    const PlanStay& s = t.stays[i];
-    std::string description = "Trip " + t.id + " of " + t.traveller + ": " + place(s.city) +
+  Component stay(const Trip& t, std::size_t i) {
+    const Stay& s = t.stays[i];
+    std::string description = "Trip " + t.id + " of " + t.traveller_id + ": " + place(s.city) +
                               ", arriving " + iso_date(s.arrive) + ", leaving " +
                               iso_date(s.depart) + ", " + std::to_string(s.hotel_nights) +
                               " hotel night" + (s.hotel_nights == 1 ? "" : "s") + ".";
-    for (const PlanVisit& v : t.visits)
+    for (const Visit& v : t.visits)
       if (v.city == s.city && s.arrive <= v.date && v.date <= s.depart)
-        description += "\nVisit: " + client_name(v.client) + " (" + v.client + ") on " +
+        description += "\nVisit: " + client_name(v.client_id) + " (" + v.client_id + ") on " +
                        iso_date(v.date) + " for " + std::to_string(v.days) + " day" +
                        (v.days == 1 ? "" : "s") + ".";
     description += briefing_of(t, i, s.city);
-    Component e = event({t.traveller, "stay", s.city, iso_date(s.arrive)}, "Hotel",
+    Component e = event({t.traveller_id, "stay", s.city, iso_date(s.arrive)}, "Hotel",
                         (s.hotel_nights > 0 ? "Hotel: " : "Stay: ") + city(s.city), place(s.city),
                         description);
     all_day(e.get(), s.arrive, std::max(s.depart, s.arrive + date::days{1}));
@@ -259,17 +250,18 @@ private:
     return e;
   }
 
-  Component visit(const PlanTrip& t, const PlanVisit& v) {
+  Component visit(const Trip& t, const Visit& v) {
     std::size_t stay = t.stays.size();
     for (std::size_t i = 0; i < t.stays.size(); ++i)
       if (t.stays[i].city == v.city && t.stays[i].arrive <= v.date && v.date <= t.stays[i].depart)
         stay = i;
-    const std::string name = client_name(v.client);
-    const std::string description =
-        "Client: " + name + " (" + v.client + ")\nCity: " + place(v.city) + "\nTrip " + t.id +
-        " of " + t.traveller + ", " + std::to_string(v.days) + " day" + (v.days == 1 ? "" : "s") +
-        " on site from " + weekday_date(v.date) + "." + briefing_of(t, stay, v.city);
-    Component e = event({"visit", v.client}, "Client visit",
+    const std::string name = client_name(v.client_id);
+    const std::string description = "Client: " + name + " (" + v.client_id +
+                                    ")\nCity: " + place(v.city) + "\nTrip " + t.id + " of " +
+                                    t.traveller_id + ", " + std::to_string(v.days) + " day" +
+                                    (v.days == 1 ? "" : "s") + " on site from " +
+                                    weekday_date(v.date) + "." + briefing_of(t, stay, v.city);
+    Component e = event({"visit", v.client_id}, "Client visit",
                         "Visit: " + name + " (" + city(v.city) + ")", place(v.city), description);
     all_day(e.get(), v.date, v.date + date::days{std::max(1, v.days)});
     return e;

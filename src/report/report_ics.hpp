@@ -64,12 +64,12 @@ struct WeeklyRule {
 /// with the planner's own slot search and calendars. Throws InputError when a client, traveller or
 /// city of the plan is not in the input, or when the recomputed slot is not the plan's (the plan
 /// was made from another input).
-[[nodiscard]] std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input,
+[[nodiscard]] std::vector<CallSeries> call_series(const Plan& plan, const Input& input,
                                                   const network::Network& net);
 
 /// The travellers a plan names, in input order when the plan lists per-diem tables (one per
 /// input traveller), then any others in order of first appearance.
-[[nodiscard]] std::vector<std::string> plan_travellers(const PlanDocument& plan);
+[[nodiscard]] std::vector<std::string> plan_travellers(const Plan& plan);
 
 /// The report as one iCalendar object. `traveller`, when set, keeps only that traveller's trips
 /// and call series (the caller checks the id is known).

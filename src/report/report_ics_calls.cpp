@@ -25,9 +25,11 @@ InputError plan_mismatch(const std::string& pointer, const std::string& what) {
       std::vector<Problem>{Problem{pointer, what + ": give the input the plan was made from"}});
 }
 
-template <class T> std::size_t index_of(const std::vector<T>& items, const std::string& id) {
+/// The index of the item whose `id` member is `id`, or the number of items.
+template <class T>
+std::size_t index_of(const std::vector<T>& items, std::string T::*member, const std::string& id) {
   for (std::size_t i = 0; i < items.size(); ++i)
-    if (items[i].id == id) return i;
+    if (items[i].*member == id) return i;
   return items.size();
 }
 
@@ -72,23 +74,23 @@ WeeklyRule weekly_rule(const std::vector<Date>& dates) {
   return *best;
 }
 
-std::vector<std::string> plan_travellers(const PlanDocument& plan) {
+std::vector<std::string> plan_travellers(const Plan& plan) {
   std::vector<std::string> out;
   const auto add = [&out](const std::string& id) {
     if (!id.empty() && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
   };
-  for (const auto& [traveller, table] : plan.per_diem_sources) add(traveller);
-  for (const PlanTrip& t : plan.trips) add(t.traveller);
-  for (const PlanClient& c : plan.clients)
-    if (c.traveller) add(*c.traveller);
+  for (const AllowanceUse& a : plan.allowances) add(a.traveller_id);
+  for (const Trip& t : plan.trips) add(t.traveller_id);
+  for (const ClientDecision& c : plan.decisions)
+    if (c.traveller_id) add(*c.traveller_id);
   return out;
 }
 
-std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input,
+std::vector<CallSeries> call_series(const Plan& plan, const Input& input,
                                     const network::Network& net) {
   std::vector<CallSeries> out;
   bool any = false;
-  for (const PlanClient& c : plan.clients) any = any || (!c.visit && c.call_slot);
+  for (const ClientDecision& c : plan.decisions) any = any || (!c.visit && c.call_slot);
   if (!any) return out;
   const optimize::Scheduler sched(input, net);
   // The plan's remote clients, in the input's order, each with the traveller the plan gives it:
@@ -102,14 +104,15 @@ std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input
   std::vector<Remote> remotes;
   std::vector<cost::CallSeries> series;
   for (std::size_t ci = 0; ci < input.clients.size(); ++ci) {
-    const std::size_t i = index_of(plan.clients, input.clients[ci].id);
-    if (i == plan.clients.size()) continue;
-    const PlanClient& pc = plan.clients[i];
-    if (pc.visit || !pc.traveller) continue;
-    const std::size_t ti = index_of(input.travellers, *pc.traveller);
+    const std::size_t i =
+        index_of(plan.decisions, &ClientDecision::client_id, input.clients[ci].id);
+    if (i == plan.decisions.size()) continue;
+    const ClientDecision& pc = plan.decisions[i];
+    if (pc.visit || !pc.traveller_id) continue;
+    const std::size_t ti = index_of(input.travellers, &Traveller::id, *pc.traveller_id);
     if (ti == input.travellers.size())
       throw plan_mismatch("/clients/" + std::to_string(i) + "/traveller",
-                          "traveller \"" + *pc.traveller + "\" is not in the input");
+                          "traveller \"" + *pc.traveller_id + "\" is not in the input");
     const Client& client = input.clients[ci];
     const Traveller& traveller = input.travellers[ti];
     series.push_back({&client, &traveller, ti, &sched.client_calendar(ci),
@@ -120,13 +123,13 @@ std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input
   }
   const cost::CallSchedule scheduled =
       cost::schedule_calls(series, net, input.policy, input.horizon);
-  for (std::size_t i = 0; i < plan.clients.size(); ++i) {
-    const PlanClient& pc = plan.clients[i];
+  for (std::size_t i = 0; i < plan.decisions.size(); ++i) {
+    const ClientDecision& pc = plan.decisions[i];
     if (pc.visit || !pc.call_slot) continue;
     const std::string at = "/clients/" + std::to_string(i);
-    if (index_of(input.clients, pc.id) == input.clients.size())
-      throw plan_mismatch(at + "/id", "client \"" + pc.id + "\" is not in the input");
-    if (!pc.traveller) throw plan_mismatch(at + "/traveller", "no traveller runs the calls");
+    if (index_of(input.clients, &Client::id, pc.client_id) == input.clients.size())
+      throw plan_mismatch(at + "/id", "client \"" + pc.client_id + "\" is not in the input");
+    if (!pc.traveller_id) throw plan_mismatch(at + "/traveller", "no traveller runs the calls");
     const auto k =
         static_cast<std::size_t>(std::find_if(remotes.begin(), remotes.end(),
                                               [&](const Remote& r) { return r.plan_index == i; }) -
@@ -137,16 +140,16 @@ std::vector<CallSeries> call_series(const PlanDocument& plan, const Input& input
     const CallSlotSummary& want = *pc.call_slot;
     if (!rc.slot || static_cast<int>(rc.slot->weekday.c_encoding()) != want.weekday ||
         rc.slot->anchor_start_min != want.traveller_local_min)
-      throw plan_mismatch(
-          at + "/call_slot",
-          "the plan calls client " + pc.id + " on " + std::string(weekday_name(want.weekday)) +
-              " at " + clock_text(want.traveller_local_min) + ", but the input gives " +
-              (rc.slot
-                   ? std::string(weekday_name(static_cast<int>(rc.slot->weekday.c_encoding()))) +
-                         " at " + clock_text(rc.slot->anchor_start_min)
-                   : std::string("no common business day")));
+      throw plan_mismatch(at + "/call_slot",
+                          "the plan calls client " + pc.client_id + " on " +
+                              std::string(weekday_name(want.weekday)) + " at " +
+                              clock_text(want.traveller_local_min) + ", but the input gives " +
+                              (rc.slot ? std::string(weekday_name(
+                                             static_cast<int>(rc.slot->weekday.c_encoding()))) +
+                                             " at " + clock_text(rc.slot->anchor_start_min)
+                                       : std::string("no common business day")));
     CallSeries s;
-    s.client = pc.id;
+    s.client = pc.client_id;
     s.client_name = pc.name.empty() ? client.name : pc.name;
     s.client_city = client.city;
     s.traveller = traveller.id;

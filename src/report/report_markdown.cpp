@@ -45,7 +45,7 @@ std::string md_table(const std::vector<std::string>& head, const std::vector<boo
 class MarkdownWriter {
 public:
   explicit MarkdownWriter(const Report& r) : r_(r), cur_(md_escape(r.plan.currency)) {
-    for (const PlanClient& c : r.plan.clients) names_.emplace(c.id, c.name);
+    for (const ClientDecision& c : r.plan.decisions) names_.emplace(c.client_id, c.name);
   }
 
   std::string render() {
@@ -101,7 +101,7 @@ private:
   }
 
   std::string summary() const {
-    const PlanTotals& t = r_.plan.totals;
+    const Totals& t = r_.plan.totals;
     std::string out = "## Summary\n\n";
     out += md_table({"Figure", "Value"}, {false, true},
                     {{"Trips", std::to_string(t.trips)},
@@ -131,8 +131,8 @@ private:
     out += md_table({"Category", "Amount (" + cur_ + ")", "Share"}, {false, true, true}, rows);
     if (!r_.plan.hotel_source.empty()) {
       out += "Hotel nights: " + md_escape(r_.plan.hotel_source) + ".";
-      for (const auto& [who, source] : r_.plan.per_diem_sources)
-        out += " Per diem of " + md_escape(who) + ": " + md_escape(source) + ".";
+      for (const AllowanceUse& a : r_.plan.allowances)
+        out += " Per diem of " + md_escape(a.traveller_id) + ": " + md_escape(a.source) + ".";
       out += "\n\n";
     }
     if (r_.plan.budget) {
@@ -182,7 +182,7 @@ private:
     return out + md_table(head, right, rows);
   }
 
-  std::string briefing(const PlanBriefing& b) const {
+  std::string briefing(const Briefing& b, const BriefingPage& page) const {
     std::string out = "#### Briefing: " + city(b.city);
     if (!b.country.empty()) {
       const auto it = r_.country_names.find(b.country);
@@ -193,37 +193,38 @@ private:
       out += "- Time difference: " + time_difference_text(*b.time_difference) + "\n";
     }
     const std::string window =
-        b.window ? " from " + iso_date(b.window->first) + " to " + iso_date(b.window->last) : "";
-    if (b.holidays.empty() && b.holidays_not_shown == 0) {
+        " from " + iso_date(b.window.first) + " to " + iso_date(b.window.last);
+    if (b.holidays.empty() && page.holidays_not_shown == 0) {
       out += "- No public holidays" + window + ".\n";
     } else {
       out += "- Public holidays" + window + ":\n";
-      for (const PlanHoliday& h : b.holidays)
+      for (const LocalHoliday& h : b.holidays)
         out += "  - " + weekday_date(h.date) + ": " + md_escape(h.name) +
                (h.substitute ? " (substitute day)" : "") + "\n";
-      if (b.holidays_not_shown > 0)
-        out += "  - … and " + std::to_string(b.holidays_not_shown) + " more\n";
+      if (page.holidays_not_shown > 0)
+        out += "  - … and " + std::to_string(page.holidays_not_shown) + " more\n";
     }
-    if (b.events.empty() && b.events_not_shown == 0) {
+    if (b.events.empty() && b.events_not_listed == 0) {
       out += "- No events" + window +
-             (r_.input_given || b.source == BriefingSource::plan
+             (r_.input_given || page.source == BriefingSource::plan
                   ? ""
                   : " known (give --input for the input's events)") +
              ".\n";
     } else {
       out += "- Events:\n";
-      for (const PlanEvent& e : b.events) {
-        out += "  - " + md_escape(e.kind) + ", " + iso_date(e.dates.first) +
+      for (const BriefingEvent& e : b.events) {
+        out += "  - " + md_escape(std::string(event_kind_name(e.kind))) + ", " +
+               iso_date(e.dates.first) +
                (e.dates.last != e.dates.first ? " to " + iso_date(e.dates.last) : "") + ": " +
                md_escape(e.title);
         if (!e.note.empty()) out += " — " + md_escape(e.note);
         out += "\n";
       }
-      if (b.events_not_shown > 0)
-        out += "  - … and " + std::to_string(b.events_not_shown) + " more\n";
+      if (b.events_not_listed > 0)
+        out += "  - … and " + std::to_string(b.events_not_listed) + " more\n";
     }
     if (b.calendar_note) out += "- Note: " + md_escape(*b.calendar_note) + "\n";
-    if (b.source == BriefingSource::report)
+    if (page.source == BriefingSource::report)
       out += "- Derived by the report: the plan has no briefings.\n";
     return out + "\n";
   }
@@ -232,46 +233,50 @@ private:
     std::string out = "## Trips and briefings\n\n";
     if (r_.plan.trips.empty()) out += "The plan has no trips: every client is kept remote.\n\n";
     std::size_t shown = 0;
-    for (const PlanTrip& t : r_.plan.trips) {
+    for (const Trip& t : r_.plan.trips) {
       if (out.size() >= kPageTripsBytes) break;
-      ++shown;
-      out += "### " + md_escape(t.id) + " · " + md_escape(t.traveller) + " · " +
+      const std::size_t index = shown++;
+      const TripPage& page = r_.trip_page(index);
+      out += "### " + md_escape(t.id) + " · " + md_escape(t.traveller_id) + " · " +
              weekday_date(t.depart) + " to " + weekday_date(t.back) + " (" +
              std::to_string(t.days_away) + (t.days_away == 1 ? " day" : " days") + ")\n\n";
       out += "Cost " + money(t.cost.total()) + " (";
       for (std::size_t i = 0; i < kCostCategories.size(); ++i)
         out += (i ? ", " : "") + std::string(kCostCategories[i].label) + " " +
                amount(t.cost.*kCostCategories[i].field);
-      out += "); CO2e " + kilograms(t.co2_total) + " kg.\n\n";
+      out += "); CO2e " + kilograms(written_co2(t)) + " kg.\n\n";
       std::vector<std::vector<std::string>> legs;
-      for (const PlanLeg& l : t.legs)
-        legs.push_back({city(l.from), city(l.to), l.depart_local ? local_text(*l.depart_local) : "",
-                        l.arrive_local ? local_text(*l.arrive_local) : "",
-                        duration_text(l.block_min), md_escape(l.cabin), plain_one_decimal(l.km),
+      for (const PlannedLeg& l : t.legs)
+        legs.push_back({city(l.from), city(l.to),
+                        depart_local(l) ? local_text(*depart_local(l)) : "",
+                        arrive_local(l) ? local_text(*arrive_local(l)) : "",
+                        duration_text(static_cast<int>(l.block.count())),
+                        md_escape(std::string(cabin_name(l.cabin))), plain_one_decimal(l.km),
                         amount(l.fare), kilograms(l.co2)});
       if (!legs.empty())
         out += md_table({"From", "To", "Departs (local)", "Arrives (local)", "Block", "Cabin", "km",
                          "Fare", "CO2e kg"},
                         {false, false, false, false, true, false, true, true, true}, legs);
-      out += more(t.legs_not_shown, "flights");
+      out += more(page.legs_not_shown, "flights");
       std::vector<std::vector<std::string>> stays;
-      for (const PlanStay& s : t.stays)
+      for (const Stay& s : t.stays)
         stays.push_back({city(s.city), weekday_date(s.arrive), weekday_date(s.depart),
                          std::to_string(s.hotel_nights)});
       if (!stays.empty())
         out += md_table({"Stay in", "Arrive", "Leave", "Hotel nights"}, {false, false, false, true},
                         stays);
-      out += more(t.stays_not_shown, "stays");
+      out += more(page.stays_not_shown, "stays");
       std::vector<std::vector<std::string>> visits;
-      for (const PlanVisit& v : t.visits)
+      for (const Visit& v : t.visits)
         visits.push_back(
-            {client_name(v.client), city(v.city), weekday_date(v.date), std::to_string(v.days)});
+            {client_name(v.client_id), city(v.city), weekday_date(v.date), std::to_string(v.days)});
       if (!visits.empty())
         out +=
             md_table({"Visit", "City", "First day", "Days"}, {false, false, false, true}, visits);
-      out += more(t.visits_not_shown, "visits");
-      for (const PlanBriefing& b : t.briefings) out += briefing(b);
-      out += more(t.briefings_not_shown, "briefings");
+      out += more(page.visits_not_shown, "visits");
+      for (std::size_t k = 0; k < t.briefings.size(); ++k)
+        out += briefing(t.briefings[k], r_.briefing_page(index, k));
+      out += more(page.briefings_not_shown, "briefings");
     }
     const std::size_t left = r_.plan.trips.size() - shown + r_.trips_not_shown;
     if (left > 0)
@@ -288,12 +293,12 @@ private:
            "visiting and staying remote net the same. Amounts in " +
            cur_ + ".\n\n";
     std::vector<std::vector<std::string>> rows;
-    for (const PlanClient& c : r_.plan.clients) {
+    for (const ClientDecision& c : r_.plan.decisions) {
       std::string decision = c.visit ? "visit" : "remote";
-      if (c.visit && c.trip) decision += " (" + md_escape(*c.trip) + ")";
-      rows.push_back({md_escape(c.name.empty() ? c.id : c.name + " (" + c.id + ")"), decision,
-                      md_escape(c.traveller.value_or("")), amount(c.value), amount(c.marginal_cost),
-                      c.break_even_value ? amount(*c.break_even_value) : "none",
+      if (c.visit && c.trip_id) decision += " (" + md_escape(*c.trip_id) + ")";
+      rows.push_back({md_escape(c.name.empty() ? c.client_id : c.name + " (" + c.client_id + ")"),
+                      decision, md_escape(c.traveller_id.value_or("")), amount(c.value),
+                      amount(c.marginal_cost), break_even(c) ? amount(*break_even(c)) : "none",
                       md_escape(c.reason)});
     }
     return out + md_table({"Client", "Decision", "Traveller", "Value", "Marginal cost",
@@ -307,12 +312,12 @@ private:
            "daylight-saving change inside the quarter moves the client's local time from the "
            "date shown.\n\n";
     std::vector<std::vector<std::string>> rows;
-    for (const PlanClient& c : r_.plan.clients) {
+    for (const ClientDecision& c : r_.plan.decisions) {
       if (c.visit) continue;
-      const std::string who = md_escape(c.name.empty() ? c.id : c.name);
+      const std::string who = md_escape(c.name.empty() ? c.client_id : c.name);
       if (!c.call_slot) {
-        rows.push_back(
-            {who, md_escape(c.traveller.value_or("")), "no common business day", "", "", "", ""});
+        rows.push_back({who, md_escape(c.traveller_id.value_or("")), "no common business day", "",
+                        "", "", ""});
         continue;
       }
       const CallSlotSummary& s = *c.call_slot;
@@ -320,7 +325,7 @@ private:
       for (const auto& [from, local] : s.client_shifts)
         shifts += (shifts.empty() ? "" : "; ") + std::string("from ") + iso_date(from) + ": " +
                   clock_text(local);
-      rows.push_back({who, md_escape(c.traveller.value_or("")),
+      rows.push_back({who, md_escape(c.traveller_id.value_or("")),
                       std::string(weekday_name(s.weekday)), clock_text(s.traveller_local_min),
                       clock_text(s.client_local_min),
                       plain_one_decimal(s.traveller_offhours_min) + " / " +
@@ -346,8 +351,8 @@ private:
     head.emplace_back("Total");
     right.push_back(true);
     std::vector<std::vector<std::string>> rows;
-    for (const PlanTrip& t : r_.plan.trips) {
-      std::vector<std::string> row{md_escape(t.id), md_escape(t.traveller)};
+    for (const Trip& t : r_.plan.trips) {
+      std::vector<std::string> row{md_escape(t.id), md_escape(t.traveller_id)};
       for (const CostCategory& c : kCostCategories) row.push_back(amount(t.cost.*c.field));
       row.push_back(amount(t.cost.total()));
       rows.push_back(std::move(row));

@@ -23,40 +23,40 @@ template <class T> std::size_t keep_first(std::vector<T>& v, std::size_t max) {
   return dropped;
 }
 
-void cut_briefing(PlanBriefing& b) {
-  b.holidays_not_shown += keep_first(b.holidays, kPageBriefingItems);
-  b.events_not_shown += keep_first(b.events, kPageBriefingItems);
+void cut_briefing(Briefing& b, BriefingPage& page) {
+  page.holidays_not_shown += keep_first(b.holidays, kPageBriefingItems);
+  b.events_not_listed += keep_first(b.events, kPageBriefingItems);
   cut(b.city);
   cut(b.country);
   cut(b.calendar_note);
-  for (PlanHoliday& h : b.holidays) cut(h.name);
-  for (PlanEvent& e : b.events) {
-    cut(e.kind);
+  for (LocalHoliday& h : b.holidays) cut(h.name);
+  for (BriefingEvent& e : b.events) {
     cut(e.title);
     cut(e.note);
   }
 }
 
-void cut_trip(PlanTrip& t) {
-  t.legs_not_shown = keep_first(t.legs, kPageTripRows);
-  t.stays_not_shown = keep_first(t.stays, kPageTripRows);
-  t.visits_not_shown = keep_first(t.visits, kPageTripRows);
-  t.briefings_not_shown = keep_first(t.briefings, kPageBriefings);
+void cut_trip(Trip& t, TripPage& page) {
+  page.legs_not_shown = keep_first(t.legs, kPageTripRows);
+  page.stays_not_shown = keep_first(t.stays, kPageTripRows);
+  page.visits_not_shown = keep_first(t.visits, kPageTripRows);
+  page.briefings_not_shown = keep_first(t.briefings, kPageBriefings);
+  page.briefings.resize(t.briefings.size());
   cut(t.id);
-  cut(t.traveller);
-  for (PlanLeg& l : t.legs) {
+  cut(t.traveller_id);
+  for (PlannedLeg& l : t.legs) {
     cut(l.from);
     cut(l.to);
-    cut(l.cabin);
     cut(l.tz_from);
     cut(l.tz_to);
   }
-  for (PlanStay& s : t.stays) cut(s.city);
-  for (PlanVisit& v : t.visits) {
-    cut(v.client);
+  for (Stay& s : t.stays) cut(s.city);
+  for (Visit& v : t.visits) {
+    cut(v.client_id);
     cut(v.city);
   }
-  for (PlanBriefing& b : t.briefings) cut_briefing(b);
+  for (std::size_t k = 0; k < t.briefings.size(); ++k)
+    cut_briefing(t.briefings[k], page.briefings[k]);
 }
 
 } // namespace
@@ -75,8 +75,8 @@ Report page_view(const Report& r) {
   for (std::string& t : v.travellers) cut(t);
   for (std::string& u : v.unplaced) cut(u);
 
-  const PlanDocument& p = r.plan;
-  PlanDocument& d = v.plan;
+  const Plan& p = r.plan;
+  Plan& d = v.plan;
   d.flyorcall_version = p.flyorcall_version;
   d.data_version = p.data_version;
   d.label = p.label;
@@ -86,7 +86,7 @@ Report page_view(const Report& r) {
   d.method = p.method;
   d.totals = p.totals;
   d.budget = p.budget;
-  d.clients = p.clients;
+  d.decisions = p.decisions;
   cut(d.flyorcall_version);
   cut(d.data_version);
   cut(d.label);
@@ -99,12 +99,16 @@ Report page_view(const Report& r) {
   const std::size_t trips = std::min(p.trips.size(), kPageTrips);
   d.trips.assign(p.trips.begin(), p.trips.begin() + static_cast<std::ptrdiff_t>(trips));
   v.trips_not_shown = p.trips.size() - trips;
-  for (PlanTrip& t : d.trips) cut_trip(t);
-  for (PlanClient& c : d.clients) {
-    cut(c.id);
+  v.trip_pages.resize(trips);
+  for (std::size_t i = 0; i < trips; ++i) {
+    v.trip_pages[i] = r.trip_page(i);
+    cut_trip(d.trips[i], v.trip_pages[i]);
+  }
+  for (ClientDecision& c : d.decisions) {
+    cut(c.client_id);
     cut(c.name);
-    cut(c.trip);
-    cut(c.traveller);
+    cut(c.trip_id);
+    cut(c.traveller_id);
     cut(c.reason);
     cut(c.city);
   }
@@ -129,7 +133,8 @@ Report chart_view(const Report& page) {
         v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(n, v.size())));
   };
   c.plan.trips = first(page.plan.trips, kChartTrips);
-  c.plan.clients = first(page.plan.clients, kChartClients);
+  c.plan.decisions = first(page.plan.decisions, kChartClients);
+  c.trip_pages = first(page.trip_pages, kChartTrips);
   c.trips_not_shown = page.plan.trips.size() - c.plan.trips.size() + page.trips_not_shown;
   return c;
 }

@@ -8,12 +8,12 @@ namespace flyorcall::report {
 
 namespace {
 
-void add_trip(GroupTotals& g, const PlanTrip& t) {
+void add_trip(GroupTotals& g, const Trip& t, const TripPage& page) {
   ++g.trips;
   g.days_away += t.days_away;
-  g.visits += static_cast<int>(t.visits.size() + t.visits_not_shown);
+  g.visits += static_cast<int>(t.visits.size() + page.visits_not_shown);
   g.cost += t.cost;
-  g.co2 += t.co2_total;
+  g.co2 += written_co2(t);
 }
 
 std::string month_key(Date d) {
@@ -36,10 +36,11 @@ std::vector<GroupTotals> totals_by_traveller(const Report& r) {
     return rows.back();
   };
   for (const std::string& id : r.travellers) (void)row(id);
-  for (const PlanTrip& t : r.plan.trips) add_trip(row(t.traveller), t);
-  for (const PlanClient& c : r.plan.clients) {
-    if (c.visit || !c.traveller) continue;
-    ++row(*c.traveller).remote;
+  for (std::size_t i = 0; i < r.plan.trips.size(); ++i)
+    add_trip(row(r.plan.trips[i].traveller_id), r.plan.trips[i], r.trip_page(i));
+  for (const ClientDecision& c : r.plan.decisions) {
+    if (c.visit || !c.traveller_id) continue;
+    ++row(*c.traveller_id).remote;
   }
   return rows;
 }
@@ -51,11 +52,12 @@ std::vector<GroupTotals> totals_by_month(const Report& r) {
       const std::string key = month_key(d);
       months.emplace(key, GroupTotals{key, 0, 0, 0, 0, {}, {}});
     }
-  for (const PlanTrip& t : r.plan.trips) {
+  for (std::size_t i = 0; i < r.plan.trips.size(); ++i) {
+    const Trip& t = r.plan.trips[i];
     const std::string key = month_key(t.depart);
     auto it = months.find(key);
     if (it == months.end()) it = months.emplace(key, GroupTotals{key, 0, 0, 0, 0, {}, {}}).first;
-    add_trip(it->second, t);
+    add_trip(it->second, t, r.trip_page(i));
   }
   std::vector<GroupTotals> rows;
   for (auto& [key, g] : months) rows.push_back(std::move(g));

@@ -243,7 +243,7 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 }
 
 void summary_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
-  const PlanDocument& p = r.plan;
+  const Plan& p = r.plan;
   Sheet s(wb, f, "Summary", {"Figure", "Value"});
   const auto text_row = [&](const char* k, const std::string& v) {
     s.text(k);
@@ -267,7 +267,7 @@ void summary_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
   text_row("Currency", p.currency);
   if (r.conversion) text_row("Converted", conversion_text(*r.conversion));
   text_row("Planning method", p.method);
-  const PlanTotals& t = p.totals;
+  const Totals& t = p.totals;
   for (const auto& [k, v] : std::vector<std::pair<const char*, int>>{{"Trips", t.trips},
                                                                      {"Visits", t.visits},
                                                                      {"Remote clients", t.remote},
@@ -293,18 +293,18 @@ void trips_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
   Sheet s(wb, f, "Trips",
           with({"Trip", "Traveller", "Depart", "Back", "Days away", "Visits"},
                with(kCostColumns, {"CO2e (kg)"})));
-  for (const PlanTrip& t : r.plan.trips) {
+  for (const Trip& t : r.plan.trips) {
     s.text(t.id);
-    s.text(t.traveller);
+    s.text(t.traveller_id);
     s.date(t.depart);
     s.date(t.back);
     s.integer(t.days_away);
     s.integer(static_cast<long long>(t.visits.size()));
     cost_cells(s, t.cost);
-    s.kg(t.co2_total);
+    s.kg(written_co2(t));
     s.next();
   }
-  const PlanTotals& tot = r.plan.totals;
+  const Totals& tot = r.plan.totals;
   std::vector<Sheet::Sum> sums{{4, static_cast<double>(tot.days_away), f.integer_total},
                                {5, static_cast<double>(tot.visits), f.integer_total}};
   for (const Sheet::Sum& c : cost_sums(6, tot.trip_cost, f)) sums.push_back(c);
@@ -319,20 +319,20 @@ void flights_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
            "Arrival zone", "Block (min)", "Distance (km)", "Cabin", "Fare", "CO2e (kg)"});
   Money fares;
   GramsCo2 co2;
-  for (const PlanTrip& t : r.plan.trips)
+  for (const Trip& t : r.plan.trips)
     for (std::size_t i = 0; i < t.legs.size(); ++i) {
-      const PlanLeg& l = t.legs[i];
+      const PlannedLeg& l = t.legs[i];
       s.text(t.id);
       s.integer(static_cast<long long>(i + 1));
       s.text(l.from);
       s.text(l.to);
-      s.local(l.depart_local);
+      s.local(depart_local(l));
       s.text(l.tz_from);
-      s.local(l.arrive_local);
+      s.local(arrive_local(l));
       s.text(l.tz_to);
-      s.integer(l.block_min);
+      s.integer(static_cast<int>(l.block.count()));
       s.number(tenth(l.km), f.kg);
-      s.text(l.cabin);
+      s.text(std::string(cabin_name(l.cabin)));
       s.money(l.fare);
       s.kg(l.co2);
       s.next();
@@ -346,10 +346,10 @@ void flights_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
 void stays_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
   Sheet s(wb, f, "Stays", {"Trip", "Traveller", "City", "Arrive", "Depart", "Hotel nights"});
   long long nights = 0;
-  for (const PlanTrip& t : r.plan.trips)
-    for (const PlanStay& st : t.stays) {
+  for (const Trip& t : r.plan.trips)
+    for (const Stay& st : t.stays) {
       s.text(t.id);
-      s.text(t.traveller);
+      s.text(t.traveller_id);
       s.text(st.city);
       s.date(st.arrive);
       s.date(st.depart);
@@ -365,19 +365,19 @@ void clients_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
   Sheet s(wb, f, "Clients",
           {"Client", "Name", "City", "Decision", "Trip", "Traveller", "Visit value", "Remote value",
            "Remote cost", "Marginal cost", "Break-even value", "Reason"});
-  for (const PlanClient& c : r.plan.clients) {
-    s.text(c.id);
+  for (const ClientDecision& c : r.plan.decisions) {
+    s.text(c.client_id);
     s.text(c.name);
     s.text(c.city);
     s.text(c.visit ? "visit" : "remote");
-    s.text(c.trip.value_or(""));
-    s.text(c.traveller.value_or(""));
+    s.text(c.trip_id.value_or(""));
+    s.text(c.traveller_id.value_or(""));
     s.money(c.value);
     s.money(c.remote_value);
     s.money(c.remote_cost);
     s.money(c.marginal_cost);
-    if (c.break_even_value)
-      s.money(*c.break_even_value);
+    if (break_even(c))
+      s.money(*break_even(c));
     else
       s.blank();
     s.text(c.reason, f.wrap);
@@ -390,11 +390,11 @@ void calls_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
   Sheet s(wb, f, "Calls",
           {"Client", "Traveller", "Weekday", "Traveller local time", "Client local time",
            "Traveller off-hours (min)", "Client off-hours (min)", "Client time changes"});
-  for (const PlanClient& c : r.plan.clients) {
+  for (const ClientDecision& c : r.plan.decisions) {
     if (c.visit || !c.call_slot) continue;
     const CallSlotSummary& slot = *c.call_slot;
-    s.text(c.id);
-    s.text(c.traveller.value_or(""));
+    s.text(c.client_id);
+    s.text(c.traveller_id.value_or(""));
     s.text(std::string(weekday_name(slot.weekday)));
     s.text(clock_text(slot.traveller_local_min));
     s.text(clock_text(slot.client_local_min));
@@ -411,7 +411,7 @@ void calls_sheet(lxw_workbook* wb, const Formats& f, const Report& r) {
 }
 
 void group_sheet(lxw_workbook* wb, const Formats& f, const char* name, const char* key,
-                 const std::vector<GroupTotals>& rows, bool remote, const PlanTotals& tot) {
+                 const std::vector<GroupTotals>& rows, bool remote, const Totals& tot) {
   std::vector<std::string> cols{key, "Trips", "Days away", "Visits"};
   cols = with(cols, kCostColumns);
   cols.push_back("CO2e (kg)");

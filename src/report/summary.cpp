@@ -155,7 +155,8 @@ std::string plan_summary(const Plan& plan, const Input& input) {
       << "  (fares, hotel and per diem; imputed costs " << amount(t.imputed()) << " " << cur
       << ": time, jet lag, carbon price, remote meetings)\n";
 
-  const BudgetUse& b = plan.budget;
+  if (!plan.budget) return out.str();
+  const BudgetUse& b = *plan.budget;
   // One line: the limits are what a reader compares against, side by side.
   out << "\nBudget use: money " << amount(b.money) << " " << cur;
   if (b.money_limit)

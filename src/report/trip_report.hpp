@@ -11,16 +11,13 @@
 
 namespace flyorcall::report {
 
-/// The plan as its document states it: what io::read_plan gives for plan_to_json(plan), made
-/// without writing or parsing (amounts rounded as the document rounds them).
-[[nodiscard]] PlanDocument plan_document(const Plan& plan);
-
-/// Builds the report data of a plan. `cities` and `countries` place the plan's cities on the map
-/// and name the country of each stop (the default world, or the network of the plan's input).
-/// When a trip has no briefings, one per stay is derived: the time difference from the leg
-/// times, public holidays from the embedded rules, and the events of `input` (may be null).
-/// `input` also gives the travellers' order and the city of clients kept remote.
-[[nodiscard]] Report make_report(PlanDocument plan, const std::vector<City>& cities,
+/// Builds the report data of a plan, as its document states it (format::as_written). `cities` and
+/// `countries` place the plan's cities on the map and name the country of each stop (the default
+/// world, or the network of the plan's input). When a trip has no briefings, one per stay is
+/// derived: the time difference from the leg times, public holidays from the embedded rules, and
+/// the events of `input` (may be null). `input` also gives the travellers' order and the city of
+/// clients kept remote.
+[[nodiscard]] Report make_report(Plan plan, const std::vector<City>& cities,
                                  const std::vector<Country>& countries, const Input* input);
 
 /// Converts every amount of the report into `currency` at the embedded reference rates (each

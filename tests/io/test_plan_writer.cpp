@@ -117,10 +117,11 @@ Plan make_plan() {
   p.totals.value = money_from_units(32000);
   p.totals.net = money_from_units(1234.5);
   p.totals.co2 = t.co2();
-  p.budget.money = t.cost.total();
-  p.budget.days = 4;
-  p.budget.co2 = t.co2();
-  p.budget.money_limit = money_from_units(20000);
+  p.budget.emplace();
+  p.budget->money = t.cost.total();
+  p.budget->days = 4;
+  p.budget->co2 = t.co2();
+  p.budget->money_limit = money_from_units(20000);
   return p;
 }
 
@@ -247,8 +248,8 @@ TEST(PlanWriter, TotalsAndBudget) {
 
 TEST(PlanWriter, CashSpendAndTheRatesUsed) {
   Plan plan = make_plan();
-  plan.budget.cash = plan.totals.cash();
-  plan.budget.cash_limit = money_from_units(7000);
+  plan.budget->cash = plan.totals.cash();
+  plan.budget->cash_limit = money_from_units(7000);
   plan.hotel_source = "lodging table of the test";
   plan.allowances.push_back({"ana", AllowanceTable::bmf, "BMF of the test"});
   const auto j = nlohmann::json::parse(plan_to_json(plan));

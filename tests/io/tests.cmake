@@ -6,6 +6,7 @@ flyorcall_add_test(test_io
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_input_schema.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_robustness.cpp)
 flyorcall_add_test(test_scenario ${CMAKE_CURRENT_SOURCE_DIR}/io/test_scenario.cpp)
+flyorcall_add_test(test_plan_reader ${CMAKE_CURRENT_SOURCE_DIR}/io/test_plan_reader.cpp)
 flyorcall_add_test(test_io_safety ${CMAKE_CURRENT_SOURCE_DIR}/io/test_limits.cpp ${CMAKE_CURRENT_SOURCE_DIR}/io/test_writers.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/io/test_output.cpp ${CMAKE_CURRENT_SOURCE_DIR}/io/test_json_scan.cpp)
 # The JSON Schemas of data/schema/ with an independent validator (python3-jsonschema) against the examples,

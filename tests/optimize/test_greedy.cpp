@@ -138,8 +138,8 @@ TEST(Greedy, VisitsValuableClientAndKeepsLowValueRemote) {
   EXPECT_EQ(p.totals.days_away, p.trips[0].days_away);
   EXPECT_EQ(p.totals.net, p.totals.value - p.totals.trip_cost.total() - p.totals.remote_cost);
   EXPECT_EQ(p.totals.value, big.value + small.remote_value);
-  EXPECT_EQ(p.budget.money, p.trips[0].cost.total());
-  EXPECT_FALSE(p.budget.money_limit);
+  EXPECT_EQ(p.budget->money, p.trips[0].cost.total());
+  EXPECT_FALSE(p.budget->money_limit);
 }
 
 TEST(Greedy, MoneyBudgetBindsAndTheReasonNamesIt) {
@@ -152,7 +152,7 @@ TEST(Greedy, MoneyBudgetBindsAndTheReasonNamesIt) {
   const auto& big = decision(p, "big");
   EXPECT_FALSE(big.visit);
   EXPECT_NE(big.reason.find("money budget"), std::string::npos) << big.reason;
-  EXPECT_EQ(p.budget.money_limit, money_from_units(500));
+  EXPECT_EQ(p.budget->money_limit, money_from_units(500));
 }
 
 TEST(Greedy, CashBudgetBindsOnFaresHotelAndPerDiemOnly) {
@@ -164,8 +164,8 @@ TEST(Greedy, CashBudgetBindsOnFaresHotelAndPerDiemOnly) {
   EXPECT_EQ(cash,
             free.trips[0].cost.flights + free.trips[0].cost.hotel + free.trips[0].cost.per_diem);
   EXPECT_LT(cash, free.trips[0].cost.total()); // the traveller's time is not cash
-  EXPECT_EQ(free.budget.cash, cash);
-  EXPECT_FALSE(free.budget.cash_limit);
+  EXPECT_EQ(free.budget->cash, cash);
+  EXPECT_FALSE(free.budget->cash_limit);
 
   // A cash limit just above the trip's cash spend keeps it, whatever its imputed cost ...
   Input enough = make_input();
@@ -173,7 +173,7 @@ TEST(Greedy, CashBudgetBindsOnFaresHotelAndPerDiemOnly) {
   const Plan kept = plan_greedy(enough, net);
   expect_checked(enough, kept);
   EXPECT_EQ(kept.trips.size(), 1u);
-  EXPECT_EQ(kept.budget.cash_limit, enough.policy.budget_cash);
+  EXPECT_EQ(kept.budget->cash_limit, enough.policy.budget_cash);
   // ... one just below drops it, and the reason names the cash budget.
   Input tight = make_input();
   tight.policy.budget_cash = cash - money_from_units(1);

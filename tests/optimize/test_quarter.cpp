@@ -587,10 +587,10 @@ Money cash_of_trips(const Plan& plan) {
 // independent check finds nothing wrong.
 void expect_within_cash(const Input& input, const Plan& plan) {
   ASSERT_TRUE(input.policy.budget_cash.has_value());
-  EXPECT_EQ(plan.budget.cash_limit, input.policy.budget_cash);
-  EXPECT_EQ(plan.budget.cash, cash_of_trips(plan));
-  EXPECT_EQ(plan.budget.cash, plan.totals.trip_cost.cash());
-  EXPECT_LE(plan.budget.cash, *input.policy.budget_cash);
+  EXPECT_EQ(plan.budget->cash_limit, input.policy.budget_cash);
+  EXPECT_EQ(plan.budget->cash, cash_of_trips(plan));
+  EXPECT_EQ(plan.budget->cash, plan.totals.trip_cost.cash());
+  EXPECT_LE(plan.budget->cash, *input.policy.budget_cash);
   const auto violations = check::check_plan(input, plan);
   EXPECT_TRUE(violations.empty()) << describe(violations);
 }
@@ -610,10 +610,10 @@ Input eight_clients() {
 TEST(QuarterCash, SearchAndExactKeepACashBudgetThatBinds) {
   Input input = eight_clients();
   const Plan free = plan_with(input, false);
-  EXPECT_FALSE(free.budget.cash_limit.has_value());
-  EXPECT_EQ(free.budget.cash, cash_of_trips(free));
+  EXPECT_FALSE(free.budget->cash_limit.has_value());
+  EXPECT_EQ(free.budget->cash, cash_of_trips(free));
   // Half the cash the plan spends without a limit.
-  input.policy.budget_cash = Money{free.budget.cash.count() / 2};
+  input.policy.budget_cash = Money{free.budget->cash.count() / 2};
   const Plan search = plan_quarter(input, PlanMethod::search);
   const Plan exact = plan_quarter(input, PlanMethod::exact);
   EXPECT_EQ(search.method, "iterated-local-search");
@@ -675,10 +675,10 @@ TEST(QuarterCash, SearchMatchesExactOnRandomSmallInputsWithACashBudget) {
     } catch (const InfeasibleError&) {
       continue;
     }
-    if (free->budget.cash <= Money{0}) continue;
+    if (free->budget->cash <= Money{0}) continue;
     const double share = 0.5 + 0.1 * rng.below(5);
     input.policy.budget_cash =
-        Money{static_cast<std::int64_t>(share * static_cast<double>(free->budget.cash.count()))};
+        Money{static_cast<std::int64_t>(share * static_cast<double>(free->budget->cash.count()))};
     std::optional<Plan> exact;
     try {
       exact = plan_with(input, true);
@@ -714,7 +714,7 @@ TEST(QuarterCash, SearchOnALargerInputKeepsTheCashBudget) {
       {.clients = kQuarterSeedClients + 2, .travellers = 2, .time_limit_s = 60, .seed = 5}));
   const network::Network net = network::Network::build(input);
   const Plan free = plan_greedy(input, net);
-  input.policy.budget_cash = Money{free.budget.cash.count() * 6 / 10};
+  input.policy.budget_cash = Money{free.budget->cash.count() * 6 / 10};
   const Plan greedy = plan_greedy(input, net);
   const Plan search = plan_search(input, net, QuarterOptions{});
   expect_within_cash(input, greedy);

@@ -92,47 +92,49 @@ TEST(IcsZones, BerlinAndNewYorkChangeOnTheirOwnDates) {
 /// A plan of one trip Frankfurt - Singapore - Frankfurt with hostile texts.
 Report small_report() {
   Report r;
-  PlanDocument& p = r.plan;
+  Plan& p = r.plan;
   p.label = "2027-Q2";
   p.currency = "EUR";
   p.horizon = DateRange{date::year{2027} / 4 / 1, date::year{2027} / 6 / 30};
-  PlanTrip t;
+  Trip t;
   t.id = "T1";
-  t.traveller = "anna";
+  t.traveller_id = "anna";
   t.depart = date::year{2027} / 4 / 12;
   t.back = date::year{2027} / 4 / 16;
-  PlanLeg out;
+  PlannedLeg out;
   out.from = "FRA";
   out.to = "SIN";
   out.tz_from = "Europe/Berlin";
   out.tz_to = "Asia/Singapore";
-  out.depart_local = date::local_days{date::year{2027} / 4 / 12} + std::chrono::hours{21};
-  out.arrive_local = date::local_days{date::year{2027} / 4 / 13} + std::chrono::hours{16};
-  out.block_min = 720;
-  out.cabin = "business";
-  PlanLeg back = out;
+  // 21:00 in Frankfurt (CEST) to 16:00 in Singapore.
+  out.depart = date::sys_days{date::year{2027} / 4 / 12} + std::chrono::hours{19};
+  out.arrive = date::sys_days{date::year{2027} / 4 / 13} + std::chrono::hours{8};
+  out.block = Minutes{720};
+  out.cabin = Cabin::business;
+  PlannedLeg back = out;
   std::swap(back.from, back.to);
   std::swap(back.tz_from, back.tz_to);
-  back.depart_local = date::local_days{date::year{2027} / 4 / 15} + std::chrono::hours{23};
-  back.arrive_local = date::local_days{date::year{2027} / 4 / 16} + std::chrono::hours{6};
+  back.depart = date::sys_days{date::year{2027} / 4 / 15} + std::chrono::hours{15};
+  back.arrive = date::sys_days{date::year{2027} / 4 / 16} + std::chrono::hours{4};
   t.legs = {out, back};
-  t.stays.push_back(PlanStay{"SIN", date::year{2027} / 4 / 13, date::year{2027} / 4 / 15, 2});
-  t.visits.push_back(PlanVisit{"marina", "SIN", date::year{2027} / 4 / 14, 1});
-  PlanBriefing b;
+  t.stays.push_back(Stay{"SIN", date::year{2027} / 4 / 13, date::year{2027} / 4 / 15, 2});
+  t.visits.push_back(Visit{"marina", "SIN", date::year{2027} / 4 / 14, 1});
+  Briefing b;
   b.city = "SIN";
   b.country = "SG";
   b.time_difference = Minutes{360};
-  b.events.push_back(PlanEvent{"fair",
-                               {date::year{2027} / 4 / 13, date::year{2027} / 4 / 14},
-                               "Fair; Hall 3, Bay",
-                               "Badges\\east\nsecond line"});
+  b.window = DateRange{date::year{2027} / 4 / 10, date::year{2027} / 4 / 18};
+  b.events.push_back(BriefingEvent{EventKind::fair,
+                                   {date::year{2027} / 4 / 13, date::year{2027} / 4 / 14},
+                                   "Fair; Hall 3, Bay",
+                                   "Badges\\east\nsecond line"});
   t.briefings.push_back(b);
   p.trips.push_back(t);
-  PlanClient c;
-  c.id = "marina";
+  ClientDecision c;
+  c.client_id = "marina";
   c.name = "Marina, Pte; Ltd — a name long enough that its summary line folds beyond 75 octets";
   c.visit = true;
-  p.clients.push_back(c);
+  p.decisions.push_back(c);
   const auto& world = network::default_world();
   return make_report(std::move(r.plan), world.cities, world.countries, nullptr);
 }
@@ -168,8 +170,7 @@ std::vector<std::string> uids(const std::string& ics) {
 TEST(IcsEvents, UidsStayWhenTimesChangeAndTravellerFilters) {
   const Report a = small_report();
   Report b = a;
-  b.plan.trips[0].legs[0].depart_local =
-      *b.plan.trips[0].legs[0].depart_local + std::chrono::hours{1};
+  b.plan.trips[0].legs[0].depart += std::chrono::hours{1};
   b.plan.trips[0].visits[0].date += date::days{1};
   const std::vector<std::string> ua = uids(report_ics(a, {}, std::nullopt));
   ASSERT_EQ(ua.size(), 4U); // two flights, a stay, a visit
@@ -293,7 +294,7 @@ TEST(IcsCalls, RuleInTheAnchorsZoneWithExcludedAndAddedDates) {
 
 TEST(IcsCalls, SeriesFromTheInputMatchThePlanAndCrossMarch2027) {
   const network::Network net = network::Network::build(dst_input());
-  const PlanDocument doc = io::read_plan(dst_plan_json());
+  const Plan doc = io::read_plan(dst_plan_json());
   const std::vector<CallSeries> calls = call_series(doc, dst_input(), net);
   ASSERT_EQ(calls.size(), 3U);
   EXPECT_EQ(calls[0].client, "lakeside");
@@ -344,7 +345,7 @@ TEST(IcsCalls, DefaultExampleSeriesHoldThePricedMeetings) {
   const Input input = read_input(
       io::read_text_file(std::string(FLYORCALL_SOURCE_DIR) + "/data/examples/default.json"));
   const network::Network net = network::Network::build(input);
-  const PlanDocument doc = io::read_plan(plan_to_json(plan_quarter(input)));
+  const Plan doc = io::read_plan(plan_to_json(plan_quarter(input)));
   const std::vector<CallSeries> calls = call_series(doc, input, net);
   ASSERT_FALSE(calls.empty());
   for (const CallSeries& s : calls) {

@@ -31,30 +31,29 @@ Date day(int d) {
 
 /// A trip holding `rows` legs, stays and visits and `briefings` briefings of `items` holidays and
 /// events each, every text `text` long.
-PlanTrip big_trip(std::size_t k, std::size_t rows, std::size_t briefings, std::size_t items,
-                  std::size_t text) {
-  PlanTrip t;
+Trip big_trip(std::size_t k, std::size_t rows, std::size_t briefings, std::size_t items,
+              std::size_t text) {
+  Trip t;
   t.id = "T" + std::to_string(k) + quotes(text);
-  t.traveller = "t" + std::to_string(k % 60) + quotes(text);
+  t.traveller_id = "t" + std::to_string(k % 60) + quotes(text);
   t.depart = day(4);
   t.back = day(8);
   for (std::size_t i = 0; i < rows; ++i) {
-    PlanLeg l;
+    PlannedLeg l;
     l.from = quotes(text);
     l.to = quotes(text);
-    l.cabin = quotes(text);
     t.legs.push_back(l);
     t.stays.push_back({quotes(text), day(5), day(6), 1});
     t.visits.push_back({quotes(text), quotes(text), day(5), 1});
   }
   for (std::size_t b = 0; b < briefings; ++b) {
-    PlanBriefing br;
+    Briefing br;
     br.city = quotes(text);
     br.country = quotes(text);
     br.window = DateRange{day(1), day(9)};
     for (std::size_t i = 0; i < items; ++i) {
       br.holidays.push_back({day(6), quotes(text), false});
-      br.events.push_back({quotes(text), {day(5), day(6)}, quotes(text), quotes(text)});
+      br.events.push_back({EventKind::news, {day(5), day(6)}, quotes(text), quotes(text)});
     }
     t.briefings.push_back(std::move(br));
   }
@@ -72,14 +71,14 @@ Report worst_report() {
   for (std::size_t k = 0; k < 320; ++k)
     r.plan.trips.push_back(k < 12 ? big_trip(k, 60, 25, 25, 300) : big_trip(k, 2, 1, 1, 300));
   for (std::size_t i = 0; i < 2000; ++i) {
-    PlanClient c;
-    c.id = "c" + std::to_string(i) + quotes(300);
+    ClientDecision c;
+    c.client_id = "c" + std::to_string(i) + quotes(300);
     c.name = quotes(300);
     c.reason = quotes(300);
-    c.traveller = quotes(300);
-    c.trip = quotes(300);
+    c.traveller_id = quotes(300);
+    c.trip_id = quotes(300);
     c.visit = i % 2 == 0;
-    r.plan.clients.push_back(std::move(c));
+    r.plan.decisions.push_back(std::move(c));
   }
   for (std::size_t i = 0; i < 60; ++i)
     r.travellers.push_back("t" + std::to_string(i) + quotes(300));
@@ -109,14 +108,14 @@ TEST(ReportSize, APageShowsTheFirstItemsAndCountsTheRest) {
   r.plan.currency = "EUR";
   for (std::size_t k = 0; k < 305; ++k)
     r.plan.trips.push_back(big_trip(k, k == 0 ? 55 : 1, k == 0 ? 22 : 1, k == 0 ? 23 : 1, 3));
-  r.plan.clients.push_back(PlanClient{});
+  r.plan.decisions.push_back(ClientDecision{});
   const Report v = page_view(r);
   ASSERT_EQ(v.plan.trips.size(), kPageTrips);
   EXPECT_EQ(v.trips_not_shown, 5u);
   EXPECT_EQ(v.plan.trips[0].legs.size(), kPageTripRows);
-  EXPECT_EQ(v.plan.trips[0].legs_not_shown, 5u);
-  EXPECT_EQ(v.plan.trips[0].briefings_not_shown, 2u);
-  EXPECT_EQ(v.plan.trips[0].briefings[0].events_not_shown, 3u);
+  EXPECT_EQ(v.trip_page(0).legs_not_shown, 5u);
+  EXPECT_EQ(v.trip_page(0).briefings_not_shown, 2u);
+  EXPECT_EQ(v.plan.trips[0].briefings[0].events_not_listed, 3u);
   const std::string html = report_html(r);
   EXPECT_TRUE(contains(html, "This page details the first 300 of 305 trips"));
   EXPECT_TRUE(contains(html, "… and 5 more flights, in the CSV report (flyorcall report --format "
@@ -129,10 +128,10 @@ TEST(ReportSize, APageShowsTheFirstItemsAndCountsTheRest) {
   // A long text is cut on the page, never in the CSV report.
   Report one;
   one.plan.currency = "EUR";
-  PlanClient c;
-  c.id = "c";
+  ClientDecision c;
+  c.client_id = "c";
   c.name = std::string(250, 'x');
-  one.plan.clients.push_back(c);
+  one.plan.decisions.push_back(c);
   EXPECT_TRUE(contains(report_html(one), std::string(200, 'x') + "\u2026"));
   EXPECT_FALSE(contains(report_html(one), std::string(201, 'x')));
   EXPECT_TRUE(contains(report_csv(one), std::string(250, 'x')));
@@ -151,16 +150,16 @@ TEST(ReportSize, BriefingsDerivedFromTheInputListABoundedNumberOfEvents) {
     e.title = "news " + std::to_string(i);
     input.events.push_back(e);
   }
-  report::PlanDocument doc = io::read_plan(plan_json);
-  for (PlanTrip& t : doc.trips) t.briefings.clear();
+  Plan doc = io::read_plan(plan_json);
+  for (Trip& t : doc.trips) t.briefings.clear();
   const auto& world = network::default_world();
   const Report r = make_report(std::move(doc), world.cities, world.countries, &input);
   bool seen = false;
-  for (const PlanTrip& t : r.plan.trips)
-    for (const PlanBriefing& b : t.briefings)
+  for (const Trip& t : r.plan.trips)
+    for (const Briefing& b : t.briefings)
       if (b.country == "DE") {
         EXPECT_EQ(b.events.size(), kMaxDerivedEvents);
-        EXPECT_GE(b.events_not_shown, 10u);
+        EXPECT_GE(b.events_not_listed, 10u);
         seen = true;
       }
   EXPECT_TRUE(seen);

@@ -86,13 +86,14 @@ Plan make_plan() {
   p.totals.value = money_from_units(32000);
   p.totals.net = money_from_units(21248.75);
   p.totals.co2 = t.co2();
-  p.budget.money = t.cost.total();
-  p.budget.cash = t.cost.cash();
-  p.budget.cash_limit = money_from_units(8000);
-  p.budget.days = 4;
-  p.budget.co2 = t.co2();
-  p.budget.money_limit = money_from_units(20000);
-  p.budget.days_limit = 20;
+  p.budget.emplace();
+  p.budget->money = t.cost.total();
+  p.budget->cash = t.cost.cash();
+  p.budget->cash_limit = money_from_units(8000);
+  p.budget->days = 4;
+  p.budget->co2 = t.co2();
+  p.budget->money_limit = money_from_units(20000);
+  p.budget->days_limit = 20;
   return p;
 }
 
@@ -151,6 +152,7 @@ TEST(Summary, TripColumnsLineUp) {
 TEST(Summary, EmptyPlanSaysSo) {
   Plan p;
   p.method = "greedy-dedicated-round-trips";
+  p.budget.emplace(); // as the planner states it: nothing used, no limits
   const std::string s = plan_summary(p, make_input());
   EXPECT_TRUE(has(s, "Trips (0)\n  none")) << s;
   EXPECT_TRUE(has(s, "money 0.00 EUR (no limit); cash 0.00 EUR (no limit); days 0 (no limit)"))

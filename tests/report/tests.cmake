@@ -3,7 +3,6 @@ flyorcall_add_test(test_report
 flyorcall_add_test(test_compare ${CMAKE_CURRENT_SOURCE_DIR}/report/test_compare.cpp LABELS parallel)
 flyorcall_add_test(test_report_render ${CMAKE_CURRENT_SOURCE_DIR}/report/test_report_render.cpp ${CMAKE_CURRENT_SOURCE_DIR}/report/test_report_size.cpp ${CMAKE_CURRENT_SOURCE_DIR}/report/test_report_map.cpp ${CMAKE_CURRENT_SOURCE_DIR}/report/test_report_cli.cpp)
 flyorcall_add_test(test_report_ics ${CMAKE_CURRENT_SOURCE_DIR}/report/test_report_ics.cpp)
-flyorcall_add_test(test_plan_document ${CMAKE_CURRENT_SOURCE_DIR}/report/test_plan_document.cpp)
 add_test(NAME report_in_chromium COMMAND ${FLYORCALL_PYTHON3} ${CMAKE_CURRENT_SOURCE_DIR}/report/browser_check.py --cli $<TARGET_FILE:flyorcall_cli> --work ${CMAKE_CURRENT_BINARY_DIR}/report-browser --source ${PROJECT_SOURCE_DIR})
 set_tests_properties(report_in_chromium PROPERTIES TIMEOUT 300 LABELS release_only)
 # The tidy CSV report read back with Python's csv module and checked against the plan to the cent.
