@@ -34,12 +34,20 @@ std::int64_t score(const TripOption& o) {
 TripPricer::TripPricer(const Input& input, const network::Network& net, const Scheduler& sched,
                        std::vector<Money> base_value, std::size_t max_memo)
     : input_(&input), net_(&net), sched_(&sched), base_value_(std::move(base_value)),
-      max_memo_(max_memo) {}
+      max_memo_(max_memo) {
+  fair_at_.assign(input.clients.size(), 0);
+  for (std::size_t i = 0; i < input.clients.size(); ++i) {
+    const std::string& country = net.city(sched.client_city(i)).country;
+    for (const Event& e : input.events)
+      if (e.kind == EventKind::fair && event_at(e, input.clients[i].city, country)) fair_at_[i] = 1;
+  }
+}
 
 Money TripPricer::fair_bonus(const Trip& trip, std::span<const int> stops) const {
   Money bonus{0};
   for (std::size_t k = 0; k < trip.visits.size() && k < stops.size(); ++k) {
     const auto i = static_cast<std::size_t>(stops[k]);
+    if (fair_at_[i] == 0) continue; // no fair where the client is: no uplift on any date
     const Client& client = input_->clients[i];
     const std::string& country = net_->city(sched_->client_city(i)).country;
     const double uplift = fair_uplift(*input_, client, country, trip.visits[k]);

@@ -67,6 +67,7 @@ private:
   const network::Network* net_;
   const Scheduler* sched_;
   std::vector<Money> base_value_;
+  std::vector<char> fair_at_; // per client: some fair is held where it is
   // A trip's memo key: traveller, number of stops, then the stops (every index fits 16 bits:
   // see limits.hpp).
   using Key = std::array<std::uint16_t, 2 + kMaxStopsPerTrip>;

@@ -367,20 +367,21 @@ ScheduleFailure Scheduler::run(std::size_t traveller, const std::vector<std::siz
   return finish(traveller, named, trip, places, p, why, progress);
 }
 
-ScheduleFailure Scheduler::extend_unnamed(std::size_t traveller, std::size_t stop,
-                                          const Trip& prefix, const cost::TripPlaces& prefix_places,
-                                          const TripProgress& from, Trip& trip,
-                                          cost::TripPlaces& places, TripProgress* progress) const {
+ScheduleFailure Scheduler::extend_unnamed(std::size_t traveller, std::size_t stop, Trip& prefix,
+                                          cost::TripPlaces& prefix_places, const TripProgress& from,
+                                          Trip& trip, cost::TripPlaces& places,
+                                          TripProgress* progress) const {
   reset_trip(trip, false);
   trip.depart = prefix.depart;
-  trip.legs.assign(prefix.legs.begin(),
-                   prefix.legs.begin() + static_cast<std::ptrdiff_t>(from.legs));
-  trip.stays.assign(prefix.stays.begin(), prefix.stays.end());
-  trip.visits.assign(prefix.visits.begin(), prefix.visits.end());
+  // The prefix's lists change hands (no copy of its legs' names), less its journey home.
+  trip.legs.swap(prefix.legs);
+  trip.legs.resize(from.legs);
+  trip.stays.swap(prefix.stays);
+  trip.visits.swap(prefix.visits);
   start_places(traveller, places);
-  places.leg_to.assign(prefix_places.leg_to.begin(),
-                       prefix_places.leg_to.begin() + static_cast<std::ptrdiff_t>(from.legs));
-  places.stay_city.assign(prefix_places.stay_city.begin(), prefix_places.stay_city.end());
+  places.leg_to.swap(prefix_places.leg_to);
+  places.leg_to.resize(from.legs);
+  places.stay_city.swap(prefix_places.stay_city);
   TripProgress p = from;
   if (const ScheduleFailure f = visit_stop(traveller, stop, false, trip, places, p, nullptr);
       f != ScheduleFailure::none)
@@ -485,16 +486,16 @@ ScheduleFailure Scheduler::visit_stop(std::size_t traveller, std::size_t stop, b
                                " inside its availability and the horizon from " +
                                fmt_date(earliest) + " on");
 
-  Visit v;
+  // Built in place: a Visit or Stay moved into the list would move its (empty) names too.
+  Visit& v = trip.visits.emplace_back();
   if (named) {
     v.client_id = client.id;
     v.city = net.city(city).code;
   }
   v.date = visit->first;
   v.days = client.visit_days;
-  trip.visits.push_back(std::move(v));
 
-  Stay st;
+  Stay& st = trip.stays.emplace_back();
   if (named) st.city = net.city(city).code;
   st.arrive = as_date(arrival_day);
   st.depart = visit->second;
@@ -504,7 +505,6 @@ ScheduleFailure Scheduler::visit_stop(std::size_t traveller, std::size_t stop, b
   st.hotel_nights = city == places.home ? 0
                                         : static_cast<int>((st.depart - st.arrive).count()) +
                                               (night_arrival ? 1 : 0);
-  trip.stays.push_back(std::move(st));
   places.stay_city.push_back(city);
 
   p.now = zone_clock(city).to_utc(as_local(visit->second) + minutes(kLeaveStopMin));

@@ -94,11 +94,14 @@ public:
   /// schedule_unnamed of the trip `prefix` (as schedule_unnamed scheduled it, with its `places`
   /// and `from` its progress) with client `stop` added as its last stop, on the same departure
   /// date: the same result as scheduling the longer trip from the start, without repeating the
-  /// prefix's stops.
-  [[nodiscard]] ScheduleFailure
-  extend_unnamed(std::size_t traveller, std::size_t stop, const Trip& prefix,
-                 const cost::TripPlaces& prefix_places, const TripProgress& from, Trip& trip,
-                 cost::TripPlaces& places, TripProgress* progress = nullptr) const;
+  /// prefix's stops. The lists of `prefix` and `prefix_places` change hands (into `trip` and
+  /// `places`, whose own buffers they receive): the prefix is consumed, which spares copying its
+  /// legs, stays and visits.
+  [[nodiscard]] ScheduleFailure extend_unnamed(std::size_t traveller, std::size_t stop,
+                                               Trip& prefix, cost::TripPlaces& prefix_places,
+                                               const TripProgress& from, Trip& trip,
+                                               cost::TripPlaces& places,
+                                               TripProgress* progress = nullptr) const;
 
   /// The cheapest feasible round trip over every departure date of the horizon that is not
   /// inside `busy` and does not overlap `busy` (ties: earliest). When none is feasible, the

@@ -21,6 +21,7 @@
 #include "model/embedded_data.hpp"
 #include "network/network.hpp"
 #include "optimize/core/deadline.hpp"
+#include "optimize/decisions.hpp"
 #include "optimize/greedy.hpp"
 #include "optimize/quarter.hpp"
 #include "optimize/schedule.hpp"
@@ -531,6 +532,45 @@ TEST(QuarterPlanner, PricerMemoLimitDoesNotChangePrices) {
   }
   EXPECT_LE(drops.priced(), 50u);
   EXPECT_GT(keeps.priced(), 50u);
+}
+
+// A trip option's bonus is the value the fairs add to its visits: the fair uplift of each visit
+// of the trip scheduled on that date, for clients in a fair's city (LON in the default example)
+// or country (a fair added in one client's country), and nothing for every other client.
+TEST(QuarterPlanner, PricerBonusIsEveryVisitsFairUplift) {
+  Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Scheduler sched(input, net);
+  Event country_fair;
+  country_fair.kind = EventKind::fair;
+  country_fair.country = net.city(sched.client_city(1)).country;
+  country_fair.dates = input.horizon;
+  country_fair.value_uplift = 0.1;
+  input.events.push_back(country_fair);
+  const std::vector<Money> values(input.clients.size(), money_from_units(10000));
+  const TripPricer pricer(input, net, sched, values);
+  int with_bonus = 0;
+  int without = 0;
+  for (int i = 0; i < static_cast<int>(input.clients.size()); ++i)
+    for (const std::vector<int>& stops : {std::vector<int>{i}, std::vector<int>{1, i}}) {
+      if (stops.size() == 2 && i == 1) continue;
+      std::vector<std::size_t> clients(stops.begin(), stops.end());
+      for (const TripOption& o : pricer.options(0, stops)) {
+        const ScheduleResult r = sched.schedule(0, clients, o.depart);
+        ASSERT_TRUE(r.trip.has_value());
+        Money want{0};
+        for (std::size_t k = 0; k < clients.size(); ++k) {
+          const Client& c = input.clients[clients[k]];
+          const double u = fair_uplift(input, c, net.city(sched.client_city(clients[k])).country,
+                                       r.trip->visits[k]);
+          want += scale(values[clients[k]], 1.0 + u) - values[clients[k]];
+        }
+        EXPECT_EQ(o.bonus, want.count()) << i;
+        (o.bonus > 0 ? with_bonus : without) += 1;
+      }
+    }
+  EXPECT_GT(with_bonus, 10);
+  EXPECT_GT(without, 10);
 }
 
 // A trip whose trip without its last stop is memoised is tried only on that trip's departure
