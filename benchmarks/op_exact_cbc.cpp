@@ -193,17 +193,7 @@ struct Instance {
 /// The optimizer core's route (search seed 1): the incumbent CBC has to beat.
 std::vector<int> core_route(const OpFile& op) {
   namespace core = flyorcall::optimize::core;
-  core::RoutingProblem p;
-  p.nodes.resize(op.x.size());
-  for (std::size_t i = 0; i < op.x.size(); ++i) p.nodes[i].prize = op.score[i];
-  p.travel_time = flyorcall::bench::op_distances(op);
-  p.travel_cost = p.travel_time;
-  core::Vehicle v;
-  v.start = 0;
-  v.end = 1;
-  v.max_duration = op.tmax;
-  p.vehicles.push_back(v);
-  const core::SolveResult got = core::solve(p, core::SearchLimits{});
+  const core::SolveResult got = core::solve(flyorcall::bench::op_problem(op), core::SearchLimits{});
   std::vector<int> route{0};
   if (got.solution.feasible && !got.solution.routes.empty())
     route.insert(route.end(), got.solution.routes[0].visits.begin(),

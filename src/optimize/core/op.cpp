@@ -299,6 +299,25 @@ private:
     }
   }
 
+  // What inserting u adds to the path without the node at position p: at that node's place
+  // (q = -1) or at u's cheapest insertion edge that does not touch it (q = that edge), whichever
+  // adds less. Needs bridge_ and price_top(u) for the current path.
+  double insertion_without(int u, int p, int& q) const {
+    const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
+    const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+    double ins = d(at(p - 1), u) + d(u, at(p + 1)) - bridge_[static_cast<std::size_t>(p)];
+    q = -1;
+    for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
+      if (ps[k] == p - 1 || ps[k] == p) continue;
+      if (dl[k] < ins) {
+        ins = dl[k];
+        q = ps[k];
+      }
+      break;
+    }
+    return ins;
+  }
+
   // The best exchange of a visited node v for an unvisited node u that keeps the budget: a
   // higher prize first, else the same prize on a shorter path. Each u's cheapest
   // insertion edges give its cheapest insertion into the path without v in constant time (at
@@ -319,7 +338,6 @@ private:
     // No exchange brings in a node worth less than every visited one.
     lowest_ = kNoLimit;
     for (int p = 1; p + 1 < len; ++p) lowest_ = std::min(lowest_, prize(at(p)));
-    const int* path = path_.data();
     double best_gain = 0;
     double best_len = len_ - kEps;
     int best_u = -1;
@@ -330,22 +348,12 @@ private:
       // every u that exchange_two() may use is priced here).
       if (in_[static_cast<std::size_t>(u)] || prize(u) - lowest_ < best_gain - kEps) continue;
       price_top(u);
-      const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
-      const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
       const double pu = prize(u);
       for (int p = 1; p + 1 < len; ++p) {
         const double gain = pu - prize_at_[static_cast<std::size_t>(p)];
         if (gain < best_gain - kEps) continue;
-        double ins = d(path[p - 1], u) + d(u, path[p + 1]) - bridge_[static_cast<std::size_t>(p)];
         int q_best = -1;
-        for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
-          if (ps[k] == p - 1 || ps[k] == p) continue;
-          if (dl[k] < ins) {
-            ins = dl[k];
-            q_best = ps[k];
-          }
-          break;
-        }
+        const double ins = insertion_without(u, p, q_best);
         const double new_len = len_ - saving_[static_cast<std::size_t>(p)] + ins;
         if (new_len > op_.budget + kTolerance) continue;
         const bool better =
@@ -579,19 +587,9 @@ private:
     for (int u : cands_) {
       if (in_[static_cast<std::size_t>(u)]) continue;
       price_top(u);
-      const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
-      const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
       for (int p = 1; p + 1 < len; ++p) {
-        double ins = d(at(p - 1), u) + d(u, at(p + 1)) - bridge_[static_cast<std::size_t>(p)];
         int q_best = -1;
-        for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
-          if (ps[k] == p - 1 || ps[k] == p) continue;
-          if (dl[k] < ins) {
-            ins = dl[k];
-            q_best = ps[k];
-          }
-          break;
-        }
+        const double ins = insertion_without(u, p, q_best);
         swaps.push_back(
             {prize(u) - prize(at(p)), ins - saving_[static_cast<std::size_t>(p)], u, p, q_best});
       }
