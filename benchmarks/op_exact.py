@@ -7,8 +7,15 @@ Usage:
       [--append] [--max-seconds S]   # keep the table's rows and add the missing seeds; give up on
                                      # a seed after S seconds (it gets no row: every row is proven)
   op_exact.py check --bench BIN --table CSV --count K          # re-derive K rows, compare
+      [--seeds FIRST LAST]               # re-derive the table's rows of these seeds instead
+  --solver BIN (build and check): prove each optimum with BIN, the op-exact-cbc tool
+      (benchmarks/op_exact_cbc.cpp, built when CBC's development files are found): the same
+      model solved through CBC's C++ API, with the subtour cuts inside branch and bound and the
+      optimizer core's route as the incumbent, usually far faster than the command-line loop.
 
 `check` solves the K smallest instances of the table again and exits 1 when an optimum differs.
+Either way a route is checked here: a path from the start to the end, no point twice, within
+Tmax, worth the optimum it claims.
 
 The instances come from `flyorcall-bench random-op --seed S` (tools/bench/random_op.cpp). The
 model is the undirected s-t path form of the orienteering problem: x_e (edge used) and y_i (point
@@ -248,10 +255,37 @@ def solve_exact(text, deadline=None):
     return score, length, path
 
 
-def row_for(bench, seed, deadline=None):
+def solve_with_tool(solver, seed, text, deadline=None):
+    """Runs op-exact-cbc on `seed`; raises OutOfTime when it did not prove the optimum in time."""
+    cmd = [solver, "--seed", str(seed)]
+    if deadline is not None:
+        cmd += ["--max-seconds", f"{max(1.0, deadline - time.monotonic()):.1f}"]
+    out = subprocess.run(cmd, capture_output=True, text=True)
+    if out.returncode == 3:
+        raise OutOfTime()
+    if out.returncode != 0:
+        raise RuntimeError(f"{solver}: exit {out.returncode}: {out.stderr.strip()}")
+    lines = [l for l in out.stdout.splitlines() if l.startswith("optimum ")]
+    words = lines[-1].split() if lines else []
+    if words[:1] != ["optimum"] or words[2:3] != ["length"] or words[4:5] != ["route"]:
+        raise RuntimeError(f"{solver}: unexpected output {out.stdout!r}")
+    path = [int(w) for w in words[5:]]
+    tmax, pts = read_instance(text)
+    if path[:1] != [0] or path[-1:] != [1]:
+        raise RuntimeError(f"{solver}: the route does not run from the start to the end")
+    d = lambda a, b: math.dist(pts[a][:2], pts[b][:2])
+    return (sum(pts[i][2] for i in path), sum(d(a, b) for a, b in zip(path, path[1:])), path)
+
+
+def row_for(bench, seed, deadline=None, solver=None):
     text = generate(bench, seed)
     tmax, pts = read_instance(text)
-    score, length, path = solve_exact(text, deadline)
+    if solver:
+        score, length, path = solve_with_tool(solver, seed, text, deadline)
+    else:
+        score, length, path = solve_exact(text, deadline)
+    if length > tmax + 1e-7 or len(set(path)) != len(path):
+        raise RuntimeError(f"seed {seed}: the exact route is not feasible: length {length} of {tmax}")
     return {"seed": seed, "points": len(pts), "tmax": f"{tmax:g}", "optimum": f"{score:g}",
             "length": f"{length:.6f}", "route": " ".join(map(str, path))}
 
@@ -284,7 +318,7 @@ def build(a):
             t0 = time.monotonic()
             deadline = None if a.max_seconds is None else t0 + a.max_seconds
             try:
-                r = row_for(a.bench, seed, deadline)
+                r = row_for(a.bench, seed, deadline, a.solver)
             except OutOfTime:
                 print(f"seed {seed}: not proven within {a.max_seconds:g} s, no row", flush=True)
                 continue
@@ -304,10 +338,13 @@ def main():
     b.add_argument("--out", required=True)
     b.add_argument("--append", action="store_true")
     b.add_argument("--max-seconds", type=float, default=None)
+    b.add_argument("--solver", default=None)
     c = sub.add_parser("check")
     c.add_argument("--bench", required=True)
     c.add_argument("--table", required=True)
     c.add_argument("--count", type=int, default=3)
+    c.add_argument("--seeds", nargs=2, type=int, default=None)
+    c.add_argument("--solver", default=None)
     a = ap.parse_args()
     if a.cmd == "build":
         return build(a)
@@ -315,9 +352,14 @@ def main():
         rows = [r for r in csv.DictReader(l for l in f if not l.startswith("#"))]
     # The smallest instances (the quickest to prove), lowest seed first among equals.
     picks = sorted(rows, key=lambda r: (int(r["points"]), int(r["seed"])))[:a.count]
+    if a.seeds:
+        picks = [r for r in rows if a.seeds[0] <= int(r["seed"]) <= a.seeds[1]]
+    if not picks:
+        print("no row of the table to check")
+        return 1
     failed = 0
     for r in picks:
-        got = row_for(a.bench, int(r["seed"]))
+        got = row_for(a.bench, int(r["seed"]), solver=a.solver)
         ok = got["optimum"] == r["optimum"] and got["tmax"] == r["tmax"] and \
             int(got["points"]) == int(r["points"])
         print(f"seed {r['seed']}: table {r['optimum']}, cbc {got['optimum']}"

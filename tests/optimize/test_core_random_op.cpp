@@ -51,20 +51,6 @@ std::vector<Reference> read_table() {
   return rows;
 }
 
-RoutingProblem problem_of(const bench::OpFile& op) {
-  RoutingProblem p;
-  p.nodes.resize(op.x.size());
-  for (std::size_t i = 0; i < op.x.size(); ++i) p.nodes[i].prize = op.score[i];
-  p.travel_time = bench::op_distances(op);
-  p.travel_cost = p.travel_time;
-  Vehicle v;
-  v.start = 0;
-  v.end = 1;
-  v.max_duration = op.tmax;
-  p.vehicles.push_back(v);
-  return p;
-}
-
 TEST(CoreRandomOp, TheGeneratorDrawsTheSameInstanceForASeed) {
   const bench::RandomOp a = bench::random_op(7);
   const bench::RandomOp b = bench::random_op(7);
@@ -86,6 +72,23 @@ TEST(CoreRandomOp, TheGeneratorDrawsTheSameInstanceForASeed) {
   EXPECT_LT(clustered, 35);
 }
 
+// The walk stalls on these two with (almost) every seed: instance 32's optimum swaps two visited
+// points far from each other for one (1269 of 1273 before), instance 72's makes two one-for-one
+// swaps that only pay together, one paying the other's length (1440 of 1442 with seeds 1 and
+// 3). The polish after the walk stagnates scans both exchanges.
+TEST(CoreRandomOp, ThePolishFindsTheWideAndPairedExchanges) {
+  for (const Reference& r : read_table()) {
+    if (r.seed != 32 && r.seed != 72) continue;
+    const RoutingProblem p = bench::op_problem(bench::random_op(r.seed).op);
+    for (std::uint64_t search_seed = 1; search_seed <= 3; ++search_seed) {
+      SearchLimits limits;
+      limits.seed = search_seed;
+      EXPECT_EQ(solve(p, limits).solution.prize, r.optimum)
+          << "instance " << r.seed << ", search seed " << search_seed;
+    }
+  }
+}
+
 // Every row with search seeds 1, 2 and 3: the core must be sturdy across seeds, not lucky with
 // one. Prints each miss with its gap.
 TEST(CoreRandomOp, ReachesTheProvenOptimumOnTheSeededInstancesWithEverySeed) {
@@ -97,7 +100,7 @@ TEST(CoreRandomOp, ReachesTheProvenOptimumOnTheSeededInstancesWithEverySeed) {
     const bench::RandomOp inst = bench::random_op(r.seed);
     ASSERT_EQ(static_cast<int>(inst.op.x.size()), r.points) << "seed " << r.seed;
     ASSERT_EQ(inst.op.tmax, r.tmax) << "seed " << r.seed;
-    const RoutingProblem p = problem_of(inst.op);
+    const RoutingProblem p = bench::op_problem(inst.op);
     // The table's route is a feasible path of the generated instance worth the optimum.
     ASSERT_GE(r.route.size(), 2u);
     std::vector<int> visits(r.route.begin() + 1, r.route.end() - 1);
@@ -123,11 +126,13 @@ TEST(CoreRandomOp, ReachesTheProvenOptimumOnTheSeededInstancesWithEverySeed) {
   }
   std::cout << matches << " of " << runs << " runs (" << rows.size()
             << " instances x seeds 1-3) reach the proven optimum\n";
-  // Issue 15's target is 99 %; on the 51 proven instances the core reaches 148 of 153 runs
-  // (96.7 %: instances 32 and 72 end 0.3 % and 0.1 % short). This holds that rate as a floor
-  // (at least 96 %) until the core reaches the target, and every miss is printed above.
-  EXPECT_GE(matches * 100, runs * 96);
-  EXPECT_LE(runs - matches, 5) << "more misses than the 5 of 153 measured";
+  // Issue 15's target is 99 %; on the 130 proven instances the core reaches 382 of 390 runs
+  // (97.9 %; instance 42 with seeds 1 and 2, 85 with all three, 101, 107 and 118 with one each,
+  // 0.06-2.2 % short; the core before the polish reached 377). This holds that rate as a floor
+  // (at least 97 %, at most 8 misses) until the core reaches the target, and every miss is
+  // printed above.
+  EXPECT_GE(matches * 100, runs * 97);
+  EXPECT_LE(runs - matches, 8) << "more misses than the 8 of 390 measured";
 }
 
 } // namespace

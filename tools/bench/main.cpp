@@ -61,17 +61,7 @@ int run_op(const Options& o) {
   const auto t0 = std::chrono::steady_clock::now();
   std::ifstream in = open(o.file);
   const bench::OpFile op = bench::read_op(in, o.file);
-  core::RoutingProblem p;
-  const auto n = op.x.size();
-  p.nodes.resize(n);
-  for (std::size_t i = 0; i < n; ++i) p.nodes[i].prize = op.score[i];
-  p.travel_time = bench::op_distances(op);
-  p.travel_cost = p.travel_time;
-  core::Vehicle v;
-  v.start = 0;
-  v.end = 1;
-  v.max_duration = op.tmax;
-  p.vehicles.push_back(v);
+  const core::RoutingProblem p = bench::op_problem(op);
   const core::SolveResult r = core::solve(p, limits(o));
   const double ms = ms_since(t0);
   const core::Route& route = r.solution.routes.front();
@@ -88,7 +78,7 @@ int run_op(const Options& o) {
               << ",\"route\":" << list(path) << ",\"ms\":" << fmt(ms) << "}\n";
   } else {
     std::cout << o.file << ": score " << fmt(r.solution.prize) << ", length " << fmt(route.duration)
-              << " of " << fmt(op.tmax) << ", " << route.visits.size() << " of " << n - 2
+              << " of " << fmt(op.tmax) << ", " << route.visits.size() << " of " << op.x.size() - 2
               << " points visited, " << fmt(ms) << " ms\n";
   }
   return 0;

@@ -87,4 +87,18 @@ std::string op_text(const OpFile& op) {
   return s;
 }
 
+optimize::core::RoutingProblem op_problem(const OpFile& op) {
+  optimize::core::RoutingProblem p;
+  p.nodes.resize(op.x.size());
+  for (std::size_t i = 0; i < op.x.size(); ++i) p.nodes[i].prize = op.score[i];
+  p.travel_time = op_distances(op);
+  p.travel_cost = p.travel_time;
+  optimize::core::Vehicle v;
+  v.start = 0;
+  v.end = 1;
+  v.max_duration = op.tmax;
+  p.vehicles.push_back(v);
+  return p;
+}
+
 } // namespace flyorcall::bench

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 
+#include "optimize/core/problem.hpp"
 #include "readers.hpp"
 
 namespace flyorcall::bench {
@@ -27,5 +28,9 @@ struct RandomOp {
 /// The instance in the orienteering text format flyorcall-bench op reads ("Tmax 1", then
 /// "x y score" per point).
 [[nodiscard]] std::string op_text(const OpFile& op);
+
+/// An orienteering instance as the optimizer core's problem: one vehicle from point 0 to point 1
+/// within Tmax, each point's score its prize, travel the real Euclidean distance.
+[[nodiscard]] optimize::core::RoutingProblem op_problem(const OpFile& op);
 
 } // namespace flyorcall::bench

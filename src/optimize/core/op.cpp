@@ -11,6 +11,13 @@ namespace {
 constexpr double kEps = 1e-9;
 // Insertion edges kept per unvisited node: removing two nodes takes at most four edges away.
 constexpr int kTop = 5;
+// Polish passes (polish()) a search may make after it stagnates; each that finds a better path
+// restarts the walk from it.
+constexpr int kPolishes = 3;
+// polish()'s paired exchanges: how far over the budget a pair may start (a share of it) and how
+// many pairs it tries.
+constexpr double kPairSlack = 0.02;
+constexpr std::size_t kPairTries = 8;
 
 class OpSearch {
 public:
@@ -54,9 +61,17 @@ public:
         limits.stagnation >= 0 ? limits.stagnation : std::max<long long>(350, 5LL * n_);
     long long it = 0;
     long long since_best = 0;
+    int polishes = 0;
     while (!cands_.empty()) {
       if (limits.max_iterations >= 0 && it >= limits.max_iterations) break;
-      if (since_best >= stagnation || limits.deadline.expired()) break;
+      if (limits.deadline.expired()) break;
+      if (since_best >= stagnation) {
+        // Stagnated: the polish's wider exchanges from the best before stopping; a better path
+        // found there restarts the walk from it.
+        if (polishes == kPolishes || !polish(best)) break;
+        ++polishes;
+        since_best = 0;
+      }
       ++it;
       ++since_best;
       // A random walk over local optima, pulled back to the best every few rounds.
@@ -284,6 +299,25 @@ private:
     }
   }
 
+  // What inserting u adds to the path without the node at position p: at that node's place
+  // (q = -1) or at u's cheapest insertion edge that does not touch it (q = that edge), whichever
+  // adds less. Needs bridge_ and price_top(u) for the current path.
+  double insertion_without(int u, int p, int& q) const {
+    const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
+    const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+    double ins = d(at(p - 1), u) + d(u, at(p + 1)) - bridge_[static_cast<std::size_t>(p)];
+    q = -1;
+    for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
+      if (ps[k] == p - 1 || ps[k] == p) continue;
+      if (dl[k] < ins) {
+        ins = dl[k];
+        q = ps[k];
+      }
+      break;
+    }
+    return ins;
+  }
+
   // The best exchange of a visited node v for an unvisited node u that keeps the budget: a
   // higher prize first, else the same prize on a shorter path. Each u's cheapest
   // insertion edges give its cheapest insertion into the path without v in constant time (at
@@ -304,7 +338,6 @@ private:
     // No exchange brings in a node worth less than every visited one.
     lowest_ = kNoLimit;
     for (int p = 1; p + 1 < len; ++p) lowest_ = std::min(lowest_, prize(at(p)));
-    const int* path = path_.data();
     double best_gain = 0;
     double best_len = len_ - kEps;
     int best_u = -1;
@@ -315,22 +348,12 @@ private:
       // every u that exchange_two() may use is priced here).
       if (in_[static_cast<std::size_t>(u)] || prize(u) - lowest_ < best_gain - kEps) continue;
       price_top(u);
-      const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
-      const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
       const double pu = prize(u);
       for (int p = 1; p + 1 < len; ++p) {
         const double gain = pu - prize_at_[static_cast<std::size_t>(p)];
         if (gain < best_gain - kEps) continue;
-        double ins = d(path[p - 1], u) + d(u, path[p + 1]) - bridge_[static_cast<std::size_t>(p)];
         int q_best = -1;
-        for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
-          if (ps[k] == p - 1 || ps[k] == p) continue;
-          if (dl[k] < ins) {
-            ins = dl[k];
-            q_best = ps[k];
-          }
-          break;
-        }
+        const double ins = insertion_without(u, p, q_best);
         const double new_len = len_ - saving_[static_cast<std::size_t>(p)] + ins;
         if (new_len > op_.budget + kTolerance) continue;
         const bool better =
@@ -365,7 +388,8 @@ private:
   // from the savings and u's kTop cheapest insertion edges). Runs right after exchange() found
   // nothing, on the same path: it reuses that scan's savings and insertion edges. Applies the
   // exchange and returns true, or returns false.
-  bool exchange_two() {
+  // With `any_pair` the first node may be any visited one (polish()'s slower, wider scan).
+  bool exchange_two(bool any_pair = false) {
     constexpr int kNearVisited = 6;
     const int len = m();
     if (len <= 3) return false;
@@ -380,8 +404,9 @@ private:
       // less than every visited one).
       if (in_[static_cast<std::size_t>(u)] || prize(u) <= 2 * lowest_ + kEps) continue;
       int found = 0;
+      const int limit = any_pair ? len : kNearVisited;
       for (int a : near_[static_cast<std::size_t>(u)]) {
-        if (found == kNearVisited) break;
+        if (found == limit) break;
         if (!in_[static_cast<std::size_t>(a)]) continue;
         ++found;
         const int pa = pos_[static_cast<std::size_t>(a)];
@@ -518,6 +543,124 @@ private:
       score_ -= prize(at(drop));
       path_.erase(path_.begin() + drop);
     }
+    len_ = 0;
+    for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
+  }
+
+  // After the walk stagnates: the wider exchanges the walk does not scan, from the best path —
+  // two visited nodes anywhere for one unvisited (exchange_two with any pair), then two
+  // one-for-one exchanges at once (exchange_pair). A better path found (kept in `best`) restarts
+  // the walk from it: returns true with it loaded; else false with the best loaded.
+  bool polish(Best& best) {
+    const std::vector<int> from = best.path;
+    load(from);
+    if (exchange() || exchange_two(true)) {
+      improve();
+      if (keep(best)) return true;
+      load(from);
+    }
+    if (exchange_pair(best)) return true;
+    load(from);
+    return false;
+  }
+
+  // Two one-for-one exchanges at once (visited v1, v2 out; unvisited u1, u2 in) when together
+  // they gain prize within the budget although neither does alone (one pays the other's length).
+  // Each single exchange is priced as in exchange() (u at v's place or at one of its cheapest
+  // insertion edges); a pair must not touch the same edges. Tries the most promising pairs
+  // (improve() after each); returns true with the first that beats `best` (kept there).
+  bool exchange_pair(Best& best) {
+    const int len = m();
+    if (len <= 4) return false;
+    bridge_.resize(static_cast<std::size_t>(len));
+    saving_.resize(static_cast<std::size_t>(len));
+    struct Swap {
+      double gain, dlen;
+      int u, p, q;
+    };
+    std::vector<Swap> swaps;
+    for (int p = 1; p + 1 < len; ++p) {
+      const auto q = static_cast<std::size_t>(p);
+      bridge_[q] = d(at(p - 1), at(p + 1));
+      saving_[q] = d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - bridge_[q];
+    }
+    for (int u : cands_) {
+      if (in_[static_cast<std::size_t>(u)]) continue;
+      price_top(u);
+      for (int p = 1; p + 1 < len; ++p) {
+        int q_best = -1;
+        const double ins = insertion_without(u, p, q_best);
+        swaps.push_back(
+            {prize(u) - prize(at(p)), ins - saving_[static_cast<std::size_t>(p)], u, p, q_best});
+      }
+    }
+    // Edges a swap changes: around its removal (p - 1, p) and its insertion edge q.
+    const auto clash = [](const Swap& a, const Swap& b) {
+      if (a.u == b.u || std::abs(a.p - b.p) < 2) return true;
+      const auto touches = [](const Swap& x, int e) {
+        return e == x.p - 1 || e == x.p || (x.q >= 0 && e == x.q);
+      };
+      return touches(a, b.p - 1) || touches(a, b.p) || (b.q >= 0 && touches(a, b.q));
+    };
+    // Pairs that gain prize, within the budget or a little over it (shortening the path after
+    // the swap may bring it back): those within first, then by gain (most first) and length.
+    struct Pair {
+      double gain, len;
+      std::size_t i, j;
+    };
+    std::vector<Pair> pairs;
+    const double slack = kPairSlack * op_.budget;
+    for (std::size_t i = 0; i < swaps.size(); ++i)
+      for (std::size_t j = i + 1; j < swaps.size(); ++j) {
+        const Swap& a = swaps[i];
+        const Swap& b = swaps[j];
+        const double gain = a.gain + b.gain;
+        const double new_len = len_ + a.dlen + b.dlen;
+        if (gain <= kEps || new_len > op_.budget + slack || clash(a, b)) continue;
+        pairs.push_back({gain, new_len, i, j});
+      }
+    const double budget = op_.budget + kTolerance;
+    std::sort(pairs.begin(), pairs.end(), [budget](const Pair& x, const Pair& y) {
+      if ((x.len <= budget) != (y.len <= budget)) return x.len <= budget;
+      return x.gain > y.gain + kEps ||
+             (x.gain > y.gain - kEps && (x.len < y.len || (x.len == y.len && x.i < y.i) ||
+                                         (x.len == y.len && x.i == y.i && x.j < y.j)));
+    });
+    const std::vector<int> before = path_;
+    for (std::size_t k = 0; k < pairs.size() && k < kPairTries; ++k) {
+      apply_pair(swaps[pairs[k].i], swaps[pairs[k].j], before);
+      if (pairs[k].len > op_.budget + kTolerance) shorten();
+      if (len_ <= op_.budget + kTolerance) {
+        improve();
+        if (keep(best)) return true;
+      }
+      load(before);
+    }
+    return false;
+  }
+
+  // Applies two one-for-one exchanges (exchange_pair) to the path `before` (the current one).
+  template <typename Swap>
+  void apply_pair(const Swap& a, const Swap& b, const std::vector<int>& before) {
+    const int len = static_cast<int>(before.size());
+    std::vector<int> next;
+    next.reserve(before.size());
+    for (int p = 0; p < len; ++p) {
+      const int node = before[static_cast<std::size_t>(p)];
+      for (const Swap* x : {&a, &b})
+        if (p == x->p && x->q < 0) next.push_back(x->u);
+      if (p != a.p && p != b.p) next.push_back(node);
+      for (const Swap* x : {&a, &b})
+        if (p == x->q) next.push_back(x->u);
+    }
+    for (const Swap* x : {&a, &b}) {
+      const int v = before[static_cast<std::size_t>(x->p)];
+      in_[static_cast<std::size_t>(v)] = 0;
+      score_ -= prize(v);
+      in_[static_cast<std::size_t>(x->u)] = 1;
+      score_ += prize(x->u);
+    }
+    path_.swap(next);
     len_ = 0;
     for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
   }
