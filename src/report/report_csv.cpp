@@ -87,6 +87,38 @@ std::string share(std::int64_t used, std::int64_t limit) {
       std::llround(100.0 * static_cast<double>(used) / static_cast<double>(limit)));
 }
 
+/// The briefings of every trip, their holidays and their events, as three tables.
+void briefing_tables(Tables& w, const Report& r) {
+  const Plan& p = r.plan;
+  w.table("briefing", {"trip", "city", "country", "time_difference_min", "from", "to",
+                       "calendar_note", "source"});
+  for (std::size_t i = 0; i < p.trips.size(); ++i) {
+    const Trip& trip = p.trips[i];
+    for (std::size_t k = 0; k < trip.briefings.size(); ++k) {
+      const Briefing& b = trip.briefings[k];
+      w.row({t(trip.id), t(b.city), t(b.country),
+             b.time_difference ? n(std::to_string(b.time_difference->count())) : n(""),
+             t(iso_date(b.window.first)), t(iso_date(b.window.last)),
+             t(b.calendar_note.value_or("")),
+             t(r.briefing_page(i, k).source == BriefingSource::plan ? "plan" : "report")});
+    }
+  }
+
+  w.table("holiday", {"trip", "city", "date", "name", "substitute"});
+  for (const Trip& trip : p.trips)
+    for (const Briefing& b : trip.briefings)
+      for (const LocalHoliday& h : b.holidays)
+        w.row({t(trip.id), t(b.city), t(iso_date(h.date)), t(h.name),
+               t(h.substitute ? "true" : "false")});
+
+  w.table("event", {"trip", "city", "kind", "start", "end", "title", "note"});
+  for (const Trip& trip : p.trips)
+    for (const Briefing& b : trip.briefings)
+      for (const BriefingEvent& e : b.events)
+        w.row({t(trip.id), t(b.city), t(std::string(event_kind_name(e.kind))),
+               t(iso_date(e.dates.first)), t(iso_date(e.dates.last)), t(e.title), t(e.note)});
+}
+
 std::vector<Table> report_tables(const Report& r) {
   const Plan& p = r.plan;
   Tables w;
@@ -185,33 +217,7 @@ std::vector<Table> report_tables(const Report& r) {
     for (const Visit& v : trip.visits)
       w.row({t(trip.id), t(v.client_id), t(v.city), t(iso_date(v.date)), n(v.days)});
 
-  w.table("briefing", {"trip", "city", "country", "time_difference_min", "from", "to",
-                       "calendar_note", "source"});
-  for (std::size_t i = 0; i < p.trips.size(); ++i) {
-    const Trip& trip = p.trips[i];
-    for (std::size_t k = 0; k < trip.briefings.size(); ++k) {
-      const Briefing& b = trip.briefings[k];
-      w.row({t(trip.id), t(b.city), t(b.country),
-             b.time_difference ? n(std::to_string(b.time_difference->count())) : n(""),
-             t(iso_date(b.window.first)), t(iso_date(b.window.last)),
-             t(b.calendar_note.value_or("")),
-             t(r.briefing_page(i, k).source == BriefingSource::plan ? "plan" : "report")});
-    }
-  }
-
-  w.table("holiday", {"trip", "city", "date", "name", "substitute"});
-  for (const Trip& trip : p.trips)
-    for (const Briefing& b : trip.briefings)
-      for (const LocalHoliday& h : b.holidays)
-        w.row({t(trip.id), t(b.city), t(iso_date(h.date)), t(h.name),
-               t(h.substitute ? "true" : "false")});
-
-  w.table("event", {"trip", "city", "kind", "start", "end", "title", "note"});
-  for (const Trip& trip : p.trips)
-    for (const Briefing& b : trip.briefings)
-      for (const BriefingEvent& e : b.events)
-        w.row({t(trip.id), t(b.city), t(std::string(event_kind_name(e.kind))),
-               t(iso_date(e.dates.first)), t(iso_date(e.dates.last)), t(e.title), t(e.note)});
+  briefing_tables(w, r);
 
   w.table("client", {"client", "name", "city", "decision", "trip", "traveller", "value",
                      "remote_value", "remote_cost", "marginal_cost", "break_even_value", "reason"});
