@@ -23,6 +23,15 @@ protected:
   std::size_t traveller_index(const std::string& id) const {
     return index_of(input_json["travellers"], id);
   }
+  /// Moves visit `at` to `day` and expects the "business days" violation there, naming `why`.
+  void expect_closed_day(const Item& at, flyorcall::Date day, const std::string& why) {
+    visit(at.trip, at.k)["date"] = text_of(day);
+    const auto v = run();
+    const std::string p = at_visit(at.trip, at.k) + "/date";
+    EXPECT_VIOLATION(v, p, "business days");
+    ASSERT_NE(find(v, p, "business days"), nullptr);
+    EXPECT_THAT(find(v, p, "business days")->message, HasSubstr(why));
+  }
 };
 
 // An unknown city code in a plan is offered the network city only when it names the same place
@@ -118,12 +127,7 @@ TEST_F(Mutated, VisitOnASaturday) {
   const std::string why = text_of(saturday) + " (Sat) is not a business day of client " +
                           x["client"].get<std::string>() + " in " + x["city"].get<std::string>() +
                           ": a weekend day in " + places.country(x["city"]);
-  visit(at->trip, at->k)["date"] = text_of(saturday);
-  const auto v = run();
-  const std::string p = at_visit(at->trip, at->k) + "/date";
-  EXPECT_VIOLATION(v, p, "business days");
-  ASSERT_NE(find(v, p, "business days"), nullptr);
-  EXPECT_THAT(find(v, p, "business days")->message, HasSubstr(why));
+  expect_closed_day(*at, saturday, why);
 }
 
 TEST_F(Mutated, VisitOnAPublicHoliday) {
@@ -149,12 +153,7 @@ TEST_F(Mutated, VisitOnAPublicHoliday) {
   const std::string why = "is not a business day of client " + x["client"].get<std::string>() +
                           " in " + x["city"].get<std::string>() + ": a public holiday in " +
                           places.country(x["city"]) + " (" + name + ")";
-  visit(at->trip, at->k)["date"] = text_of(holiday);
-  const auto v = run();
-  const std::string p = at_visit(at->trip, at->k) + "/date";
-  EXPECT_VIOLATION(v, p, "business days");
-  ASSERT_NE(find(v, p, "business days"), nullptr);
-  EXPECT_THAT(find(v, p, "business days")->message, HasSubstr(why));
+  expect_closed_day(*at, holiday, why);
 }
 
 TEST_F(Mutated, VisitOnABlackoutDay) {
