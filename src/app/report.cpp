@@ -7,7 +7,6 @@
 
 #include "flyorcall/flyorcall.hpp"
 #include "io/plan_reader.hpp"
-#include "model/as_written.hpp"
 #include "network/network.hpp"
 #include "network/world_data.hpp"
 #include "report/report_ics.hpp"
@@ -102,9 +101,9 @@ void check_report_options(const ReportOptions& options) {
 
 ReportResult report_plan(const Plan& plan, const Input& input, const ReportOptions& options) {
   check_report_options(options);
-  // The report reads the plan as its document states it (docs/plan.md), so the in-memory plan
-  // and the same plan read from disk give byte-identical reports.
-  return render(format::as_written(plan), &input, options);
+  // make_report reads the plan as its document states it (format::as_written), so the in-memory
+  // plan and the same plan read from disk give byte-identical reports.
+  return render(plan, &input, options);
 }
 
 ReportResult report_plan(std::string plan_json, const Input* input, const ReportOptions& options) {

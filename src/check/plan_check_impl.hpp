@@ -49,7 +49,6 @@ struct LegInfo {
   int to = -1;
   const network::Leg* net = nullptr; ///< the network's leg, when it exists
   Cabin cabin = Cabin::economy;
-  bool timed = false; ///< the plan gives its UTC departure
   Instant depart{};
   Instant arrive{};  ///< departure + block time (the network's when the leg exists)
   PlannedLeg priced; ///< the leg as the cost model prices it

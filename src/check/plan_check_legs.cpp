@@ -59,21 +59,18 @@ LegInfo Checker::resolve_leg(const PlannedLeg& l, const std::string& p) {
               std::to_string(format::one_decimal(n.km)) + " km");
     block = n.block;
     km = n.km;
-    {
-      const GramsCo2 net_co2 =
-          network::leg_co2(n.km, n.category, li.cabin, in_.policy.radiative_forcing);
-      if (l.co2 != format::co2_as_written(net_co2))
-        add(p + "/co2_kg", "network leg",
-            "CO2 " + format::kg_fixed(l.co2) + ", but " + std::string(cabin_name(l.cabin)) +
-                " on " + l.from + "-" + l.to + " emits " +
-                format::kg_fixed(format::co2_as_written(net_co2)) + " per passenger");
-      co2 = net_co2;
-    }
+    const GramsCo2 net_co2 =
+        network::leg_co2(n.km, n.category, li.cabin, in_.policy.radiative_forcing);
+    if (l.co2 != format::co2_as_written(net_co2))
+      add(p + "/co2_kg", "network leg",
+          "CO2 " + format::kg_fixed(l.co2) + ", but " + std::string(cabin_name(l.cabin)) + " on " +
+              l.from + "-" + l.to + " emits " + format::kg_fixed(format::co2_as_written(net_co2)) +
+              " per passenger");
+    co2 = net_co2;
   }
   // Times: the UTC departure is the plan's choice; everything else follows from it. The reader
   // has held each stated local time to its UTC time in the leg's zone; the zone must be the
   // city's.
-  li.timed = true;
   li.depart = l.depart;
   li.arrive = li.depart + minutes(block.count());
   if (l.arrive != li.arrive)

@@ -123,11 +123,11 @@ void Checker::check_trip(std::size_t i) {
 
   std::vector<LegInfo> legs;
   bool cities_known = true;
-  bool timed = home_zone != nullptr;
+  // Every leg has its UTC times (the reader requires them); the local rules need the home zone.
+  const bool timed = home_zone != nullptr;
   for (std::size_t k = 0; k < t.legs.size(); ++k) {
     legs.push_back(resolve_leg(t.legs[k], P + "/legs/" + str(k)));
     cities_known = cities_known && legs.back().from >= 0 && legs.back().to >= 0;
-    timed = timed && legs.back().timed;
   }
   const std::size_t L = legs.size();
 

@@ -14,7 +14,6 @@
 #include "report/report_format.hpp"
 #include "report/report_ics.hpp"
 #include "report/report_ics_impl.hpp"
-#include "time/zones.hpp"
 
 namespace flyorcall::report {
 namespace {
@@ -96,10 +95,11 @@ private:
     last_year_ = std::max(last_year_, y);
   }
 
-  /// A DATE-TIME property in `zone` (with its TZID) or, without a known zone, in UTC.
+  /// A DATE-TIME property at `local` in `zone` (with its TZID) or, without a local time (the
+  /// leg's zone is unknown), at `utc` in UTC.
   icalproperty* timed(icalproperty* p, const std::optional<LocalTime>& local,
                       const std::string& zone, Instant utc) {
-    if (local && !zone.empty() && timez::find_zone(zone) != nullptr) {
+    if (local) { // depart_local/arrive_local give one only in a zone the tz database knows
       zones_.insert(zone);
       cover(Date{date::floor<date::days>(*local).time_since_epoch()});
       icalproperty_set_value(p, icalvalue_new_datetime(ical_time(ics::local_stamp(*local))));
