@@ -22,6 +22,8 @@ namespace {
 // left out, in at most this many places.
 constexpr std::size_t kLocalResolveNeighbours = 8;
 constexpr int kLocalResolveInsertions = 2;
+// A client not re-solved yet (resolve_break_evens).
+constexpr std::size_t kNotSolved = static_cast<std::size_t>(-1);
 
 // A re-solve's plan: its routes (core nodes per traveller) and, from the exact solver, their
 // dated trips.
@@ -280,7 +282,11 @@ void resolve_break_evens(SearchRun& run) {
   evaluate_routes();
   // A pass re-solves every client against the plan; a re-solve that nets more is adopted at
   // once and the pass goes on with the next client, and a pass that adopted any is followed
-  // by another, so that the last explains every client against the plan it keeps.
+  // by another, so that the last explains every client against the plan it keeps. A client
+  // re-solved since the last adoption keeps that re-solve: it was made against the same plan.
+  std::size_t adoptions = 0;
+  std::vector<std::size_t> solved_after(n_clients, kNotSolved); // adoptions before the re-solve
+  std::vector<Flip> solved(n_clients);
   for (bool adopted = true; adopted;) {
     adopted = false;
     run.flips.assign(n_clients, Flip{});
@@ -289,6 +295,10 @@ void resolve_break_evens(SearchRun& run) {
       if (run.base[i].allowed.empty()) continue;
       const bool is_visited = run.visited[i] != 0;
       if (is_visited && run.input.clients[i].must_visit) continue; // no value flips it
+      if (solved_after[i] == adoptions) {
+        run.flips[i] = solved[i];
+        continue;
+      }
       if (!options.exact && (run.cut || options.deadline.expired())) {
         run.cut = true;
         ++run.marginal_only;
@@ -303,7 +313,11 @@ void resolve_break_evens(SearchRun& run) {
       Flip& f = run.flips[i];
       f.solved = true;
       f.feasible = s.has_value();
-      if (!f.feasible) continue;
+      if (!f.feasible) {
+        solved[i] = f;
+        solved_after[i] = adoptions;
+        continue;
+      }
       f.objective = s->objective;
       if (s->objective > current + 0.5) {
         // A better plan: adopt it; this client is explained in the next pass.
@@ -312,6 +326,7 @@ void resolve_break_evens(SearchRun& run) {
         evaluate_routes();
         run.mark_visited();
         adopted = true;
+        ++adoptions;
         f = Flip{};
         // The re-solve priced its routes conservatively: the plan's own price is exact.
         current = std::max(s->objective,
@@ -319,6 +334,8 @@ void resolve_break_evens(SearchRun& run) {
         continue;
       }
       if (!is_visited) f.uplift = forced_uplift(run, *s, i);
+      solved[i] = f;
+      solved_after[i] = adoptions;
     }
   }
   run.plan_objective = current;

@@ -84,7 +84,8 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
   key[0] = static_cast<std::uint16_t>(traveller);
   key[1] = static_cast<std::uint16_t>(stops.size());
   for (std::size_t k = 0; k < stops.size(); ++k) key[2 + k] = static_cast<std::uint16_t>(stops[k]);
-  if (const auto it = cache_.find(key); it != cache_.end()) return it->second;
+  if (const std::vector<TripOption>* memo = memoised(key)) return *memo;
+  ++trips_priced_;
   std::vector<TripOption> opts;
   const std::vector<std::size_t> clients = as_clients(stops);
   const DateRange h = input_->horizon;
@@ -95,7 +96,7 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
     Key prefix = key;
     prefix[1] = static_cast<std::uint16_t>(stops.size() - 1);
     prefix[1 + stops.size()] = 0;
-    if (const auto it = cache_.find(prefix); it != cache_.end()) shorter = &it->second;
+    shorter = memoised(prefix);
   }
   // When the trip without the last stop is the one priced last, each of its departures continues
   // from where it stood before its journey home instead of being scheduled from the start.
@@ -162,12 +163,28 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
     opts[static_cast<std::size_t>(k)].next_lower = stack.empty() ? -1 : stack.back();
     stack.push_back(k);
   }
-  if (stored_ + opts.size() + 1 > max_memo_) {
-    cache_.clear();
-    stored_ = 0;
-  }
-  stored_ += opts.size() + 1; // an infeasible trip still takes an entry
+  make_room(opts.size() + 1); // an infeasible trip still takes an entry
+  stored_ += opts.size() + 1;
   return cache_.emplace(std::move(key), std::move(opts)).first->second;
+}
+
+const std::vector<TripOption>* TripPricer::memoised(const Key& key) const {
+  if (const auto it = cache_.find(key); it != cache_.end()) return &it->second;
+  const auto it = older_.find(key);
+  if (it == older_.end()) return nullptr;
+  // The node moves between the maps: references to its options stay valid.
+  Memo::node_type node = older_.extract(it);
+  const std::size_t size = node.mapped().size() + 1;
+  make_room(size);
+  stored_ += size;
+  return &cache_.insert(std::move(node)).position->second;
+}
+
+void TripPricer::make_room(std::size_t options) const {
+  if (stored_ + options <= max_memo_ / 2) return;
+  older_ = std::move(cache_);
+  cache_.clear();
+  stored_ = 0;
 }
 
 Trip TripPricer::trip(std::size_t traveller, std::span<const int> stops, Date depart) const {

@@ -48,8 +48,8 @@ public:
 
   /// The feasible departures of traveller `traveller`'s round trip through the clients `stops`
   /// (indices into input.clients) in that order, by departure date; empty when none is feasible.
-  /// The reference stays valid until the next call (the memo is dropped when it grows past
-  /// kMaxMemoOptions options, which bounds the planner's memory).
+  /// The reference stays valid until the next call (the memo keeps at most max_memo options,
+  /// which bounds the planner's memory: the trips used least recently are dropped first).
   [[nodiscard]] const std::vector<TripOption>& options(std::size_t traveller,
                                                        std::span<const int> stops) const;
 
@@ -60,7 +60,9 @@ public:
   [[nodiscard]] Money fair_bonus(const Trip& trip, std::span<const int> stops) const;
 
   /// Number of distinct trips memoised now.
-  [[nodiscard]] std::size_t priced() const { return cache_.size(); }
+  [[nodiscard]] std::size_t priced() const { return cache_.size() + older_.size(); }
+  /// Number of trips priced afresh so far (asked for and not memoised).
+  [[nodiscard]] std::size_t trips_priced() const { return trips_priced_; }
 
 private:
   const Input* input_;
@@ -74,7 +76,16 @@ private:
   struct KeyHash {
     std::size_t operator()(const Key& k) const noexcept;
   };
-  mutable std::unordered_map<Key, std::vector<TripOption>, KeyHash> cache_;
+  using Memo = std::unordered_map<Key, std::vector<TripOption>, KeyHash>;
+  // Two generations, each of at most half the options max_memo allows: a trip priced or asked
+  // for again goes into the newer one; when it is full, the older is dropped and the newer
+  // takes its place. So the trips in use survive the drop, in the same memory.
+  mutable Memo cache_;
+  mutable Memo older_;
+  // The memoised options of `key` (moved into the newer generation), or null.
+  [[nodiscard]] const std::vector<TripOption>* memoised(const Key& key) const;
+  // Makes room for an entry of `options` options in the newer generation.
+  void make_room(std::size_t options) const;
   // The trip priced last, per option where it stood before its journey home, so that the same
   // trip with one more stop continues from there (Scheduler::extend_unnamed).
   struct TripState {
@@ -92,6 +103,7 @@ private:
   mutable PricedStates building_; // buffers reused for the next trip priced
   std::size_t max_memo_;
   mutable std::size_t stored_ = 0; // options in cache_ (+1 per entry)
+  mutable std::size_t trips_priced_ = 0;
 };
 
 /// A route split into dated round trips.

@@ -534,6 +534,32 @@ TEST(QuarterPlanner, PricerMemoLimitDoesNotChangePrices) {
   EXPECT_GT(keeps.priced(), 50u);
 }
 
+// The memo drops the trips used least recently: a trip asked for again between the others stays
+// memoised however many others pass through a small memo, and every other trip is priced once.
+TEST(QuarterPlanner, PricerMemoKeepsTheTripsInUse) {
+  const Input input = read_input(data::default_json);
+  const network::Network net = network::Network::build(input);
+  const Scheduler sched(input, net);
+  const std::vector<Money> values(input.clients.size(), money_from_units(10000));
+  const std::size_t max_memo = 400; // options: a few trips
+  const TripPricer pricer(input, net, sched, values, max_memo);
+  const std::vector<int> in_use = {0};
+  ASSERT_FALSE(pricer.options(0, in_use).empty());
+  std::size_t others = 0;
+  std::size_t options = 0;
+  for (int a = 1; a < 8; ++a)
+    for (int b = 1; b < 8; ++b) {
+      if (a == b) continue;
+      options += pricer.options(0, std::vector<int>{a, b}).size() + 1;
+      ++others;
+      EXPECT_FALSE(pricer.options(0, in_use).empty());
+    }
+  // The others held many times what the memo keeps, and the trip in use was priced once.
+  EXPECT_GT(options, 5 * max_memo);
+  EXPECT_EQ(pricer.trips_priced(), others + 1);
+  EXPECT_LE(pricer.priced(), max_memo);
+}
+
 // A trip option's bonus is the value the fairs add to its visits: the fair uplift of each visit
 // of the trip scheduled on that date, for clients in a fair's city (LON in the default example)
 // or country (a fair added in one client's country), and nothing for every other client.
