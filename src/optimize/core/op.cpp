@@ -602,7 +602,8 @@ private:
 
   // After the walk stagnates: the wider exchanges the walk does not scan, from the best path —
   // two visited nodes anywhere for one unvisited (exchange_two with any pair), then two
-  // one-for-one exchanges at once (exchange_pair). A better path found (kept in `best`) restarts
+  // one-for-one exchanges at once (exchange_pair), then chains of up to three unvisited nodes
+  // for up to four visited ones (exchange_chain). A better path found (kept in `best`) restarts
   // the walk from it: returns true with it loaded; else false with the best loaded.
   bool polish(Best& best) {
     const std::vector<int> from = best.path;
