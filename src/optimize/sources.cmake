@@ -12,5 +12,5 @@ set(FLYORCALL_OPTIMIZE_SOURCES
   src/optimize/route_split.cpp
   src/optimize/quarter_exact.cpp
   src/optimize/briefing.cpp
-  src/optimize/core/problem.cpp src/optimize/core/tsp.cpp src/optimize/core/op.cpp src/optimize/core/solver.cpp src/optimize/core/exact.cpp
+  src/optimize/core/problem.cpp src/optimize/core/tsp.cpp src/optimize/core/op.cpp src/optimize/core/op_polish.cpp src/optimize/core/solver.cpp src/optimize/core/exact.cpp
   src/optimize/parallel.cpp)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "optimize/core/op_polish.hpp"
 #include "optimize/core/problem.hpp"
 
 namespace flyorcall::optimize::core {
@@ -18,6 +19,13 @@ constexpr int kPolishes = 3;
 // many pairs it tries.
 constexpr double kPairSlack = 0.02;
 constexpr std::size_t kPairTries = 8;
+// polish()'s chain exchanges (exchange_chain): how many unvisited nodes near the first a chain
+// picks its links from; how far over the budget a removal may leave the path (a share of it, for
+// the shortening after it); how much more than the chain the nodes out may be worth (a share of
+// the chain's prize, for the refill after it).
+constexpr int kChainNear = 6;
+constexpr double kChainSlack = 0.005;
+constexpr double kChainRefill = 0.05;
 
 class OpSearch {
 public:
@@ -115,6 +123,10 @@ private:
   }
 
   [[nodiscard]] double d(int i, int j) const { return d_(i, j); }
+  // The distances from node x: its column of the (symmetric) matrix; column(x)[y] == d(x, y).
+  [[nodiscard]] const double* column(int x) const {
+    return d_.data() + static_cast<std::size_t>(x) * static_cast<std::size_t>(n_);
+  }
   [[nodiscard]] double prize(int i) const { return op_.prize[static_cast<std::size_t>(i)]; }
   [[nodiscard]] int m() const { return static_cast<int>(path_.size()); }
   [[nodiscard]] int at(int p) const { return path_[static_cast<std::size_t>(p)]; }
@@ -138,8 +150,13 @@ private:
   void price(int u) {
     double best = kNoLimit;
     int after = -1;
+    const double* to_u = column(u);
+    const int* path = path_.data();
+    double from_prev = to_u[path[0]];
     for (int p = 0; p + 1 < m(); ++p) {
-      const double delta = d(at(p), u) + d(u, at(p + 1)) - d(at(p), at(p + 1));
+      const double to_next = to_u[path[p + 1]];
+      const double delta = from_prev + to_next - d(path[p], path[p + 1]);
+      from_prev = to_next;
       if (delta < best) {
         best = delta;
         after = p;
@@ -193,39 +210,57 @@ private:
     }
   }
 
-  // 2-opt and Or-opt on the path (end points fixed) until no move shortens it.
+  // 2-opt and Or-opt on the path (end points fixed) until no move shortens it. A pass that
+  // found nothing on the same path finds nothing again, so rounds of passes skip the passes that
+  // found nothing since the path last changed (and the whole call the path it left unchanged):
+  // the same moves as rounds of all four passes, for less work.
   void shorten() {
-    bool improved = true;
-    while (improved) {
-      improved = two_opt();
-      for (int len = 1; len <= 3; ++len) improved = or_opt(len) || improved;
-    }
+    if (path_ != shortened_) shorten_changed();
     // Re-sum to keep rounding drift out of the feasibility test.
     len_ = 0;
     for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
+  }
+
+  // shorten() on a path it did not leave as it is.
+  void shorten_changed() {
+    // clean[k]: pass k (2-opt, then Or-opt of 1, 2, 3 nodes) found nothing since the last change.
+    bool clean[4] = {false, false, false, false};
+    bool improved = true;
+    while (improved) {
+      improved = false;
+      for (int k = 0; k < 4; ++k) {
+        if (clean[k]) continue;
+        if (k == 0 ? two_opt() : or_opt(k)) {
+          improved = true;
+          std::fill(clean, clean + 4, false);
+        } else {
+          clean[k] = true;
+        }
+      }
+    }
+    shortened_ = path_;
   }
 
   // One pass of 2-opt (first improvement): reverses path_[i + 1 .. j] when that shortens it.
   // The edge lengths are kept per position (edge_[q] joins positions q and q + 1).
   bool two_opt() {
     const int len = m();
-    edge_.resize(static_cast<std::size_t>(len));
-    for (int q = 0; q + 1 < len; ++q) edge_[static_cast<std::size_t>(q)] = d(at(q), at(q + 1));
+    fill_edges();
     const int* path = path_.data();
     bool improved = false;
     for (int i = 0; i + 3 < len; ++i) {
-      const int a = path[i];
-      int b = path[i + 1];
+      const double* to_a = column(path[i]);
+      const double* to_b = column(path[i + 1]);
       double ab = edge_[static_cast<std::size_t>(i)];
       for (int j = i + 2; j + 1 < len; ++j) {
         const double delta =
-            d(a, path[j]) + d(b, path[j + 1]) - ab - edge_[static_cast<std::size_t>(j)];
+            to_a[path[j]] + to_b[path[j + 1]] - ab - edge_[static_cast<std::size_t>(j)];
         if (delta >= -kEps) continue;
         std::reverse(path_.begin() + i + 1, path_.begin() + j + 1);
         for (int q = i; q <= j; ++q) edge_[static_cast<std::size_t>(q)] = d(path[q], path[q + 1]);
         len_ += delta;
         improved = true;
-        b = path[i + 1];
+        to_b = column(path[i + 1]);
         ab = edge_[static_cast<std::size_t>(i)];
       }
     }
@@ -233,34 +268,39 @@ private:
   }
 
   // One pass of Or-opt: moves each segment of `seg_len` nodes (possibly reversed) to the edge
-  // where it shortens the path most.
+  // where it shortens the path most. The edge lengths are kept per position (edge_), and the
+  // distances to the segment's ends read from their columns of the (symmetric) matrix.
   bool or_opt(int seg_len) {
     bool improved = false;
+    fill_edges();
     for (int i = 1; i + seg_len < m(); ++i) {
       const int j = i + seg_len - 1; // segment [i, j]
       const int* path = path_.data();
+      const double* edge = edge_.data();
       const int first = path[i];
       const int last = path[j];
-      const double removal =
-          d(path[i - 1], first) + d(last, path[j + 1]) - d(path[i - 1], path[j + 1]);
+      const double removal = edge[i - 1] + edge[j] - d(path[i - 1], path[j + 1]);
       if (removal <= kEps) continue;
+      const double* to_first = column(first);
+      const double* to_last = column(last);
       int best_p = -1;
       bool best_rev = false;
       double best_gain = kEps;
       const int len = m();
       for (int p = 0; p + 1 < len; ++p) {
-        if (p >= i - 1 && p <= j) continue;
+        if (p == i - 1) p = j + 1; // the segment's own edges
+        if (p + 1 >= len) break;
         const int a = path[p];
         const int b = path[p + 1];
-        const double base = d(a, b);
-        const double fwd = d(a, first) + d(last, b) - base;
+        const double base = edge[p];
+        const double fwd = to_first[a] + to_last[b] - base;
         if (removal - fwd > best_gain) {
           best_gain = removal - fwd;
           best_p = p;
           best_rev = false;
         }
         if (seg_len == 1) continue; // reversed is the same
-        const double rev = d(a, last) + d(first, b) - base;
+        const double rev = to_last[a] + to_first[b] - base;
         if (removal - rev > best_gain) {
           best_gain = removal - rev;
           best_p = p;
@@ -275,8 +315,16 @@ private:
       path_.insert(path_.begin() + insert_at, seg.begin(), seg.end());
       len_ -= best_gain;
       improved = true;
+      fill_edges();
     }
     return improved;
+  }
+
+  // edge_[q]: the length of the path's edge from position q to q + 1.
+  void fill_edges() {
+    const int len = m();
+    edge_.resize(static_cast<std::size_t>(len));
+    for (int q = 0; q + 1 < len; ++q) edge_[static_cast<std::size_t>(q)] = d(at(q), at(q + 1));
   }
 
   // The kTop cheapest insertion edges of u (edge q joins positions q and q + 1), cheapest
@@ -286,8 +334,13 @@ private:
     int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
     std::fill(dl, dl + kTop, kNoLimit);
     std::fill(ps, ps + kTop, -1);
+    const double* to_u = column(u);
+    const int* path = path_.data();
+    double from_prev = to_u[path[0]];
     for (int q = 0; q + 1 < m(); ++q) {
-      const double delta = d(at(q), u) + d(u, at(q + 1)) - d(at(q), at(q + 1));
+      const double to_next = to_u[path[q + 1]];
+      const double delta = from_prev + to_next - d(path[q], path[q + 1]);
+      from_prev = to_next;
       if (delta >= dl[kTop - 1]) continue;
       int k = kTop - 1;
       for (; k > 0 && delta < dl[k - 1]; --k) {
@@ -549,7 +602,8 @@ private:
 
   // After the walk stagnates: the wider exchanges the walk does not scan, from the best path —
   // two visited nodes anywhere for one unvisited (exchange_two with any pair), then two
-  // one-for-one exchanges at once (exchange_pair). A better path found (kept in `best`) restarts
+  // one-for-one exchanges at once (exchange_pair), then chains of up to three unvisited nodes
+  // for up to four visited ones (exchange_chain). A better path found (kept in `best`) restarts
   // the walk from it: returns true with it loaded; else false with the best loaded.
   bool polish(Best& best) {
     const std::vector<int> from = best.path;
@@ -561,7 +615,85 @@ private:
     }
     if (exchange_pair(best)) return true;
     load(from);
+    if (exchange_chain(best)) return true;
+    load(from);
     return false;
+  }
+
+  // Chain exchanges: each unvisited node u with up to two more unvisited nodes near it (a
+  // chain) in, then one of the few sets of at most kChainOut visited nodes of least total prize
+  // whose removal brings the path back within the budget (or a little over it, shortened after
+  // the removal) out, then a refill: k visited for k - 1 unvisited and similar trades whose nodes
+  // lie anywhere on the path. Returns true with the first that beats `best` (kept there).
+  bool exchange_chain(Best& best) {
+    const std::vector<int> from = path_;
+    std::vector<int> outs;
+    for (int u : cands_)
+      if (!in_[static_cast<std::size_t>(u)]) outs.push_back(u);
+    for (int u : outs) {
+      for (int extra = 0; extra <= 2; ++extra) {
+        load(from);
+        const std::vector<int> chain = chain_of(u, extra);
+        if (static_cast<int>(chain.size()) <= extra) break;
+        for (int f : chain) {
+          price(f);
+          len_ += best_delta_[static_cast<std::size_t>(f)];
+          score_ += prize(f);
+          in_[static_cast<std::size_t>(f)] = 1;
+          path_.insert(path_.begin() + best_after_[static_cast<std::size_t>(f)] + 1, f);
+        }
+        double chain_prize = 0;
+        for (int f : chain) chain_prize += prize(f);
+        const std::vector<std::vector<int>> sets =
+            len_ <= op_.budget + kTolerance
+                ? std::vector<std::vector<int>>{{}}
+                : cheapest_drops(path_, op_, chain,
+                                 len_ - op_.budget - kTolerance - kChainSlack * op_.budget,
+                                 chain_prize * (1 + kChainRefill), drops_);
+        if (sets.empty()) continue;
+        const std::vector<int> with_chain = path_;
+        for (const std::vector<int>& set : sets) {
+          load(with_chain);
+          for (auto it = set.rbegin(); it != set.rend(); ++it) {
+            in_[static_cast<std::size_t>(at(*it))] = 0;
+            path_.erase(path_.begin() + *it);
+          }
+          recompute();
+          if (len_ > op_.budget + kTolerance) shorten();
+          if (len_ > op_.budget + kTolerance) continue;
+          fill(0.0);
+          if (score_ <= best.score + kEps) continue;
+          improve();
+          if (keep(best)) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // u and `extra` more unvisited nodes: each the one of the kChainNear unvisited nodes nearest
+  // to u with the most prize per distance from u.
+  std::vector<int> chain_of(int u, int extra) const {
+    std::vector<int> chain{u};
+    while (static_cast<int>(chain.size()) <= extra) {
+      int pick = -1;
+      double pick_value = -1;
+      int seen = 0;
+      for (int v : near_[static_cast<std::size_t>(u)]) {
+        if (seen == kChainNear) break;
+        if (in_[static_cast<std::size_t>(v)]) continue;
+        ++seen;
+        if (std::find(chain.begin(), chain.end(), v) != chain.end()) continue;
+        const double value = prize(v) / (d(u, v) + 1e-6);
+        if (value > pick_value) {
+          pick_value = value;
+          pick = v;
+        }
+      }
+      if (pick < 0) break;
+      chain.push_back(pick);
+    }
+    return chain;
   }
 
   // Two one-for-one exchanges at once (visited v1, v2 out; unvisited u1, u2 in) when together
@@ -574,10 +706,6 @@ private:
     if (len <= 4) return false;
     bridge_.resize(static_cast<std::size_t>(len));
     saving_.resize(static_cast<std::size_t>(len));
-    struct Swap {
-      double gain, dlen;
-      int u, p, q;
-    };
     std::vector<Swap> swaps;
     for (int p = 1; p + 1 < len; ++p) {
       const auto q = static_cast<std::size_t>(p);
@@ -594,38 +722,8 @@ private:
             {prize(u) - prize(at(p)), ins - saving_[static_cast<std::size_t>(p)], u, p, q_best});
       }
     }
-    // Edges a swap changes: around its removal (p - 1, p) and its insertion edge q.
-    const auto clash = [](const Swap& a, const Swap& b) {
-      if (a.u == b.u || std::abs(a.p - b.p) < 2) return true;
-      const auto touches = [](const Swap& x, int e) {
-        return e == x.p - 1 || e == x.p || (x.q >= 0 && e == x.q);
-      };
-      return touches(a, b.p - 1) || touches(a, b.p) || (b.q >= 0 && touches(a, b.q));
-    };
-    // Pairs that gain prize, within the budget or a little over it (shortening the path after
-    // the swap may bring it back): those within first, then by gain (most first) and length.
-    struct Pair {
-      double gain, len;
-      std::size_t i, j;
-    };
-    std::vector<Pair> pairs;
-    const double slack = kPairSlack * op_.budget;
-    for (std::size_t i = 0; i < swaps.size(); ++i)
-      for (std::size_t j = i + 1; j < swaps.size(); ++j) {
-        const Swap& a = swaps[i];
-        const Swap& b = swaps[j];
-        const double gain = a.gain + b.gain;
-        const double new_len = len_ + a.dlen + b.dlen;
-        if (gain <= kEps || new_len > op_.budget + slack || clash(a, b)) continue;
-        pairs.push_back({gain, new_len, i, j});
-      }
-    const double budget = op_.budget + kTolerance;
-    std::sort(pairs.begin(), pairs.end(), [budget](const Pair& x, const Pair& y) {
-      if ((x.len <= budget) != (y.len <= budget)) return x.len <= budget;
-      return x.gain > y.gain + kEps ||
-             (x.gain > y.gain - kEps && (x.len < y.len || (x.len == y.len && x.i < y.i) ||
-                                         (x.len == y.len && x.i == y.i && x.j < y.j)));
-    });
+    const std::vector<SwapPair> pairs =
+        promising_pairs(swaps, len_, op_.budget, kPairSlack * op_.budget);
     const std::vector<int> before = path_;
     for (std::size_t k = 0; k < pairs.size() && k < kPairTries; ++k) {
       apply_pair(swaps[pairs[k].i], swaps[pairs[k].j], before);
@@ -640,7 +738,6 @@ private:
   }
 
   // Applies two one-for-one exchanges (exchange_pair) to the path `before` (the current one).
-  template <typename Swap>
   void apply_pair(const Swap& a, const Swap& b, const std::vector<int>& before) {
     const int len = static_cast<int>(before.size());
     std::vector<int> next;
@@ -707,7 +804,9 @@ private:
   std::vector<std::vector<int>> near_; // per node, the candidates nearest first
   double lowest_ = 0;    // the lowest prize on the path when exchange() last scanned it
   std::vector<int> pos_; // per visited node, its position (set by exchange_two)
+  DropScratch drops_;    // cheapest_drops' scratch
   std::vector<int> path_;
+  std::vector<int> shortened_; // the path as shorten() last left it
   double len_ = 0;
   double score_ = 0;
 };

@@ -1,7 +1,8 @@
 // The orienteering fast path of the optimizer core: one open path from a start to an end within
 // a length budget, maximising the collected prizes. Iterated local search: ratio insertion,
 // 2-opt/Or-opt shortening, one-for-one and two-for-one exchanges of visited for unvisited nodes
-// and string-removal kicks (docs/optimizer.md).
+// and string-removal kicks; after it stagnates, a polish with wider, paired and chain exchanges
+// (up to four visited nodes for three unvisited ones; docs/optimizer.md).
 #pragma once
 
 #include <vector>
