@@ -165,26 +165,24 @@ const std::vector<TripOption>& TripPricer::options(std::size_t traveller,
   }
   make_room(opts.size() + 1); // an infeasible trip still takes an entry
   stored_ += opts.size() + 1;
-  return cache_.emplace(std::move(key), std::move(opts)).first->second;
+  recent_.push_front(key);
+  return cache_.emplace(key, Memoised{std::move(opts), recent_.begin()}).first->second.options;
 }
 
 const std::vector<TripOption>* TripPricer::memoised(const Key& key) const {
-  if (const auto it = cache_.find(key); it != cache_.end()) return &it->second;
-  const auto it = older_.find(key);
-  if (it == older_.end()) return nullptr;
-  // The node moves between the maps: references to its options stay valid.
-  Memo::node_type node = older_.extract(it);
-  const std::size_t size = node.mapped().size() + 1;
-  make_room(size);
-  stored_ += size;
-  return &cache_.insert(std::move(node)).position->second;
+  const auto it = cache_.find(key);
+  if (it == cache_.end()) return nullptr;
+  recent_.splice(recent_.begin(), recent_, it->second.recent);
+  return &it->second.options;
 }
 
 void TripPricer::make_room(std::size_t options) const {
-  if (stored_ + options <= max_memo_ / 2) return;
-  older_ = std::move(cache_);
-  cache_.clear();
-  stored_ = 0;
+  while (!recent_.empty() && stored_ + options > max_memo_) {
+    const auto it = cache_.find(recent_.back());
+    stored_ -= it->second.options.size() + 1;
+    cache_.erase(it);
+    recent_.pop_back();
+  }
 }
 
 Trip TripPricer::trip(std::size_t traveller, std::span<const int> stops, Date depart) const {

@@ -8,6 +8,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <list>
 #include <span>
 #include <unordered_map>
 #include <vector>
@@ -22,7 +23,8 @@ namespace flyorcall::optimize {
 /// Most clients one round trip visits (a bound on the trip splitting, not a model rule).
 inline constexpr int kMaxStopsPerTrip = 6;
 
-/// Most trip options the pricer keeps memoised (about 50 bytes each) before it starts afresh.
+/// Most trip options the pricer keeps memoised (about 50 bytes each); past it, the trips asked
+/// for least recently are dropped.
 inline constexpr std::size_t kMaxMemoOptions = 4'000'000;
 
 /// One feasible departure of a round trip through a fixed sequence of clients.
@@ -60,7 +62,7 @@ public:
   [[nodiscard]] Money fair_bonus(const Trip& trip, std::span<const int> stops) const;
 
   /// Number of distinct trips memoised now.
-  [[nodiscard]] std::size_t priced() const { return cache_.size() + older_.size(); }
+  [[nodiscard]] std::size_t priced() const { return cache_.size(); }
   /// Number of trips priced afresh so far (asked for and not memoised).
   [[nodiscard]] std::size_t trips_priced() const { return trips_priced_; }
 
@@ -76,15 +78,17 @@ private:
   struct KeyHash {
     std::size_t operator()(const Key& k) const noexcept;
   };
-  using Memo = std::unordered_map<Key, std::vector<TripOption>, KeyHash>;
-  // Two generations, each of at most half the options max_memo allows: a trip priced or asked
-  // for again goes into the newer one; when it is full, the older is dropped and the newer
-  // takes its place. So the trips in use survive the drop, in the same memory.
-  mutable Memo cache_;
-  mutable Memo older_;
-  // The memoised options of `key` (moved into the newer generation), or null.
+  // The memo, in the order the trips were last asked for (most recent first): when it holds
+  // max_memo options, the trips asked for least recently are dropped first.
+  struct Memoised {
+    std::vector<TripOption> options;
+    std::list<Key>::iterator recent; // its place in recent_
+  };
+  mutable std::unordered_map<Key, Memoised, KeyHash> cache_;
+  mutable std::list<Key> recent_;
+  // The memoised options of `key` (now the most recent), or null.
   [[nodiscard]] const std::vector<TripOption>* memoised(const Key& key) const;
-  // Makes room for an entry of `options` options in the newer generation.
+  // Drops the trips asked for least recently until `options` more options fit.
   void make_room(std::size_t options) const;
   // The trip priced last, per option where it stood before its journey home, so that the same
   // trip with one more stop continues from there (Scheduler::extend_unnamed).
