@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "optimize/core/op_search.hpp"
 #include "optimize/core/problem.hpp"
 
 namespace flyorcall::optimize::core {
@@ -153,5 +154,147 @@ std::vector<std::vector<int>> cheapest_drops(const std::vector<int>& path, const
   for (const Kept& k : kept) sets.emplace_back(k.set, k.set + k.size);
   return sets;
 }
+
+namespace opsearch {
+
+bool OpSearch::polish(Best& best) {
+  const std::vector<int> from = best.path;
+  load(from);
+  if (exchange() || exchange_two(true)) {
+    improve();
+    if (keep(best)) return true;
+    load(from);
+  }
+  if (exchange_pair(best)) return true;
+  load(from);
+  if (exchange_chain(best)) return true;
+  load(from);
+  return false;
+}
+
+bool OpSearch::exchange_chain(Best& best) {
+  const std::vector<int> from = path_;
+  std::vector<int> outs;
+  for (int u : cands_)
+    if (!in_[static_cast<std::size_t>(u)]) outs.push_back(u);
+  for (int u : outs) {
+    for (int extra = 0; extra <= 2; ++extra) {
+      load(from);
+      const std::vector<int> chain = chain_of(u, extra);
+      if (static_cast<int>(chain.size()) <= extra) break;
+      insert_each(chain);
+      double chain_prize = 0;
+      for (int f : chain) chain_prize += prize(f);
+      const std::vector<std::vector<int>> sets =
+          len_ <= op_.budget + kTolerance
+              ? std::vector<std::vector<int>>{{}}
+              : cheapest_drops(path_, op_, chain,
+                               len_ - op_.budget - kTolerance - kChainSlack * op_.budget,
+                               chain_prize * (1 + kChainRefill), drops_);
+      if (sets.empty()) continue;
+      const std::vector<int> with_chain = path_;
+      for (const std::vector<int>& set : sets) {
+        load(with_chain);
+        for (auto it = set.rbegin(); it != set.rend(); ++it) {
+          in_[static_cast<std::size_t>(at(*it))] = 0;
+          path_.erase(path_.begin() + *it);
+        }
+        recompute();
+        if (len_ > op_.budget + kTolerance) shorten();
+        if (len_ > op_.budget + kTolerance) continue;
+        fill(0.0);
+        if (score_ <= best.score + kEps) continue;
+        improve();
+        if (keep(best)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::vector<int> OpSearch::chain_of(int u, int extra) const {
+  std::vector<int> chain{u};
+  while (static_cast<int>(chain.size()) <= extra) {
+    int pick = -1;
+    double pick_value = -1;
+    int seen = 0;
+    for (int v : near_[static_cast<std::size_t>(u)]) {
+      if (seen == kChainNear) break;
+      if (in_[static_cast<std::size_t>(v)]) continue;
+      ++seen;
+      if (std::find(chain.begin(), chain.end(), v) != chain.end()) continue;
+      const double value = prize(v) / (d(u, v) + 1e-6);
+      if (value > pick_value) {
+        pick_value = value;
+        pick = v;
+      }
+    }
+    if (pick < 0) break;
+    chain.push_back(pick);
+  }
+  return chain;
+}
+
+bool OpSearch::exchange_pair(Best& best) {
+  const int len = m();
+  if (len <= 4) return false;
+  bridge_.resize(static_cast<std::size_t>(len));
+  saving_.resize(static_cast<std::size_t>(len));
+  std::vector<Swap> swaps;
+  for (int p = 1; p + 1 < len; ++p) {
+    const auto q = static_cast<std::size_t>(p);
+    bridge_[q] = d(at(p - 1), at(p + 1));
+    saving_[q] = d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - bridge_[q];
+  }
+  for (int u : cands_) {
+    if (in_[static_cast<std::size_t>(u)]) continue;
+    price_top(u);
+    for (int p = 1; p + 1 < len; ++p) {
+      int q_best = -1;
+      const double ins = insertion_without(u, p, q_best);
+      swaps.push_back(
+          {prize(u) - prize(at(p)), ins - saving_[static_cast<std::size_t>(p)], u, p, q_best});
+    }
+  }
+  const std::vector<SwapPair> pairs =
+      promising_pairs(swaps, len_, op_.budget, kPairSlack * op_.budget);
+  const std::vector<int> before = path_;
+  for (std::size_t k = 0; k < pairs.size() && k < kPairTries; ++k) {
+    apply_pair(swaps[pairs[k].i], swaps[pairs[k].j], before);
+    if (pairs[k].len > op_.budget + kTolerance) shorten();
+    if (len_ <= op_.budget + kTolerance) {
+      improve();
+      if (keep(best)) return true;
+    }
+    load(before);
+  }
+  return false;
+}
+
+void OpSearch::apply_pair(const Swap& a, const Swap& b, const std::vector<int>& before) {
+  const int len = static_cast<int>(before.size());
+  std::vector<int> next;
+  next.reserve(before.size());
+  for (int p = 0; p < len; ++p) {
+    const int node = before[static_cast<std::size_t>(p)];
+    for (const Swap* x : {&a, &b})
+      if (p == x->p && x->q < 0) next.push_back(x->u);
+    if (p != a.p && p != b.p) next.push_back(node);
+    for (const Swap* x : {&a, &b})
+      if (p == x->q) next.push_back(x->u);
+  }
+  for (const Swap* x : {&a, &b}) {
+    const int v = before[static_cast<std::size_t>(x->p)];
+    in_[static_cast<std::size_t>(v)] = 0;
+    score_ -= prize(v);
+    in_[static_cast<std::size_t>(x->u)] = 1;
+    score_ += prize(x->u);
+  }
+  path_.swap(next);
+  len_ = 0;
+  for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
+}
+
+} // namespace opsearch
 
 } // namespace flyorcall::optimize::core
