@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -59,21 +60,25 @@ Money TripPricer::fair_bonus(const Trip& trip, std::span<const int> stops) const
 static_assert(limits::kMaxClients <= 0xFFFF && limits::kMaxTravellers <= 0xFFFF,
               "a trip's memo key holds client and traveller indices in 16 bits");
 
+std::array<std::uint64_t, 2> TripPricer::words(const Key& k) noexcept {
+  static_assert(sizeof(Key) == 16, "a trip's memo key is two 64-bit words");
+  std::array<std::uint64_t, 2> w{};
+  std::memcpy(w.data(), k.data(), sizeof w);
+  return w;
+}
+
 std::size_t TripPricer::KeyHash::operator()(const Key& k) const noexcept {
-  // Two 64-bit words of the key, mixed (splitmix64's finaliser).
-  std::uint64_t h = 0;
-  for (std::size_t w = 0; w < k.size(); w += 4) {
-    std::uint64_t word = 0;
-    for (std::size_t q = 0; q < 4 && w + q < k.size(); ++q)
-      word |= static_cast<std::uint64_t>(k[w + q]) << (16 * q);
-    h ^= word + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ULL;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebULL;
-    h ^= h >> 31;
-  }
+  // The two words mixed by multiplication and splitmix64's finaliser.
+  const auto [a, b] = words(k);
+  std::uint64_t h = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x632be59bd9b4e019ULL) * 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 31;
+  h *= 0x94d049bb133111ebULL;
+  h ^= h >> 29;
   return static_cast<std::size_t>(h);
+}
+
+bool TripPricer::KeyEqual::operator()(const Key& a, const Key& b) const noexcept {
+  return words(a) == words(b);
 }
 
 const std::vector<TripOption>& TripPricer::options(std::size_t traveller,

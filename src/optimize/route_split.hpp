@@ -78,13 +78,18 @@ private:
   struct KeyHash {
     std::size_t operator()(const Key& k) const noexcept;
   };
+  // Keys compared as two 64-bit words.
+  struct KeyEqual {
+    bool operator()(const Key& a, const Key& b) const noexcept;
+  };
+  [[nodiscard]] static std::array<std::uint64_t, 2> words(const Key& k) noexcept;
   // The memo, in the order the trips were last asked for (most recent first): when it holds
   // max_memo options, the trips asked for least recently are dropped first.
   struct Memoised {
     std::vector<TripOption> options;
     std::list<Key>::iterator recent; // its place in recent_
   };
-  mutable std::unordered_map<Key, Memoised, KeyHash> cache_;
+  mutable std::unordered_map<Key, Memoised, KeyHash, KeyEqual> cache_;
   mutable std::list<Key> recent_;
   // The memoised options of `key` (now the most recent), or null.
   [[nodiscard]] const std::vector<TripOption>* memoised(const Key& key) const;
