@@ -1,6 +1,8 @@
 // validate_input and plan_input (flyorcall/validate.hpp, flyorcall/planning.hpp) through the public
 // headers only: every problem with its pointer, where it was found, and the plan options.
+#include <fstream>
 #include <optional>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -113,6 +115,36 @@ TEST(AppPlan, OutOfRangeOptionsAreInputErrorsWithPointers) {
     EXPECT_EQ(e.problems()[0].pointer, "/policy/effort");
     EXPECT_EQ(e.problems()[1].pointer, "/time_limit_s");
   }
+}
+
+std::string source_file(const std::string& path) {
+  std::ifstream in(std::string(FLYORCALL_SOURCE_DIR) + "/" + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// An amount rounded to whole units with thousands separators, as the README writes it.
+std::string whole_units(Money m) {
+  std::string digits = std::to_string((m.count() + 50) / 100);
+  for (int k = static_cast<int>(digits.size()) - 3; k > 0; k -= 3)
+    digits.insert(static_cast<std::size_t>(k), ",");
+  return digits;
+}
+
+// The README states what the default example nets by default and with --method greedy: the
+// figures are the plans' own.
+TEST(AppPlan, TheReadmeStatesTheDefaultExamplesNets) {
+  const std::string readme = source_file("README.md");
+  ASSERT_FALSE(readme.empty());
+  const Input input = read_input(source_file("data/examples/default.json"));
+  PlanOptions greedy;
+  greedy.method = PlanMethod::greedy;
+  const std::string search_net = whole_units(plan_input(input).plan.totals.net);
+  const std::string greedy_net = whole_units(plan_input(input, greedy).plan.totals.net);
+  EXPECT_NE(readme.find("it nets " + search_net + " EUR"), std::string::npos) << search_net;
+  EXPECT_NE(readme.find("(" + greedy_net + " EUR on the default example)"), std::string::npos)
+      << greedy_net;
 }
 
 } // namespace
