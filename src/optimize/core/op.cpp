@@ -80,18 +80,12 @@ void OpSearch::recompute() {
 void OpSearch::price(int u) {
   double best = kNoLimit;
   int after = -1;
-  const double* to_u = column(u);
-  const int* path = path_.data();
-  double from_prev = to_u[path[0]];
-  for (int p = 0; p + 1 < m(); ++p) {
-    const double to_next = to_u[path[p + 1]];
-    const double delta = from_prev + to_next - d(path[p], path[p + 1]);
-    from_prev = to_next;
+  for_each_insertion(u, [&](int p, double delta) {
     if (delta < best) {
       best = delta;
       after = p;
     }
-  }
+  });
   best_delta_[static_cast<std::size_t>(u)] = best;
   best_after_[static_cast<std::size_t>(u)] = after;
 }
@@ -250,14 +244,8 @@ void OpSearch::price_top(int u) {
   int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
   std::fill(dl, dl + kTop, kNoLimit);
   std::fill(ps, ps + kTop, -1);
-  const double* to_u = column(u);
-  const int* path = path_.data();
-  double from_prev = to_u[path[0]];
-  for (int q = 0; q + 1 < m(); ++q) {
-    const double to_next = to_u[path[q + 1]];
-    const double delta = from_prev + to_next - d(path[q], path[q + 1]);
-    from_prev = to_next;
-    if (delta >= dl[kTop - 1]) continue;
+  for_each_insertion(u, [&](int q, double delta) {
+    if (delta >= dl[kTop - 1]) return;
     int k = kTop - 1;
     for (; k > 0 && delta < dl[k - 1]; --k) {
       dl[k] = dl[k - 1];
@@ -265,23 +253,7 @@ void OpSearch::price_top(int u) {
     }
     dl[k] = delta;
     ps[k] = q;
-  }
-}
-
-double OpSearch::insertion_without(int u, int p, int& q) const {
-  const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
-  const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
-  double ins = d(at(p - 1), u) + d(u, at(p + 1)) - bridge_[static_cast<std::size_t>(p)];
-  q = -1;
-  for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
-    if (ps[k] == p - 1 || ps[k] == p) continue;
-    if (dl[k] < ins) {
-      ins = dl[k];
-      q = ps[k];
-    }
-    break;
-  }
-  return ins;
+  });
 }
 
 bool OpSearch::exchange() {
@@ -397,44 +369,6 @@ bool OpSearch::exchange_two(bool any_pair) {
   len_ = 0;
   for (int p = 0; p + 1 < m(); ++p) len_ += d(at(p), at(p + 1));
   return true;
-}
-
-double OpSearch::length_swapping(int pa, int pb, int u, int& q) {
-  double len = len_;
-  // Bridging edges: (pa - 1, pa + 1) and (pb - 1, pb + 1), or (pa - 1, pb + 1) when adjacent.
-  int bridge_from[2] = {pa - 1, pb - 1};
-  int bridge_to[2] = {pa + 1, pb + 1};
-  int bridges = 2;
-  if (pb == pa + 1) {
-    len -= d(at(pa - 1), at(pa)) + d(at(pa), at(pb)) + d(at(pb), at(pb + 1)) -
-           d(at(pa - 1), at(pb + 1));
-    bridge_to[0] = pb + 1;
-    bridges = 1;
-  } else {
-    len -= saving_[static_cast<std::size_t>(pa)] + saving_[static_cast<std::size_t>(pb)];
-  }
-  double ins = kNoLimit;
-  for (int k = 0; k < bridges; ++k) {
-    const int x = at(bridge_from[k]);
-    const int y = at(bridge_to[k]);
-    const double delta = d(x, u) + d(u, y) - d(x, y);
-    if (delta < ins) {
-      ins = delta;
-      q = bridge_from[k];
-    }
-  }
-  const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
-  const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
-  for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
-    const int e = ps[k];
-    if (e == pa - 1 || e == pa || e == pb - 1 || e == pb) continue;
-    if (dl[k] < ins) {
-      ins = dl[k];
-      q = e;
-    }
-    break;
-  }
-  return len + ins;
 }
 
 void OpSearch::improve() {

@@ -84,6 +84,17 @@ private:
     return d_.data() + static_cast<std::size_t>(x) * static_cast<std::size_t>(n_);
   }
   [[nodiscard]] double prize(int i) const { return op_.prize[static_cast<std::size_t>(i)]; }
+  // Calls f(q, delta) for each edge (q, q + 1) of the path with the length inserting u there adds.
+  template <class F> void for_each_insertion(int u, F&& f) const {
+    const double* to_u = column(u);
+    const int* path = path_.data();
+    double from_prev = to_u[path[0]];
+    for (int q = 0; q + 1 < m(); ++q) {
+      const double to_next = to_u[path[q + 1]];
+      f(q, from_prev + to_next - d(path[q], path[q + 1]));
+      from_prev = to_next;
+    }
+  }
   [[nodiscard]] int m() const { return static_cast<int>(path_.size()); }
   [[nodiscard]] int at(int p) const { return path_[static_cast<std::size_t>(p)]; }
 
@@ -124,7 +135,21 @@ private:
   // What inserting u adds to the path without the node at position p: at that node's place
   // (q = -1) or at u's cheapest insertion edge that does not touch it (q = that edge), whichever
   // adds less. Needs bridge_ and price_top(u) for the current path.
-  double insertion_without(int u, int p, int& q) const;
+  double insertion_without(int u, int p, int& q) const {
+    const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
+    const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+    double ins = d(at(p - 1), u) + d(u, at(p + 1)) - bridge_[static_cast<std::size_t>(p)];
+    q = -1;
+    for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
+      if (ps[k] == p - 1 || ps[k] == p) continue;
+      if (dl[k] < ins) {
+        ins = dl[k];
+        q = ps[k];
+      }
+      break;
+    }
+    return ins;
+  }
 
   // The best exchange of a visited node v for an unvisited node u that keeps the budget: a
   // higher prize first, else the same prize on a shorter path. Each u's cheapest
@@ -145,7 +170,44 @@ private:
   // The length of the path without the nodes at positions pa < pb, with u inserted where it
   // adds least; sets q to the insertion: after position q of the current path (q is never pa
   // or pb; the node before a removed one stands for the edge that bridges it).
-  double length_swapping(int pa, int pb, int u, int& q);
+  // (Always inlined: it runs in exchange_two()'s innermost loop.)
+  [[gnu::always_inline]] double length_swapping(int pa, int pb, int u, int& q) {
+    double len = len_;
+    // Bridging edges: (pa - 1, pa + 1) and (pb - 1, pb + 1), or (pa - 1, pb + 1) when adjacent.
+    int bridge_from[2] = {pa - 1, pb - 1};
+    int bridge_to[2] = {pa + 1, pb + 1};
+    int bridges = 2;
+    if (pb == pa + 1) {
+      len -= d(at(pa - 1), at(pa)) + d(at(pa), at(pb)) + d(at(pb), at(pb + 1)) -
+             d(at(pa - 1), at(pb + 1));
+      bridge_to[0] = pb + 1;
+      bridges = 1;
+    } else {
+      len -= saving_[static_cast<std::size_t>(pa)] + saving_[static_cast<std::size_t>(pb)];
+    }
+    double ins = kNoLimit;
+    for (int k = 0; k < bridges; ++k) {
+      const int x = at(bridge_from[k]);
+      const int y = at(bridge_to[k]);
+      const double delta = d(x, u) + d(u, y) - d(x, y);
+      if (delta < ins) {
+        ins = delta;
+        q = bridge_from[k];
+      }
+    }
+    const double* dl = &top_delta_[kTop * static_cast<std::size_t>(u)];
+    const int* ps = &top_after_[kTop * static_cast<std::size_t>(u)];
+    for (int k = 0; k < kTop && ps[k] >= 0; ++k) {
+      const int e = ps[k];
+      if (e == pa - 1 || e == pa || e == pb - 1 || e == pb) continue;
+      if (dl[k] < ins) {
+        ins = dl[k];
+        q = e;
+      }
+      break;
+    }
+    return len + ins;
+  }
 
   void improve();
 
