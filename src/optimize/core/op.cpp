@@ -256,18 +256,23 @@ void OpSearch::price_top(int u) {
   });
 }
 
-bool OpSearch::exchange() {
+void OpSearch::price_removals() {
   const int len = m();
-  if (len <= 2) return false;
-  saving_.resize(static_cast<std::size_t>(len));
   bridge_.resize(static_cast<std::size_t>(len));
-  prize_at_.resize(static_cast<std::size_t>(len));
+  saving_.resize(static_cast<std::size_t>(len));
   for (int p = 1; p + 1 < len; ++p) {
     const auto q = static_cast<std::size_t>(p);
     bridge_[q] = d(at(p - 1), at(p + 1));
     saving_[q] = d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - bridge_[q];
-    prize_at_[q] = prize(at(p));
   }
+}
+
+bool OpSearch::exchange() {
+  const int len = m();
+  if (len <= 2) return false;
+  price_removals();
+  prize_at_.resize(static_cast<std::size_t>(len));
+  for (int p = 1; p + 1 < len; ++p) prize_at_[static_cast<std::size_t>(p)] = prize(at(p));
   // No exchange brings in a node worth less than every visited one.
   lowest_ = kNoLimit;
   for (int p = 1; p + 1 < len; ++p) lowest_ = std::min(lowest_, prize(at(p)));

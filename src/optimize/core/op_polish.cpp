@@ -9,7 +9,7 @@
 namespace flyorcall::optimize::core {
 namespace {
 
-constexpr double kEps = 1e-9;
+using opsearch::kEps;
 
 // Sorts the n (at most a few) ints at a ascending.
 void sort_small(int* a, int n) {
@@ -238,14 +238,8 @@ std::vector<int> OpSearch::chain_of(int u, int extra) const {
 bool OpSearch::exchange_pair(Best& best) {
   const int len = m();
   if (len <= 4) return false;
-  bridge_.resize(static_cast<std::size_t>(len));
-  saving_.resize(static_cast<std::size_t>(len));
+  price_removals();
   std::vector<Swap> swaps;
-  for (int p = 1; p + 1 < len; ++p) {
-    const auto q = static_cast<std::size_t>(p);
-    bridge_[q] = d(at(p - 1), at(p + 1));
-    saving_[q] = d(at(p - 1), at(p)) + d(at(p), at(p + 1)) - bridge_[q];
-  }
   for (int u : cands_) {
     if (in_[static_cast<std::size_t>(u)]) continue;
     price_top(u);

@@ -151,6 +151,10 @@ private:
     return ins;
   }
 
+  // Per position, the edge that bridges its node and what removing the node shortens the path by
+  // (bridge_, saving_).
+  void price_removals();
+
   // The best exchange of a visited node v for an unvisited node u that keeps the budget: a
   // higher prize first, else the same prize on a shorter path. Each u's cheapest
   // insertion edges give its cheapest insertion into the path without v in constant time (at
