@@ -1,12 +1,11 @@
 // validate_input and plan_input (flyorcall/validate.hpp, flyorcall/planning.hpp) through the public
 // headers only: every problem with its pointer, where it was found, and the plan options.
-#include <fstream>
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "cli_run.hpp"
 #include "flyorcall/flyorcall.hpp"
 #include "flyorcall/planning.hpp"
 #include "flyorcall/validate.hpp"
@@ -118,10 +117,7 @@ TEST(AppPlan, OutOfRangeOptionsAreInputErrorsWithPointers) {
 }
 
 std::string source_file(const std::string& path) {
-  std::ifstream in(std::string(FLYORCALL_SOURCE_DIR) + "/" + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return clitest::slurp(std::string(FLYORCALL_SOURCE_DIR) + "/" + path);
 }
 
 // An amount rounded to whole units with thousands separators, as the README writes it.
